@@ -1,0 +1,54 @@
+package dev.odflash.chip;
+
+import dev.odflash.transport.JedecId;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * One flash part, from the chip table: identity, geometry, erasers, write model and datasheet
+ * timings. {@code source} names where each fact comes from; {@code timingInferred} marks rows whose
+ * timings are class typical values rather than the part's datasheet (architecture.md "Write models").
+ *
+ * @param programTime  time per program unit (one byte, or one page for page parts)
+ * @param readAccessNs random read access time per byte
+ * @param tested       "untested", "emulated" or "hardware"
+ */
+public record ChipSpec(String name, List<String> aliases, String vendor, Bus bus, JedecId id, long size,
+                       String voltage, WriteModel writeModel, Timing programTime, List<Eraser> erasers,
+                       double readAccessNs, Optional<BootBlock> bootBlock, boolean timingInferred,
+                       String tested, String source) {
+    public ChipSpec {
+        aliases = List.copyOf(aliases);
+        erasers = erasers.stream().sorted(Comparator.comparingInt(Eraser::smallestBlock)).toList();
+    }
+
+    public boolean matchesName(String query) {
+        String q = query.toLowerCase(Locale.ROOT);
+        return name.toLowerCase(Locale.ROOT).equals(q)
+                || aliases.stream().anyMatch(a -> a.toLowerCase(Locale.ROOT).equals(q));
+    }
+
+    /** Smallest eraser: the planner's finest unit. */
+    public Eraser smallestEraser() {
+        return erasers.getFirst();
+    }
+
+    /** The eraser that erases the whole chip in one block, if the part has one. */
+    public Optional<Eraser> chipEraser() {
+        return erasers.stream().filter(e -> e.regions().size() == 1 && e.regions().getFirst().count() == 1
+                && e.coveredBytes() == size).findFirst();
+    }
+
+    /** Largest single program call: the page for page parts, 256 bytes for byte parts. */
+    public int maxProgramLength() {
+        int unit = writeModel.programUnit();
+        return unit > 1 ? unit : 256;
+    }
+
+    public String sizeText() {
+        return size % (1 << 20) == 0 ? size / (1 << 20) + " MiB" : size / 1024 + " KiB";
+    }
+}

@@ -1,0 +1,54 @@
+package dev.odflash.protocol;
+
+import java.util.List;
+
+/** GET CONFIGURATION reply: the current profile (MMC-6 Table 85; 0 = no medium) and the features. */
+public record Configuration(int currentProfile, List<Feature> features) {
+    public Configuration {
+        features = List.copyOf(features);
+    }
+
+    public static Configuration parse(byte[] data, int length) {
+        if (length < 8) {
+            throw new IllegalArgumentException("GET CONFIGURATION header needs 8 bytes, got " + length);
+        }
+        int dataLength = (int) Math.min(length, 4L + readInt(data, 0));
+        int profile = (data[6] & 0xFF) << 8 | data[7] & 0xFF;
+        var features = new java.util.ArrayList<Feature>();
+        int pos = 8;
+        while (pos + 4 <= dataLength) {
+            int code = (data[pos] & 0xFF) << 8 | data[pos + 1] & 0xFF;
+            int flags = data[pos + 2] & 0xFF;
+            int additional = data[pos + 3] & 0xFF;
+            int end = Math.min(dataLength, pos + 4 + additional);
+            features.add(new Feature(code, flags >> 2 & 0x0F, (flags & 0x02) != 0, (flags & 0x01) != 0,
+                    java.util.Arrays.copyOfRange(data, pos + 4, end)));
+            pos = pos + 4 + additional;
+        }
+        return new Configuration(profile, features);
+    }
+
+    private static long readInt(byte[] d, int o) {
+        return ((d[o] & 0xFFL) << 24) | ((d[o + 1] & 0xFFL) << 16) | ((d[o + 2] & 0xFFL) << 8) | (d[o + 3] & 0xFFL);
+    }
+
+    /** Profile names from MMC-6 Table 85. */
+    public static String profileName(int profile) {
+        return switch (profile) {
+            case 0x0000 -> "no current profile (no medium)";
+            case 0x0008 -> "CD-ROM";
+            case 0x0009 -> "CD-R";
+            case 0x000A -> "CD-RW";
+            case 0x0010 -> "DVD-ROM";
+            case 0x0011 -> "DVD-R";
+            case 0x0012 -> "DVD-RAM";
+            case 0x0013, 0x0014 -> "DVD-RW";
+            case 0x001A -> "DVD+RW";
+            case 0x001B -> "DVD+R";
+            case 0x0040 -> "BD-ROM";
+            case 0x0041, 0x0042 -> "BD-R";
+            case 0x0043 -> "BD-RE";
+            default -> String.format("profile 0x%04X", profile);
+        };
+    }
+}

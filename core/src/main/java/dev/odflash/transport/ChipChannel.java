@@ -1,0 +1,37 @@
+package dev.odflash.transport;
+
+/**
+ * Chip-level access for chip-style families: the host sees the flash chip itself. The 8051-era MTK
+ * vendor mode ("Vendor Intro" ... "Outro", protocols.md §2.6) and an external programmer
+ * (libflashrom) both offer this.
+ *
+ * <p>This is a Java API on purpose: the vendor mode's wire bytes are not public (protocols.md §7.1),
+ * so there is no byte format to encode; the emulator implements the semantics. Every call is one
+ * command for timing, faults and traces. Addresses are byte offsets into the chip.
+ */
+public interface ChipChannel {
+    /** Puts the drive into vendor mode ("Vendor Intro"). */
+    void enter() throws TransportException;
+
+    /** Returns the drive to normal operation ("Vendor Outro"). */
+    void leave() throws TransportException;
+
+    /** JEDEC manufacturer and device ID as the chip answers them. */
+    JedecId readId() throws TransportException;
+
+    void read(long address, byte[] destination, int offset, int length) throws TransportException;
+
+    /** Erases the block of {@code blockSize} bytes at {@code address} (blockSize = chip size: chip erase). */
+    ChipStatus erase(long address, int blockSize) throws TransportException;
+
+    /** Programs at most {@link #maxProgramLength()} bytes, not crossing a page boundary. */
+    ChipStatus program(long address, byte[] source, int offset, int length) throws TransportException;
+
+    ChipStatus status() throws TransportException;
+
+    /** Largest program call: the chip's page size, or 256 bytes for byte-programmed parts. */
+    int maxProgramLength();
+
+    /** Largest read call the channel accepts. */
+    int maxReadLength();
+}

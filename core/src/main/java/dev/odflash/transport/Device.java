@@ -1,0 +1,34 @@
+package dev.odflash.transport;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An opened drive as the device-spec resolver hands it to operations: its SCSI path, a chip-level
+ * channel where the family offers one, and what a user should know about how it is reached.
+ */
+public interface Device extends AutoCloseable {
+    /** The device spec as the user gave it ("/dev/sg3", "emu:asus-crw-5224a?image=f.bin"). */
+    String spec();
+
+    ScsiTransport scsi();
+
+    /** The vendor-mode or programmer chip channel; empty where this path has none. */
+    Optional<ChipChannel> chipChannel();
+
+    default DeviceClock clock() {
+        return scsi().clock();
+    }
+
+    /** Identifies this drive for journals when it reports no serial (emulated: the image path). */
+    String pathKey();
+
+    /** True for the built-in emulated drives. */
+    boolean emulated();
+
+    /** Statements about what is modelled rather than verified (shown by info and the README). */
+    List<String> notes();
+
+    @Override
+    void close();
+}
