@@ -49,6 +49,14 @@ public final class ChipTable {
             extra = ChipTableFormat.read(in, file.toString());
         }
         List<ChipSpec> merged = new ArrayList<>();
+        for (ChipSpec x : extra) {
+            for (ChipSpec c : chips) {
+                if (!c.id().equals(x.id()) && (c.matchesName(x.name()) || x.aliases().stream().anyMatch(c::matchesName))) {
+                    throw new IOException(file + ": chip " + x.name() + " (JEDEC " + x.id() + ") has the name of the built-in "
+                            + c.name() + " (JEDEC " + c.id() + "); give it another name, or the built-in's IDs to replace it");
+                }
+            }
+        }
         for (ChipSpec c : chips) {
             if (extra.stream().noneMatch(x -> x.id().equals(c.id()))) {
                 merged.add(c);

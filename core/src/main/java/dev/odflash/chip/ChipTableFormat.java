@@ -53,8 +53,8 @@ public final class ChipTableFormat {
             erasers.add(new Eraser(required(e, "name").asText(), regions, timing(required(e, "time"))));
         }
         Optional<BootBlock> boot = row.hasNonNull("bootBlock")
-                ? Optional.of(new BootBlock(row.get("bootBlock").path("offset").asLong(),
-                row.get("bootBlock").path("size").asInt()))
+                ? Optional.of(new BootBlock(required(row.get("bootBlock"), "offset").asLong(),
+                required(row.get("bootBlock"), "size").asInt()))
                 : Optional.empty();
         return new ChipSpec(
                 required(row, "name").asText(), aliases, required(row, "vendor").asText(),
@@ -64,7 +64,9 @@ public final class ChipTableFormat {
                 required(row, "size").asLong(), row.path("voltage").asText(""),
                 WriteModel.parse(required(row, "writeModel").asText()),
                 timing(required(row, "programTime")), erasers,
-                row.path("readAccessNs").asDouble(70), boot, row.path("timingInferred").asBoolean(false),
+                row.path("readAccessNs").asDouble(70), boot,
+                // a row that does not say where its timings come from is treated as inferred, never as datasheet fact
+                row.path("timingInferred").asBoolean(true),
                 row.path("tested").asText("untested"), required(row, "source").asText());
     }
 

@@ -15,8 +15,9 @@ public record DriveModel(String vendor, String product, String match, DriveFamil
         if (!vendor.equalsIgnoreCase(inquiryVendor.strip())) {
             return false;
         }
-        String p = inquiryProduct.strip().toUpperCase(Locale.ROOT);
-        String want = product.toUpperCase(Locale.ROOT);
+        // INQUIRY fields are space padded and some drives pad inside the field too ("BD-RE  BH16NS40")
+        String p = inquiryProduct.strip().replaceAll(" +", " ").toUpperCase(Locale.ROOT);
+        String want = product.strip().replaceAll(" +", " ").toUpperCase(Locale.ROOT);
         return switch (match) {
             case "prefix" -> p.startsWith(want);
             case "contains" -> p.contains(want);

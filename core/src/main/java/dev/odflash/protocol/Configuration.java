@@ -9,10 +9,11 @@ public record Configuration(int currentProfile, List<Feature> features) {
     }
 
     public static Configuration parse(byte[] data, int length) {
-        if (length < 8) {
+        if (Math.min(length, data.length) < 8) {
             throw new IllegalArgumentException("GET CONFIGURATION header needs 8 bytes, got " + length);
         }
-        int dataLength = (int) Math.min(length, 4L + readInt(data, 0));
+        int available = Math.min(length, data.length);
+        int dataLength = (int) Math.min(available, 4L + readInt(data, 0));
         int profile = (data[6] & 0xFF) << 8 | data[7] & 0xFF;
         var features = new java.util.ArrayList<Feature>();
         int pos = 8;

@@ -13,11 +13,19 @@ public class ScsiCommandException extends Exception {
         this.result = result;
     }
 
+    /** The drive answered GOOD but with data the command's format does not allow. */
+    public ScsiCommandException(String command, String problem) {
+        super(command + " " + problem);
+        this.command = command;
+        this.result = null;
+    }
+
     public String command() {
         return command;
     }
 
-    public ScsiResult result() {
-        return result;
+    /** The failing result; empty when the command succeeded with malformed data. */
+    public java.util.Optional<ScsiResult> result() {
+        return java.util.Optional.ofNullable(result);
     }
 }

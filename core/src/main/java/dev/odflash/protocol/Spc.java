@@ -32,6 +32,9 @@ public final class Spc {
     public InquiryData inquiry(int allocationLength) throws TransportException, ScsiCommandException {
         byte[] cdb = {INQUIRY, 0, 0, (byte) (allocationLength >> 8), (byte) allocationLength, 0};
         byte[] data = dataIn("INQUIRY", cdb, allocationLength);
+        if (data.length < 36) {
+            throw new ScsiCommandException("INQUIRY", "returned " + data.length + " bytes, fewer than the 36 SPC requires");
+        }
         return InquiryData.parse(data);
     }
 
@@ -54,6 +57,9 @@ public final class Spc {
         int alloc = 1024;
         byte[] cdb = {GET_CONFIGURATION, 0, 0, 0, 0, 0, 0, (byte) (alloc >> 8), (byte) alloc, 0};
         byte[] data = dataIn("GET CONFIGURATION", cdb, alloc);
+        if (data.length < 8) {
+            throw new ScsiCommandException("GET CONFIGURATION", "returned " + data.length + " bytes, fewer than its 8-byte header");
+        }
         return Configuration.parse(data, data.length);
     }
 

@@ -172,8 +172,8 @@ class SpcTest {
         assertThatThrownBy(() -> new Spc(t).inquiry(36))
                 .isInstanceOfSatisfying(ScsiCommandException.class, e -> {
                     assertThat(e.command()).isEqualTo("INQUIRY");
-                    assertThat(e.result().status()).isEqualTo(ScsiResult.CHECK_CONDITION);
-                    assertThat(e.result().sense()).hasValueSatisfying(s -> assertThat(s.is(5, 0x20, 0)).isTrue());
+                    assertThat(e.result().orElseThrow().status()).isEqualTo(ScsiResult.CHECK_CONDITION);
+                    assertThat(e.result().orElseThrow().sense()).hasValueSatisfying(s -> assertThat(s.is(5, 0x20, 0)).isTrue());
                     assertThat(e.getMessage())
                             .isEqualTo("INQUIRY failed: 5/20/00 ILLEGAL REQUEST: invalid command operation code");
                 });

@@ -1,0 +1,78 @@
+package dev.odflash.cli;
+
+import dev.odflash.chip.ChipTable;
+import dev.odflash.drive.DriveTable;
+import dev.odflash.ops.BackupLibrary;
+import dev.odflash.ops.OdflashException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.Map;
+
+/** What one CLI run shares between commands: streams, environment, options and lazily loaded tables. */
+public final class AppContext {
+    private final Terminal terminal;
+    private final Map<String, String> env;
+    private final GlobalOptions options;
+    private final Clock clock;
+    private ChipTable chips;
+
+    AppContext(Terminal terminal, Map<String, String> env, GlobalOptions options, Clock clock) {
+        this.terminal = terminal;
+        this.env = env;
+        this.options = options;
+        this.clock = clock;
+    }
+
+    public Terminal terminal() {
+        return terminal;
+    }
+
+    public Map<String, String> env() {
+        return env;
+    }
+
+    public GlobalOptions options() {
+        return options;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Output output() {
+        return new Output(terminal, options.json);
+    }
+
+    public BackupLibrary library() {
+        return BackupLibrary.fromEnvironment(env);
+    }
+
+    public DriveTable drives() {
+        return DriveTable.builtIn();
+    }
+
+    /** The built-in chip table plus the rows of --chip-db, if given. */
+    public ChipTable chips() throws OdflashException {
+        if (chips == null) {
+            ChipTable table = ChipTable.builtIn();
+            if (options.chipDb != null) {
+                if (!Files.isReadable(options.chipDb)) {
+                    throw OdflashException.usage("--chip-db " + options.chipDb + ": file missing or unreadable");
+                }
+                try {
+                    table = table.withUserRows(options.chipDb);
+                } catch (IOException e) {
+                    throw OdflashException.usage("--chip-db: " + e.getMessage());
+                }
+            }
+            chips = table;
+        }
+        return chips;
+    }
+
+    public ProgressRenderer progress() {
+        return new ProgressRenderer(terminal.err(), terminal.interactive(), options.quiet);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.odflash.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.odflash.ops.BackupOperation;
+import dev.odflash.ops.Capabilities;
+import dev.odflash.ops.Capability;
+import dev.odflash.ops.DriveInfo;
+import dev.odflash.ops.ExitCode;
+import dev.odflash.ops.OdflashException;
+import dev.odflash.transport.Device;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+@Command(name = "backup", mixinStandardHelpOptions = true,
+        description = {"Read the whole flash twice, compare, hash (SHA-256) and write FILE plus a FILE.json sidecar,",
+            "atomically. Never overwrites. Without -o the backup goes into the library:",
+            "$ODFLASH_HOME/backups/<vendor>_<product>/<revision>-<UTC time>.bin (default ~/.local/share/odflash)."})
+final class BackupCommand extends BaseCommand {
+    @Mixin
+    DeviceOptions device;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the backup here instead of the library.")
+    Path output;
+
+    BackupCommand(AppContext ctx) {
+        super(ctx);
+    }
+
+    @Override
+    protected ExitCode execute() throws Exception {
+        long wallStart = System.nanoTime();
+        try (Device d = DeviceResolver.open(device.device, ctx.chips())) {
+            DriveInfo info = device.probe(ctx).probe(d);
+            info.warnings().forEach(ctx.output()::warn);
+            Capability backup = Capabilities.of(info, d).getFirst();
+            if (!backup.available()) {
+                throw OdflashException.refused("cannot back up " + info.inquiry().identity() + ": " + backup.how());
+            }
+            BackupOperation.Result r = new BackupOperation(ctx.library(), ctx.clock())
+                    .run(d, info, Optional.ofNullable(output), ctx.progress());
+            Duration wall = Duration.ofNanos(System.nanoTime() - wallStart);
+            ObjectNode json = Output.object();
+            json.put("file", r.file().toString());
+            json.put("sidecar", r.sidecar().toString());
+            json.put("sha256", r.read().sha256());
+            json.put("size", r.read().size());
+            json.put("passes", r.read().passes());
+            json.set("drive", r.sidecarJson().get("drive"));
+            json.set("chip", r.sidecarJson().get("chip"));
+            json.put("state", r.sidecarJson().get("state").asText());
+            if (d.clock().simulated()) {
+                json.put("simulatedSeconds", r.read().deviceTime().toNanos() / 1e9);
+            }
+            json.put("wallSeconds", wall.toNanos() / 1e9);
+            String text = String.format("Backup of %s written and verified (%d passes agree).%n"
+                            + "  file:    %s%n  sidecar: %s%n  size:    %s%n  sha256:  %s%n  time:    %s%s%n",
+                    info.inquiry().identity(), r.read().passes(), r.file(), r.sidecar(), Sizes.human(r.read().size()),
+                    r.read().sha256(), Sizes.seconds(r.read().deviceTime()),
+                    d.clock().simulated() ? " simulated device time" : "");
+            ctx.output().result(json, text);
+            return ExitCode.OK;
+        }
+    }
+}

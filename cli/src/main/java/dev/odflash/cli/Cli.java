@@ -1,0 +1,63 @@
+package dev.odflash.cli;
+
+import dev.odflash.ops.ExitCode;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Builds the command tree and runs one command line; in-process tests call {@link #run} directly. */
+public final class Cli {
+    private Cli() {
+    }
+
+    public static int run(String[] args, Terminal terminal, Map<String, String> env) {
+        return run(args, terminal, env, Clock.systemUTC());
+    }
+
+    public static int run(String[] args, Terminal terminal, Map<String, String> env, Clock clock) {
+        RootCommand root = new RootCommand();
+        CommandLine cl = new CommandLine(root);
+        AppContext ctx = new AppContext(terminal, env, root.options, clock);
+        cl.addSubcommand("list", new ListCommand(ctx));
+        cl.addSubcommand("info", new InfoCommand(ctx));
+        cl.addSubcommand("backup", new BackupCommand(ctx));
+        cl.addSubcommand("identify", new IdentifyCommand(ctx));
+        cl.addSubcommand("chips", new ChipsCommand(ctx));
+        CommandLine emu = new CommandLine(new EmuCommand());
+        emu.addSubcommand("profiles", new EmuProfilesCommand(ctx));
+        emu.addSubcommand("firmware", new EmuFirmwareCommand(ctx));
+        cl.addSubcommand("emu", emu);
+        cl.addSubcommand("demo", new DemoCommand(ctx));
+        addExitCodes(cl);
+        cl.setOut(new PrintWriter(terminal.out(), true));
+        cl.setErr(new PrintWriter(terminal.err(), true));
+        cl.setParameterExceptionHandler((ex, arguments) -> {
+            boolean json = Arrays.asList(arguments).contains("--json");
+            new Output(terminal, json).error(ExitCode.USAGE, ex.getMessage()
+                    + " (see `" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help`)");
+            return ExitCode.USAGE.code();
+        });
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            new Output(terminal, root.options.json).error(ExitCode.INTERNAL, "internal error: " + ex);
+            if (root.options.debug) {
+                ex.printStackTrace(terminal.err());
+            }
+            return ExitCode.INTERNAL.code();
+        });
+        return cl.execute(args);
+    }
+
+    /** The exit-code contract in every command's --help. */
+    private static void addExitCodes(CommandLine cl) {
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (ExitCode c : ExitCode.values()) {
+            codes.put(String.valueOf(c.code()), c.meaning());
+        }
+        cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+        cl.getSubcommands().values().forEach(Cli::addExitCodes);
+    }
+}

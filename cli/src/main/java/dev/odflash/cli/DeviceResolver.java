@@ -1,0 +1,51 @@
+package dev.odflash.cli;
+
+import dev.odflash.chip.ChipTable;
+import dev.odflash.emulator.EmulatedDrives;
+import dev.odflash.emulator.EmulatorSpec;
+import dev.odflash.ops.ExitCode;
+import dev.odflash.ops.OdflashException;
+import dev.odflash.transport.Device;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The composition root's device-spec resolver: turns {@code emu:...}, {@code /dev/sgN},
+ * {@code /dev/srN}, {@code \\.\CdRomN}, {@code replay:...} and {@code flashrom:...} into a
+ * {@link Device}. Commands never reach protocol or transport code except through this.
+ */
+public final class DeviceResolver {
+    private DeviceResolver() {
+    }
+
+    public static Device open(String spec, ChipTable chips) throws OdflashException {
+        if (spec == null || spec.isBlank()) {
+            throw OdflashException.usage("--device is empty");
+        }
+        if (EmulatorSpec.isEmulator(spec)) {
+            try {
+                return EmulatedDrives.open(spec, chips);
+            } catch (IllegalArgumentException e) {
+                throw OdflashException.usage("device " + spec + ": " + e.getMessage());
+            } catch (IOException e) {
+                throw OdflashException.usage("device " + spec + ": cannot use the image file: " + e.getMessage());
+            }
+        }
+        if (spec.startsWith("/dev/") || spec.startsWith("\\\\.\\")) {
+            if (spec.startsWith("/dev/") && !Files.exists(Path.of(spec))) {
+                throw new OdflashException(ExitCode.DEVICE, "no such device: " + spec + " (`odflash list` shows the drives)");
+            }
+            throw new OdflashException(ExitCode.DEVICE, spec + ": the OS pass-through (Linux SG_IO, Windows SPTI) is not"
+                    + " built into this version, so real drives cannot be opened yet; the emulated drive works:"
+                    + " --device emu:asus-crw-5224a");
+        }
+        if (spec.startsWith("replay:") || spec.startsWith("flashrom:")) {
+            throw OdflashException.usage(spec.substring(0, spec.indexOf(':') + 1)
+                    + " devices are not available in this version");
+        }
+        throw OdflashException.usage("unrecognised device spec '" + spec + "' (forms: /dev/sgN, /dev/srN, \\\\.\\CdRomN,"
+                + " emu:<profile>[?chip=NAME&image=FILE...])");
+    }
+}

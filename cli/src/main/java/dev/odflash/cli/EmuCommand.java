@@ -1,0 +1,20 @@
+package dev.odflash.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "emu", mixinStandardHelpOptions = true,
+        description = "The built-in emulated drives: their profiles and synthetic firmware.")
+final class EmuCommand implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+}

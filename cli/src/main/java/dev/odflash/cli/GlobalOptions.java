@@ -1,0 +1,27 @@
+package dev.odflash.cli;
+
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+import java.nio.file.Path;
+
+/** Options every command accepts, before or after the subcommand name (architecture.md "Contracts"). */
+public final class GlobalOptions {
+    @Option(names = "--json", scope = ScopeType.INHERIT,
+            description = "Print exactly one JSON document on stdout (errors too: {\"error\": {...}}).")
+    boolean json;
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "No progress output on stderr.")
+    boolean quiet;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces of failures.")
+    boolean debug;
+
+    @Option(names = "--chip-db", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Add the chips in FILE (the format of `odflash chips --json`); same JEDEC IDs replace built-in rows.")
+    Path chipDb;
+
+    @Option(names = "--trace", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Write every command sent to the drive to FILE as JSON Lines.")
+    Path trace;
+}

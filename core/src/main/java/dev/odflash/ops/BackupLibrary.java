@@ -1,0 +1,45 @@
+package dev.odflash.ops;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/**
+ * Where odflash keeps its data: {@code $ODFLASH_HOME}, default {@code ~/.local/share/odflash}.
+ * Backups go to {@code backups/<vendor>_<product>/<revision>-<UTC timestamp>.bin} with a
+ * {@code .json} sidecar (architecture.md "Contracts").
+ */
+public record BackupLibrary(Path home) {
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    public static BackupLibrary fromEnvironment(Map<String, String> env) {
+        String configured = env.get("ODFLASH_HOME");
+        if (configured != null && !configured.isBlank()) {
+            return new BackupLibrary(Path.of(configured));
+        }
+        String userHome = env.getOrDefault("HOME", System.getProperty("user.home"));
+        return new BackupLibrary(Path.of(userHome, ".local", "share", "odflash"));
+    }
+
+    public Path backups() {
+        return home.resolve("backups");
+    }
+
+    public Path journals() {
+        return home.resolve("journals");
+    }
+
+    public Path newBackupFile(String vendor, String product, String revision, Instant when) {
+        return backups().resolve(safe(vendor) + "_" + safe(product))
+                .resolve(safe(revision) + "-" + STAMP.format(when) + ".bin");
+    }
+
+    /** Drive strings as file-name parts: letters, digits, '.', '-' kept; anything else becomes '-'. */
+    static String safe(String text) {
+        String s = text.strip().replaceAll("[^A-Za-z0-9.\\-]", "-");
+        return s.isEmpty() ? "unknown" : s;
+    }
+}

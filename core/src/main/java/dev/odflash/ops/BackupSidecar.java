@@ -1,0 +1,52 @@
+package dev.odflash.ops;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The backup sidecar {@code FILE.json} (architecture.md "Contracts"): sha256, size, drive, chip,
+ * passes, state ({@code complete} or {@code interrupted}), toolVersion, createdAt (UTC ISO-8601).
+ */
+public final class BackupSidecar {
+    public static final String COMPLETE = "complete";
+    public static final String INTERRUPTED = "interrupted";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private BackupSidecar() {
+    }
+
+    public static ObjectNode of(DriveInfo info, VerifiedRead read, String state, Instant createdAt) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("sha256", read.sha256());
+        o.put("size", read.size());
+        ObjectNode drive = o.putObject("drive");
+        drive.put("vendor", info.inquiry().vendor());
+        drive.put("product", info.inquiry().product());
+        drive.put("revision", info.inquiry().revision());
+        ObjectNode chip = o.putObject("chip");
+        chip.put("name", info.chip().map(c -> c.name()).orElse("unknown"));
+        chip.put("manufacturerId", info.jedecId().map(id -> id.manufacturerHex()).orElse(null));
+        chip.put("deviceId", info.jedecId().map(id -> id.deviceHex()).orElse(null));
+        o.put("passes", read.passes());
+        o.put("state", state);
+        o.put("toolVersion", ToolVersion.get());
+        o.put("createdAt", createdAt.truncatedTo(ChronoUnit.SECONDS).toString());
+        return o;
+    }
+
+    public static byte[] bytes(ObjectNode sidecar) {
+        try {
+            return (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(sidecar) + "\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a tree of plain values always serialises", e);
+        }
+    }
+
+    public static java.nio.file.Path pathFor(java.nio.file.Path backup) {
+        return backup.resolveSibling(backup.getFileName() + ".json");
+    }
+}

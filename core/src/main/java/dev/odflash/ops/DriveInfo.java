@@ -1,0 +1,47 @@
+package dev.odflash.ops;
+
+import dev.odflash.chip.ChipSpec;
+import dev.odflash.drive.DriveFamily;
+import dev.odflash.drive.DriveModel;
+import dev.odflash.protocol.Configuration;
+import dev.odflash.protocol.InquiryData;
+import dev.odflash.transport.JedecId;
+import dev.odflash.transport.SenseData;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What odflash learnt about a drive: INQUIRY, the drive-table row (empty: unknown drive), the chip
+ * (JEDEC IDs as read; the table row when known), the flash size and how it was found, the unit's
+ * readiness (no medium is the normal case for flashing) and warnings for the user.
+ */
+public record DriveInfo(String spec, InquiryData inquiry, Optional<DriveModel> model, Optional<JedecId> jedecId,
+                        Optional<ChipSpec> chip, Optional<FlashSize> flashSize, Optional<Configuration> configuration,
+                        Optional<SenseData> notReady, boolean emulated, List<String> notes, List<String> warnings) {
+    public DriveInfo {
+        notes = List.copyOf(notes);
+        warnings = List.copyOf(warnings);
+    }
+
+    public Optional<DriveFamily> family() {
+        return model.map(DriveModel::family);
+    }
+
+    /** The drive came up in its boot loader (revision "BOOT"): the main firmware did not start. */
+    public boolean bootMode() {
+        return "BOOT".equals(inquiry.revision());
+    }
+
+    public boolean mediumPresent() {
+        return notReady.isEmpty() || notReady.get().asc() != 0x3A;
+    }
+
+    /** The chip name for messages: the table row, or "unknown" with the IDs. */
+    public String chipText() {
+        if (chip.isPresent()) {
+            return chip.get().name();
+        }
+        return jedecId.map(id -> "unknown chip (JEDEC " + id + ")").orElse("not identified");
+    }
+}

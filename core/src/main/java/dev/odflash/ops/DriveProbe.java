@@ -1,0 +1,167 @@
+package dev.odflash.ops;
+
+import dev.odflash.chip.ChipSpec;
+import dev.odflash.chip.ChipTable;
+import dev.odflash.drive.DriveFamily;
+import dev.odflash.drive.DriveModel;
+import dev.odflash.drive.DriveTable;
+import dev.odflash.protocol.Configuration;
+import dev.odflash.protocol.InquiryData;
+import dev.odflash.protocol.ScsiCommandException;
+import dev.odflash.protocol.Spc;
+import dev.odflash.transport.ChipChannel;
+import dev.odflash.transport.Device;
+import dev.odflash.transport.JedecId;
+import dev.odflash.transport.SenseData;
+import dev.odflash.transport.TransportException;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Identifies a drive (safety rule 1): INQUIRY and the drive table first; only a drive of a known
+ * chip-style family gets the vendor-mode chip ID request. Unknown drives get no vendor command.
+ */
+public final class DriveProbe {
+    /** The largest 8051-era MTK image (protocols.md §4.1: 128 KiB to 1 MiB). */
+    static final long MTK8051_MAX_SIZE = 0x100000;
+
+    private final ChipTable chips;
+    private final DriveTable drives;
+    private final Optional<String> chipOverride;
+    private final OptionalLong sizeOverride;
+
+    public DriveProbe(ChipTable chips, DriveTable drives, Optional<String> chipOverride, OptionalLong sizeOverride) {
+        this.chips = chips;
+        this.drives = drives;
+        this.chipOverride = chipOverride;
+        this.sizeOverride = sizeOverride;
+    }
+
+    public DriveInfo probe(Device device) throws OdflashException {
+        Spc spc = new Spc(device.scsi());
+        List<String> warnings = new ArrayList<>();
+        InquiryData inquiry;
+        Optional<SenseData> notReady;
+        Optional<Configuration> configuration = Optional.empty();
+        try {
+            inquiry = inquiry(spc);
+            notReady = spc.testUnitReady();
+            try {
+                configuration = Optional.of(spc.getConfiguration());
+            } catch (ScsiCommandException e) {
+                warnings.add("GET CONFIGURATION not answered: " + e.getMessage());
+            }
+        } catch (TransportException e) {
+            throw OdflashException.device("drive " + device.spec() + " did not answer: " + e.getMessage(), e);
+        }
+        if (inquiry.peripheralType() != InquiryData.TYPE_CD_DVD) {
+            warnings.add("peripheral device type " + inquiry.peripheralType() + " is not an optical drive (5)");
+        }
+        Optional<DriveModel> model = drives.lookup(inquiry.vendor(), inquiry.product());
+        Optional<JedecId> id = Optional.empty();
+        Optional<ChipSpec> chip = Optional.empty();
+        Optional<FlashSize> size = Optional.empty();
+        if (model.isPresent() && model.get().family() == DriveFamily.MTK8051 && device.chipChannel().isPresent()) {
+            ChipChannel channel = device.chipChannel().get();
+            try {
+                channel.enter();
+                try {
+                    id = Optional.of(channel.readId());
+                    chip = resolveChip(id.get(), warnings);
+                    size = Optional.of(resolveSize(channel, chip, warnings));
+                } finally {
+                    channel.leave();
+                }
+            } catch (TransportException e) {
+                warnings.add("vendor mode not reachable: " + e.getMessage());
+            }
+        }
+        return new DriveInfo(device.spec(), inquiry, model, id, chip, size, configuration, notReady,
+                device.emulated(), device.notes(), warnings);
+    }
+
+    private static InquiryData inquiry(Spc spc) throws TransportException, OdflashException {
+        try {
+            InquiryData standard = spc.inquiry(36);
+            try {
+                return spc.inquiry(96); // the vendor-specific area carries the firmware date on MTK drives
+            } catch (ScsiCommandException | IllegalArgumentException e) {
+                return standard;
+            }
+        } catch (ScsiCommandException e) {
+            throw new OdflashException(ExitCode.DEVICE, "INQUIRY failed: " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<ChipSpec> resolveChip(JedecId id, List<String> warnings) throws OdflashException {
+        if (chipOverride.isPresent()) {
+            ChipSpec named = chips.byName(chipOverride.get()).orElseThrow(() -> OdflashException.usage(
+                    "--chip " + chipOverride.get() + ": no such chip in the table (see `odflash chips`)"));
+            if (!named.id().equals(id)) {
+                warnings.add("--chip " + named.name() + " given; the chip answered JEDEC " + id
+                        + " while the table lists " + named.id() + " for it");
+            }
+            return Optional.of(named);
+        }
+        Optional<ChipSpec> found = chips.byId(id);
+        if (found.isEmpty()) {
+            warnings.add("unknown flash chip, JEDEC manufacturer " + id.manufacturerHex() + ", device "
+                    + id.deviceHex() + ": reading works, erase and program are refused until the part is named"
+                    + " with --chip NAME or added with --chip-db FILE (the format of `odflash chips --json`)");
+        }
+        return found;
+    }
+
+    private FlashSize resolveSize(ChipChannel channel, Optional<ChipSpec> chip, List<String> warnings)
+            throws TransportException {
+        if (sizeOverride.isPresent()) {
+            return new FlashSize(sizeOverride.getAsLong(), FlashSize.FROM_OPTION);
+        }
+        if (chip.isPresent()) {
+            return new FlashSize(chip.get().size(), FlashSize.FROM_TABLE);
+        }
+        OptionalLong wrapped = sizeFromWrapAround(channel);
+        if (wrapped.isPresent()) {
+            return new FlashSize(wrapped.getAsLong(), FlashSize.FROM_WRAP);
+        }
+        warnings.add("flash size unknown: assuming the family's largest, " + MTK8051_MAX_SIZE / 1024
+                + " KiB; give --size if you know it");
+        return new FlashSize(MTK8051_MAX_SIZE, FlashSize.FROM_FAMILY_MAX);
+    }
+
+    /**
+     * A chip with fewer address lines than the bus repeats its content every {@code size} bytes
+     * (safety rule 1). Compare three 256-byte windows at 0 with the same windows at each power of
+     * two; a blank (all 0xFF) start cannot tell, so then there is no answer.
+     */
+    static OptionalLong sizeFromWrapAround(ChipChannel channel) throws TransportException {
+        long[] probes = {0, 0x4000, 0x8000};
+        byte[][] base = new byte[probes.length][256];
+        boolean blank = true;
+        for (int i = 0; i < probes.length; i++) {
+            channel.read(probes[i], base[i], 0, 256);
+            for (byte b : base[i]) {
+                blank &= b == (byte) 0xFF;
+            }
+        }
+        if (blank) {
+            return OptionalLong.empty();
+        }
+        for (long size = 0x20000; size < MTK8051_MAX_SIZE; size <<= 1) {
+            boolean same = true;
+            for (int i = 0; i < probes.length && same; i++) {
+                byte[] there = new byte[256];
+                channel.read(size + probes[i], there, 0, 256);
+                same = Arrays.equals(base[i], there);
+            }
+            if (same) {
+                return OptionalLong.of(size);
+            }
+        }
+        return OptionalLong.of(MTK8051_MAX_SIZE);
+    }
+}

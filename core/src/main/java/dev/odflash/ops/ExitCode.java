@@ -1,0 +1,32 @@
+package dev.odflash.ops;
+
+/** The documented exit-code contract (architecture.md "Contracts"). */
+public enum ExitCode {
+    OK(0, "done as asked"),
+    INTERNAL(1, "internal error (a bug)"),
+    USAGE(2, "usage: bad flags, bad device spec, unknown profile, unreadable input, unwritable output"),
+    DEVICE(3, "device or transport: no such device, no answer, OS error"),
+    REFUSED(4, "refused, nothing was written: a gate, an existing output file, no confirmation"),
+    MISMATCH(5, "mismatch: verify failed, or the drive matches no known image");
+
+    private final int code;
+    private final String meaning;
+
+    ExitCode(int code, String meaning) {
+        this.code = code;
+        this.meaning = meaning;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+
+    /** The word used as "kind" in JSON errors. */
+    public String kind() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

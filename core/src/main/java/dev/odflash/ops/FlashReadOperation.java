@@ -1,0 +1,62 @@
+package dev.odflash.ops;
+
+import dev.odflash.transport.ChipChannel;
+import dev.odflash.transport.Device;
+import dev.odflash.transport.TransportException;
+
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * Reads the flash of a chip-style drive until two passes agree (safety rule 2: "two reads that
+ * agree"). A disagreement earns one more pass; if no two passes agree the read fails, since a
+ * flaky link would make any backup worthless.
+ */
+public final class FlashReadOperation {
+    private static final int MAX_PASSES = 3;
+
+    private FlashReadOperation() {
+    }
+
+    public static VerifiedRead read(Device device, DriveInfo info, Progress progress) throws OdflashException {
+        ChipChannel channel = device.chipChannel().orElseThrow(() -> OdflashException.refused(
+                "no read path to this drive's flash: " + Capabilities.backupUnavailableReason(info, device)));
+        long size = info.flashSize().orElseThrow(() -> OdflashException.refused(
+                "flash size unknown: the chip was not identified")).bytes();
+        Duration start = device.clock().elapsed();
+        byte[][] passes = new byte[MAX_PASSES][];
+        int pass = 0;
+        try {
+            channel.enter();
+            try {
+                while (pass < MAX_PASSES) {
+                    String phase = "read pass " + (pass + 1) + (pass < 2 ? "/2" : " (passes disagreed)");
+                    passes[pass] = ChipReader.readAll(channel, size, phase, progress);
+                    pass++;
+                    for (int earlier = 0; earlier < pass - 1; earlier++) {
+                        if (Arrays.equals(passes[earlier], passes[pass - 1])) {
+                            Duration took = device.clock().elapsed().minus(start);
+                            return VerifiedRead.of(passes[pass - 1], pass, took);
+                        }
+                    }
+                }
+            } finally {
+                leaveQuietly(channel);
+            }
+        } catch (TransportException e) {
+            throw OdflashException.device("the drive stopped answering during read pass " + (pass + 1) + ": "
+                    + e.getMessage() + "; nothing was written", e);
+        }
+        throw OdflashException.device(MAX_PASSES + " read passes all disagree (first difference at 0x"
+                + Long.toHexString(Arrays.mismatch(passes[0], passes[1])) + "): the link or the drive is unreliable;"
+                + " no backup was written", null);
+    }
+
+    private static void leaveQuietly(ChipChannel channel) {
+        try {
+            channel.leave();
+        } catch (TransportException ignored) {
+            // the read already failed or finished; the drive resets on the next power cycle anyway
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.odflash.emulator;
+
+import dev.odflash.chip.BootBlock;
+import dev.odflash.chip.Bus;
+import dev.odflash.chip.ChipSpec;
+import dev.odflash.chip.ChipTable;
+import dev.odflash.chip.EraseRegion;
+import dev.odflash.chip.Eraser;
+import dev.odflash.chip.Timing;
+import dev.odflash.chip.WriteModel;
+import dev.odflash.emulator.chip.FlashChipModel;
+import dev.odflash.emulator.chip.VirtualClock;
+import dev.odflash.emulator.firmware.Mtk8051Firmware;
+import dev.odflash.emulator.mtk8051.Mtk8051Drive;
+import dev.odflash.transport.JedecId;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Opens emulated drives from device specs: {@code emu:<profile>[?chip=NAME|unknown][&image=FILE]
+ * [&medium=present][&align=MASK][&maxxfer=N][&bridge=drop-vendor][&fault=LIST]}.
+ * Bad specs are {@link IllegalArgumentException}s with a message for the user (exit 2).
+ */
+public final class EmulatedDrives {
+    /** mtk8051 images are 128 KiB to 1 MiB (protocols.md §4.1). */
+    public static final long MTK8051_MIN = 0x20000;
+    public static final long MTK8051_MAX = 0x100000;
+
+    private EmulatedDrives() {
+    }
+
+    public static Mtk8051Drive open(String specText, ChipTable chips) throws IOException {
+        EmulatorSpec spec = EmulatorSpec.parse(specText);
+        EmulatorProfile profile = EmulatorProfiles.byName(spec.profile()).orElseThrow(() -> new IllegalArgumentException(
+                "unknown emulator profile '" + spec.profile() + "' (known: "
+                        + String.join(", ", EmulatorProfiles.all().stream().map(EmulatorProfile::name).toList()) + ")"));
+        ChipSpec chip = chipFor(profile, spec.params().get("chip"), chips);
+        HostQuirks quirks = HostQuirks.from(spec);
+        FaultPlan faults = FaultPlan.parse(spec.params().get("fault"));
+        FlashImageStore store = new FlashImageStore(Optional.ofNullable(spec.params().get("image")).map(Path::of));
+        int size = (int) chip.size();
+        byte[] factory = Mtk8051Firmware.generate(profile.vendor(), profile.product(), profile.defaultVersion(), size);
+        Optional<byte[]> stored = store.load(size);
+        byte[] flash = stored.orElse(factory);
+        VirtualClock clock = new VirtualClock();
+        FlashChipModel model = new FlashChipModel(chip, flash, clock, faults.seed());
+        Mtk8051Drive drive = new Mtk8051Drive(specText, profile, quirks, faults, clock, model, store,
+                Arrays.copyOf(factory, 0x4000));
+        if (stored.isEmpty()) {
+            drive.persist(); // a new ?image= file starts as the synthetic default version
+        }
+        return drive;
+    }
+
+    /** The profile's chip, the one named by {@code ?chip=}, or the unknown part. */
+    public static ChipSpec chipFor(EmulatorProfile profile, String name, ChipTable chips) {
+        ChipSpec chip;
+        if (name == null) {
+            chip = chips.byName(profile.defaultChip()).orElseThrow();
+        } else if (name.equalsIgnoreCase("unknown")) {
+            chip = unknownChip();
+        } else {
+            chip = chips.byName(name).orElseThrow(() -> new IllegalArgumentException(
+                    "chip=" + name + ": no such chip in the table (see `odflash chips`)"));
+        }
+        if (chip.size() < MTK8051_MIN || chip.size() > MTK8051_MAX) {
+            throw new IllegalArgumentException("chip " + chip.name() + " holds " + chip.sizeText()
+                    + "; mtk8051 images are 128 KiB to 1 MiB");
+        }
+        return chip;
+    }
+
+    /**
+     * The "Unknown Flash Memory" case: a 512 KiB part with 4 KiB sectors whose IDs read 0x02 / 0x20,
+     * the values mtkflash printed for a dead CRW-5224A (protocols.md §3); no table knows them.
+     * Timings: SST39SF040's (a plausible 5 V part of that size).
+     */
+    public static ChipSpec unknownChip() {
+        return new ChipSpec("unknown", List.of(), "unknown", Bus.PARALLEL, new JedecId(0x02, 0x20), 0x80000, "5 V",
+                new WriteModel.Byte(), new Timing(14, 20),
+                List.of(new Eraser("sector", List.of(new EraseRegion(4096, 128)), new Timing(18000, 25000)),
+                        new Eraser("chip", List.of(new EraseRegion(0x80000, 1)), new Timing(70000, 100000))),
+                70, Optional.<BootBlock>empty(), true, "emulated",
+                "modelled: IDs from a mtkflash log of a dead CRW-5224A (club.myce.com/t/174922)");
+    }
+}

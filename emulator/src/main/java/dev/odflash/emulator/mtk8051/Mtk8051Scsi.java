@@ -1,0 +1,172 @@
+package dev.odflash.emulator.mtk8051;
+
+import dev.odflash.bytes.Ascii;
+import dev.odflash.emulator.AtapiBus;
+import dev.odflash.transport.DataDirection;
+import dev.odflash.transport.DeviceClock;
+import dev.odflash.transport.ScsiRequest;
+import dev.odflash.transport.ScsiResult;
+import dev.odflash.transport.ScsiTransport;
+import dev.odflash.transport.SenseData;
+import dev.odflash.transport.TransportException;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.time.Duration;
+
+/**
+ * The emulated drive's ATAPI side. It decodes raw CDB bytes itself (it never reuses the host's
+ * encoders) and answers the identity commands an 8051-era CD-RW answers: INQUIRY (SPC-4 0x12),
+ * TEST UNIT READY (0x00), REQUEST SENSE (0x03), GET CONFIGURATION (MMC-6 0x46); everything else
+ * gets ILLEGAL REQUEST / INVALID COMMAND OPERATION CODE (5/20/00) as a real drive gives.
+ */
+final class Mtk8051Scsi implements ScsiTransport {
+    private final Mtk8051Drive drive;
+    private SenseData lastSense = SenseData.fixed(SenseData.NO_SENSE, 0, 0);
+
+    Mtk8051Scsi(Mtk8051Drive drive) {
+        this.drive = drive;
+    }
+
+    @Override
+    public ScsiResult execute(ScsiRequest request) throws TransportException {
+        checkPath(request);
+        long start = drive.virtualClock().nanos();
+        drive.beginCommand(String.format("command 0x%02X", request.opcode()), request.timeout());
+        byte[] cdb = request.cdb();
+        byte[] reply;
+        SenseData failure = null;
+        switch (request.opcode()) {
+            case 0x12 -> reply = inquiry(cdb);
+            case 0x00 -> {
+                reply = new byte[0];
+                if (!drive.quirks().mediumPresent()) {
+                    failure = SenseData.fixed(SenseData.NOT_READY, 0x3A, 0x01); // medium not present, tray closed
+                }
+            }
+            case 0x03 -> {
+                reply = lastSense.raw();
+                lastSense = SenseData.fixed(SenseData.NO_SENSE, 0, 0);
+            }
+            case 0x46 -> reply = getConfiguration(cdb);
+            default -> {
+                reply = new byte[0];
+                failure = SenseData.fixed(SenseData.ILLEGAL_REQUEST, 0x20, 0x00);
+            }
+        }
+        if (reply == null) {
+            reply = new byte[0];
+            failure = SenseData.fixed(SenseData.ILLEGAL_REQUEST, 0x24, 0x00); // invalid field in CDB
+        }
+        long moved = 0;
+        if (failure == null && request.direction() == DataDirection.IN) {
+            moved = Math.min(reply.length, request.length());
+            MemorySegment.copy(reply, 0, request.data(), ValueLayout.JAVA_BYTE, 0, (int) moved);
+        }
+        drive.virtualClock().advance(AtapiBus.commandNanos(moved));
+        Duration took = Duration.ofNanos(drive.virtualClock().nanos() - start);
+        if (failure != null) {
+            lastSense = failure;
+            return ScsiResult.checkCondition(failure, took);
+        }
+        return ScsiResult.good(request.length() - moved, took);
+    }
+
+    /** Host-path limits are enforced before the drive sees anything, as the OS does. */
+    private void checkPath(ScsiRequest request) throws TransportException {
+        MemorySegment data = request.data();
+        int mask = drive.quirks().alignmentMask();
+        if (data.byteSize() > 0 && (data.address() & mask) != 0) {
+            throw new TransportException(TransportException.Kind.BAD_BUFFER, String.format(
+                    "data buffer at 0x%X is not aligned to the adapter's alignment mask 0x%X"
+                            + " (Windows reports this as \"incorrect user buffer\")", data.address(), mask));
+        }
+        if (data.byteSize() > drive.quirks().maxTransfer()) {
+            throw new TransportException(TransportException.Kind.TRANSFER_TOO_LARGE, "transfer of " + data.byteSize()
+                    + " bytes exceeds the path's limit of " + drive.quirks().maxTransfer() + " (EINVAL)", 22, null);
+        }
+    }
+
+    private byte[] inquiry(byte[] cdb) {
+        if ((cdb[1] & 0x01) != 0) {
+            return null; // EVPD pages are not offered by this drive
+        }
+        byte[] data = new byte[96];
+        var firmware = drive.firmware();
+        if (drive.state() == PowerState.RUNNING && firmware.inquiryTemplate().isPresent()) {
+            byte[] t = firmware.inquiryTemplate().get();
+            System.arraycopy(t, 0, data, 0, t.length);
+        } else { // boot loader: the same vendor/product, revision "BOOT" (architecture.md "Boot mode")
+            data[0] = 0x05;
+            data[1] = (byte) 0x80;
+            data[3] = 0x32;
+            data[4] = 0x5B;
+            Ascii.put(data, 8, 8, drive.profile().vendor());
+            Ascii.put(data, 16, 16, drive.profile().product());
+            Ascii.put(data, 32, 4, "BOOT");
+        }
+        int alloc = (cdb[3] & 0xFF) << 8 | cdb[4] & 0xFF;
+        return java.util.Arrays.copyOf(data, Math.min(alloc, data.length));
+    }
+
+    /** Profile list (CD-RW, CD-R, CD-ROM), Core (ATAPI), Removable Medium; MMC-6 §5.3. */
+    private byte[] getConfiguration(byte[] cdb) {
+        if (cdb.length < 10) {
+            return null;
+        }
+        int rt = cdb[1] & 0x03;
+        int start = (cdb[2] & 0xFF) << 8 | cdb[3] & 0xFF;
+        int alloc = (cdb[7] & 0xFF) << 8 | cdb[8] & 0xFF;
+        boolean medium = drive.quirks().mediumPresent();
+        int current = medium ? 0x0009 : 0x0000;
+        byte[][] features = {
+            {0x00, 0x00, 0x03, 12, 0x00, 0x0A, (byte) (current == 0x0A ? 1 : 0), 0,
+                0x00, 0x09, (byte) (current == 0x09 ? 1 : 0), 0, 0x00, 0x08, 0, 0},
+            {0x00, 0x01, 0x07, 8, 0, 0, 0, 0x02, 0, 0, 0, 0},
+            {0x00, 0x03, 0x03, 4, 0x29, 0, 0, 0},
+        };
+        var out = new java.io.ByteArrayOutputStream();
+        out.write(new byte[8], 0, 8);
+        for (byte[] f : features) {
+            int code = (f[0] & 0xFF) << 8 | f[1] & 0xFF;
+            boolean include = switch (rt) {
+                case 0 -> code >= start;
+                case 1 -> code >= start && (f[2] & 0x01) != 0;
+                case 2 -> code == start;
+                default -> false;
+            };
+            if (include) {
+                out.write(f, 0, f.length);
+            }
+        }
+        byte[] data = out.toByteArray();
+        int length = data.length - 4;
+        data[0] = (byte) (length >>> 24);
+        data[1] = (byte) (length >>> 16);
+        data[2] = (byte) (length >>> 8);
+        data[3] = (byte) length;
+        data[6] = (byte) (current >> 8);
+        data[7] = (byte) current;
+        return java.util.Arrays.copyOf(data, Math.min(alloc, data.length));
+    }
+
+    @Override
+    public long maxTransferLength() {
+        return drive.quirks().maxTransfer();
+    }
+
+    @Override
+    public int alignmentMask() {
+        return drive.quirks().alignmentMask();
+    }
+
+    @Override
+    public DeviceClock clock() {
+        return drive.virtualClock();
+    }
+
+    @Override
+    public void close() {
+        drive.close();
+    }
+}

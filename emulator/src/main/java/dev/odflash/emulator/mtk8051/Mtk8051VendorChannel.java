@@ -1,0 +1,118 @@
+package dev.odflash.emulator.mtk8051;
+
+import dev.odflash.emulator.AtapiBus;
+import dev.odflash.transport.ChipChannel;
+import dev.odflash.transport.ChipStatus;
+import dev.odflash.transport.JedecId;
+import dev.odflash.transport.TransportException;
+
+import java.time.Duration;
+
+/**
+ * The 8051-era vendor mode as the old tools' logs describe it (protocols.md §2.6): "Vendor Intro"
+ * puts the drive into a mode where the host identifies the chip (JEDEC IDs), reads 64 KiB banks,
+ * erases and programs; "Vendor Outro" resets it. The wire bytes are not public (§7.1), so this is a
+ * model of the behaviour only. It works in boot mode too (that is how the old tools revived
+ * drives) but not on a dead drive, and a USB bridge that drops vendor commands never lets it start.
+ */
+final class Mtk8051VendorChannel implements ChipChannel {
+    /** The old tools read "Bank 0..n" of 64 KiB each (protocols.md §2.6). */
+    static final int MAX_READ = 0x10000;
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final Mtk8051Drive drive;
+    private boolean vendorMode;
+    private long writeCommands;
+
+    Mtk8051VendorChannel(Mtk8051Drive drive) {
+        this.drive = drive;
+    }
+
+    @Override
+    public void enter() throws TransportException {
+        drive.beginCommand("Vendor Intro", TIMEOUT);
+        if (drive.quirks().bridgeDropsVendor()) {
+            drive.virtualClock().advance(TIMEOUT);
+            throw new TransportException(TransportException.Kind.NO_ANSWER, "Vendor Intro got no answer: the USB bridge"
+                    + " between host and drive drops vendor commands (connect the drive to a SATA/IDE port)");
+        }
+        drive.virtualClock().advance(AtapiBus.commandNanos(0));
+        vendorMode = true;
+    }
+
+    @Override
+    public void leave() throws TransportException {
+        drive.beginCommand("Vendor Outro", TIMEOUT);
+        drive.virtualClock().advance(AtapiBus.commandNanos(0));
+        vendorMode = false;
+    }
+
+    @Override
+    public JedecId readId() throws TransportException {
+        command("Device ID request");
+        drive.virtualClock().advance(AtapiBus.commandNanos(2));
+        return drive.chip().id();
+    }
+
+    @Override
+    public void read(long address, byte[] destination, int offset, int length) throws TransportException {
+        command("read");
+        if (length < 0 || length > MAX_READ) {
+            throw new IllegalArgumentException("read of " + length + " bytes; the vendor mode reads at most " + MAX_READ);
+        }
+        long size = drive.chip().spec().size();
+        int done = 0;
+        while (done < length) { // fewer address lines than the bus: the chip repeats every `size` bytes
+            long at = (address + done) % size;
+            int n = (int) Math.min(length - done, size - at);
+            drive.chip().read(at, destination, offset + done, n);
+            done += n;
+        }
+        drive.virtualClock().advance(AtapiBus.commandNanos(length));
+    }
+
+    @Override
+    public ChipStatus erase(long address, int blockSize) throws TransportException {
+        command("erase");
+        writeCommands++;
+        drive.virtualClock().advance(AtapiBus.commandNanos(0));
+        return drive.chip().erase(address, blockSize);
+    }
+
+    @Override
+    public ChipStatus program(long address, byte[] source, int offset, int length) throws TransportException {
+        command("program");
+        writeCommands++;
+        drive.virtualClock().advance(AtapiBus.commandNanos(length));
+        return drive.chip().program(address, source, offset, length);
+    }
+
+    @Override
+    public ChipStatus status() throws TransportException {
+        command("status");
+        drive.virtualClock().advance(AtapiBus.commandNanos(1));
+        return drive.chip().status();
+    }
+
+    @Override
+    public int maxProgramLength() {
+        return drive.chip().spec().maxProgramLength();
+    }
+
+    @Override
+    public int maxReadLength() {
+        return MAX_READ;
+    }
+
+    long writeCommands() {
+        return writeCommands;
+    }
+
+    private void command(String what) throws TransportException {
+        drive.beginCommand(what, TIMEOUT);
+        if (!vendorMode) {
+            throw new TransportException(TransportException.Kind.OS_ERROR,
+                    what + " refused: the drive is not in vendor mode (send Vendor Intro first)");
+        }
+    }
+}
