@@ -1,6 +1,7 @@
 package dev.odflash.emulator.chip;
 
 import dev.odflash.chip.ChipSpec;
+import dev.odflash.chip.ChipTimings;
 import dev.odflash.chip.EraseBlock;
 import dev.odflash.chip.Eraser;
 import dev.odflash.chip.WriteModel;
@@ -117,7 +118,7 @@ public final class FlashChipModel {
         if (violated) {
             violations++;
         }
-        clock.advance(ChipTimings.programNanos(spec, len));
+        clock.advance(ChipTimings.programNanos(spec, src, off, len));
         programs++;
         bytesProgrammed += len;
         return done();

@@ -1,6 +1,7 @@
 package dev.odflash.emulator.chip;
 
 import dev.odflash.chip.ChipSpec;
+import dev.odflash.chip.ChipTimings;
 import dev.odflash.chip.ChipTable;
 import dev.odflash.chip.WriteModel;
 import dev.odflash.transport.ChipStatus;
@@ -103,7 +104,7 @@ class FlashChipModelTest {
                     byte[] data = new byte[len];
                     random.nextBytes(data);
                     assertThat(chip.program(address, data, 0, len).lastOperationFailed()).isFalse();
-                    expected += ChipTimings.programNanos(spec, len);
+                    expected += ChipTimings.programNanos(spec, data, 0, len);
                 }
             }
             assertThat(chip.clock().nanos()).as(wm.word()).isEqualTo(expected);

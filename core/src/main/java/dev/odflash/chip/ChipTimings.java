@@ -1,11 +1,7 @@
-package dev.odflash.emulator.chip;
-
-import dev.odflash.chip.ChipSpec;
-import dev.odflash.chip.Eraser;
-import dev.odflash.chip.WriteModel;
+package dev.odflash.chip;
 
 /**
- * Chip time of an operation, computed without doing it. {@link FlashChipModel} advances its clock by
+ * Chip time of an operation, computed without doing it. The emulator's chip model advances its clock by
  * exactly these values, so a planner or benchmark that prices a plan with them predicts the
  * emulator's simulated time to the nanosecond. Typical datasheet values are used (the chip table's
  * {@code typUs}); bus time is the drive's business, not the chip's.
@@ -36,6 +32,29 @@ public final class ChipTimings {
             case WriteModel.Page p -> unit * pages(length, p.size());
             case WriteModel.AutoPage a -> unit * pages(length, a.size());
         };
+    }
+
+    /**
+     * Programming these bytes in one call: byte and bit parts skip bytes sent as 0xFF (the drive
+     * programs only the bytes that clear bits; 0xFF leaves a cell as it is), page parts burn the page.
+     */
+    public static long programNanos(ChipSpec spec, byte[] data, int offset, int length) {
+        return switch (spec.writeModel()) {
+            case WriteModel.Bit b -> spec.programTime().typicalNanos() * programmedBytes(data, offset, length);
+            case WriteModel.Byte b -> spec.programTime().typicalNanos() * programmedBytes(data, offset, length);
+            default -> programNanos(spec, length);
+        };
+    }
+
+    /** Bytes of a program call that are not 0xFF: the ones a byte-programmed part actually burns. */
+    public static int programmedBytes(byte[] data, int offset, int length) {
+        int n = 0;
+        for (int i = offset; i < offset + length; i++) {
+            if (data[i] != (byte) 0xFF) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Reading {@code length} bytes at the part's random access time per byte. */
