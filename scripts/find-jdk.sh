@@ -5,10 +5,17 @@
 set -u
 
 jdk_feature_version() { # $1 = JDK home; prints the feature version (17, 25, ...) or nothing
-  local java="$1/bin/java"
+  local java="$1/bin/java" v=""
   [ -x "$java" ] && [ -x "$1/bin/javac" ] || return 1
-  "$java" -XshowSettings:properties -version 2>&1 \
-    | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
+  # the `release` file every JDK ships answers without starting a JVM (about 100 ms saved per run)
+  if [ -f "$1/release" ]; then
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" | head -n 1)
+  fi
+  if [ -z "$v" ]; then
+    v=$("$java" -XshowSettings:properties -version 2>&1 \
+      | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1)
+  fi
+  printf '%s\n' "$v"
 }
 
 accept() { # $1 = candidate home

@@ -5,7 +5,14 @@ import dev.odflash.drive.DriveTable;
 import dev.odflash.ops.BackupLibrary;
 import dev.odflash.ops.OdflashException;
 
+import dev.odflash.transport.Device;
+import dev.odflash.transport.trace.TraceWriter;
+import dev.odflash.transport.trace.TracingDevice;
+
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Map;
@@ -70,6 +77,24 @@ public final class AppContext {
             chips = table;
         }
         return chips;
+    }
+
+    /** Opens the drive a spec names, wrapped in a trace recorder when --trace is given. */
+    public Device openDevice(String spec) throws OdflashException {
+        Device device = DeviceResolver.open(spec, chips());
+        if (options.trace == null) {
+            return device;
+        }
+        try {
+            return new TracingDevice(device, new TraceWriter(Files.newBufferedWriter(options.trace,
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)));
+        } catch (FileAlreadyExistsException e) {
+            device.close();
+            throw OdflashException.refused("--trace " + options.trace + " exists; odflash never overwrites a file");
+        } catch (IOException e) {
+            device.close();
+            throw OdflashException.usage("--trace " + options.trace + ": " + e.getMessage());
+        }
     }
 
     public ProgressRenderer progress() {

@@ -34,7 +34,7 @@ final class BackupCommand extends BaseCommand {
     @Override
     protected ExitCode execute() throws Exception {
         long wallStart = System.nanoTime();
-        try (Device d = DeviceResolver.open(device.device, ctx.chips())) {
+        try (Device d = ctx.openDevice(device.device)) {
             DriveInfo info = device.probe(ctx).probe(d);
             info.warnings().forEach(ctx.output()::warn);
             Capability backup = Capabilities.of(info, d).getFirst();

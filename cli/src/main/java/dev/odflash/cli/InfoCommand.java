@@ -23,7 +23,7 @@ final class InfoCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() throws Exception {
-        try (Device d = DeviceResolver.open(device.device, ctx.chips())) {
+        try (Device d = ctx.openDevice(device.device)) {
             DriveInfo info = device.probe(ctx).probe(d);
             List<Capability> caps = Capabilities.of(info, d);
             ctx.output().result(DriveReport.json(info, caps), DriveReport.text(info, caps));

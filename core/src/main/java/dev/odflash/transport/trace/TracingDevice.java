@@ -1,0 +1,78 @@
+package dev.odflash.transport.trace;
+
+import dev.odflash.transport.ChipChannel;
+import dev.odflash.transport.Device;
+import dev.odflash.transport.DeviceClock;
+import dev.odflash.transport.ScsiTransport;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/** A device whose every SCSI command and chip-channel call is written to a trace (`--trace FILE`). */
+public final class TracingDevice implements Device {
+    private final Device inner;
+    private final TraceWriter trace;
+    private final ScsiTransport scsi;
+    private final Optional<ChipChannel> channel;
+
+    public TracingDevice(Device inner, TraceWriter trace) {
+        this.inner = inner;
+        this.trace = trace;
+        this.scsi = new TracingScsiTransport(inner.scsi(), trace);
+        this.channel = inner.chipChannel().map(c -> new TracingChipChannel(c, trace));
+    }
+
+    @Override
+    public String spec() {
+        return inner.spec();
+    }
+
+    @Override
+    public ScsiTransport scsi() {
+        return scsi;
+    }
+
+    @Override
+    public Optional<ChipChannel> chipChannel() {
+        return channel;
+    }
+
+    @Override
+    public DeviceClock clock() {
+        return inner.clock();
+    }
+
+    @Override
+    public String pathKey() {
+        return inner.pathKey();
+    }
+
+    @Override
+    public boolean emulated() {
+        return inner.emulated();
+    }
+
+    @Override
+    public List<String> notes() {
+        return inner.notes();
+    }
+
+    /** The wrapped device (tests reach the emulator's counters through it). */
+    public Device inner() {
+        return inner;
+    }
+
+    @Override
+    public void close() {
+        try {
+            inner.close();
+        } finally {
+            try {
+                trace.close();
+            } catch (IOException ignored) {
+                // every line was flushed when written
+            }
+        }
+    }
+}
