@@ -47,7 +47,7 @@ public final class EmulatedDrives {
         Optional<byte[]> stored = store.load(size);
         byte[] flash = stored.orElse(factory);
         VirtualClock clock = new VirtualClock();
-        FlashChipModel model = new FlashChipModel(chip, flash, clock, faults.seed());
+        FlashChipModel model = new FlashChipModel(chip, flash, clock, faults.seed(), faults.chipFaults());
         Mtk8051Drive drive = new Mtk8051Drive(specText, profile, quirks, faults, clock, model, store,
                 Arrays.copyOf(factory, 0x4000));
         if (stored.isEmpty()) {

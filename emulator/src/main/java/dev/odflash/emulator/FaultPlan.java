@@ -1,22 +1,46 @@
 package dev.odflash.emulator;
 
+import dev.odflash.emulator.chip.ChipFaults;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * Seeded, repeatable faults from {@code ?fault=} (architecture.md "Contracts"): a comma-separated
- * list; counts start at 1; one SCSI command or one chip-channel call counts as one command.
- * This version models {@code powerloss@cmd:N} (power lost during the Nth command: the drive answers
- * nothing more in this run and restarts from its flash next time), {@code timeout@cmd:N} (the Nth
- * command times out, the drive goes on) and {@code seed=S}.
+ * Seeded, repeatable faults from {@code ?fault=} (architecture.md "Contracts" → "Emulated drives";
+ * issue 3 §3): a comma-separated list; counts start at 1; {@code seed=S} (default 0) seeds every
+ * random choice, so the same list gives the same bytes, times and counters on every run.
+ *
+ * <p>Drive-level items count commands since open (one SCSI command or one chip-channel call is one
+ * command, enter/leave included):
+ * <ul>
+ * <li>{@code powerloss@cmd:N}: power lost during the Nth command; the drive persists its flash, answers
+ *     nothing more in this run (NO_ANSWER) and restarts from its flash on the next open.</li>
+ * <li>{@code timeout@cmd:N}: the Nth command times out; the drive goes on.</li>
+ * <li>{@code reset@cmd:N}: a bus reset just before the Nth command: vendor mode is left (chip-channel
+ *     calls fail until the next Vendor Intro) and the next SCSI command reports UNIT ATTENTION 6/29/00.</li>
+ * </ul>
+ * Chip-level items ({@link ChipFaults}) count the erase or program calls the chip accepts:
+ * <ul>
+ * <li>{@code powerloss@erase:K}, {@code powerloss@program:K}: power lost part-way through the Kth
+ *     erase / program: the block is left partly erased, the range partly programmed, then as
+ *     powerloss@cmd.</li>
+ * <li>{@code lie@program:K}: the Kth program call reports READY and writes nothing.</li>
+ * <li>{@code flip:P}: each bit of data read through the chip channel flips with probability P (0..1);
+ *     the flash itself is not changed.</li>
+ * </ul>
  */
-public record FaultPlan(List<Long> powerLossAtCommand, List<Long> timeoutAtCommand, long seed) {
-    public static final FaultPlan NONE = new FaultPlan(List.of(), List.of(), 0);
+public record FaultPlan(List<Long> powerLossAtCommand, List<Long> timeoutAtCommand, List<Long> resetAtCommand,
+                        ChipFaults chipFaults, long seed) {
+    public static final FaultPlan NONE = new FaultPlan(List.of(), List.of(), List.of(), ChipFaults.NONE, 0);
+
+    private static final String AVAILABLE = "available: powerloss@cmd:N, powerloss@erase:K, powerloss@program:K,"
+            + " lie@program:K, timeout@cmd:N, reset@cmd:N, flip:P, seed=S";
 
     public FaultPlan {
         powerLossAtCommand = List.copyOf(powerLossAtCommand);
         timeoutAtCommand = List.copyOf(timeoutAtCommand);
+        resetAtCommand = List.copyOf(resetAtCommand);
     }
 
     public static FaultPlan parse(String text) {
@@ -25,37 +49,65 @@ public record FaultPlan(List<Long> powerLossAtCommand, List<Long> timeoutAtComma
         }
         List<Long> power = new ArrayList<>();
         List<Long> timeout = new ArrayList<>();
+        List<Long> reset = new ArrayList<>();
+        List<Long> eraseLoss = new ArrayList<>();
+        List<Long> programLoss = new ArrayList<>();
+        List<Long> lies = new ArrayList<>();
+        Double flip = null;
         long seed = 0;
-        for (String raw : text.split(",")) {
+        for (String raw : text.split(",", -1)) {
             String item = raw.strip();
             if (item.startsWith("seed=")) {
                 seed = parseCount(item, item.substring(5), false);
-            } else if (item.startsWith("powerloss@cmd:")) {
-                power.add(parseCount(item, item.substring("powerloss@cmd:".length()), true));
-            } else if (item.startsWith("timeout@cmd:")) {
-                timeout.add(parseCount(item, item.substring("timeout@cmd:".length()), true));
-            } else if (item.startsWith("powerloss@erase:") || item.startsWith("powerloss@program:")
-                    || item.startsWith("flip:") || item.startsWith("lie@program:")) {
-                throw new IllegalArgumentException("fault '" + item + "' is not modelled in this version"
-                        + " (available: powerloss@cmd:N, timeout@cmd:N, seed=S)");
+            } else if (item.startsWith("flip:")) {
+                if (flip != null) {
+                    throw new IllegalArgumentException("fault '" + item + "': flip is given twice");
+                }
+                flip = parseProbability(item, item.substring(5));
             } else {
-                throw new IllegalArgumentException("unknown fault '" + item
-                        + "' (available: powerloss@cmd:N, timeout@cmd:N, seed=S)");
+                List<Long> target = switch (item.contains(":") ? item.substring(0, item.indexOf(':')) : item) {
+                    case "powerloss@cmd" -> power;
+                    case "timeout@cmd" -> timeout;
+                    case "reset@cmd" -> reset;
+                    case "powerloss@erase" -> eraseLoss;
+                    case "powerloss@program" -> programLoss;
+                    case "lie@program" -> lies;
+                    default -> throw new IllegalArgumentException("unknown fault '" + item + "' (" + AVAILABLE + ")");
+                };
+                if (!item.contains(":")) {
+                    throw new IllegalArgumentException("fault '" + item + "' needs a count: " + item + ":N");
+                }
+                target.add(parseCount(item, item.substring(item.indexOf(':') + 1), true));
             }
         }
-        return new FaultPlan(power, timeout, seed);
+        return new FaultPlan(power, timeout, reset,
+                new ChipFaults(eraseLoss, programLoss, lies, flip == null ? 0 : flip), seed);
     }
 
     private static long parseCount(String item, String number, boolean positive) {
+        long n;
         try {
-            long n = Long.parseLong(number);
-            if (positive && n < 1) {
-                throw new IllegalArgumentException("fault '" + item + "': counts start at 1");
-            }
-            return n;
+            n = Long.parseLong(number);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("fault '" + item + "': '" + number + "' is not a whole number");
+        }
+        if (positive && n < 1) {
+            throw new IllegalArgumentException("fault '" + item + "': counts start at 1");
+        }
+        return n;
+    }
+
+    private static double parseProbability(String item, String number) {
+        double p;
+        try {
+            p = Double.parseDouble(number);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("fault '" + item + "': '" + number + "' is not a number");
         }
+        if (!(p >= 0 && p <= 1)) { // NaN and infinities too
+            throw new IllegalArgumentException("fault '" + item + "': the probability must lie in [0, 1]");
+        }
+        return p;
     }
 
     public boolean powerLossAt(long command) {
@@ -64,6 +116,10 @@ public record FaultPlan(List<Long> powerLossAtCommand, List<Long> timeoutAtComma
 
     public boolean timeoutAt(long command) {
         return timeoutAtCommand.contains(command);
+    }
+
+    public boolean resetAt(long command) {
+        return resetAtCommand.contains(command);
     }
 
     public OptionalLong firstPowerLoss() {

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
+import java.util.stream.IntStream;
 
 /**
  * A flash chip as the emulated drive holds it: contents, erase layout, write model, write protection
@@ -30,17 +31,28 @@ import java.util.random.RandomGeneratorFactory;
  * generator seeded with {@code seed} so a test sees the same garbage every run, and the call counts
  * one {@link #violations() violation}.
  *
- * <p>Extension point (not implemented yet): power loss part-way through an operation. Erase goes
- * through {@link #eraseCells} and program through one method per write model that walks the call
- * byte by byte or page by page, so a fault can stop either after some cells (a partly erased block:
- * some bytes 0xFF, the rest old; a partly programmed range) without restructuring this class.
+ * <p>Faults inside the chip ({@link ChipFaults}, seeded from the same {@code seed}, each event from its
+ * own stream so one fault's outcome does not depend on how many reads came before it): power lost
+ * part-way through the Kth accepted erase or program call leaves the cells as {@link Interruptions}
+ * describes, advances the clock by the part of the operation that ran, and throws
+ * {@link PowerLossException} (the owning drive goes without power); a lying program call reports
+ * READY, takes its time and writes nothing; {@code flip:P} inverts bits of the data {@link #read}
+ * returns, never the cells. Counters say what the faults actually produced, for a fault campaign.
  */
 public final class FlashChipModel {
+    // Stream tags mixed into the seed, so flips, erase cuts and program cuts draw independent values.
+    private static final long FLIP_STREAM = 0x666C6970L;
+    private static final long ERASE_STREAM = 0x65726173L;
+    private static final long PROGRAM_STREAM = 0x70726F67L;
+
     private final ChipSpec spec;
     private final byte[] cells;
     private final VirtualClock clock;
     private final RandomGenerator undefined;
     private final List<EraseBlock> locked = new ArrayList<>();
+    private final ChipFaults faults;
+    private final long seed;
+    private final ReadNoise noise;
 
     private ChipStatus status = ChipStatus.READY;
     private int erases;
@@ -49,8 +61,17 @@ public final class FlashChipModel {
     private long rejectedCommands;
     private long protectedRefusals;
     private long violations;
+    private long eraseCalls;
+    private long programCalls;
+    private long partialErases;
+    private long partialPrograms;
+    private long lies;
 
     public FlashChipModel(ChipSpec spec, byte[] contents, VirtualClock clock, long seed) {
+        this(spec, contents, clock, seed, ChipFaults.NONE);
+    }
+
+    public FlashChipModel(ChipSpec spec, byte[] contents, VirtualClock clock, long seed, ChipFaults faults) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (contents.length != spec.size()) {
@@ -58,8 +79,20 @@ public final class FlashChipModel {
                     + " holds " + spec.size());
         }
         this.cells = contents.clone();
-        // A named algorithm, so the undefined values stay the same across JDK releases.
-        this.undefined = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+        this.undefined = random(seed);
+        this.faults = Objects.requireNonNull(faults, "faults");
+        this.seed = seed;
+        this.noise = new ReadNoise(faults.flipProbability(), random(seed ^ FLIP_STREAM));
+    }
+
+    /** A named algorithm, so seeded values stay the same across JDK releases. */
+    private static RandomGenerator random(long seed) {
+        return RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+    }
+
+    /** The generator for one fault event: depends on the seed, the kind and the count only. */
+    private RandomGenerator eventRandom(long stream, long count) {
+        return random(seed ^ stream * 0x9E3779B97F4A7C15L ^ count * 0xC2B2AE3D27D4EB4FL);
     }
 
     public ChipSpec spec() {
@@ -78,6 +111,7 @@ public final class FlashChipModel {
         Objects.checkFromIndexSize(off, len, dst.length);
         Objects.checkFromIndexSize(address, len, cells.length);
         System.arraycopy(cells, (int) address, dst, off, len);
+        noise.apply(dst, off, len);
         clock.advance(ChipTimings.readNanos(spec, len));
     }
 
@@ -91,10 +125,28 @@ public final class FlashChipModel {
         if (isLocked(address, blockSize)) {
             return refuseLocked();
         }
+        eraseCalls++;
+        long nanos = ChipTimings.eraseNanos(spec, eraser.get());
+        if (faults.powerLossAtErase().contains(eraseCalls)) {
+            interruptErase((int) address, blockSize, nanos);
+        }
         eraseCells((int) address, (int) address + blockSize);
-        clock.advance(ChipTimings.eraseNanos(spec, eraser.get()));
+        clock.advance(nanos);
         erases++;
         return done();
+    }
+
+    private void interruptErase(int from, int length, long nanos) {
+        byte[] before = Arrays.copyOfRange(cells, from, from + length);
+        double progress = Interruptions.erase(cells, from, from + length, eventRandom(ERASE_STREAM, eraseCalls));
+        clock.advance(Math.round(nanos * progress));
+        boolean partial = !isErased(from, length) && !Arrays.equals(before, 0, length, cells, from, from + length);
+        if (partial) {
+            partialErases++;
+        }
+        status = new ChipStatus(true, false, false);
+        throw new PowerLossException(String.format("erase %d (0x%X, %d bytes) cut at %d %% of its time%s", eraseCalls,
+                from, length, Math.round(progress * 100), partial ? ", block left partly erased" : ""));
     }
 
     /** Programs at most {@link ChipSpec#maxProgramLength()} bytes, not crossing a boundary of that size. */
@@ -108,7 +160,18 @@ public final class FlashChipModel {
         if (isLocked(address, len)) {
             return refuseLocked();
         }
+        programCalls++;
         int at = (int) address;
+        long nanos = ChipTimings.programNanos(spec, src, off, len);
+        if (faults.powerLossAtProgram().contains(programCalls)) {
+            interruptProgram(at, src, off, len, nanos);
+        }
+        if (faults.lieAtProgram().contains(programCalls)) {
+            lies++; // the call takes its time and says READY; not one cell changed
+            clock.advance(nanos);
+            programs++;
+            return done();
+        }
         boolean violated = switch (spec.writeModel()) {
             case WriteModel.Bit b -> programBits(at, src, off, len);
             case WriteModel.Byte b -> programBytes(at, src, off, len);
@@ -118,10 +181,47 @@ public final class FlashChipModel {
         if (violated) {
             violations++;
         }
-        clock.advance(ChipTimings.programNanos(spec, src, off, len));
+        clock.advance(nanos);
         programs++;
         bytesProgrammed += len;
         return done();
+    }
+
+    /**
+     * Power fails while the call burns its bytes. The part spends its program time on the bytes that
+     * are not 0xFF ({@link ChipTimings#programNanos(ChipSpec, byte[], int, int)}), so the cut lands on
+     * one of those (seeded): the bytes before it are programmed by the write model's rule, it is
+     * partly programmed, the rest is untouched. Page parts burn a page in parallel; treating them the
+     * same way (with the bit rule for the prefix) is a simplification (inference).
+     */
+    private void interruptProgram(int at, byte[] src, int off, int len, long nanos) {
+        RandomGenerator random = eventRandom(PROGRAM_STREAM, programCalls);
+        int[] burnt = IntStream.range(0, len).filter(i -> src[off + i] != (byte) 0xFF).toArray();
+        byte[] before = Arrays.copyOfRange(cells, at, at + len);
+        double fraction = 0;
+        boolean unfinished = false;
+        if (burnt.length > 0) {
+            int rank = random.nextInt(burnt.length);
+            int cut = burnt[rank];
+            if (cut > 0) {
+                boolean violated = spec.writeModel() instanceof WriteModel.Byte
+                        ? programBytes(at, src, off, cut) : programBits(at, src, off, cut);
+                if (violated) {
+                    violations++;
+                }
+            }
+            unfinished = Interruptions.unfinished(cells[at + cut], src[off + cut]);
+            cells[at + cut] = Interruptions.partlyProgrammed(cells[at + cut], src[off + cut], random);
+            fraction = (rank + random.nextDouble()) / burnt.length;
+        }
+        clock.advance(Math.round(nanos * fraction));
+        boolean partial = unfinished && !Arrays.equals(before, 0, len, cells, at, at + len);
+        if (partial) {
+            partialPrograms++;
+        }
+        status = new ChipStatus(true, false, false);
+        throw new PowerLossException(String.format("program %d (0x%X, %d bytes) cut at %d %% of its time%s",
+                programCalls, at, len, Math.round(fraction * 100), partial ? ", range left partly programmed" : ""));
     }
 
     /** Locks a range in hardware (a boot-block lock): erase and program touching it are refused. */
@@ -169,6 +269,36 @@ public final class FlashChipModel {
     /** Program calls the write model forbids; each left some cells undefined. */
     public synchronized long violations() {
         return violations;
+    }
+
+    /** Interrupted erases that left their block neither as it was nor erased (fault campaign). */
+    public synchronized long partialErases() {
+        return partialErases;
+    }
+
+    /** Interrupted program calls that left their range changed but not finished (fault campaign). */
+    public synchronized long partialPrograms() {
+        return partialPrograms;
+    }
+
+    /** Program calls that reported READY and wrote nothing ({@code lie@program:K}). */
+    public synchronized long lies() {
+        return lies;
+    }
+
+    /** Bits inverted in data returned by {@link #read} ({@code flip:P}); the cells are unchanged. */
+    public synchronized long bitsFlipped() {
+        return noise.flipped();
+    }
+
+    /** Erase calls the part accepted, interrupted ones included: what {@code powerloss@erase:K} counts. */
+    public synchronized long eraseCalls() {
+        return eraseCalls;
+    }
+
+    /** Program calls the part accepted, interrupted and lying ones included: what {@code @program:K} counts. */
+    public synchronized long programCalls() {
+        return programCalls;
     }
 
     // --- cell rules, one per write model (architecture.md "Write models") ---

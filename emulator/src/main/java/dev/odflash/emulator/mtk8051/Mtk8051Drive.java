@@ -21,7 +21,9 @@ import java.util.Optional;
  * An emulated 8051-era MTK drive: a flash chip model, the firmware personality read from that flash
  * at power-on (INQUIRY comes from the template in the image, so flashing changes what it reports),
  * the ATAPI identity commands, and the vendor-mode chip channel. Faults and host quirks apply to
- * every command; every command advances the virtual clock by bus and chip time.
+ * every command; every command advances the virtual clock by bus and chip time. Faults inside an
+ * erase or program are the chip model's ({@link FlashChipModel}); when one cuts the power the drive
+ * goes without power here, exactly as after {@code powerloss@cmd}.
  */
 public final class Mtk8051Drive implements Device {
     private final String spec;
@@ -37,6 +39,7 @@ public final class Mtk8051Drive implements Device {
     private PowerState state;
     private FirmwareView firmware;
     private long commands;
+    private long resets;
     private boolean closed;
 
     public Mtk8051Drive(String spec, EmulatorProfile profile, HostQuirks quirks, FaultPlan faults, VirtualClock clock,
@@ -75,17 +78,40 @@ public final class Mtk8051Drive implements Device {
                     what + ": no answer, the drive lost power (it restarts from its flash on the next open)");
         }
         if (faults.powerLossAt(commands)) {
-            state = PowerState.POWERED_OFF;
-            persist();
-            clock.advance(timeout);
-            throw new TransportException(TransportException.Kind.NO_ANSWER,
-                    what + ": the drive stopped answering (power lost during command " + commands + ")");
+            throw powerLost(what, "power lost during command " + commands, timeout);
+        }
+        if (faults.resetAt(commands)) {
+            busReset();
         }
         if (faults.timeoutAt(commands) || state == PowerState.DEAD) {
             clock.advance(timeout);
             throw new TransportException(TransportException.Kind.TIMEOUT, what + ": no answer within "
                     + timeout.toSeconds() + " s" + (state == PowerState.DEAD ? " (the drive does not respond)" : ""));
         }
+    }
+
+    /**
+     * Power failed (between commands, or inside an erase or program that already left its cells as
+     * the chip model cut them): the flash is persisted as it is now, the drive answers nothing more in
+     * this run, and the host waits out its timeout. Returns the exception the host's call throws.
+     */
+    TransportException powerLost(String what, String why, Duration timeout) {
+        state = PowerState.POWERED_OFF;
+        persist();
+        clock.advance(timeout);
+        return new TransportException(TransportException.Kind.NO_ANSWER,
+                what + ": the drive stopped answering (" + why + ")");
+    }
+
+    /**
+     * A bus reset ({@code reset@cmd:N}): the drive drops vendor mode and owes the host a UNIT
+     * ATTENTION "power on, reset, or bus device reset occurred" (6/29/00, SPC-4 sense code table).
+     * The flash and the running firmware are untouched.
+     */
+    private void busReset() {
+        resets++;
+        channel.reset(commands);
+        scsi.reset();
     }
 
     public void persist() {
@@ -128,6 +154,11 @@ public final class Mtk8051Drive implements Device {
     /** Erase and program calls that reached the chip: tests use them to prove a refused gate wrote nothing. */
     public long writeCommands() {
         return channel.writeCommands();
+    }
+
+    /** Bus resets injected by {@code reset@cmd:N} so far. */
+    public long resets() {
+        return resets;
     }
 
     public FlashChipModel chipModel() {

@@ -23,6 +23,7 @@ import java.time.Duration;
 final class Mtk8051Scsi implements ScsiTransport {
     private final Mtk8051Drive drive;
     private SenseData lastSense = SenseData.fixed(SenseData.NO_SENSE, 0, 0);
+    private boolean unitAttention;
 
     Mtk8051Scsi(Mtk8051Drive drive) {
         this.drive = drive;
@@ -36,6 +37,16 @@ final class Mtk8051Scsi implements ScsiTransport {
         byte[] cdb = request.cdb();
         byte[] reply;
         SenseData failure = null;
+        if (unitAttention && request.opcode() != 0x12) {
+            // SPC-4 unit attention: INQUIRY runs and leaves it pending; REQUEST SENSE returns it with
+            // GOOD status; any other command is not run and ends in CHECK CONDITION. Either clears it.
+            unitAttention = false;
+            lastSense = SenseData.fixed(SenseData.UNIT_ATTENTION, 0x29, 0x00);
+            if (request.opcode() != 0x03) {
+                drive.virtualClock().advance(AtapiBus.commandNanos(0));
+                return ScsiResult.checkCondition(lastSense, Duration.ofNanos(drive.virtualClock().nanos() - start));
+            }
+        }
         switch (request.opcode()) {
             case 0x12 -> reply = inquiry(cdb);
             case 0x00 -> {
@@ -148,6 +159,11 @@ final class Mtk8051Scsi implements ScsiTransport {
         data[6] = (byte) (current >> 8);
         data[7] = (byte) current;
         return java.util.Arrays.copyOf(data, Math.min(alloc, data.length));
+    }
+
+    /** A bus reset happened: the next command (INQUIRY aside) reports 6/29/00. */
+    void reset() {
+        unitAttention = true;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.odflash.emulator.mtk8051;
 
 import dev.odflash.emulator.AtapiBus;
+import dev.odflash.emulator.chip.PowerLossException;
 import dev.odflash.transport.ChipChannel;
 import dev.odflash.transport.ChipStatus;
 import dev.odflash.transport.JedecId;
@@ -22,6 +23,8 @@ final class Mtk8051VendorChannel implements ChipChannel {
 
     private final Mtk8051Drive drive;
     private boolean vendorMode;
+    /** Set by a bus reset that ended vendor mode; cleared by the next Vendor Intro. */
+    private long resetBeforeCommand;
     private long writeCommands;
 
     Mtk8051VendorChannel(Mtk8051Drive drive) {
@@ -38,6 +41,15 @@ final class Mtk8051VendorChannel implements ChipChannel {
         }
         drive.virtualClock().advance(AtapiBus.commandNanos(0));
         vendorMode = true;
+        resetBeforeCommand = 0;
+    }
+
+    /** A bus reset ends vendor mode (inference: Vendor Intro is what puts the drive into it). */
+    void reset(long command) {
+        if (vendorMode) {
+            vendorMode = false;
+            resetBeforeCommand = command;
+        }
     }
 
     @Override
@@ -45,6 +57,7 @@ final class Mtk8051VendorChannel implements ChipChannel {
         drive.beginCommand("Vendor Outro", TIMEOUT);
         drive.virtualClock().advance(AtapiBus.commandNanos(0));
         vendorMode = false;
+        resetBeforeCommand = 0;
     }
 
     @Override
@@ -76,7 +89,11 @@ final class Mtk8051VendorChannel implements ChipChannel {
         command("erase");
         writeCommands++;
         drive.virtualClock().advance(AtapiBus.commandNanos(0));
-        return drive.chip().erase(address, blockSize);
+        try {
+            return drive.chip().erase(address, blockSize);
+        } catch (PowerLossException e) {
+            throw drive.powerLost("erase", "power lost during " + e.getMessage(), TIMEOUT);
+        }
     }
 
     @Override
@@ -84,7 +101,11 @@ final class Mtk8051VendorChannel implements ChipChannel {
         command("program");
         writeCommands++;
         drive.virtualClock().advance(AtapiBus.commandNanos(length));
-        return drive.chip().program(address, source, offset, length);
+        try {
+            return drive.chip().program(address, source, offset, length);
+        } catch (PowerLossException e) {
+            throw drive.powerLost("program", "power lost during " + e.getMessage(), TIMEOUT);
+        }
     }
 
     @Override
@@ -110,6 +131,10 @@ final class Mtk8051VendorChannel implements ChipChannel {
 
     private void command(String what) throws TransportException {
         drive.beginCommand(what, TIMEOUT);
+        if (!vendorMode && resetBeforeCommand > 0) {
+            throw new TransportException(TransportException.Kind.OS_ERROR, what + " refused: the drive left vendor"
+                    + " mode after a reset (bus reset before command " + resetBeforeCommand + "); send Vendor Intro again");
+        }
         if (!vendorMode) {
             throw new TransportException(TransportException.Kind.OS_ERROR,
                     what + " refused: the drive is not in vendor mode (send Vendor Intro first)");
