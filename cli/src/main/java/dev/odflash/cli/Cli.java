@@ -25,6 +25,9 @@ public final class Cli {
         cl.addSubcommand("list", new ListCommand(ctx));
         cl.addSubcommand("info", new InfoCommand(ctx));
         cl.addSubcommand("backup", new BackupCommand(ctx));
+        cl.addSubcommand("flash", new FlashCommand(ctx));
+        cl.addSubcommand("status", new StatusCommand(ctx));
+        cl.addSubcommand("verify", new VerifyCommand(ctx));
         cl.addSubcommand("identify", new IdentifyCommand(ctx));
         cl.addSubcommand("chips", new ChipsCommand(ctx));
         CommandLine emu = new CommandLine(new EmuCommand());

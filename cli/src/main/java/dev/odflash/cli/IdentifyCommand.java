@@ -6,12 +6,9 @@ import dev.odflash.image.ImageCheck;
 import dev.odflash.image.ImageIdentifier;
 import dev.odflash.image.ImageReport;
 import dev.odflash.ops.ExitCode;
-import dev.odflash.ops.OdflashException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 @Command(name = "identify", mixinStandardHelpOptions = true,
@@ -19,9 +16,6 @@ import java.nio.file.Path;
             "identity strings, boot region, integrity checks and warnings. Exit 0 for a valid image, 4 for a",
             "file odflash would refuse to flash. This version knows the mtk8051 layout."})
 final class IdentifyCommand extends BaseCommand {
-    /** No firmware layout odflash knows is larger than 16 MiB; larger files are not read into memory. */
-    static final long MAX_IMAGE = 16L << 20;
-
     @Parameters(index = "0", paramLabel = "FILE", description = "A firmware image (.bin).")
     Path file;
 
@@ -31,26 +25,10 @@ final class IdentifyCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() throws Exception {
-        byte[] image = readBounded(file);
+        byte[] image = ImageFiles.readBounded(file);
         ImageReport report = ImageIdentifier.identify(image);
         ctx.output().result(json(file, report), text(file, report));
         return report.flashable() ? ExitCode.OK : ExitCode.REFUSED;
-    }
-
-    static byte[] readBounded(Path file) throws OdflashException {
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw OdflashException.usage(file + ": no such readable file");
-        }
-        try {
-            long size = Files.size(file);
-            if (size > MAX_IMAGE) {
-                throw OdflashException.refused(file + " is " + size + " bytes, larger than any firmware odflash knows"
-                        + " (16 MiB); not firmware");
-            }
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw OdflashException.usage(file + ": " + e.getMessage());
-        }
     }
 
     static ObjectNode json(Path file, ImageReport r) {

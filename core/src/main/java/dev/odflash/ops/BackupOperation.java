@@ -35,7 +35,26 @@ public final class BackupOperation {
         Path sidecar = BackupSidecar.pathFor(target);
         checkTarget(target, sidecar, output.isPresent());
         VerifiedRead read = FlashReadOperation.read(device, info, progress);
-        ObjectNode json = BackupSidecar.of(info, read, BackupSidecar.COMPLETE, now);
+        return publish(info, read, target, BackupSidecar.COMPLETE, now);
+    }
+
+    /**
+     * Publishes an image already read (two agreeing passes) into the library, labelled {@code state}:
+     * {@code complete} for a backup, {@code interrupted} for a dump of a half-written drive, which is
+     * never offered as a backup.
+     */
+    public Result publishToLibrary(DriveInfo info, VerifiedRead read, String state) throws OdflashException {
+        Instant now = clock.instant();
+        String revision = info.inquiry().revision() + (state.equals(BackupSidecar.COMPLETE) ? "" : "-" + state);
+        Path target = library.newBackupFile(info.inquiry().vendor(), info.inquiry().product(), revision, now);
+        checkTarget(target, BackupSidecar.pathFor(target), false);
+        return publish(info, read, target, state, now);
+    }
+
+    private Result publish(DriveInfo info, VerifiedRead read, Path target, String state, Instant now)
+            throws OdflashException {
+        Path sidecar = BackupSidecar.pathFor(target);
+        ObjectNode json = BackupSidecar.of(info, read, state, now);
         try {
             AtomicFiles.publish(target, read.image());
             AtomicFiles.publish(sidecar, BackupSidecar.bytes(json));

@@ -33,12 +33,14 @@ public final class Capabilities {
         }
         String readHow = "read the chip through the drive's vendor mode, two passes that must agree, SHA-256"
                 + (device.emulated() ? " (emulated: the vendor mode's wire bytes are not public, the channel is modelled)" : "");
-        String flash = info.chip().isPresent()
-                ? "not implemented in this version (chip-style flashing with gates, plan and verify comes next)"
+        boolean chipKnown = info.chip().isPresent();
+        String flash = chipKnown
+                ? "erase and program through the vendor mode: gates, a verified backup, a plan at the chip's"
+                + " physical minimum, a journal, read-back of every block and a whole-chip verify"
                 : "refused: unknown chip " + info.jedecId().get() + "; name it with --chip NAME or --chip-db FILE";
-        String verify = "not implemented in this version; `backup` and `identify` cover reading and checking";
-        return List.of(new Capability("backup", true, readHow), new Capability("flash", false, flash),
-                new Capability("verify", false, verify));
+        String verify = "two agreeing reads compared with a file; `status` compares with the backup library";
+        return List.of(new Capability("backup", true, readHow), new Capability("flash", chipKnown, flash),
+                new Capability("verify", true, verify));
     }
 
     /** Why the flash of this drive cannot be read, for messages. */

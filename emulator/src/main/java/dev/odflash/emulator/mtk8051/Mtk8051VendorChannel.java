@@ -58,6 +58,9 @@ final class Mtk8051VendorChannel implements ChipChannel {
         drive.virtualClock().advance(AtapiBus.commandNanos(0));
         vendorMode = false;
         resetBeforeCommand = 0;
+        // "Vendor Outro" / ATA reset puts the drive back in normal mode (protocols.md §2.6): it restarts
+        // from what its flash holds now, so a flashed image is what it reports next
+        drive.powerOn();
     }
 
     @Override

@@ -1,0 +1,117 @@
+package dev.odflash.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.odflash.ops.DriveInfo;
+import dev.odflash.ops.ExitCode;
+import dev.odflash.ops.flash.FlashOperation;
+import dev.odflash.ops.flash.FlashOptions;
+import dev.odflash.ops.flash.FlashResult;
+import dev.odflash.plan.FlashPlan;
+import dev.odflash.transport.Device;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+@Command(name = "flash", mixinStandardHelpOptions = true,
+        description = {"Write a firmware image to a chip-style drive (mtk8051), safely: gates first (family, chip,",
+            "size, structure, model, version, medium, boot region), a verified backup in the same run, a plan at",
+            "the chip's physical minimum, a journal, read-back of every block, a whole-chip verify; success only",
+            "after verification. An interrupted flash resumes when the same command runs again."})
+final class FlashCommand extends BaseCommand {
+    @Mixin
+    DeviceOptions device;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The firmware image (.bin).")
+    Path file;
+
+    @Option(names = "--dry-run", description = "Print the plan (erases, bytes, predicted time, lower bound) and write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--yes", description = "Do not ask for confirmation (scripts). Without a terminal and without --yes, flash refuses.")
+    boolean yes;
+
+    @Option(names = "--allow-cross-flash", description = "Flash an image made for another model.")
+    boolean allowCrossFlash;
+
+    @Option(names = "--allow-reinstall", description = "Flash the version the drive already runs.")
+    boolean allowReinstall;
+
+    @Option(names = "--allow-older", description = "Flash an older version (downgrade).")
+    boolean allowOlder;
+
+    @Option(names = "--include-boot", description = "Allow erasing and programming the boot region (first 16 KiB on mtk8051).")
+    boolean includeBoot;
+
+    @Option(names = "--backup", paramLabel = "FILE",
+            description = "Use this existing backup instead of taking one; accepted only if it equals what the drive holds now.")
+    Path backup;
+
+    FlashCommand(AppContext ctx) {
+        super(ctx);
+    }
+
+    @Override
+    protected ExitCode execute() throws Exception {
+        byte[] image = ImageFiles.readBounded(file);
+        FlashOptions options = new FlashOptions(allowCrossFlash, allowReinstall, allowOlder, includeBoot, yes, dryRun,
+                Optional.ofNullable(backup));
+        try (Device d = ctx.openDevice(device.device)) {
+            DriveInfo info = device.probe(ctx).probe(d);
+            info.warnings().forEach(ctx.output()::warn);
+            FlashResult r = new FlashOperation(ctx.library(), ctx.clock())
+                    .run(d, info, image, file, options, new TerminalConfirmation(ctx.terminal()), ctx.progress());
+            ctx.output().result(json(r, d), text(r, d));
+            return ExitCode.OK;
+        }
+    }
+
+    static ObjectNode planJson(FlashPlan plan) {
+        return Output.object().put("erases", plan.eraseCount()).put("eraseBytes", plan.eraseBytes())
+                .put("programBytes", plan.programBytes()).put("programCalls", plan.programCalls())
+                .put("predictedSeconds", plan.predictedNanos() / 1e9).put("lowerBoundSeconds", plan.lowerBoundNanos() / 1e9)
+                .put("noop", plan.noop());
+    }
+
+    private static ObjectNode json(FlashResult r, Device d) {
+        ObjectNode o = Output.object();
+        o.put("dryRun", r.dryRun());
+        o.put("fromVersion", r.fromVersion());
+        o.put("toVersion", r.toVersion());
+        o.set("plan", planJson(r.plan()));
+        o.put("erasedBlocks", r.erasedBlocks());
+        o.put("eraseBytes", r.eraseBytes());
+        o.put("programmedBytes", r.programmedBytes());
+        o.put("verified", r.verified());
+        o.put("rounds", r.rounds());
+        o.put("resumed", r.resumed());
+        o.put("backupFile", r.backupFile().map(Path::toString).orElse(null));
+        o.put("backupSha256", r.backupSha256());
+        if (d.clock().simulated()) {
+            o.put("simulatedSeconds", r.deviceTime().toNanos() / 1e9);
+        }
+        EmulatorCounters.of(d).ifPresent(c -> o.set("emulator", c));
+        return o;
+    }
+
+    private static String text(FlashResult r, Device d) {
+        FlashPlan p = r.plan();
+        String plan = String.format("  plan:   %d erases (%s), %s to program in %d calls%n"
+                        + "  time:   predicted %.3f s for erase and program, lower bound %.3f s%n",
+                p.eraseCount(), Sizes.human(p.eraseBytes()), Sizes.human(p.programBytes()), p.programCalls(),
+                p.predictedNanos() / 1e9, p.lowerBoundNanos() / 1e9);
+        if (r.dryRun()) {
+            return String.format("Dry run: %s -> %s%s%n%s  Nothing was written.%n", r.fromVersion(), r.toVersion(),
+                    p.noop() ? " (the drive already holds this image: nothing to do)" : "", plan);
+        }
+        return String.format("Flashed and verified: %s -> %s%s%n%s  done:   %d erases, %s programmed, %d round%s,"
+                        + " %s%s%n  backup: %s%n  Power-cycle or reset the drive to run the new firmware.%n",
+                r.fromVersion(), r.toVersion(), r.resumed() ? " (resumed an interrupted flash)" : "", plan,
+                r.erasedBlocks(), Sizes.human(r.programmedBytes()), r.rounds(), r.rounds() == 1 ? "" : "s",
+                Sizes.seconds(r.deviceTime()), d.clock().simulated() ? " simulated device time" : "",
+                r.backupFile().map(Path::toString).orElse("-"));
+    }
+}

@@ -1,0 +1,106 @@
+package dev.odflash.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.odflash.ops.DriveInfo;
+import dev.odflash.ops.ExitCode;
+import dev.odflash.ops.status.BankState;
+import dev.odflash.ops.status.LibraryEntry;
+import dev.odflash.ops.status.StatusOperation;
+import dev.odflash.ops.status.StatusReport;
+import dev.odflash.transport.Device;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"Is my firmware intact? Reads the drive (two agreeing passes) and compares it with the backup",
+            "library, known images and any pending (interrupted) flash: which backup it matches, bank by bank which",
+            "banks hold the old image, the new one or neither, whether the boot region is intact and the drive would",
+            "boot. Exit 0 when the drive holds a known image intact, 5 when it matches nothing or a flash is pending."})
+final class StatusCommand extends BaseCommand {
+    @Mixin
+    DeviceOptions device;
+
+    StatusCommand(AppContext ctx) {
+        super(ctx);
+    }
+
+    @Override
+    protected ExitCode execute() throws Exception {
+        try (Device d = ctx.openDevice(device.device)) {
+            DriveInfo info = device.probe(ctx).probe(d);
+            info.warnings().forEach(ctx.output()::warn);
+            StatusReport r = new StatusOperation(ctx.library()).run(d, info, KnownImages.forDrive(device.device, info),
+                    ctx.progress());
+            ctx.output().result(json(info, r), text(info, r));
+            return r.intact() ? ExitCode.OK : ExitCode.MISMATCH;
+        }
+    }
+
+    private static ObjectNode json(DriveInfo info, StatusReport r) {
+        ObjectNode o = Output.object();
+        o.put("intact", r.intact());
+        o.put("revision", info.inquiry().revision());
+        o.put("bootMode", info.bootMode());
+        o.put("sha256", r.sha256());
+        o.put("revisionInImage", r.revisionInImage());
+        ArrayNode matches = o.putArray("matchesBackups");
+        r.matches().forEach(m -> matches.addObject().put("file", m.file().toString()).put("revision", m.revision())
+                .put("createdAt", m.createdAt()));
+        o.put("matchesKnownImage", r.matchesKnownImage().orElse(null));
+        o.put("structureValid", r.structureValid());
+        if (r.bootIntact().isPresent()) {
+            o.put("bootIntact", r.bootIntact().get());
+        } else {
+            o.putNull("bootIntact");
+        }
+        o.put("wouldBoot", r.wouldBoot());
+        if (r.journal().isPresent()) {
+            var j = r.journal().get();
+            ObjectNode p = o.putObject("pendingFlash");
+            p.put("fromVersion", j.fromVersion()).put("toVersion", j.toVersion()).put("targetFile", j.targetFile())
+                    .put("backupFile", j.backupFile()).put("startedAt", j.startedAt().toString());
+            ArrayNode banks = p.putArray("banks");
+            r.banks().forEach(b -> banks.addObject().put("bank", b.bank()).put("offset", b.offset()).put("holds", b.match().word()));
+        } else {
+            o.putNull("pendingFlash");
+        }
+        return o;
+    }
+
+    private static String text(DriveInfo info, StatusReport r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("Drive:   %s%n", info.inquiry().identity()));
+        sb.append(String.format("Flash:   sha256 %s%s%n", r.sha256(),
+                r.revisionInImage().isEmpty() ? "" : ", image says revision " + r.revisionInImage()));
+        for (LibraryEntry m : r.matches()) {
+            sb.append(String.format("Matches backup %s (%s)%n", m.file(), m.revision()));
+        }
+        r.matchesKnownImage().ifPresent(k -> sb.append("Matches ").append(k).append('\n'));
+        if (r.matches().isEmpty() && r.matchesKnownImage().isEmpty()) {
+            sb.append("Matches no backup in the library and no known image.\n");
+        }
+        r.journal().ifPresent(j -> {
+            sb.append(String.format("PENDING: a flash %s -> %s (%s) started %s did not finish.%n", j.fromVersion(),
+                    j.toVersion(), j.targetFile(), j.startedAt()));
+            if (r.banks().isEmpty()) {
+                sb.append("  (the journal's image files are gone or changed: no bank-by-bank comparison)\n");
+            }
+            for (BankState b : r.banks()) {
+                sb.append(String.format("  bank %2d at 0x%06X: %s%n", b.bank(), b.offset(), switch (b.match()) {
+                    case BOTH -> "same in old and new image, intact";
+                    case OLD -> "old image (" + j.fromVersion() + ")";
+                    case NEW -> "new image (" + j.toVersion() + ")";
+                    case NEITHER -> "NEITHER (partly written)";
+                }));
+            }
+            sb.append(String.format("  To finish: odflash flash --device %s %s%n", info.spec(), j.targetFile()));
+        });
+        sb.append("Boot region: ").append(r.bootIntact().map(b -> b ? "intact" : "DAMAGED").orElse("no reference to compare"))
+                .append('\n');
+        sb.append("Would boot: ").append(r.wouldBoot() ? "yes" : "no (" + (r.structureValid()
+                ? "boot region damaged" : "the image fails its structure checks: boot mode at best") + ")").append('\n');
+        sb.append(r.intact() ? "Verdict: intact\n" : "Verdict: NOT a known intact image\n");
+        return sb.toString();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.odflash.cli;
+
+import dev.odflash.ops.flash.Confirmation;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Asks "Flash? [y/N]" on the terminal. Without a terminal there is nobody to ask, so it refuses and
+ * says to use --yes (a script must opt in explicitly).
+ */
+final class TerminalConfirmation implements Confirmation {
+    private final Terminal terminal;
+
+    TerminalConfirmation(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    @Override
+    public boolean confirm(String summary) {
+        if (!terminal.interactive()) {
+            terminal.err().println("flash: no terminal to confirm on; run with --yes to flash from a script");
+            return false;
+        }
+        terminal.err().println(summary);
+        terminal.err().print("Flash this drive? Type yes to continue: ");
+        terminal.err().flush();
+        try {
+            String answer = new BufferedReader(new InputStreamReader(terminal.in(), StandardCharsets.UTF_8)).readLine();
+            return answer != null && (answer.strip().equalsIgnoreCase("yes") || answer.strip().equalsIgnoreCase("y"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.odflash.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.odflash.emulator.firmware.Mtk8051Firmware;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Images and trace checks shared by the flash, status and campaign tests. */
+final class FlashFixtures {
+    static final int SIZE = 512 * 1024;
+
+    private FlashFixtures() {
+    }
+
+    static byte[] image(String version) {
+        return Mtk8051Firmware.generate("ASUS", "CRW-5224A", version, SIZE);
+    }
+
+    static Path write(Path dir, String name, byte[] content) {
+        try {
+            Path f = dir.resolve(name);
+            Files.write(f, content);
+            return f;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The chip-channel operations recorded in a --trace file ("erase", "program", ...). */
+    static List<String> ops(Path trace) {
+        List<String> out = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(trace)) {
+                JsonNode n = new ObjectMapper().readTree(line);
+                if (n.has("op")) {
+                    out.add(n.path("op").asText());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** True when the trace shows no erase or program command: a refused gate wrote nothing. */
+    static boolean noWriteCommand(Path trace) {
+        return ops(trace).stream().noneMatch(op -> op.equals("erase") || op.equals("program"));
+    }
+}

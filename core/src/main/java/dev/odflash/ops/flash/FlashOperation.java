@@ -1,0 +1,239 @@
+package dev.odflash.ops.flash;
+
+import dev.odflash.bytes.Sha256;
+import dev.odflash.image.ImageIdentifier;
+import dev.odflash.image.ImageReport;
+import dev.odflash.ops.BackupLibrary;
+import dev.odflash.ops.BackupOperation;
+import dev.odflash.ops.BackupSidecar;
+import dev.odflash.ops.DriveInfo;
+import dev.odflash.ops.ExitCode;
+import dev.odflash.ops.FlashReadOperation;
+import dev.odflash.ops.OdflashException;
+import dev.odflash.ops.Progress;
+import dev.odflash.ops.ToolVersion;
+import dev.odflash.ops.VerifiedRead;
+import dev.odflash.plan.FlashPlan;
+import dev.odflash.plan.FlashPlanner;
+import dev.odflash.transport.BusModel;
+import dev.odflash.transport.Device;
+import dev.odflash.transport.TransportException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * `flash` for chip-style families: gates, a verified backup, a plan at the chip's physical minimum,
+ * a journal, execution with read-back of every step, a whole-chip verify, and only then success.
+ * An interrupted run leaves its journal; the same image again re-plans from what the chip holds and
+ * finishes (a resume), and the journal's backup may be written back (a restore).
+ */
+public final class FlashOperation {
+    /** Rounds of plan, write, read-back before giving up on a chip that does not take the image. */
+    private static final int MAX_ROUNDS = 3;
+    /** Whole-chip verify reads before a difference counts as real (a flaky read is re-read). */
+    private static final int VERIFY_READS = 3;
+
+    private final BackupLibrary library;
+    private final Clock clock;
+
+    public FlashOperation(BackupLibrary library, Clock clock) {
+        this.library = library;
+        this.clock = clock;
+    }
+
+    public FlashResult run(Device device, DriveInfo info, byte[] image, Path imageFile, FlashOptions options,
+                           Confirmation confirmation, Progress progress) throws OdflashException {
+        FlashGates.ChipTarget target = FlashGates.chipTarget(info, device);
+        ImageReport report = ImageIdentifier.identify(image);
+        FlashGates.image(report, image, target);
+        String imageSha = Sha256.hex(image);
+        JournalStore journals = new JournalStore(library.journals());
+        String key = JournalStore.deviceKey(info, device);
+        Optional<Journal> pending = readJournal(journals, key);
+        if (pending.isPresent() && !pending.get().authorises(imageSha)) {
+            Journal j = pending.get();
+            throw OdflashException.refused("gate journal: a flash to " + j.toVersion() + " (" + j.targetFile()
+                    + ") was interrupted on this drive; run it again with that file to finish it, or restore the"
+                    + " backup " + j.backupFile() + ". `odflash status` shows what the drive holds.");
+        }
+        boolean resuming = pending.isPresent();
+        FlashGates.model(report, info, options);
+        if (!resuming && !info.bootMode()) {
+            FlashGates.version(report, info, options);
+        }
+        FlashGates.medium(info);
+
+        Duration start = device.clock().elapsed();
+        VerifiedRead before = FlashReadOperation.read(device, info, progress);
+        byte[] current = before.image();
+        String toVersion = report.identity().orElseThrow().revision();
+        String fromVersion = resuming ? pending.get().fromVersion() : info.inquiry().revision();
+
+        int boot = target.model().bootRegion();
+        FlashPlanner planner = new FlashPlanner(target.chip(), BusModel.ATAPI_PIO4);
+        if (!options.includeBoot() && boot > 0) {
+            // rule 3: keep erases off the boot region whenever the chip's erasers allow it
+            planner = planner.avoiding(0, boot);
+        }
+        FlashPlan plan = planner.plan(current, image);
+        FlashGates.boot(current, image, boot, plan.touches(0, boot), options);
+        if (options.dryRun()) {
+            return new FlashResult(true, plan, fromVersion, toVersion, 0, 0, 0, false, 0, resuming,
+                    Optional.empty(), before.sha256(), device.clock().elapsed().minus(start));
+        }
+
+        Optional<Path> backupFile;
+        String backupSha;
+        if (resuming) {
+            // a half-written drive is kept as evidence, labelled interrupted, never as a backup (rule 2)
+            backupFile = Optional.of(Path.of(pending.get().backupFile()));
+            backupSha = pending.get().backupSha256();
+            if (!before.sha256().equals(imageSha) && !before.sha256().equals(backupSha)) {
+                new BackupOperation(library, clock).publishToLibrary(info, before, BackupSidecar.INTERRUPTED);
+            }
+        } else if (options.backupFile().isPresent()) {
+            backupFile = options.backupFile();
+            backupSha = checkVouchedBackup(options.backupFile().get(), before);
+        } else {
+            BackupOperation.Result saved = new BackupOperation(library, clock)
+                    .publishToLibrary(info, before, BackupSidecar.COMPLETE);
+            backupFile = Optional.of(saved.file());
+            backupSha = before.sha256();
+        }
+
+        if (!options.assumeYes() && !confirmation.confirm(summary(info, fromVersion, toVersion, plan, resuming))) {
+            throw OdflashException.refused("not confirmed: nothing was written (use --yes in scripts)");
+        }
+        if (!resuming) {
+            writeJournal(journals, new Journal(key, device.spec(), info.inquiry().vendor(), info.inquiry().product(),
+                    target.chip().name(), imageSha, imageFile.toAbsolutePath().toString(), backupSha,
+                    backupFile.map(p -> p.toAbsolutePath().toString()).orElse(""), fromVersion, toVersion,
+                    plan.eraseCount(), plan.programBytes(), clock.instant(), ToolVersion.get()));
+        }
+        Execution done = execute(target, planner, plan, current, image, boot, options, progress);
+        removeJournal(journals, key);
+        return new FlashResult(false, plan, fromVersion, toVersion, done.erases, done.eraseBytes, done.programBytes,
+                true, done.rounds, resuming, backupFile, backupSha, device.clock().elapsed().minus(start));
+    }
+
+    private record Execution(int erases, long eraseBytes, long programBytes, int rounds) {
+    }
+
+    private static Execution execute(FlashGates.ChipTarget target, FlashPlanner planner, FlashPlan first,
+                                     byte[] current, byte[] image, int boot, FlashOptions options, Progress progress)
+            throws OdflashException {
+        FlashExecutor executor = new FlashExecutor(target.channel(), progress);
+        byte[] chipNow = current.clone();
+        int erases = 0;
+        long eraseBytes = 0;
+        long programBytes = 0;
+        int round = 0;
+        try {
+            target.channel().enter();
+            try {
+                FlashPlan plan = first;
+                while (true) {
+                    round++;
+                    erases += plan.eraseCount();
+                    eraseBytes += plan.eraseBytes();
+                    programBytes += plan.programBytes();
+                    int mismatched = executor.execute(plan, chipNow, image, round == 1 ? "write" : "write (round " + round + ")");
+                    if (mismatched == 0) {
+                        break;
+                    }
+                    if (round == MAX_ROUNDS) {
+                        throw new OdflashException(ExitCode.MISMATCH, "the chip does not take the image: after "
+                                + round + " rounds " + Comparison.of(chipNow, image).summary()
+                                + "; the journal is kept, the backup can restore the old image");
+                    }
+                    plan = planner.plan(chipNow, image); // re-plan from what the chip really holds
+                    FlashGates.boot(chipNow, image, boot, plan.touches(0, boot), options);
+                }
+                verifyWholeChip(executor, image, progress);
+            } finally {
+                try {
+                    target.channel().leave();
+                } catch (TransportException ignored) {
+                    // the write already failed or verified; leaving vendor mode resets the drive anyway
+                }
+            }
+        } catch (TransportException e) {
+            throw OdflashException.device("the drive stopped answering during the write (" + e.getMessage()
+                    + "); the journal is kept: run the same command again to resume, `odflash status` shows what"
+                    + " the drive holds", e);
+        } catch (FlashExecutor.ChipFailure e) {
+            throw OdflashException.device(e.getMessage() + "; the journal is kept: run the same command again"
+                    + " to resume", e);
+        }
+        return new Execution(erases, eraseBytes, programBytes, round);
+    }
+
+    /** Rule 5: success only after the whole chip reads back as the image (a flaky read is re-read). */
+    private static void verifyWholeChip(FlashExecutor executor, byte[] image, Progress progress)
+            throws TransportException, OdflashException {
+        Comparison last = null;
+        for (int attempt = 1; attempt <= VERIFY_READS; attempt++) {
+            byte[] read = new byte[image.length];
+            progress.update("verify", 0, image.length);
+            executor.readInto(0, image.length, read);
+            progress.update("verify", image.length, image.length);
+            last = Comparison.of(read, image);
+            if (last.identical()) {
+                return;
+            }
+        }
+        throw new OdflashException(ExitCode.MISMATCH, "verify failed: " + last.summary()
+                + "; the journal is kept, run the same command again or restore the backup");
+    }
+
+    private static String checkVouchedBackup(Path file, VerifiedRead before) throws OdflashException {
+        try {
+            String sha = Sha256.hex(Files.readAllBytes(file));
+            if (!sha.equals(before.sha256())) {
+                throw OdflashException.refused("gate backup: " + file + " (sha256 " + sha + ") is not what the drive"
+                        + " holds now (" + before.sha256() + "); leave out --backup and odflash takes a fresh one");
+            }
+            return sha;
+        } catch (IOException e) {
+            throw OdflashException.usage("--backup " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static String summary(DriveInfo info, String from, String to, FlashPlan plan, boolean resuming) {
+        return String.format("%s %s %s: %s -> %s%s%n  plan: %d erases, %d bytes to program, predicted %.2f s"
+                        + " (lower bound %.2f s)", info.inquiry().vendor(), info.inquiry().product(), info.spec(),
+                from, to, resuming ? " (resuming an interrupted flash)" : "", plan.eraseCount(), plan.programBytes(),
+                plan.predictedNanos() / 1e9, plan.lowerBoundNanos() / 1e9);
+    }
+
+    private static Optional<Journal> readJournal(JournalStore store, String key) throws OdflashException {
+        try {
+            return store.pending(key);
+        } catch (IOException | RuntimeException e) {
+            throw OdflashException.usage("the journal " + store.fileFor(key) + " is unreadable: " + e.getMessage()
+                    + "; move it aside only if you know the drive's state (`odflash status`)");
+        }
+    }
+
+    private static void writeJournal(JournalStore store, Journal journal) throws OdflashException {
+        try {
+            store.write(journal);
+        } catch (IOException e) {
+            throw OdflashException.usage("cannot write the journal (nothing was written to the drive): " + e.getMessage());
+        }
+    }
+
+    private static void removeJournal(JournalStore store, String key) throws OdflashException {
+        try {
+            store.remove(key);
+        } catch (IOException e) {
+            throw new OdflashException(ExitCode.INTERNAL, "the flash verified but its journal could not be removed: "
+                    + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.odflash.ops.status;
+
+import dev.odflash.bytes.Sha256;
+import dev.odflash.image.ImageIdentifier;
+import dev.odflash.image.ImageReport;
+import dev.odflash.ops.BackupLibrary;
+import dev.odflash.ops.DriveInfo;
+import dev.odflash.ops.FlashReadOperation;
+import dev.odflash.ops.OdflashException;
+import dev.odflash.ops.Progress;
+import dev.odflash.ops.VerifiedRead;
+import dev.odflash.ops.flash.Journal;
+import dev.odflash.ops.flash.JournalStore;
+import dev.odflash.transport.Device;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * `status`: what the drive holds against the backup library, known images and any pending journal;
+ * bank by bank for a half-written drive; whether the boot region is intact and the drive would boot.
+ */
+public final class StatusOperation {
+    static final int BANK = 0x10000;
+    private final BackupLibrary library;
+
+    public StatusOperation(BackupLibrary library) {
+        this.library = library;
+    }
+
+    public StatusReport run(Device device, DriveInfo info, List<KnownImage> known, Progress progress)
+            throws OdflashException {
+        VerifiedRead read = FlashReadOperation.read(device, info, progress);
+        byte[] now = read.image();
+        List<LibraryEntry> matches = BackupIndex.scan(library).stream()
+                .filter(e -> e.sha256().equals(read.sha256()) && e.state().equals("complete")).toList();
+        Optional<String> knownMatch = known.stream().filter(k -> k.sha256().equals(read.sha256()))
+                .map(KnownImage::name).findFirst();
+        Optional<Journal> journal;
+        try {
+            journal = new JournalStore(library.journals()).pending(JournalStore.deviceKey(info, device));
+        } catch (IOException | RuntimeException e) {
+            throw OdflashException.usage("the journal for this drive is unreadable: " + e.getMessage());
+        }
+        ImageReport report = ImageIdentifier.identify(now);
+        int boot = info.model().map(m -> m.bootRegion()).orElse(0);
+        Optional<byte[]> old = journal.flatMap(j -> readMatching(j.backupFile(), j.backupSha256(), now.length));
+        Optional<byte[]> target = journal.flatMap(j -> readMatching(j.targetFile(), j.targetSha256(), now.length));
+        Optional<byte[]> reference = old.or(() -> matches.isEmpty() ? Optional.empty()
+                : readMatching(matches.getLast().file().toString(), matches.getLast().sha256(), now.length));
+        Optional<Boolean> bootIntact = boot == 0 ? Optional.empty()
+                : reference.map(ref -> Arrays.equals(now, 0, boot, ref, 0, boot));
+        List<BankState> banks = old.isPresent() && target.isPresent() ? banks(now, old.get(), target.get()) : List.of();
+        boolean wouldBoot = report.flashable() && bootIntact.orElse(true);
+        return new StatusReport(read.sha256(), report.identity().map(i -> i.revision()).orElse(""), matches,
+                knownMatch, journal, banks, bootIntact, report.flashable(), wouldBoot);
+    }
+
+    static List<BankState> banks(byte[] now, byte[] old, byte[] target) {
+        List<BankState> out = new ArrayList<>();
+        for (int off = 0; off < now.length; off += BANK) {
+            int end = Math.min(now.length, off + BANK);
+            boolean isOld = Arrays.equals(now, off, end, old, off, end);
+            boolean isNew = Arrays.equals(now, off, end, target, off, end);
+            BankState.Match m = isOld && isNew ? BankState.Match.BOTH : isOld ? BankState.Match.OLD
+                    : isNew ? BankState.Match.NEW : BankState.Match.NEITHER;
+            out.add(new BankState(off / BANK, off, m));
+        }
+        return out;
+    }
+
+    /** The file's bytes if it still exists, has the size and the hash recorded; empty otherwise. */
+    private static Optional<byte[]> readMatching(String file, String sha, long size) {
+        if (file == null || file.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            Path p = Path.of(file);
+            if (!Files.isRegularFile(p) || Files.size(p) != size) {
+                return Optional.empty();
+            }
+            byte[] b = Files.readAllBytes(p);
+            return Sha256.hex(b).equals(sha) ? Optional.of(b) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

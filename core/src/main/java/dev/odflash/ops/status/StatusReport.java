@@ -1,0 +1,27 @@
+package dev.odflash.ops.status;
+
+import dev.odflash.ops.flash.Journal;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The answer to "is my firmware intact?".
+ *
+ * @param matches    backups whose content the drive holds (complete ones only)
+ * @param bootIntact empty when there is no reference image to compare the boot region with
+ * @param wouldBoot  the image passes its structure checks and the boot region is intact
+ */
+public record StatusReport(String sha256, String revisionInImage, List<LibraryEntry> matches,
+                           Optional<String> matchesKnownImage, Optional<Journal> journal, List<BankState> banks,
+                           Optional<Boolean> bootIntact, boolean structureValid, boolean wouldBoot) {
+    public StatusReport {
+        matches = List.copyOf(matches);
+        banks = List.copyOf(banks);
+    }
+
+    /** Exit 0 only for a drive holding a known image intact with no pending journal. */
+    public boolean intact() {
+        return journal.isEmpty() && (!matches.isEmpty() || matchesKnownImage.isPresent()) && structureValid;
+    }
+}
