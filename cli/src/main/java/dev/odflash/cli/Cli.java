@@ -26,6 +26,8 @@ public final class Cli {
         cl.addSubcommand("info", new InfoCommand(ctx));
         cl.addSubcommand("backup", new BackupCommand(ctx));
         cl.addSubcommand("identify", new IdentifyCommand(ctx));
+        cl.addSubcommand("convert", new ConvertCommand(ctx));
+        cl.addSubcommand("extract", new ExtractCommand(ctx));
         cl.addSubcommand("chips", new ChipsCommand(ctx));
         CommandLine emu = new CommandLine(new EmuCommand());
         emu.addSubcommand("profiles", new EmuProfilesCommand(ctx));
