@@ -29,6 +29,8 @@ public final class Cli {
         cl.addSubcommand("status", new StatusCommand(ctx));
         cl.addSubcommand("verify", new VerifyCommand(ctx));
         cl.addSubcommand("identify", new IdentifyCommand(ctx));
+        cl.addSubcommand("convert", new ConvertCommand(ctx));
+        cl.addSubcommand("extract", new ExtractCommand(ctx));
         cl.addSubcommand("chips", new ChipsCommand(ctx));
         CommandLine emu = new CommandLine(new EmuCommand());
         emu.addSubcommand("profiles", new EmuProfilesCommand(ctx));

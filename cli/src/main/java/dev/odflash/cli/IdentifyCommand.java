@@ -2,22 +2,45 @@ package dev.odflash.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.odflash.image.ImageCheck;
+import dev.odflash.image.FirmwareFiles;
 import dev.odflash.image.ImageIdentifier;
 import dev.odflash.image.ImageReport;
+import dev.odflash.ops.DriveInfo;
+import dev.odflash.ops.DriveProbe;
 import dev.odflash.ops.ExitCode;
+import dev.odflash.ops.ImageFit;
+import dev.odflash.ops.OdflashException;
+import dev.odflash.transport.Device;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 @Command(name = "identify", mixinStandardHelpOptions = true,
-        description = {"Check a firmware file before anything reaches a drive: family and layout, size, banks,",
-            "identity strings, boot region, integrity checks and warnings. Exit 0 for a valid image, 4 for a",
-            "file odflash would refuse to flash. This version knows the mtk8051 layout."})
+        description = {"Check a firmware file before anything reaches a drive: layout (mtk8051, btc, tsst-mt1339,",
+            "sd616, mt1939, mt1959), size, banks, identity strings, boot region, regions, integrity checks",
+            "(bank opcodes, MT1939 checksum, BTC byte sum, MT1959 CMAC table) and warnings. Reads .bin and",
+            "Intel-HEX (.hex, detected by content). With --device: whether the file fits that drive and which",
+            "flash gates would refuse it. Exit 0 for a valid image (that fits), 4 for a file odflash would refuse."})
 final class IdentifyCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "FILE", description = "A firmware image (.bin).")
+    /** No firmware file odflash knows is larger than 16 MiB; larger files are not read into memory. */
+    static final long MAX_IMAGE = FirmwareFiles.MAX_FILE;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "A firmware image (.bin) or Intel-HEX file (.hex).")
     Path file;
+
+    @Option(names = "--key", paramLabel = "FILE",
+            description = "MT1959 only: an AES-128 key (16 bytes or 32 hex digits) to check the CMAC values with."
+                    + " odflash ships no keys.")
+    Path key;
+
+    @Option(names = {"-d", "--device"}, paramLabel = "SPEC",
+            description = "Also check the file against this drive (same forms as `info --device`).")
+    String device;
 
     IdentifyCommand(AppContext ctx) {
         super(ctx);
@@ -25,46 +48,57 @@ final class IdentifyCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() throws Exception {
-        byte[] image = ImageFiles.readBounded(file);
-        ImageReport report = ImageIdentifier.identify(image);
-        ctx.output().result(json(file, report), text(file, report));
-        return report.flashable() ? ExitCode.OK : ExitCode.REFUSED;
+        Optional<byte[]> cmacKey = FirmwareInput.key(key);
+        FirmwareFiles.Loaded loaded = FirmwareInput.load(file);
+        ImageReport report = ImageIdentifier.identify(loaded.image(), cmacKey);
+        ObjectNode json = json(file, report);
+        json.put("form", loaded.form().text());
+        ArrayNode decode = json.putArray("decodeWarnings");
+        loaded.warnings().forEach(decode::add);
+        StringBuilder text = new StringBuilder(String.format("%-10s %s%s%n", "File:", file,
+                loaded.form() == FirmwareFiles.Form.BIN ? "" : " (" + loaded.form().text() + ")"));
+        loaded.warnings().forEach(w -> text.append("warning: ").append(w).append('\n'));
+        text.append(ImageText.text(report));
+        boolean fits = true;
+        if (device != null) {
+            List<ImageFit.Gate> gates = gates(report);
+            fits = gates.stream().allMatch(ImageFit.Gate::passed);
+            ArrayNode g = json.putObject("device").put("spec", device).put("fits", fits).putArray("gates");
+            text.append("Against ").append(device).append(":\n");
+            for (ImageFit.Gate gate : gates) {
+                g.addObject().put("name", gate.name()).put("passed", gate.passed()).put("message", gate.message());
+                text.append(String.format("  [%s] %s: %s%n", gate.passed() ? "ok" : "REFUSE", gate.name(), gate.message()));
+            }
+        }
+        text.append(!report.flashable() ? "Verdict: odflash would refuse to flash this file\n"
+                : !fits ? "Verdict: valid image, but the flash gates above would refuse it for this drive\n"
+                : "Verdict: valid image\n");
+        ctx.output().result(json, text.toString());
+        return report.flashable() && fits ? ExitCode.OK : ExitCode.REFUSED;
+    }
+
+    private List<ImageFit.Gate> gates(ImageReport report) throws Exception {
+        DriveProbe probe = new DriveProbe(ctx.chips(), ctx.drives(), Optional.empty(), OptionalLong.empty());
+        try (Device d = DeviceResolver.open(device, ctx.chips())) {
+            DriveInfo info = probe.probe(d);
+            return ImageFit.check(info, report, ImageFit.expectedSize(info));
+        }
+    }
+
+    /** Kept for callers that read a firmware file as raw bytes (16 MiB bound; usage 2, refused 4). */
+    static byte[] readBounded(Path file) throws OdflashException {
+        return FirmwareInput.read(file, MAX_IMAGE, "any firmware odflash knows");
     }
 
     static ObjectNode json(Path file, ImageReport r) {
         ObjectNode o = Output.object();
         o.put("file", file.toString());
-        o.put("size", r.size());
-        o.put("sha256", r.sha256());
-        o.put("layout", r.layout().map(l -> l.word()).orElse(null));
-        o.put("flashable", r.flashable());
-        o.put("banks", r.banks());
-        o.put("bootRegion", r.bootRegionSize());
-        r.identity().ifPresentOrElse(id -> o.putObject("identity").put("vendor", id.vendor()).put("product", id.product())
-                .put("revision", id.revision()).put("date", id.date()).put("offset", id.templateOffset()),
-                () -> o.putNull("identity"));
-        ArrayNode checks = o.putArray("checks");
-        r.checks().forEach(c -> checks.addObject().put("name", c.name()).put("passed", c.passed()).put("detail", c.detail()));
-        ArrayNode warnings = o.putArray("warnings");
-        r.warnings().forEach(warnings::add);
+        o.setAll(ImageText.json(r));
         return o;
     }
 
     static String text(Path file, ImageReport r) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(String.format("%-10s %s%n", "File:", file));
-        sb.append(String.format("%-10s %s (%d bytes), sha256 %s%n", "Size:", Sizes.human(r.size()), r.size(), r.sha256()));
-        sb.append(String.format("%-10s %s%n", "Layout:", r.layout().map(l -> l.word()).orElse("not recognised")));
-        r.identity().ifPresent(id -> sb.append(String.format("%-10s %s %s %s, date %s (template at 0x%X)%n",
-                "Identity:", id.vendor(), id.product(), id.revision(), id.date(), id.templateOffset())));
-        if (r.layout().isPresent()) {
-            sb.append(String.format("%-10s %d x 64 KiB, boot region %d KiB%n", "Banks:", r.banks(), r.bootRegionSize() / 1024));
-        }
-        for (ImageCheck c : r.checks()) {
-            sb.append(String.format("  [%s] %s: %s%n", c.passed() ? "ok" : "FAIL", c.name(), c.detail()));
-        }
-        r.warnings().forEach(w -> sb.append("warning: ").append(w).append('\n'));
-        sb.append(r.flashable() ? "Verdict: valid image\n" : "Verdict: odflash would refuse to flash this file\n");
-        return sb.toString();
+        return String.format("%-10s %s%n", "File:", file) + ImageText.text(r)
+                + (r.flashable() ? "Verdict: valid image\n" : "Verdict: odflash would refuse to flash this file\n");
     }
 }

@@ -1,35 +1,45 @@
 package dev.odflash.image;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Identifies a firmware image from its bytes (no file I/O: the caller bounds and reads the file).
  *
  * <p>Each layout has one recogniser; they are tried in order and the first that recognises the image
- * (its report has a layout) wins. When none does, the first recogniser's report is returned, whose
- * checks say why the image is not of that layout. Only {@code mtk8051} exists so far; the other
- * layouts (architecture.md "Families and layouts": btc, tsst-mt1339, sd616, mt1939, mt1959) are added
- * here as their recognisers are written. Order matters once they exist: a recogniser with a stronger
- * signature (checksum, CMAC table, boot banner) must come before a weaker one.
+ * (its report has a layout) wins. Stronger signatures come first: MT1959's boot banner, MT1939's
+ * checksum and infonub, the SD-616 buffer shape, then the 8051-era layouts whose sizes overlap
+ * (btc, tsst-mt1339, sd616 decided by their identity strings) and last the generic {@code mtk8051}.
+ * When none recognises the image, the report of the recogniser whose size matched (or the
+ * {@code mtk8051} one) says why.
  */
 public final class ImageIdentifier {
-    private static final List<Function<byte[], ImageReport>> RECOGNISERS = List.of(Mtk8051Image::identify);
-
     private ImageIdentifier() {
     }
 
     public static ImageReport identify(byte[] image) {
-        ImageReport first = null;
-        for (Function<byte[], ImageReport> recogniser : RECOGNISERS) {
+        return identify(image, Optional.empty());
+    }
+
+    /** @param cmacKey an MT1959 CMAC key the user supplied (16 bytes), used only to check MACs */
+    public static ImageReport identify(byte[] image, Optional<byte[]> cmacKey) {
+        List<Function<byte[], ImageReport>> recognisers = List.of(
+                b -> Mt1959Image.identify(b, cmacKey), Mt1939Image::identify, TsstImage::identifySd616,
+                BtcImage::identify, TsstImage::identifyMt1339, Mtk8051Image::identify);
+        ImageReport sized = null;
+        ImageReport generic = null;
+        for (Function<byte[], ImageReport> recogniser : recognisers) {
             ImageReport report = recogniser.apply(image);
             if (report.layout().isPresent()) {
                 return report;
             }
-            if (first == null) {
-                first = report;
+            boolean sizeOk = report.checks().stream().anyMatch(c -> c.name().equals("size") && c.passed());
+            if (sizeOk && sized == null) {
+                sized = report;
             }
+            generic = report;
         }
-        return first;
+        return sized != null && !Mtk8051Image.SIZES.contains(image.length) ? sized : generic;
     }
 }

@@ -7,13 +7,23 @@ import java.util.Optional;
 
 /**
  * The result of identifying an image: the layout it was recognised as (empty: none), its size, bank
- * count, identity, boot region, the checks run, warnings that do not block a flash, and its SHA-256.
+ * count, identity, boot region, the checks run, warnings that do not block a flash, its SHA-256, the
+ * regions the recogniser found, and whether the image carries one unit's own data (calibration), so
+ * it must go back only to that unit (protocols.md §4.5 [I] gates).
  */
 public record ImageReport(Optional<ImageLayout> layout, long size, int banks, Optional<ImageIdentity> identity,
-                          long bootRegionSize, List<ImageCheck> checks, List<String> warnings, String sha256) {
+                          long bootRegionSize, List<ImageCheck> checks, List<String> warnings, String sha256,
+                          List<ImageRegion> regions, boolean perUnitData) {
     public ImageReport {
         checks = List.copyOf(checks);
         warnings = List.copyOf(warnings);
+        regions = List.copyOf(regions);
+    }
+
+    /** The form before regions existed: no regions, no per-unit data. */
+    public ImageReport(Optional<ImageLayout> layout, long size, int banks, Optional<ImageIdentity> identity,
+                       long bootRegionSize, List<ImageCheck> checks, List<String> warnings, String sha256) {
+        this(layout, size, banks, identity, bootRegionSize, checks, warnings, sha256, List.of(), false);
     }
 
     /** A recognised layout whose every check passed (warnings do not block). */
@@ -24,5 +34,17 @@ public record ImageReport(Optional<ImageLayout> layout, long size, int banks, Op
     /** The checks that failed, in order: the reasons an image is not flashable. */
     public List<ImageCheck> failures() {
         return checks.stream().filter(c -> !c.passed()).toList();
+    }
+
+    /** The same report seen as another layout, with more checks, warnings and regions added. */
+    ImageReport relabel(ImageLayout as, List<ImageCheck> moreChecks, List<String> moreWarnings,
+                        List<ImageRegion> moreRegions) {
+        return new ImageReport(Optional.of(as), size, banks, identity, bootRegionSize,
+                concat(checks, moreChecks), concat(warnings, moreWarnings), sha256,
+                concat(regions, moreRegions), perUnitData);
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 }

@@ -79,7 +79,7 @@ public final class Mtk8051Image {
                 checks, warnings, Sha256.hex(image));
     }
 
-    private static ImageCheck bankOpcodes(byte[] image, List<String> warnings) {
+    static ImageCheck bankOpcodes(byte[] image, List<String> warnings) {
         List<String> bad = new ArrayList<>();
         for (int bank = 0; bank < image.length / BANK; bank++) {
             int op = image[bank * BANK] & 0xFF;

@@ -1,0 +1,66 @@
+package dev.odflash.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.odflash.image.FirmwareFiles;
+import dev.odflash.image.ImageIdentifier;
+import dev.odflash.image.ImageReport;
+import dev.odflash.image.Sd616Layout;
+import dev.odflash.ops.AtomicFiles;
+import dev.odflash.ops.ExitCode;
+import dev.odflash.ops.OdflashException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+@Command(name = "convert", mixinStandardHelpOptions = true,
+        description = {"Write the binary image a firmware file holds: Intel-HEX (plain, or the MTK/BTC banked",
+            "form with :00000155AA bank records) becomes a .bin, an SD-616 0x30000 download buffer becomes the",
+            "0x20000 flash file. The output is written atomically and never overwritten (exit 4 if it exists)."})
+final class ConvertCommand extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "FILE", description = "A .hex file (or an SD-616 download buffer).")
+    Path file;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "The .bin file to write.")
+    Path output;
+
+    ConvertCommand(AppContext ctx) {
+        super(ctx);
+    }
+
+    @Override
+    protected ExitCode execute() throws Exception {
+        if (Files.exists(output)) {
+            throw OdflashException.refused(output + " exists; odflash never overwrites a file");
+        }
+        FirmwareFiles.Loaded loaded = FirmwareInput.load(file);
+        byte[] image = loaded.image();
+        String from = loaded.form().text();
+        if (loaded.form() == FirmwareFiles.Form.BIN) {
+            if (!Sd616Layout.isRearranged(image)) {
+                throw OdflashException.refused(file + " is already a binary image (not Intel-HEX, not an SD-616"
+                        + " download buffer); nothing to convert");
+            }
+            image = Sd616Layout.restore(image);
+            from = "SD-616 download buffer";
+        }
+        loaded.warnings().forEach(ctx.output()::warn);
+        try {
+            AtomicFiles.publish(output, image);
+        } catch (FileAlreadyExistsException e) {
+            throw OdflashException.refused(output + " exists; odflash never overwrites a file");
+        } catch (IOException e) {
+            throw OdflashException.usage("cannot write " + output + ": " + e.getMessage());
+        }
+        ImageReport report = ImageIdentifier.identify(image);
+        ObjectNode json = Output.object().put("input", file.toString()).put("form", from).put("output", output.toString());
+        json.set("image", ImageText.json(report));
+        ctx.output().result(json, String.format("Wrote %s (%d bytes, from %s), sha256 %s%n  %s%n", output, image.length,
+                from, report.sha256(), ImageText.summary(report)));
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.odflash.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.odflash.image.ImageReport;
+import dev.odflash.image.extract.Candidate;
+import dev.odflash.image.extract.Extraction;
+import dev.odflash.image.extract.Extractor;
+import dev.odflash.ops.AtomicFiles;
+import dev.odflash.ops.ExitCode;
+import dev.odflash.ops.OdflashException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+@Command(name = "extract", mixinStandardHelpOptions = true,
+        description = {"Find the firmware image inside a vendor updater EXE: PE resources (RCDATA and others), the",
+            "overlay after the last section, ZIP and 7z archives inside those, Intel-HEX text, the LiteOn XFlash",
+            "table (raw method only); RAR, CAB, NSIS, Inno and UPX are named, not opened. Every candidate is",
+            "scored and explained; the valid images are written to DIR (default: <EXE>-extracted next to the",
+            "EXE), never overwriting. Exit 0 when a flashable image was written, 4 when the file holds none."})
+final class ExtractCommand extends BaseCommand {
+    /** Updaters are a few MiB; 128 MiB bounds what is read into memory. */
+    static final long MAX_EXE = 128L << 20;
+    static final int SHOWN = 12;
+
+    @Parameters(index = "0", paramLabel = "UPDATER", description = "The vendor's updater (.exe).")
+    Path exe;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Where to write the images.")
+    Path dir;
+
+    ExtractCommand(AppContext ctx) {
+        super(ctx);
+    }
+
+    @Override
+    protected ExitCode execute() throws Exception {
+        byte[] file = FirmwareInput.read(exe, MAX_EXE, "any updater odflash reads");
+        Extraction x = Extractor.extract(file);
+        if (x.notPe().isPresent()) {
+            throw OdflashException.refused(exe + ": " + x.notPe().get() + "; extract reads Windows updaters (PE files)."
+                    + " For a firmware file use `odflash identify`");
+        }
+        Path out = dir != null ? dir : exe.toAbsolutePath().resolveSibling(exe.getFileName() + "-extracted");
+        List<Candidate> best = x.flashable();
+        List<Path> targets = names(out, best);
+        for (Path t : targets) {
+            if (Files.exists(t)) {
+                throw OdflashException.refused(t + " exists; odflash never overwrites a file (choose another -o DIR)");
+            }
+        }
+        for (int i = 0; i < best.size(); i++) {
+            try {
+                AtomicFiles.publish(targets.get(i), best.get(i).image());
+            } catch (FileAlreadyExistsException e) {
+                throw OdflashException.refused(targets.get(i) + " exists; odflash never overwrites a file");
+            } catch (IOException e) {
+                throw OdflashException.usage("cannot write " + targets.get(i) + ": " + e.getMessage());
+            }
+        }
+        if (best.isEmpty()) {
+            ctx.terminal().err().print(text(x, best, targets)); // what was looked at, for the user; stdout stays clean
+            throw OdflashException.refused(x.upx() ? Extraction.UPX_ADVICE : "no flashable firmware image found in "
+                    + exe + (x.candidates().isEmpty() ? "" : " (the candidates above are not valid images)"));
+        }
+        ctx.output().result(json(x, best, targets), text(x, best, targets));
+        return ExitCode.OK;
+    }
+
+    private static List<Path> names(Path out, List<Candidate> best) {
+        List<Path> paths = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (Candidate c : best) {
+            ImageReport r = c.report();
+            String base = r.layout().get().word() + r.identity().map(i -> "-" + i.vendor() + "-" + i.product() + "-"
+                    + i.revision()).orElse("");
+            base = base.replaceAll("[^A-Za-z0-9._-]+", "_");
+            String name = base + ".bin";
+            for (int n = 2; !used.add(name); n++) {
+                name = base + "-" + n + ".bin";
+            }
+            paths.add(out.resolve(name));
+        }
+        return paths;
+    }
+
+    private ObjectNode json(Extraction x, List<Candidate> best, List<Path> targets) {
+        ObjectNode o = Output.object().put("file", exe.toString()).put("upx", x.upx());
+        ArrayNode written = o.putArray("written");
+        for (int i = 0; i < best.size(); i++) {
+            written.addObject().put("path", targets.get(i).toString()).put("origin", best.get(i).origin())
+                    .put("sha256", best.get(i).report().sha256()).put("summary", ImageText.summary(best.get(i).report()));
+        }
+        ArrayNode cands = o.putArray("candidates");
+        x.candidates().stream().limit(SHOWN).forEach(c -> {
+            ObjectNode n = cands.addObject().put("origin", c.origin()).put("score", c.score()).put("size", c.image().length)
+                    .put("sha256", c.report().sha256()).put("summary", ImageText.summary(c.report()));
+            c.reasons().forEach(n.putArray("reasons")::add);
+        });
+        x.findings().forEach(o.putArray("findings")::add);
+        x.notes().forEach(o.putArray("notes")::add);
+        return o;
+    }
+
+    private String text(Extraction x, List<Candidate> best, List<Path> targets) {
+        StringBuilder sb = new StringBuilder("Updater: " + exe + (x.upx() ? " (UPX-packed)" : "") + "\n");
+        x.findings().forEach(f -> sb.append("  found: ").append(f).append('\n'));
+        x.notes().forEach(n -> sb.append("  note: ").append(n).append('\n'));
+        sb.append(x.candidates().isEmpty() ? "No candidates.\n" : "Candidates, best first:\n");
+        x.candidates().stream().limit(SHOWN).forEach(c -> sb.append(String.format("  %4d  %s (%d bytes)%n        %s%n        why: %s%n",
+                c.score(), c.origin(), c.image().length, ImageText.summary(c.report()), String.join(", ", c.reasons()))));
+        for (int i = 0; i < best.size(); i++) {
+            sb.append(String.format("Wrote %s%n  sha256 %s%n  %s%n", targets.get(i), best.get(i).report().sha256(),
+                    ImageText.summary(best.get(i).report())));
+        }
+        return sb.toString();
+    }
+}

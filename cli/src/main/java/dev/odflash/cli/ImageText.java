@@ -1,0 +1,64 @@
+package dev.odflash.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.odflash.image.ImageCheck;
+import dev.odflash.image.ImageRegion;
+import dev.odflash.image.ImageReport;
+
+/** An image report as JSON and as text, shared by identify, convert and extract. */
+final class ImageText {
+    private ImageText() {
+    }
+
+    static ObjectNode json(ImageReport r) {
+        ObjectNode o = Output.object();
+        o.put("size", r.size());
+        o.put("sha256", r.sha256());
+        o.put("layout", r.layout().map(l -> l.word()).orElse(null));
+        o.put("flashable", r.flashable());
+        o.put("banks", r.banks());
+        o.put("bootRegion", r.bootRegionSize());
+        o.put("perUnitData", r.perUnitData());
+        r.identity().ifPresentOrElse(id -> o.putObject("identity").put("vendor", id.vendor()).put("product", id.product())
+                        .put("revision", id.revision()).put("date", id.date()).put("offset", id.templateOffset()),
+                () -> o.putNull("identity"));
+        ArrayNode regions = o.putArray("regions");
+        r.regions().forEach(g -> regions.addObject().put("name", g.name()).put("offset", g.offset())
+                .put("length", g.length()).put("perUnit", g.perUnit()).put("detail", g.detail()));
+        ArrayNode checks = o.putArray("checks");
+        r.checks().forEach(c -> checks.addObject().put("name", c.name()).put("passed", c.passed()).put("detail", c.detail()));
+        ArrayNode warnings = o.putArray("warnings");
+        r.warnings().forEach(warnings::add);
+        return o;
+    }
+
+    static String text(ImageReport r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("%-10s %s (%d bytes), sha256 %s%n", "Size:", Sizes.human(r.size()), r.size(), r.sha256()));
+        sb.append(String.format("%-10s %s%n", "Layout:", r.layout().map(l -> l.word()).orElse("not recognised")));
+        r.identity().ifPresent(id -> sb.append(String.format("%-10s %s %s %s%s (at 0x%X)%n", "Identity:", id.vendor(),
+                id.product(), id.revision(), id.date().isEmpty() ? "" : ", date " + id.date(), id.templateOffset())));
+        if (r.layout().isPresent()) {
+            sb.append(String.format("%-10s %d x 64 KiB, boot region %d KiB%n", "Banks:", r.banks(), r.bootRegionSize() / 1024));
+        }
+        for (ImageRegion g : r.regions()) {
+            sb.append(String.format("  region 0x%06X-0x%06X %s%s: %s%n", g.offset(), g.end() - 1, g.name(),
+                    g.perUnit() ? " (per-unit)" : "", g.detail()));
+        }
+        for (ImageCheck c : r.checks()) {
+            sb.append(String.format("  [%s] %s: %s%n", c.passed() ? "ok" : "FAIL", c.name(), c.detail()));
+        }
+        r.warnings().forEach(w -> sb.append("warning: ").append(w).append('\n'));
+        return sb.toString();
+    }
+
+    /** One line: layout, identity and verdict. */
+    static String summary(ImageReport r) {
+        return r.layout().map(l -> l.word()).orElse("unrecognised")
+                + r.identity().map(i -> " " + i.vendor() + " " + i.product() + " " + i.revision()).orElse("")
+                + (r.flashable() ? ", valid" : ", refused: " + String.join("; ",
+                r.failures().stream().map(c -> c.name() + ": " + c.detail()).toList()))
+                + (r.perUnitData() ? ", holds per-unit data" : "");
+    }
+}

@@ -1,0 +1,25 @@
+package dev.odflash.image.extract;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What {@link Extractor} found in a file: whether it is a PE (and why not), whether it is UPX-packed,
+ * the candidates best first, the containers seen (by name and place) and notes on what was cut or
+ * could not be read.
+ */
+public record Extraction(Optional<String> notPe, boolean upx, List<Candidate> candidates, List<String> findings,
+                         List<String> notes) {
+    public static final String UPX_ADVICE = "the updater is packed with UPX: unpack it first with `upx -d FILE`"
+            + " (https://upx.github.io; odflash does not unpack UPX), then run extract on the unpacked file";
+
+    public Extraction {
+        candidates = List.copyOf(candidates);
+        findings = List.copyOf(findings);
+        notes = List.copyOf(notes);
+    }
+
+    public List<Candidate> flashable() {
+        return candidates.stream().filter(Candidate::flashable).toList();
+    }
+}

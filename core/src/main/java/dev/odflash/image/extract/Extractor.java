@@ -1,0 +1,186 @@
+package dev.odflash.image.extract;
+
+import dev.odflash.bytes.Sha256;
+import dev.odflash.image.FirmwareFiles;
+import dev.odflash.image.ImageFormatException;
+import dev.odflash.image.ImageIdentifier;
+import dev.odflash.image.ImageReport;
+import dev.odflash.image.IntelHex;
+import dev.odflash.image.Sd616Layout;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds firmware images inside a vendor updater EXE (protocols.md §6): bytes in, {@link Extraction}
+ * out, no file I/O. It looks at every resource, the overlay after the last section (BF: appended
+ * payloads), ZIP/7z archives inside those (recursively, within {@link Archives.Budget}), the LiteOn
+ * XFlash descriptor table (raw method), and names other containers it cannot open. Each blob of a
+ * firmware size is identified as is; larger blobs are carved at their start and end and at every
+ * "MT1959 Boot " banner (banner offset 0x3000, protocols.md §4.3); Intel-HEX text is decoded.
+ */
+public final class Extractor {
+    static final int[] IMAGE_SIZES = {0x20000, 0x40000, 0x80000, 0x100000, 0x200000};
+    private static final byte[] MT1959_BANNER = "MT1959 Boot ".getBytes(StandardCharsets.US_ASCII);
+
+    private final Map<String, Candidate> bySha = new LinkedHashMap<>();
+    private final List<String> findings = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final Archives.Budget budget = new Archives.Budget();
+
+    private Extractor() {
+    }
+
+    public static Extraction extract(byte[] file) {
+        return new Extractor().run(file);
+    }
+
+    private Extraction run(byte[] file) {
+        PeFile pe;
+        try {
+            pe = PeFile.parse(file);
+        } catch (ImageFormatException e) {
+            return new Extraction(Optional.of(e.getMessage()), false, List.of(), List.of(), List.of());
+        }
+        notes.addAll(pe.notes());
+        boolean upx = pe.sections().stream().anyMatch(s -> s.name().startsWith("UPX"))
+                || Signatures.indexOf(file, "UPX!".getBytes(StandardCharsets.US_ASCII), 0, Math.min(file.length, 0x1000)) >= 0;
+        if (upx) {
+            findings.add("UPX-packed executable (section names UPX0/UPX1 or the \"UPX!\" header)");
+        }
+        XFlashTable.find(file).ifPresent(t -> xflash(file, t)); // first: on a tie its origin is the more telling
+        for (PeResources.Resource r : PeResources.list(file, pe, notes)) {
+            consider("resource " + r.path(), Arrays.copyOfRange(file, (int) r.fileOffset(), (int) (r.fileOffset() + r.size())), 0);
+        }
+        if (pe.overlaySize() > 0) {
+            findings.add(String.format("overlay: %d bytes at 0x%X after the last section", pe.overlaySize(), pe.overlayOffset()));
+            consider("overlay", Arrays.copyOfRange(file, (int) pe.overlayOffset(), (int) pe.overlayEnd()), 0);
+        }
+        for (PeFile.Section s : pe.sections()) {
+            if (!s.name().equals(".rsrc") && s.rawSize() > 0) {
+                scanContainers("section " + s.name(), Arrays.copyOfRange(file, (int) s.rawOffset(),
+                        (int) (s.rawOffset() + s.rawSize())), 0);
+            }
+        }
+        List<Candidate> sorted = bySha.values().stream()
+                .sorted(Comparator.comparingInt(Candidate::score).reversed()).toList();
+        return new Extraction(Optional.empty(), upx, sorted, findings, notes);
+    }
+
+    private void xflash(byte[] file, XFlashTable.Table t) {
+        findings.add(String.format("LiteOn XFlash descriptor table at 0x%X (ends 0x%X), %d images", t.offset(), t.end(),
+                t.images().size()));
+        for (XFlashTable.Image i : t.images()) {
+            long from = t.end() + i.start();
+            if (i.size() <= 0 || from + i.size() > file.length) {
+                notes.add("XFlash image " + i.index() + " (" + i.name() + "): start/size point outside the file");
+                continue;
+            }
+            byte[] raw = Arrays.copyOfRange(file, (int) from, (int) (from + i.size()));
+            Candidate c = add("XFlash image " + i.index() + " " + i.name() + " (raw method)", raw, FirmwareFiles.Form.BIN);
+            if (c != null && !c.flashable()) {
+                notes.add("XFlash image " + i.index() + " is not a plain image: it may use a scrambled method (1-3),"
+                        + " which odflash does not implement");
+            }
+        }
+    }
+
+    private void consider(String origin, byte[] blob, int depth) {
+        if (blob.length == 0) {
+            return;
+        }
+        if (IntelHex.looksLikeHex(blob)) {
+            try {
+                FirmwareFiles.Loaded l = FirmwareFiles.load(blob);
+                add(origin + " (" + l.form().text() + ")", l.image(), l.form());
+                return;
+            } catch (ImageFormatException e) {
+                notes.add(origin + ": looks like Intel-HEX but " + e.getMessage());
+            }
+        }
+        if (Sd616Layout.isRearranged(blob)) {
+            add(origin + " (SD-616 download buffer, restored)", Sd616Layout.restore(blob), FirmwareFiles.Form.BIN);
+        }
+        boolean exact = Arrays.stream(IMAGE_SIZES).anyMatch(s -> s == blob.length);
+        if (exact) {
+            add(origin, blob, FirmwareFiles.Form.BIN);
+        } else {
+            carve(origin, blob);
+        }
+        scanContainers(origin, blob, depth);
+    }
+
+    private void carve(String origin, byte[] blob) {
+        for (int size : IMAGE_SIZES) {
+            if (size >= blob.length) {
+                break;
+            }
+            carveAt(origin, blob, 0, size);
+            carveAt(origin, blob, blob.length - size, size);
+        }
+        int from = 0;
+        for (int hits = 0; hits < 8; hits++) {
+            int at = Signatures.indexOf(blob, MT1959_BANNER, from, blob.length);
+            if (at < 0) {
+                break;
+            }
+            if (at >= 0x3000 && at - 0x3000 + IMAGE_SIZES[4] <= blob.length) {
+                carveAt(origin, blob, at - 0x3000, IMAGE_SIZES[4]);
+            }
+            from = at + 1;
+        }
+    }
+
+    private void carveAt(String origin, byte[] blob, int at, int size) {
+        byte[] piece = Arrays.copyOfRange(blob, at, at + size);
+        ImageReport r = ImageIdentifier.identify(piece);
+        if (r.layout().isPresent()) {
+            addReport(String.format("%s, carved at +0x%X", origin, at), piece, FirmwareFiles.Form.BIN, r);
+        }
+    }
+
+    private void scanContainers(String origin, byte[] blob, int depth) {
+        boolean zipOpened = false;
+        for (Signatures.Hit h : Signatures.scan(blob, 0, blob.length)) {
+            String where = String.format("%s+0x%X", origin, h.offset());
+            if (h.kind() == Signatures.Kind.ZIP && zipOpened) {
+                continue; // later local headers belong to the archive already read
+            }
+            findings.add(h.kind().text + " at " + where + (h.kind().opened ? "" : " (reported, not opened)"));
+            if (!h.kind().opened) {
+                continue;
+            }
+            if (depth >= Archives.Budget.MAX_DEPTH) {
+                notes.add(h.kind().text + " at " + where + ": nested deeper than " + Archives.Budget.MAX_DEPTH + "; not opened");
+                continue;
+            }
+            List<Archives.Entry> entries = h.kind() == Signatures.Kind.ZIP
+                    ? Archives.zip(blob, h.offset(), budget, notes) : Archives.sevenZip(blob, h.offset(), budget, notes);
+            zipOpened |= h.kind() == Signatures.Kind.ZIP;
+            for (Archives.Entry e : entries) {
+                consider(where + "!" + e.name(), e.data(), depth + 1);
+            }
+        }
+    }
+
+    private Candidate add(String origin, byte[] image, FirmwareFiles.Form form) {
+        return addReport(origin, image, form, ImageIdentifier.identify(image));
+    }
+
+    private Candidate addReport(String origin, byte[] image, FirmwareFiles.Form form, ImageReport report) {
+        String sha = report.sha256().isEmpty() ? Sha256.hex(image) : report.sha256();
+        Candidate c = Candidate.of(origin, image, form, report);
+        Candidate old = bySha.get(sha);
+        if (old == null || c.score() > old.score()) {
+            bySha.put(sha, c);
+            return c;
+        }
+        return old;
+    }
+}
