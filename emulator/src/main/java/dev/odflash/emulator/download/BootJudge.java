@@ -19,9 +19,9 @@ import java.util.Optional;
  * <li>mt1939: BE16 sum of 0x10000-0x1E1FFF equals the word at 0x1FFFFE and the infonub at 0x1FFFD0
  *     is printable (§4.2 CM);</li>
  * <li>mt1959: boot banner "MT1959 Boot " at 0x3000 (§4.3 RD), a well-formed CMAC table at 0x10400
- *     (§4.3 OD: at least one enabled entry, ranges inside the loadable area) and an INQUIRY template
- *     after 0x10000 (modelled: where real images keep their strings is not public). The MACs are
- *     not checked: the key and the boot loader's rule are not public (modelled).</li>
+ *     (§4.3 OD: at least one enabled entry, ranges inside the loadable area) whose MACs match under the
+ *     emulator's key ({@link BootCmac}, modelled) and an INQUIRY template after 0x10000 (modelled:
+ *     where real images keep their strings is not public).</li>
  * </ul>
  * A failed main check with an intact boot region gives boot mode (architecture.md "Boot mode").
  */
@@ -55,7 +55,8 @@ final class BootJudge {
             case BTC -> banksOk(flash) ? template(flash, 0x40B4) : Optional.empty();
             case TSST_MT1339, SD616 -> banksOk(flash) ? search(flash, 0x4000, flash.length) : Optional.empty();
             case MT1939 -> mt1939(flash);
-            case MT1959 -> cmacTableOk(flash) ? search(flash, 0x10000, 0x1EC000) : Optional.empty();
+            case MT1959 -> cmacTableOk(flash) && BootCmac.tableMatches(flash, DownloadFirmware.MT1959_KEY)
+                    ? search(flash, 0x10000, 0x1EC000) : Optional.empty();
             case MTK8051 -> throw new IllegalArgumentException("mtk8051 is a chip-style layout");
         };
         return new Judgement(id.isPresent() ? State.RUNNING : State.BOOT, id);

@@ -1,0 +1,25 @@
+package dev.odflash.emulator.download;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.HexFormat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The emulator's own AES-CMAC against RFC 4493 §4's examples. */
+class BootCmacTest {
+    private static final HexFormat HEX = HexFormat.of();
+    private static final byte[] KEY = HEX.parseHex("2b7e151628aed2a6abf7158809cf4f3c");
+    private static final byte[] MSG = HEX.parseHex("6bc1bee22e409f96e93d7e117393172aae2d8a571e03ac9c9eb76fac45af8e51"
+            + "30c81c46a35ce411e5fbc1191a0a52eff69f2445df4f9b17ad2b417be66c3710");
+
+    @Test
+    void matchesRfc4493() {
+        assertThat(HEX.formatHex(BootCmac.mac(KEY, new byte[0]))).isEqualTo("bb1d6929e95937287fa37d129b756746");
+        assertThat(HEX.formatHex(BootCmac.mac(KEY, java.util.Arrays.copyOf(MSG, 16))))
+                .isEqualTo("070a16b46b4d4144f79bdd9dd04a287c");
+        assertThat(HEX.formatHex(BootCmac.mac(KEY, java.util.Arrays.copyOf(MSG, 40))))
+                .isEqualTo("dfa66747de9ae63030ca32611497c827");
+        assertThat(HEX.formatHex(BootCmac.mac(KEY, MSG))).isEqualTo("51f0bebf7e3b9d92fc49741779363cfe");
+    }
+}
