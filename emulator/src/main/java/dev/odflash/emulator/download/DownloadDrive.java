@@ -34,7 +34,8 @@ import java.util.random.RandomGeneratorFactory;
  * <p>Faults: {@code powerloss@cmd:N} cuts the power during command N: a background burn runs up to
  * that moment, a burn inside command N stops after a seeded share of its chip commands; then the
  * flash is persisted as it is and nothing answers until the next open. {@code timeout@cmd:N}: command
- * N is not answered (the drive goes on). Chip faults ({@code powerloss@erase:K}, ...) act inside burns.
+ * N is not answered (the drive goes on). {@code reset@cmd:N}: a bus reset before command N drops the
+ * download held in RAM (modelled) and command N reports UNIT ATTENTION 6/29/00. Chip faults ({@code powerloss@erase:K}, ...) act inside burns.
  */
 public final class DownloadDrive implements EmulatedDrive {
     private final String spec;
@@ -116,6 +117,10 @@ public final class DownloadDrive implements EmulatedDrive {
                 throw powerLost(what, "power lost during command " + commands + ", while the drive burnt", timeout);
             }
             cutPending = true; // the command runs; a burn it starts is cut part-way, then the power is gone
+        }
+        if (faults.resetAt(commands)) { // a bus reset: the download in RAM is dropped (modelled), 6/29/00 owed
+            protocol.reset();
+            scsi.powerOnReset();
         }
         if (faults.timeoutAt(commands) || state == BootJudge.State.DEAD) {
             clock.advance(timeout);

@@ -173,4 +173,16 @@ class DownloadFaultsTest {
                     .extracting(e -> ((TransportException) e).kind()).isEqualTo(TransportException.Kind.TIMEOUT);
         }
     }
+
+    @Test
+    void aBusResetDropsTheDownloadAndOwesAUnitAttention() throws Exception {
+        try (DownloadDrive d = Wire.open("emu:asus-bw16d1ht?fault=reset@cmd:3")) {
+            assertThat(status(none(d, cdb(0x3B, 0x01, 0, 0, 0, 0, 0, 0, 0, 0)))).isEqualTo("GOOD");
+            byte[] chunk = new byte[0x4000];
+            assertThat(status(out(d, cdb(0x3B, 0x06, 0, 0, 0, 0, 0, 0x40, 0, 0), chunk))).isEqualTo("GOOD");
+            assertThat(status(out(d, cdb(0x3B, 0x06, 0, 0, 0x40, 0, 0, 0x40, 0, 0), chunk))).isEqualTo("6/29/00");
+            assertThat(status(out(d, cdb(0x3B, 0x06, 0, 0, 0x40, 0, 0, 0x40, 0, 0), chunk))).as("start again")
+                    .isEqualTo("5/2C/00");
+        }
+    }
 }
