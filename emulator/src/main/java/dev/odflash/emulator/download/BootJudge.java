@@ -45,6 +45,11 @@ final class BootJudge {
         };
     }
 
+    /** MT1939 and MT1959 ignore writes to their first 64 KiB (architecture.md "Boot mode"; §2.1 CM, §2.2 RD). */
+    static int writeFloor(ImageLayout layout) {
+        return layout == ImageLayout.MT1939 || layout == ImageLayout.MT1959 ? 0x10000 : 0;
+    }
+
     static Judgement judge(ImageLayout layout, byte[] flash, byte[] factoryBoot) {
         int boot = bootRegion(layout);
         if (!Arrays.equals(flash, 0, boot, factoryBoot, 0, boot)

@@ -130,9 +130,9 @@ public final class DownloadDrive implements EmulatedDrive {
     }
 
     /** After a command: a pending power cut takes effect now. */
-    void endCommand(String what, Duration timeout) throws TransportException {
+    void endCommand() throws TransportException {
         if (cutPending) {
-            throw powerLost(what, "power lost during command " + commands, timeout);
+            throw powerLost(currentWhat, "power lost during command " + commands, currentTimeout);
         }
     }
 
@@ -155,37 +155,27 @@ public final class DownloadDrive implements EmulatedDrive {
 
     /** Burns {@code image[from, to)} inside the current command, which lasts at least {@code minStall}. */
     void burnNow(byte[] image, int from, int to, Duration minStall) throws TransportException {
-        String what = currentWhat;
-        Duration timeout = currentTimeout;
-        BurnJob job = new BurnJob(chip, chipClock, image, from, to, writeFloor());
+        BurnJob job = new BurnJob(chip, chipClock, image, from, to, BootJudge.writeFloor(profile.layout()));
         try {
             if (cutPending) {
                 double share = RandomGeneratorFactory.of("L64X128MixRandom").create(faults.seed() ^ commands).nextDouble();
                 job.runSteps((int) (job.steps() * share));
                 clock.advance(job.elapsedNanos());
-                throw powerLost(what, "power lost during command " + commands + " after " + Math.round(share * 100)
-                        + " % of the burn", timeout);
+                throw powerLost(currentWhat, "power lost during command " + commands + " after "
+                        + Math.round(share * 100) + " % of the burn", currentTimeout);
             }
             job.runAll();
         } catch (PowerLossException e) {
             clock.advance(job.elapsedNanos());
-            throw powerLost(what, e.getMessage(), timeout);
+            throw powerLost(currentWhat, e.getMessage(), currentTimeout);
         }
         clock.advance(Math.max(minStall.toNanos(), job.elapsedNanos()));
     }
 
     /** Starts burning {@code image[from, to)} after this command; the drive restarts {@code restart} after it. */
     void burnInBackground(byte[] image, int from, int to, Duration restart) {
-        background = new BackgroundBurn(new BurnJob(chip, chipClock, image, from, to, writeFloor()), clock.nanos(),
+        background = new BackgroundBurn(new BurnJob(chip, chipClock, image, from, to, BootJudge.writeFloor(profile.layout())), clock.nanos(),
                 restart.toNanos());
-    }
-
-    /** MT1939 and MT1959 ignore writes to their first 64 KiB (architecture.md "Boot mode"; §2.1 CM, §2.2 RD). */
-    int writeFloor() {
-        return switch (profile.layout()) {
-            case MT1939, MT1959 -> 0x10000;
-            default -> 0;
-        };
     }
 
     private TransportException powerLost(String what, String why, Duration timeout) {
@@ -271,27 +261,33 @@ public final class DownloadDrive implements EmulatedDrive {
 
     @Override
     public List<String> notes() {
+        String boot = switch (profile.layout()) {
+            case MT1959 -> "READ BUFFER mode 6 reads the whole flash here (retail firmware: unknown, protocols.md §7.7);"
+                    + " the boot loader checks the CMAC table under the emulator's made-up key (modelled)";
+            case MT1939 -> "the boot loader checks the BE16 sum at 0x1FFFFE (coastermelt); READ BUFFER mode 6 reads the flash";
+            default -> "the image carries no sum the boot loader checks: a burn cut short may boot a mixed image (modelled)";
+        };
         return List.of("emulated drive (" + profile.name() + "): " + profile.description(),
-                "flash part " + chip.spec().name() + " is modelled (no source names the part in this drive)");
+                "flash part " + chip.spec().name() + " is modelled (no source names the part in this drive)", boot);
     }
 
     /** A burn in progress finishes (the drive keeps its power when the host lets go), then the flash is saved. */
     @Override
     public void close() {
-        if (!closed) {
+        if (closed || poweredOff) {
             closed = true;
-            if (!poweredOff) {
-                if (background != null) {
-                    try {
-                        background.finish();
-                        background = null;
-                        restart();
-                    } catch (PowerLossException e) {
-                        background = null;
-                    }
-                }
-                persist();
-            }
+            return;
         }
+        closed = true;
+        try {
+            if (background != null) {
+                background.finish();
+                restart();
+            }
+        } catch (PowerLossException e) {
+            // a chip-level cut inside the rest of the burn: the cells stay as the chip left them
+        }
+        background = null;
+        persist();
     }
 }

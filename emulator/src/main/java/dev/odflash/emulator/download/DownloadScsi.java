@@ -56,7 +56,7 @@ final class DownloadScsi implements ScsiTransport {
             lastSense = SenseData.fixed(SenseData.UNIT_ATTENTION, 0x29, 0x00);
             if (request.opcode() != 0x03) {
                 drive.virtualClock().advance(AtapiBus.commandNanos(0));
-                drive.endCommand(what, request.timeout());
+                drive.endCommand();
                 return ScsiResult.checkCondition(lastSense, took(start));
             }
         }
@@ -73,7 +73,7 @@ final class DownloadScsi implements ScsiTransport {
             MemorySegment.copy(reply.data(), 0, request.data(), ValueLayout.JAVA_BYTE, 0, (int) moved);
         }
         drive.virtualClock().advance(AtapiBus.commandNanos(moved));
-        drive.endCommand(what, request.timeout());
+        drive.endCommand();
         if (!reply.ok()) {
             lastSense = reply.sense();
             return ScsiResult.checkCondition(reply.sense(), took(start));
