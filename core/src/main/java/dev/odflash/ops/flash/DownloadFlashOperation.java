@@ -52,8 +52,7 @@ public final class DownloadFlashOperation {
                               Confirmation confirmation, Progress progress) throws OdflashException {
         DriveModel model = info.model().orElseThrow();
         ImageReport report = ImageIdentifier.identify(file);
-        DownloadGates.image(report, model);
-        DownloadGates.model(report, info, options);
+        DownloadGates.fit(report, info, options);
         DownloadGates.medium(info);
         CommandRunner run = new CommandRunner(device.scsi());
         Duration start = device.clock().elapsed();

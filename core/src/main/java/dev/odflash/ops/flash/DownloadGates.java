@@ -1,7 +1,5 @@
 package dev.odflash.ops.flash;
 
-import dev.odflash.drive.DriveModel;
-import dev.odflash.image.ImageCheck;
 import dev.odflash.image.ImageReport;
 import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.OdflashException;
@@ -10,7 +8,6 @@ import dev.odflash.protocol.download.Mt19xxDownload;
 import dev.odflash.transport.TransportException;
 
 import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /** Gates of download-style flashing, checked before anything is streamed (each exit 4). */
 final class DownloadGates {
@@ -22,31 +19,9 @@ final class DownloadGates {
     private DownloadGates() {
     }
 
-    static void image(ImageReport report, DriveModel model) throws OdflashException {
-        if (report.layout().isEmpty() || !report.flashable()) {
-            String why = report.checks().stream().filter(c -> !c.passed()).map(ImageCheck::detail)
-                    .collect(Collectors.joining("; "));
-            throw OdflashException.refused("gate structure: the image fails its checks: " + (why.isEmpty() ? "not firmware" : why));
-        }
-        if (report.layout().get() != model.layout()) {
-            // never across chip generations, whatever the flags (architecture.md "Families and layouts")
-            throw OdflashException.refused("gate layout: the image is " + report.layout().get().word() + ", the drive takes "
-                    + model.layout().word() + "; odflash never flashes across chip generations");
-        }
-    }
-
-    static void model(ImageReport report, DriveInfo info, FlashOptions options) throws OdflashException {
-        if (report.identity().isEmpty()) {
-            if (!options.allowCrossFlash()) {
-                throw OdflashException.refused("gate model: the image carries no model identity to compare with the drive"
-                        + " (--allow-cross-flash flashes it anyway, within the same layout)");
-            }
-            return;
-        }
-        FlashGates.model(report, info, options);
-        if (!info.bootMode()) {
-            FlashGates.version(report, info, options);
-        }
+    /** ImageFit's gates; across layouts never, whatever the flags (architecture.md "Families and layouts"). */
+    static void fit(ImageReport report, DriveInfo info, FlashOptions options) throws OdflashException {
+        FlashGates.fit(info, report, info.model().orElseThrow().layout().fixedSize(), options, false);
     }
 
     static void medium(DriveInfo info) throws OdflashException {
