@@ -3,6 +3,7 @@ package dev.odflash.cli;
 import dev.odflash.chip.ChipTable;
 import dev.odflash.emulator.EmulatedDrives;
 import dev.odflash.emulator.EmulatorSpec;
+import dev.odflash.emulator.replay.ReplayDevice;
 import dev.odflash.ops.ExitCode;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.transport.Device;
@@ -41,7 +42,14 @@ public final class DeviceResolver {
                     + " built into this version, so real drives cannot be opened yet; the emulated drive works:"
                     + " --device emu:asus-crw-5224a");
         }
-        if (spec.startsWith("replay:") || spec.startsWith("flashrom:")) {
+        if (spec.startsWith(ReplayDevice.PREFIX)) {
+            try {
+                return ReplayDevice.open(spec);
+            } catch (IllegalArgumentException | IOException e) {
+                throw OdflashException.usage("device " + spec + ": " + e.getMessage());
+            }
+        }
+        if (spec.startsWith("flashrom:")) {
             throw OdflashException.usage(spec.substring(0, spec.indexOf(':') + 1)
                     + " devices are not available in this version");
         }
