@@ -13,8 +13,6 @@ import dev.odflash.ops.OdflashException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -60,13 +58,7 @@ final class EmuFirmwareCommand extends BaseCommand {
             throw OdflashException.refused(output + " exists; odflash never overwrites a file");
         }
         byte[] image = Mtk8051Firmware.generate(p.vendor(), p.product(), version, (int) c.size());
-        try {
-            AtomicFiles.publish(output, image);
-        } catch (FileAlreadyExistsException e) {
-            throw OdflashException.refused(output + " exists; odflash never overwrites a file");
-        } catch (IOException e) {
-            throw OdflashException.usage("cannot write " + output + ": " + e.getMessage());
-        }
+        AtomicFiles.publishNew(output, image);
         String sha = Sha256.hex(image);
         ObjectNode json = Output.object().put("file", output.toString()).put("profile", p.name()).put("version", version)
                 .put("chip", c.name()).put("size", image.length).put("sha256", sha);
