@@ -27,6 +27,7 @@ public final class Cli {
         cl.addSubcommand("backup", new BackupCommand(ctx));
         cl.addSubcommand("identify", new IdentifyCommand(ctx));
         cl.addSubcommand("chips", new ChipsCommand(ctx));
+        cl.addSubcommand("doctor", new DoctorCommand(ctx));
         CommandLine emu = new CommandLine(new EmuCommand());
         emu.addSubcommand("profiles", new EmuProfilesCommand(ctx));
         emu.addSubcommand("firmware", new EmuFirmwareCommand(ctx));
