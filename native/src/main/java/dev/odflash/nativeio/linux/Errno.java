@@ -71,7 +71,7 @@ public final class Errno {
 
     /** A failed ioctl(SG_IO). {@code length} is the transfer size, for the EINVAL advice. */
     public static TransportException ioctl(String node, String command, int errno, long length) {
-        String what = node + ": " + command + " failed in ioctl(SG_IO) (" + name(errno) + ")";
+        String what = node + ": " + command + ": ioctl failed (" + name(errno) + ")";
         return switch (errno) {
             case ENOTTY -> new TransportException(Kind.NOT_SCSI, what + ": " + node + " is not a SCSI device"
                     + " (SG_IO works on /dev/sgN and /dev/srN)", errno, null);

@@ -82,7 +82,7 @@ public final class SgTransport implements ScsiTransport {
             if (v.failed() && v.errno() == Errno.ENOTTY) {
                 io.close(fd);
                 fd = -1;
-                throw Errno.ioctl(node, "SG_GET_VERSION_NUM", Errno.ENOTTY, 0);
+                throw Errno.ioctl(node, "SG_GET_VERSION_NUM (is this an SG_IO device?)", Errno.ENOTTY, 0);
             }
         }
     }
