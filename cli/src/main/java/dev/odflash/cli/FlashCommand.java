@@ -12,6 +12,8 @@ import dev.odflash.ops.flash.FlashOptions;
 import dev.odflash.ops.flash.FlashResult;
 import dev.odflash.plan.FlashPlan;
 import dev.odflash.transport.Device;
+import dev.odflash.transport.ExclusiveUse;
+import dev.odflash.transport.TransportException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -73,7 +75,7 @@ final class FlashCommand extends BaseCommand {
         byte[] image = FirmwareInput.load(file).image();
         FlashOptions options = new FlashOptions(allowCrossFlash, allowReinstall, allowOlder, includeBoot, yes, dryRun,
                 Optional.ofNullable(backup), withoutBackup, parseVariant());
-        try (Device d = ctx.openDevice(device.device)) {
+        try (Device d = ctx.openDevice(device.device); ExclusiveUse use = exclusive(d)) {
             DriveInfo info = device.probe(ctx).probe(d);
             info.warnings().forEach(ctx.output()::warn);
             if (info.family().isPresent() && !info.family().get().chipStyle()) {
@@ -86,6 +88,16 @@ final class FlashCommand extends BaseCommand {
                     .run(d, info, image, file, options, new TerminalConfirmation(ctx.terminal()), ctx.progress());
             ctx.output().result(json(r, d), text(r, d));
             return ExitCode.OK;
+        }
+    }
+
+    /** No other odflash may touch the drive while it is flashed (a second one is refused, exit 4). */
+    private static ExclusiveUse exclusive(Device d) throws OdflashException {
+        try {
+            return d.acquireExclusive();
+        } catch (TransportException e) {
+            throw e.kind() == TransportException.Kind.BUSY ? OdflashException.refused(e.getMessage())
+                    : OdflashException.device(e.getMessage(), e);
         }
     }
 

@@ -2,8 +2,7 @@ package dev.odflash.nativeio.linux;
 
 import dev.odflash.nativeio.DeviceLock;
 import dev.odflash.nativeio.DiscoveredDrive;
-import dev.odflash.nativeio.ExclusiveAccess;
-import dev.odflash.nativeio.ExclusiveUse;
+import dev.odflash.transport.ExclusiveUse;
 import dev.odflash.nativeio.OpticalDriveScan;
 import dev.odflash.transport.ChipChannel;
 import dev.odflash.transport.Device;
@@ -19,7 +18,7 @@ import java.util.Optional;
  * A real drive on Linux through SG_IO. The chip channel is empty: the 8051-era MTK vendor mode's wire
  * bytes are not public (protocols.md §7.1), so chip-style access to a real drive does not exist yet.
  */
-public final class LinuxDrive implements Device, ExclusiveAccess {
+public final class LinuxDrive implements Device {
     /** Used when sysfs gives no queue limit: 64 KiB is what every SG_IO path of the last 20 years takes. */
     static final long DEFAULT_MAX_TRANSFER = 64 * 1024;
 

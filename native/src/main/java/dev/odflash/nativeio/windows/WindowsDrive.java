@@ -1,8 +1,7 @@
 package dev.odflash.nativeio.windows;
 
 import dev.odflash.nativeio.DeviceLock;
-import dev.odflash.nativeio.ExclusiveAccess;
-import dev.odflash.nativeio.ExclusiveUse;
+import dev.odflash.transport.ExclusiveUse;
 import dev.odflash.transport.ChipChannel;
 import dev.odflash.transport.Device;
 import dev.odflash.transport.ScsiTransport;
@@ -16,7 +15,7 @@ import java.util.Optional;
  * A real drive on Windows through SPTI (\\.\CdRomN). Exclusive use reopens the handle with share mode
  * 0, so Windows refuses every other opener, and takes the odflash lock file. Untested on real Windows.
  */
-public final class WindowsDrive implements Device, ExclusiveAccess {
+public final class WindowsDrive implements Device {
     private final String spec;
     private final WinIo io;
     private final Path lockDirectory;

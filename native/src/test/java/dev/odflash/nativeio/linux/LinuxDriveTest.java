@@ -1,7 +1,7 @@
 package dev.odflash.nativeio.linux;
 
 import dev.odflash.nativeio.DeviceLock;
-import dev.odflash.nativeio.ExclusiveUse;
+import dev.odflash.transport.ExclusiveUse;
 import dev.odflash.nativeio.FakeSysfs;
 import dev.odflash.transport.TransportException;
 import org.junit.jupiter.api.Test;
