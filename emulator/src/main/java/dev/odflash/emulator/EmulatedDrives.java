@@ -10,6 +10,8 @@ import dev.odflash.chip.Timing;
 import dev.odflash.chip.WriteModel;
 import dev.odflash.emulator.chip.FlashChipModel;
 import dev.odflash.emulator.chip.VirtualClock;
+import dev.odflash.emulator.download.DownloadDrives;
+import dev.odflash.emulator.download.DownloadFirmware;
 import dev.odflash.emulator.firmware.Mtk8051Firmware;
 import dev.odflash.emulator.mtk8051.Mtk8051Drive;
 import dev.odflash.transport.JedecId;
@@ -22,7 +24,10 @@ import java.util.Optional;
 
 /**
  * Opens emulated drives from device specs: {@code emu:<profile>[?chip=NAME|unknown][&image=FILE]
- * [&medium=present][&align=MASK][&maxxfer=N][&bridge=drop-vendor][&fault=LIST]}.
+ * [&medium=present][&align=MASK][&maxxfer=N][&bridge=drop-vendor][&fault=LIST][&unit=NAME]}. Chip-style
+ * profiles (mtk8051) give a {@link Mtk8051Drive}; download-family profiles (btc, tsst, mt19xx) a
+ * {@link dev.odflash.emulator.download.DownloadDrive}; {@code unit=} names the unit whose per-unit
+ * data a new flash gets (download families).
  * Bad specs are {@link IllegalArgumentException}s with a message for the user (exit 2).
  */
 public final class EmulatedDrives {
@@ -33,7 +38,7 @@ public final class EmulatedDrives {
     private EmulatedDrives() {
     }
 
-    public static Mtk8051Drive open(String specText, ChipTable chips) throws IOException {
+    public static EmulatedDrive open(String specText, ChipTable chips) throws IOException {
         EmulatorSpec spec = EmulatorSpec.parse(specText);
         EmulatorProfile profile = EmulatorProfiles.byName(spec.profile()).orElseThrow(() -> new IllegalArgumentException(
                 "unknown emulator profile '" + spec.profile() + "' (known: "
@@ -42,6 +47,12 @@ public final class EmulatedDrives {
         HostQuirks quirks = HostQuirks.from(spec);
         FaultPlan faults = FaultPlan.parse(spec.params().get("fault"));
         FlashImageStore store = new FlashImageStore(Optional.ofNullable(spec.params().get("image")).map(Path::of));
+        if (!profile.family().chipStyle()) {
+            return DownloadDrives.open(specText, spec, profile, chip, quirks, faults, store);
+        }
+        if (spec.params().containsKey("unit")) {
+            throw new IllegalArgumentException("unit= applies to download-family profiles only");
+        }
         int size = (int) chip.size();
         byte[] factory = Mtk8051Firmware.generate(profile.vendor(), profile.product(), profile.defaultVersion(), size);
         Optional<byte[]> stored = store.load(size);
@@ -66,6 +77,14 @@ public final class EmulatedDrives {
         } else {
             chip = chips.byName(name).orElseThrow(() -> new IllegalArgumentException(
                     "chip=" + name + ": no such chip in the table (see `odflash chips`)"));
+        }
+        if (!profile.family().chipStyle()) {
+            int size = DownloadFirmware.size(profile.layout());
+            if (chip.size() != size) {
+                throw new IllegalArgumentException("chip " + chip.name() + " holds " + chip.sizeText() + "; "
+                        + profile.layout().word() + " images are exactly " + size / 1024 + " KiB");
+            }
+            return chip;
         }
         if (chip.size() < MTK8051_MIN || chip.size() > MTK8051_MAX) {
             throw new IllegalArgumentException("chip " + chip.name() + " holds " + chip.sizeText()

@@ -30,7 +30,7 @@ class EmulatedDriveFaultsTest {
     Path dir;
 
     private static Mtk8051Drive open(String spec) throws Exception {
-        return EmulatedDrives.open(spec, ChipTable.builtIn());
+        return (Mtk8051Drive) EmulatedDrives.open(spec, ChipTable.builtIn());
     }
 
     private static ChipChannel channel(Mtk8051Drive drive) throws TransportException {

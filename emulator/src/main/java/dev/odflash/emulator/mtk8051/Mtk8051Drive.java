@@ -1,5 +1,6 @@
 package dev.odflash.emulator.mtk8051;
 
+import dev.odflash.emulator.EmulatedDrive;
 import dev.odflash.emulator.EmulatorProfile;
 import dev.odflash.emulator.FaultPlan;
 import dev.odflash.emulator.FlashImageStore;
@@ -7,7 +8,6 @@ import dev.odflash.emulator.HostQuirks;
 import dev.odflash.emulator.chip.FlashChipModel;
 import dev.odflash.emulator.chip.VirtualClock;
 import dev.odflash.transport.ChipChannel;
-import dev.odflash.transport.Device;
 import dev.odflash.transport.ScsiTransport;
 import dev.odflash.transport.TransportException;
 
@@ -25,7 +25,7 @@ import java.util.Optional;
  * erase or program are the chip model's ({@link FlashChipModel}); when one cuts the power the drive
  * goes without power here, exactly as after {@code powerloss@cmd}.
  */
-public final class Mtk8051Drive implements Device {
+public final class Mtk8051Drive implements EmulatedDrive {
     private final String spec;
     private final EmulatorProfile profile;
     private final HostQuirks quirks;
@@ -114,6 +114,7 @@ public final class Mtk8051Drive implements Device {
         scsi.reset();
     }
 
+    @Override
     public void persist() {
         try {
             store.save(chip.contents());
@@ -147,11 +148,13 @@ public final class Mtk8051Drive implements Device {
     }
 
     /** Commands seen since open (SCSI and chip-channel calls). */
+    @Override
     public long commands() {
         return commands;
     }
 
     /** Erase and program calls that reached the chip: tests use them to prove a refused gate wrote nothing. */
+    @Override
     public long writeCommands() {
         return channel.writeCommands();
     }
@@ -161,6 +164,7 @@ public final class Mtk8051Drive implements Device {
         return resets;
     }
 
+    @Override
     public FlashChipModel chipModel() {
         return chip;
     }

@@ -1,0 +1,292 @@
+package dev.odflash.emulator.download;
+
+import dev.odflash.emulator.EmulatedDrive;
+import dev.odflash.emulator.EmulatorProfile;
+import dev.odflash.emulator.FaultPlan;
+import dev.odflash.emulator.FlashImageStore;
+import dev.odflash.emulator.HostQuirks;
+import dev.odflash.emulator.chip.FlashChipModel;
+import dev.odflash.emulator.chip.PowerLossException;
+import dev.odflash.emulator.chip.VirtualClock;
+import dev.odflash.transport.ChipChannel;
+import dev.odflash.transport.ScsiTransport;
+import dev.odflash.transport.TransportException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.random.RandomGeneratorFactory;
+
+/**
+ * An emulated download-style drive (families btc, tsst, mt19xx): the host streams an image, the
+ * drive's firmware burns it into its own flash chip. What it reports comes from the image in that
+ * flash at power-on ({@link BootJudge}); a bad image leaves it in boot mode, where its boot loader
+ * still takes a download; a damaged boot region leaves a drive that answers nothing.
+ *
+ * <p>Clocks: the drive clock is the one the host sees ({@link #clock()}); the chip runs on its own
+ * clock inside the drive, and each burn is placed on the drive clock either inside the command that
+ * triggers it (a stall of at least the documented length) or in the background, during which TEST
+ * UNIT READY answers NOT READY / LONG WRITE IN PROGRESS (2/04/08).
+ *
+ * <p>Faults: {@code powerloss@cmd:N} cuts the power during command N: a background burn runs up to
+ * that moment, a burn inside command N stops after a seeded share of its chip commands; then the
+ * flash is persisted as it is and nothing answers until the next open. {@code timeout@cmd:N}: command
+ * N is not answered (the drive goes on). Chip faults ({@code powerloss@erase:K}, ...) act inside burns.
+ */
+public final class DownloadDrive implements EmulatedDrive {
+    private final String spec;
+    private final EmulatorProfile profile;
+    private final HostQuirks quirks;
+    private final FaultPlan faults;
+    private final VirtualClock clock;
+    private final VirtualClock chipClock;
+    private final FlashChipModel chip;
+    private final FlashImageStore store;
+    private final byte[] factoryBoot;
+    private final Protocol protocol;
+    private final DownloadScsi scsi;
+    private BootJudge.State state;
+    private Optional<Identity> identity;
+    private boolean poweredOff;
+    private boolean cutPending;
+    private String currentWhat = "";
+    private Duration currentTimeout = Duration.ZERO;
+    private Optional<String> serial = Optional.empty();
+    private boolean closed;
+    private long commands;
+    private long writeCommands;
+    private long droppedByBridge;
+    private long burns;
+    private BackgroundBurn background;
+
+    DownloadDrive(String spec, EmulatorProfile profile, HostQuirks quirks, FaultPlan faults, VirtualClock clock,
+                  VirtualClock chipClock, FlashChipModel chip, FlashImageStore store, byte[] factoryBoot,
+                  Function<DownloadDrive, Protocol> protocol) {
+        this.spec = spec;
+        this.profile = profile;
+        this.quirks = quirks;
+        this.faults = faults;
+        this.clock = clock;
+        this.chipClock = chipClock;
+        this.chip = chip;
+        this.store = store;
+        this.factoryBoot = factoryBoot.clone();
+        this.protocol = protocol.apply(this);
+        this.scsi = new DownloadScsi(this);
+        powerOn();
+    }
+
+    /** Boots from what the flash holds now. */
+    private void powerOn() {
+        byte[] flash = chip.contents();
+        BootJudge.Judgement j = BootJudge.judge(profile.layout(), flash, factoryBoot);
+        state = j.state();
+        identity = j.identity();
+        serial = UnitSerial.read(profile.layout(), flash);
+        protocol.reset();
+    }
+
+    /** The drive restarts into the image it just burnt and owes the host a power-on UNIT ATTENTION. */
+    void restart() {
+        burns++;
+        powerOn();
+        scsi.powerOnReset();
+        persist();
+    }
+
+    /** Counts a command, lets a background burn catch up with the clock, applies command faults. */
+    void beginCommand(String what, Duration timeout) throws TransportException {
+        if (closed) {
+            throw new IllegalStateException("device closed");
+        }
+        commands++;
+        currentWhat = what;
+        currentTimeout = timeout;
+        if (poweredOff) {
+            clock.advance(timeout);
+            throw new TransportException(TransportException.Kind.NO_ANSWER,
+                    what + ": no answer, the drive lost power (it restarts from its flash on the next open)");
+        }
+        catchUp();
+        if (faults.powerLossAt(commands)) {
+            if (background != null) {
+                throw powerLost(what, "power lost during command " + commands + ", while the drive burnt", timeout);
+            }
+            cutPending = true; // the command runs; a burn it starts is cut part-way, then the power is gone
+        }
+        if (faults.timeoutAt(commands) || state == BootJudge.State.DEAD) {
+            clock.advance(timeout);
+            throw new TransportException(TransportException.Kind.TIMEOUT, what + ": no answer within "
+                    + timeout.toSeconds() + " s" + (state == BootJudge.State.DEAD ? " (the drive does not respond)" : ""));
+        }
+    }
+
+    /** After a command: a pending power cut takes effect now. */
+    void endCommand(String what, Duration timeout) throws TransportException {
+        if (cutPending) {
+            throw powerLost(what, "power lost during command " + commands, timeout);
+        }
+    }
+
+    private void catchUp() throws TransportException {
+        if (background == null) {
+            return;
+        }
+        boolean finished;
+        try {
+            finished = background.advanceTo(clock.nanos());
+        } catch (PowerLossException e) {
+            background = null;
+            throw powerLost("burn", e.getMessage(), Duration.ZERO);
+        }
+        if (finished) {
+            background = null;
+            restart();
+        }
+    }
+
+    /** Burns {@code image[from, to)} inside the current command, which lasts at least {@code minStall}. */
+    void burnNow(byte[] image, int from, int to, Duration minStall) throws TransportException {
+        String what = currentWhat;
+        Duration timeout = currentTimeout;
+        BurnJob job = new BurnJob(chip, chipClock, image, from, to, writeFloor());
+        try {
+            if (cutPending) {
+                double share = RandomGeneratorFactory.of("L64X128MixRandom").create(faults.seed() ^ commands).nextDouble();
+                job.runSteps((int) (job.steps() * share));
+                clock.advance(job.elapsedNanos());
+                throw powerLost(what, "power lost during command " + commands + " after " + Math.round(share * 100)
+                        + " % of the burn", timeout);
+            }
+            job.runAll();
+        } catch (PowerLossException e) {
+            clock.advance(job.elapsedNanos());
+            throw powerLost(what, e.getMessage(), timeout);
+        }
+        clock.advance(Math.max(minStall.toNanos(), job.elapsedNanos()));
+    }
+
+    /** Starts burning {@code image[from, to)} after this command; the drive restarts {@code restart} after it. */
+    void burnInBackground(byte[] image, int from, int to, Duration restart) {
+        background = new BackgroundBurn(new BurnJob(chip, chipClock, image, from, to, writeFloor()), clock.nanos(),
+                restart.toNanos());
+    }
+
+    /** MT1939 and MT1959 ignore writes to their first 64 KiB (architecture.md "Boot mode"; §2.1 CM, §2.2 RD). */
+    int writeFloor() {
+        return switch (profile.layout()) {
+            case MT1939, MT1959 -> 0x10000;
+            default -> 0;
+        };
+    }
+
+    private TransportException powerLost(String what, String why, Duration timeout) {
+        poweredOff = true;
+        cutPending = false;
+        persist();
+        clock.advance(timeout);
+        return new TransportException(TransportException.Kind.NO_ANSWER, what + ": the drive stopped answering (" + why + ")");
+    }
+
+    /** Reads flash for READ BUFFER; the chip's read time is spent on the drive clock. */
+    byte[] readFlash(int offset, int length) {
+        byte[] out = new byte[length];
+        long before = chipClock.nanos();
+        chip.read(offset, out, 0, length);
+        clock.advance(chipClock.nanos() - before);
+        return out;
+    }
+
+    void countWrite() { writeCommands++; }
+
+    void countDropped() { droppedByBridge++; }
+
+    boolean burning() { return background != null; }
+
+    BootJudge.State state() { return state; }
+
+    Optional<Identity> identity() { return identity; }
+
+    Optional<String> serial() { return serial; }
+
+    EmulatorProfile profile() { return profile; }
+
+    HostQuirks quirks() { return quirks; }
+
+    Protocol protocol() { return protocol; }
+
+    VirtualClock virtualClock() { return clock; }
+
+    @Override
+    public void persist() {
+        try {
+            store.save(chip.contents());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the emulated flash to " + store.file().orElseThrow(), e);
+        }
+    }
+
+    @Override public long commands() { return commands; }
+
+    /** WRITE BUFFER and {@code FF 00 01} CDBs that reached the drive, accepted or refused. */
+    @Override public long writeCommands() { return writeCommands; }
+
+    /** Vendor CDBs a {@code bridge=drop-vendor} path swallowed before the drive saw them. */
+    public long droppedByBridge() { return droppedByBridge; }
+
+    /** Completed burns (each followed by a restart). */
+    public long burns() { return burns; }
+
+    /** Revision the drive reports now ("BOOT" in boot mode). */
+    public String revision() {
+        return state == BootJudge.State.RUNNING ? identity.orElseThrow().revision() : "BOOT";
+    }
+
+    /** The chip, on the drive's internal clock (see the class comment). */
+    @Override public FlashChipModel chipModel() { return chip; }
+
+    @Override public String spec() { return spec; }
+
+    @Override public ScsiTransport scsi() { return scsi; }
+
+    /** Download families have no chip channel: the drive burns, the host never sees the chip. */
+    @Override public Optional<ChipChannel> chipChannel() { return Optional.empty(); }
+
+    @Override public VirtualClock clock() { return clock; }
+
+    @Override public boolean emulated() { return true; }
+
+    @Override
+    public String pathKey() {
+        return store.file().map(p -> p.toAbsolutePath().toString()).orElse(spec);
+    }
+
+    @Override
+    public List<String> notes() {
+        return List.of("emulated drive (" + profile.name() + "): " + profile.description(),
+                "flash part " + chip.spec().name() + " is modelled (no source names the part in this drive)");
+    }
+
+    /** A burn in progress finishes (the drive keeps its power when the host lets go), then the flash is saved. */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            if (!poweredOff) {
+                if (background != null) {
+                    try {
+                        background.finish();
+                        background = null;
+                        restart();
+                    } catch (PowerLossException e) {
+                        background = null;
+                    }
+                }
+                persist();
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.odflash.emulator.download;
+
+import dev.odflash.transport.SenseData;
+
+/**
+ * What a personality answers to one command: data in (possibly empty) and GOOD, or CHECK CONDITION
+ * with sense. {@code residual} overrides the residue a GOOD answer reports (the MT1939's last block,
+ * CM: "its CSW reports residue 0x800"); -1 means the usual (requested minus moved).
+ */
+record Reply(byte[] data, SenseData sense, long residual) {
+    static final byte[] NONE = new byte[0];
+
+    static Reply good() {
+        return new Reply(NONE, null, -1);
+    }
+
+    static Reply data(byte[] data) {
+        return new Reply(data, null, -1);
+    }
+
+    static Reply goodWithResidue(long residual) {
+        return new Reply(NONE, null, residual);
+    }
+
+    static Reply check(int key, int asc, int ascq) {
+        return new Reply(NONE, SenseData.fixed(key, asc, ascq), -1);
+    }
+
+    /** ILLEGAL REQUEST / INVALID COMMAND OPERATION CODE (SPC-4 5/20/00). */
+    static Reply invalidOpcode() {
+        return check(SenseData.ILLEGAL_REQUEST, 0x20, 0x00);
+    }
+
+    /** ILLEGAL REQUEST / INVALID FIELD IN CDB (SPC-4 5/24/00). */
+    static Reply invalidField() {
+        return check(SenseData.ILLEGAL_REQUEST, 0x24, 0x00);
+    }
+
+    /** ILLEGAL REQUEST / COMMAND SEQUENCE ERROR (SPC-4 5/2C/00; SG: bad microcode fails this way). */
+    static Reply sequenceError() {
+        return check(SenseData.ILLEGAL_REQUEST, 0x2C, 0x00);
+    }
+
+    /** NOT READY / LOGICAL UNIT NOT READY, LONG WRITE IN PROGRESS (SPC-4 2/04/08; FM: TUR after the burn). */
+    static Reply longWrite() {
+        return check(SenseData.NOT_READY, 0x04, 0x08);
+    }
+
+    boolean ok() {
+        return sense == null;
+    }
+}

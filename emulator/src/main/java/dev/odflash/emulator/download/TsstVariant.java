@@ -1,0 +1,47 @@
+package dev.odflash.emulator.download;
+
+import dev.odflash.drive.ImageLayout;
+
+/**
+ * The block plan of one {@code FF 00 01} drive (protocols.md §2.1 table):
+ * <ul>
+ * <li>tsst-mt1339: 0xFC00 blocks "taken from the original flasher" (RD flash_tsst), end state 04
+ *     (RD END_256KB); 256 KiB image sent verbatim, so four full blocks and a short last one
+ *     (architecture.md "Families and layouts");</li>
+ * <li>sd616: 0x10000 blocks of RD's rearranged 0x30000 buffer, end state 02 (RD END_128KB);</li>
+ * <li>mt1939: 2 MiB = 33 × 0xF800 + a last 0x800 block, end state 02 (CM "complete").</li>
+ * </ul>
+ *
+ * @param block     size of every block but the last
+ * @param total     bytes in the whole download
+ * @param lastBlock size of the block that carries the end state (0: any size up to {@code block}
+ *                  that completes {@code total})
+ * @param endState  byte 5 of the last block
+ */
+record TsstVariant(int block, int total, int lastBlock, int endState) {
+    static TsstVariant of(ImageLayout layout) {
+        return switch (layout) {
+            case TSST_MT1339 -> new TsstVariant(0xFC00, 0x40000, 0, 0x04);
+            case SD616 -> new TsstVariant(0x10000, 0x30000, 0x10000, 0x02);
+            case MT1939 -> new TsstVariant(0xF800, 0x200000, 0x800, 0x02);
+            default -> throw new IllegalArgumentException(layout.word() + " is not an FF 00 01 layout");
+        };
+    }
+
+    boolean lastSizeOk(int received, int length) {
+        boolean completes = received + length == total;
+        return completes && (lastBlock == 0 ? length > 0 && length <= block : length == lastBlock);
+    }
+
+    /**
+     * SD-616: back from RD's download buffer to the 0x20000 flash image (§2.1 rearrangement table; the
+     * emulator's own copy of the table). The second copy of 0x10400-0x1F7FF at 0x20800 is not read.
+     */
+    static byte[] sd616Image(byte[] buffer) {
+        byte[] image = new byte[0x20000];
+        System.arraycopy(buffer, 0x00000, image, 0x00000, 0x10000);   // dst 0x00000-0x0FFFF <- src 0x00000-0x0FFFF
+        System.arraycopy(buffer, 0x10400, image, 0x10000, 0xF800);    // dst 0x10400-0x1FBFF <- src 0x10000-0x1F7FF
+        System.arraycopy(buffer, 0x20000, image, 0x1F800, 0x800);     // dst 0x20000-0x207FF <- src 0x1F800-0x1FFFF
+        return image;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.odflash.emulator.download;
+
+import dev.odflash.drive.ImageLayout;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * The unit's serial as its firmware finds it in flash at power-on, for GET CONFIGURATION feature
+ * 0x0108: MT1959 in the first 16 bytes of the calibration NVRAM at 0x1F0000 (FM region; position in
+ * it modelled), MT1939 at 0x1E2000 in CM's information region (modelled). A download that overwrote
+ * the unit's data without keeping it leaves no serial: what a real unit would show is not known.
+ */
+final class UnitSerial {
+    private UnitSerial() {
+    }
+
+    static Optional<String> read(ImageLayout layout, byte[] flash) {
+        int at = switch (layout) {
+            case MT1959 -> DownloadFirmware.MT1959_CALIBRATION;
+            case MT1939 -> DownloadFirmware.MT1939_UNIT;
+            default -> -1;
+        };
+        if (at < 0) {
+            return Optional.empty();
+        }
+        for (int i = at; i < at + 16; i++) {
+            if (flash[i] < 0x20 || flash[i] > 0x7E) {
+                return Optional.empty();
+            }
+        }
+        String s = new String(flash, at, 16, StandardCharsets.US_ASCII).strip();
+        return s.isEmpty() ? Optional.empty() : Optional.of(s);
+    }
+}
