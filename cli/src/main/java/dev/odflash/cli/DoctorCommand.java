@@ -189,6 +189,12 @@ final class DoctorCommand extends BaseCommand {
         ObjectNode o = Output.object();
         o.put("passed", code == ExitCode.OK);
         o.put("exitCode", code.code());
+        if (code != ExitCode.OK) {
+            // the contract's error object, beside the report that says which check failed and what to do
+            long failed = checks.stream().filter(c -> c.status() == Check.Status.FAIL).count();
+            o.putObject("error").put("exitCode", code.code()).put("kind", code.kind())
+                    .put("message", failed + " check" + (failed == 1 ? "" : "s") + " failed; see \"checks\"");
+        }
         ArrayNode a = o.putArray("checks");
         for (Check c : checks) {
             a.addObject().put("check", c.name()).put("target", c.target()).put("status", c.status().word())

@@ -53,6 +53,7 @@ class DoctorCommandTest {
     void aBridgeThatDropsVendorCommandsFailsTheProbeWithAFix() {
         CliRunner.Run r = new CliRunner(home).run("doctor", "--device", "emu:asus-crw-5224a?bridge=drop-vendor", "--json");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+        assertThat(r.json().path("error").path("exitCode").asInt()).isEqualTo(3);
         JsonNode probe = check(r.json(), "vendor probe");
         assertThat(probe.path("status").asText()).isEqualTo("fail");
         assertThat(probe.path("fix").asText()).contains("SATA/IDE port");
