@@ -76,19 +76,31 @@ final class FlashCommand extends BaseCommand {
         FlashOptions options = new FlashOptions(allowCrossFlash, allowReinstall, allowOlder, includeBoot, yes, dryRun,
                 Optional.ofNullable(backup), withoutBackup, parseVariant());
         try (Device d = ctx.openDevice(device.device); ExclusiveUse use = exclusive(d)) {
-            DriveInfo info = device.probe(ctx).probe(d);
-            info.warnings().forEach(ctx.output()::warn);
-            if (info.family().isPresent() && !info.family().get().chipStyle()) {
-                DownloadResult r = new DownloadFlashOperation(ctx.library(), ctx.clock(), device.probe(ctx))
-                        .run(d, info, image, file, options, new TerminalConfirmation(ctx.terminal()), ctx.progress());
-                ctx.output().result(DownloadReport.json(r, d), DownloadReport.text(r, d));
-                return ExitCode.OK;
+            try {
+                return flash(d, image, options);
+            } catch (OdflashException e) {
+                // on an emulated drive say what reached its chip, so a failed run is as inspectable as a good one
+                EmulatorCounters.of(d).ifPresent(c -> ctx.output().note("emulated drive: " + c.path("writeCommands")
+                        + " write commands, " + c.path("erases") + " erases, " + c.path("programs") + " programs, "
+                        + c.path("violations") + " write-model violations"));
+                throw e;
             }
-            FlashResult r = new FlashOperation(ctx.library(), ctx.clock())
+        }
+    }
+
+    private ExitCode flash(Device d, byte[] image, FlashOptions options) throws Exception {
+        DriveInfo info = device.probe(ctx).probe(d);
+        info.warnings().forEach(ctx.output()::warn);
+        if (info.family().isPresent() && !info.family().get().chipStyle()) {
+            DownloadResult r = new DownloadFlashOperation(ctx.library(), ctx.clock(), device.probe(ctx))
                     .run(d, info, image, file, options, new TerminalConfirmation(ctx.terminal()), ctx.progress());
-            ctx.output().result(json(r, d), text(r, d));
+            ctx.output().result(DownloadReport.json(r, d), DownloadReport.text(r, d));
             return ExitCode.OK;
         }
+        FlashResult r = new FlashOperation(ctx.library(), ctx.clock())
+                .run(d, info, image, file, options, new TerminalConfirmation(ctx.terminal()), ctx.progress());
+        ctx.output().result(json(r, d), text(r, d));
+        return ExitCode.OK;
     }
 
     /** No other odflash may touch the drive while it is flashed (a second one is refused, exit 4). */
