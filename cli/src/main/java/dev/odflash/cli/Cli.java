@@ -32,6 +32,7 @@ public final class Cli {
         cl.addSubcommand("convert", new ConvertCommand(ctx));
         cl.addSubcommand("extract", new ExtractCommand(ctx));
         cl.addSubcommand("chips", new ChipsCommand(ctx));
+        cl.addSubcommand("doctor", new DoctorCommand(ctx));
         CommandLine emu = new CommandLine(new EmuCommand());
         emu.addSubcommand("profiles", new EmuProfilesCommand(ctx));
         emu.addSubcommand("firmware", new EmuFirmwareCommand(ctx));

@@ -12,8 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -49,13 +47,7 @@ final class ConvertCommand extends BaseCommand {
             from = "SD-616 download buffer";
         }
         loaded.warnings().forEach(ctx.output()::warn);
-        try {
-            AtomicFiles.publish(output, image);
-        } catch (FileAlreadyExistsException e) {
-            throw OdflashException.refused(output + " exists; odflash never overwrites a file");
-        } catch (IOException e) {
-            throw OdflashException.usage("cannot write " + output + ": " + e.getMessage());
-        }
+        AtomicFiles.publishNew(output, image);
         ImageReport report = ImageIdentifier.identify(image);
         ObjectNode json = Output.object().put("input", file.toString()).put("form", from).put("output", output.toString());
         json.set("image", ImageText.json(report));

@@ -3,9 +3,12 @@ package dev.odflash.cli;
 import dev.odflash.chip.ChipTable;
 import dev.odflash.emulator.EmulatedDrives;
 import dev.odflash.emulator.EmulatorSpec;
+import dev.odflash.emulator.replay.ReplayDevice;
+import dev.odflash.nativeio.NativeDevices;
 import dev.odflash.ops.ExitCode;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.transport.Device;
+import dev.odflash.transport.TransportException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,19 +36,28 @@ public final class DeviceResolver {
                 throw OdflashException.usage("device " + spec + ": cannot use the image file: " + e.getMessage());
             }
         }
-        if (spec.startsWith("/dev/") || spec.startsWith("\\\\.\\")) {
-            if (spec.startsWith("/dev/") && !Files.exists(Path.of(spec))) {
+        if (NativeDevices.isLinuxNode(spec) || NativeDevices.isWindowsName(spec)) {
+            if (NativeDevices.isLinuxNode(spec) && !Files.exists(Path.of(spec))) {
                 throw new OdflashException(ExitCode.DEVICE, "no such device: " + spec + " (`odflash list` shows the drives)");
             }
-            throw new OdflashException(ExitCode.DEVICE, spec + ": the OS pass-through (Linux SG_IO, Windows SPTI) is not"
-                    + " built into this version, so real drives cannot be opened yet; the emulated drive works:"
-                    + " --device emu:asus-crw-5224a");
+            try {
+                return NativeDevices.open(spec, System.getenv());
+            } catch (TransportException e) {
+                throw new OdflashException(ExitCode.DEVICE, e.getMessage(), e);
+            }
         }
-        if (spec.startsWith("replay:") || spec.startsWith("flashrom:")) {
+        if (spec.startsWith(ReplayDevice.PREFIX)) {
+            try {
+                return ReplayDevice.open(spec);
+            } catch (IllegalArgumentException | IOException e) {
+                throw OdflashException.usage("device " + spec + ": " + e.getMessage());
+            }
+        }
+        if (spec.startsWith("flashrom:")) {
             throw OdflashException.usage(spec.substring(0, spec.indexOf(':') + 1)
                     + " devices are not available in this version");
         }
         throw OdflashException.usage("unrecognised device spec '" + spec + "' (forms: /dev/sgN, /dev/srN, \\\\.\\CdRomN,"
-                + " emu:<profile>[?chip=NAME&image=FILE...])");
+                + " emu:<profile>[?chip=NAME&image=FILE...], replay:TRACE)");
     }
 }

@@ -6,6 +6,7 @@ import dev.odflash.chip.ChipSpec;
 import dev.odflash.emulator.EmulatedDrives;
 import dev.odflash.emulator.EmulatorProfile;
 import dev.odflash.emulator.EmulatorProfiles;
+import dev.odflash.emulator.download.DownloadFirmware;
 import dev.odflash.emulator.firmware.Mtk8051Firmware;
 import dev.odflash.ops.AtomicFiles;
 import dev.odflash.ops.ExitCode;
@@ -13,8 +14,6 @@ import dev.odflash.ops.OdflashException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -59,14 +58,10 @@ final class EmuFirmwareCommand extends BaseCommand {
         if (Files.exists(output)) {
             throw OdflashException.refused(output + " exists; odflash never overwrites a file");
         }
-        byte[] image = Mtk8051Firmware.generate(p.vendor(), p.product(), version, (int) c.size());
-        try {
-            AtomicFiles.publish(output, image);
-        } catch (FileAlreadyExistsException e) {
-            throw OdflashException.refused(output + " exists; odflash never overwrites a file");
-        } catch (IOException e) {
-            throw OdflashException.usage("cannot write " + output + ": " + e.getMessage());
-        }
+        // download-family images have the layout's one size; chipFor has checked a named chip against it
+        byte[] image = p.family().chipStyle() ? Mtk8051Firmware.generate(p.vendor(), p.product(), version, (int) c.size())
+                : DownloadFirmware.image(p, version);
+        AtomicFiles.publishNew(output, image);
         String sha = Sha256.hex(image);
         ObjectNode json = Output.object().put("file", output.toString()).put("profile", p.name()).put("version", version)
                 .put("chip", c.name()).put("size", image.length).put("sha256", sha);

@@ -2,7 +2,7 @@ package dev.odflash.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.emulator.chip.FlashChipModel;
-import dev.odflash.emulator.mtk8051.Mtk8051Drive;
+import dev.odflash.emulator.EmulatedDrive;
 import dev.odflash.transport.Device;
 import dev.odflash.transport.trace.TracingDevice;
 
@@ -19,7 +19,7 @@ final class EmulatorCounters {
 
     static Optional<ObjectNode> of(Device device) {
         Device d = device instanceof TracingDevice t ? t.inner() : device;
-        if (!(d instanceof Mtk8051Drive drive)) {
+        if (!(d instanceof EmulatedDrive drive)) {
             return Optional.empty();
         }
         FlashChipModel chip = drive.chipModel();

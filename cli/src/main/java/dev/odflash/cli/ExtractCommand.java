@@ -13,8 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,13 +58,7 @@ final class ExtractCommand extends BaseCommand {
             }
         }
         for (int i = 0; i < best.size(); i++) {
-            try {
-                AtomicFiles.publish(targets.get(i), best.get(i).image());
-            } catch (FileAlreadyExistsException e) {
-                throw OdflashException.refused(targets.get(i) + " exists; odflash never overwrites a file");
-            } catch (IOException e) {
-                throw OdflashException.usage("cannot write " + targets.get(i) + ": " + e.getMessage());
-            }
+            AtomicFiles.publishNew(targets.get(i), best.get(i).image());
         }
         if (best.isEmpty()) {
             ctx.terminal().err().print(text(x, best, targets)); // what was looked at, for the user; stdout stays clean

@@ -3,11 +3,17 @@ package dev.odflash.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.ExitCode;
+import dev.odflash.ops.OdflashException;
+import dev.odflash.ops.flash.DownloadFlashOperation;
+import dev.odflash.ops.flash.DownloadResult;
 import dev.odflash.ops.flash.FlashOperation;
+import dev.odflash.protocol.download.Mt19xxDownload;
 import dev.odflash.ops.flash.FlashOptions;
 import dev.odflash.ops.flash.FlashResult;
 import dev.odflash.plan.FlashPlan;
 import dev.odflash.transport.Device;
+import dev.odflash.transport.ExclusiveUse;
+import dev.odflash.transport.TransportException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,15 +23,17 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 @Command(name = "flash", mixinStandardHelpOptions = true,
-        description = {"Write a firmware image to a chip-style drive (mtk8051), safely: gates first (family, chip,",
-            "size, structure, model, version, medium, boot region), a verified backup in the same run, a plan at",
-            "the chip's physical minimum, a journal, read-back of every block, a whole-chip verify; success only",
-            "after verification. An interrupted flash resumes when the same command runs again."})
+        description = {"Write a firmware image to a drive, safely. Chip-style drives (mtk8051): gates first (family,",
+            "chip, size, structure, model, version, medium, boot region), a verified backup in the same run, a plan",
+            "at the chip's physical minimum, a journal, read-back of every block, a whole-chip verify; success only",
+            "after verification; an interrupted flash resumes when the same command runs again. Download-style",
+            "drives (btc, tsst, mt19xx): strict image gates, per-unit data kept, the family's documented download,",
+            "then read-back (mt19xx) or identity verification."})
 final class FlashCommand extends BaseCommand {
     @Mixin
     DeviceOptions device;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The firmware image (.bin).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The firmware image (.bin or Intel-HEX .hex).")
     Path file;
 
     @Option(names = "--dry-run", description = "Print the plan (erases, bytes, predicted time, lower bound) and write nothing.")
@@ -46,6 +54,14 @@ final class FlashCommand extends BaseCommand {
     @Option(names = "--include-boot", description = "Allow erasing and programming the boot region (first 16 KiB on mtk8051).")
     boolean includeBoot;
 
+    @Option(names = "--without-backup",
+            description = "Flash a family that has no read path (btc, tsst) without a backup; recovery then depends on the drive's boot loader.")
+    boolean withoutBackup;
+
+    @Option(names = "--mt19xx-variant", paramLabel = "V", defaultValue = "redumper",
+            description = "CDB variant for MT19xx drives: redumper (default, 10-byte CDBs) or freemkv (12-byte, the vendor flasher's bytes).")
+    String variant;
+
     @Option(names = "--backup", paramLabel = "FILE",
             description = "Use this existing backup instead of taking one; accepted only if it equals what the drive holds now.")
     Path backup;
@@ -56,17 +72,53 @@ final class FlashCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() throws Exception {
-        byte[] image = ImageFiles.readBounded(file);
+        byte[] image = FirmwareInput.load(file).image();
         FlashOptions options = new FlashOptions(allowCrossFlash, allowReinstall, allowOlder, includeBoot, yes, dryRun,
-                Optional.ofNullable(backup));
-        try (Device d = ctx.openDevice(device.device)) {
-            DriveInfo info = device.probe(ctx).probe(d);
-            info.warnings().forEach(ctx.output()::warn);
-            FlashResult r = new FlashOperation(ctx.library(), ctx.clock())
+                Optional.ofNullable(backup), withoutBackup, parseVariant());
+        try (Device d = ctx.openDevice(device.device); ExclusiveUse use = exclusive(d)) {
+            try {
+                return flash(d, image, options);
+            } catch (OdflashException e) {
+                // on an emulated drive say what reached its chip, so a failed run is as inspectable as a good one
+                EmulatorCounters.of(d).ifPresent(c -> ctx.output().note("emulated drive: " + c.path("writeCommands")
+                        + " write commands, " + c.path("erases") + " erases, " + c.path("programs") + " programs, "
+                        + c.path("violations") + " write-model violations"));
+                throw e;
+            }
+        }
+    }
+
+    private ExitCode flash(Device d, byte[] image, FlashOptions options) throws Exception {
+        DriveInfo info = device.probe(ctx).probe(d);
+        info.warnings().forEach(ctx.output()::warn);
+        if (info.family().isPresent() && !info.family().get().chipStyle()) {
+            DownloadResult r = new DownloadFlashOperation(ctx.library(), ctx.clock(), device.probe(ctx))
                     .run(d, info, image, file, options, new TerminalConfirmation(ctx.terminal()), ctx.progress());
-            ctx.output().result(json(r, d), text(r, d));
+            ctx.output().result(DownloadReport.json(r, d), DownloadReport.text(r, d));
             return ExitCode.OK;
         }
+        FlashResult r = new FlashOperation(ctx.library(), ctx.clock())
+                .run(d, info, image, file, options, new TerminalConfirmation(ctx.terminal()), ctx.progress());
+        ctx.output().result(json(r, d), text(r, d));
+        return ExitCode.OK;
+    }
+
+    /** No other odflash may touch the drive while it is flashed (a second one is refused, exit 4). */
+    private static ExclusiveUse exclusive(Device d) throws OdflashException {
+        try {
+            return d.acquireExclusive();
+        } catch (TransportException e) {
+            throw e.kind() == TransportException.Kind.BUSY ? OdflashException.refused(e.getMessage())
+                    : OdflashException.device(e.getMessage(), e);
+        }
+    }
+
+    private Mt19xxDownload.Variant parseVariant() throws OdflashException {
+        return switch (variant.toLowerCase(java.util.Locale.ROOT)) {
+            case "redumper" -> Mt19xxDownload.Variant.REDUMPER;
+            case "freemkv" -> Mt19xxDownload.Variant.FREEMKV;
+            default -> throw OdflashException.usage("--mt19xx-variant " + variant + ": use redumper or freemkv");
+        };
     }
 
     static ObjectNode planJson(FlashPlan plan) {

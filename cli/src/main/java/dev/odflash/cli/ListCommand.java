@@ -2,17 +2,20 @@ package dev.odflash.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.odflash.drive.DriveModel;
 import dev.odflash.emulator.EmulatorProfile;
 import dev.odflash.emulator.EmulatorProfiles;
+import dev.odflash.nativeio.DiscoveredDrive;
 import dev.odflash.nativeio.OpticalDriveScan;
 import dev.odflash.ops.ExitCode;
 import picocli.CommandLine.Command;
 
 import java.util.List;
+import java.util.Optional;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = {"List the optical drives the operating system shows, and the built-in emulated drives",
-            "(usable everywhere with --device emu:<profile>)."})
+        description = {"List the optical drives the operating system shows (no command is sent to them: Linux reads",
+            "sysfs, Windows the storage descriptor), and the built-in emulated drives (--device emu:<profile>)."})
 final class ListCommand extends BaseCommand {
     ListCommand(AppContext ctx) {
         super(ctx);
@@ -20,19 +23,28 @@ final class ListCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() {
-        List<OpticalDriveScan.Found> found = OpticalDriveScan.scan();
+        List<DiscoveredDrive> found = OpticalDriveScan.scan();
         ObjectNode json = Output.object();
         ArrayNode drives = json.putArray("drives");
         StringBuilder sb = new StringBuilder();
-        if (found.isEmpty()) {
-            sb.append("No optical drives found by the operating system.\n");
-        } else {
-            sb.append("Optical drives (opening them needs the OS pass-through, not built into this version):\n");
-        }
-        for (OpticalDriveScan.Found f : found) {
-            drives.addObject().put("device", f.device()).put("vendor", f.vendor()).put("product", f.product())
-                    .put("revision", f.revision()).put("path", f.busPath());
-            sb.append(String.format("  %-10s %s %s %s  (%s)%n", f.device(), f.vendor(), f.product(), f.revision(), f.busPath()));
+        sb.append(found.isEmpty() ? "No optical drives found by the operating system.\n" : "Optical drives:\n");
+        for (DiscoveredDrive f : found) {
+            Optional<DriveModel> model = ctx.drives().lookup(f.vendor(), f.product());
+            ObjectNode d = drives.addObject();
+            d.put("device", f.preferredNode());
+            d.put("id", f.id());
+            d.put("sg", f.genericNode().orElse(null));
+            d.put("block", f.blockNode().orElse(null));
+            d.put("vendor", f.vendor()).put("product", f.product()).put("revision", f.revision());
+            d.put("bus", f.bus().kind()).put("path", f.bus().description());
+            d.put("usbVendorId", f.bus().usbVendorId().orElse(null));
+            d.put("usbProductId", f.bus().usbProductId().orElse(null));
+            d.put("known", model.isPresent());
+            d.put("family", model.map(m -> m.family().word()).orElse(null));
+            String nodes = f.genericNode().map(g -> g + f.blockNode().map(b -> " (" + b + ")").orElse(""))
+                    .orElse(f.blockNode().orElse(f.id()));
+            sb.append(String.format("  %-18s %s %s %s  [%s]  %s%n", nodes, f.vendor(), f.product(), f.revision(),
+                    f.bus().description(), model.map(m -> "family " + m.family().word()).orElse("not in the drive table")));
         }
         ArrayNode emulated = json.putArray("emulated");
         sb.append("Emulated drives:\n");
@@ -41,8 +53,10 @@ final class ListCommand extends BaseCommand {
                     .put("family", p.family().word());
             sb.append(String.format("  %-22s %s %s (%s)%n", "emu:" + p.name(), p.vendor(), p.product(), p.family().word()));
         }
-        json.put("hint", "try: odflash info --device emu:asus-crw-5224a");
-        sb.append("Try: odflash info --device emu:asus-crw-5224a\n");
+        String hint = found.isEmpty() ? "odflash info --device emu:asus-crw-5224a"
+                : "odflash info --device " + found.getFirst().preferredNode();
+        json.put("hint", "try: " + hint);
+        sb.append("Try: ").append(hint).append('\n');
         ctx.output().result(json, sb.toString());
         return ExitCode.OK;
     }

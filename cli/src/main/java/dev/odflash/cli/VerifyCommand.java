@@ -23,7 +23,7 @@ final class VerifyCommand extends BaseCommand {
     @Mixin
     DeviceOptions device;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The image to compare with (.bin).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The image to compare with (.bin or .hex).")
     Path file;
 
     VerifyCommand(AppContext ctx) {
@@ -32,7 +32,7 @@ final class VerifyCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() throws Exception {
-        byte[] image = ImageFiles.readBounded(file);
+        byte[] image = FirmwareInput.load(file).image();
         try (Device d = ctx.openDevice(device.device)) {
             DriveInfo info = device.probe(ctx).probe(d);
             Comparison c = VerifyOperation.run(d, info, image, ctx.progress());

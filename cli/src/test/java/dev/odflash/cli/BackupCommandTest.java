@@ -135,4 +135,16 @@ class BackupCommandTest {
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(List.of(dir.resolve("strict.bin").toFile().exists())).containsExactly(true);
     }
+
+    @Test
+    void twoLibraryBackupsInTheSameSecondBothLand() {
+        java.time.Clock frozen = java.time.Clock.fixed(java.time.Instant.parse("2026-11-25T12:00:00Z"), java.time.ZoneOffset.UTC);
+        CliRunner cli = new CliRunner(home);
+        CliRunner.Run a = cli.run(frozen, "backup", "--device", "emu:asus-crw-5224a", "--json");
+        CliRunner.Run b = cli.run(frozen, "backup", "--device", "emu:asus-crw-5224a", "--json");
+        assertThat(a.exitCode()).as(a.toString()).isZero();
+        assertThat(b.exitCode()).as(b.toString()).isZero();
+        assertThat(a.json().path("file").asText()).endsWith("1.10-20261125T120000Z.bin");
+        assertThat(b.json().path("file").asText()).endsWith("1.10-20261125T120000Z-2.bin");
+    }
 }

@@ -39,6 +39,7 @@ class FaultCampaignTest {
     private int restored;
     private int bricked;
     private int failedSafely;
+    private long violations;
     private int casesLeavingPartialSectors;
     private long partialSectors;
     private final List<String> problems = new ArrayList<>();
@@ -68,13 +69,14 @@ class FaultCampaignTest {
         String summary = String.format("fault campaign: %d cases, %d finished despite the fault, %d resumed, %d restored,"
                         + " %d failed safely (clear error, backup intact), %d bricked; write phase commands %d-%d,"
                         + " %d erases, %d programs; %d faults left %d partly erased or programmed 4 KiB sectors"
-                        + " (neither old, new nor blank) on the chip", cases, finishedByFault, resumed, restored,
-                failedSafely, bricked, window[0], window[1], window[2], window[3], casesLeavingPartialSectors, partialSectors);
+                        + " (neither old, new nor blank) on the chip; %d write-model violations", cases, finishedByFault, resumed, restored,
+                failedSafely, bricked, window[0], window[1], window[2], window[3], casesLeavingPartialSectors, partialSectors, violations);
         System.out.println(summary);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "fault-campaign.txt"), summary + "\n" + String.join("\n", problems) + "\n");
         assertThat(problems).as(summary).isEmpty();
         assertThat(bricked).isZero();
+        assertThat(violations).as("granularity violations over the whole campaign").isZero();
         assertThat(cases).isGreaterThan(100);
     }
 
@@ -109,7 +111,9 @@ class FaultCampaignTest {
         Path flash = write(caseDir, "flash.bin", v110);
         CliRunner cli = new CliRunner(caseDir.resolve("home"));
         String device = "emu:asus-crw-5224a?image=" + flash;
-        CliRunner.Run faulted = cli.run("flash", "--device", device + "&fault=" + fault, target.toString(), "--yes", "--quiet");
+        CliRunner.Run faulted = cli.run("flash", "--device", device + "&fault=" + fault, target.toString(), "--yes", "--quiet",
+                "--json");
+        violations += reportedViolations(faulted);
         byte[] after = Files.readAllBytes(flash);
         long partial = partialSectors(after);
         if (partial > 0) {
@@ -132,6 +136,7 @@ class FaultCampaignTest {
             return;
         }
         CliRunner.Run again = cli.run("flash", "--device", device, target.toString(), "--yes", "--quiet", "--json");
+        violations += reportedViolations(again);
         if (again.exitCode() == 0 && Arrays.equals(Files.readAllBytes(flash), v120)) {
             resumed++;
             return;
@@ -156,6 +161,18 @@ class FaultCampaignTest {
         } else {
             problems.add(fault + ": neither resume nor restore worked\n" + again + "\n" + restore);
         }
+    }
+
+    /** Write-model violations the emulated chip counted in a run (JSON on success, the stderr note on failure). */
+    private static long reportedViolations(CliRunner.Run r) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) write-model violations").matcher(r.err());
+        if (m.find()) {
+            return Long.parseLong(m.group(1));
+        }
+        if (r.exitCode() == 0 && r.out().contains("\"violations\"")) {
+            return r.json().path("emulator").path("violations").asLong();
+        }
+        return 0;
     }
 
     /** Sectors the fault left half-done: not the old content, not the new, not erased. */

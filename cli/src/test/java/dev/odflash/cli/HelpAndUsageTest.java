@@ -14,7 +14,8 @@ class HelpAndUsageTest {
     Path home;
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "list", "info", "backup", "identify", "chips", "emu", "emu profiles", "emu firmware", "demo"})
+    @ValueSource(strings = {"", "list", "info", "backup", "flash", "status", "verify", "identify", "convert", "extract", "chips",
+        "emu", "emu profiles", "emu firmware", "demo"})
     void everyCommandHasHelpWithTheExitCodeContract(String command) {
         String[] words = command.isEmpty() ? new String[0] : command.split(" ");
         String[] args = java.util.Arrays.copyOf(words, words.length + 1);

@@ -4,12 +4,23 @@ import java.util.Locale;
 
 /** The image format a drive's flash holds (architecture.md "Families and layouts"). */
 public enum ImageLayout {
-    MTK8051("mtk8051"), BTC("btc"), TSST_MT1339("tsst-mt1339"), SD616("sd616"), MT1939("mt1939"), MT1959("mt1959");
+    MTK8051("mtk8051", 0), BTC("btc", 0x100000), TSST_MT1339("tsst-mt1339", 0x40000), SD616("sd616", 0x20000),
+    MT1939("mt1939", 0x200000), MT1959("mt1959", 0x200000);
 
     private final String word;
+    private final long size;
 
-    ImageLayout(String word) {
+    ImageLayout(String word, long size) {
         this.word = word;
+        this.size = size;
+    }
+
+    /**
+     * The one image size of a download layout (BTC 1 MiB: BT; MT1339 256 KiB: contract inference from RD's
+     * END_256KB; SD-616 0x20000: RD; MT1939/MT1959 2 MiB: CM, FM, OD); 0 for mtk8051, whose size is the chip's.
+     */
+    public long fixedSize() {
+        return size;
     }
 
     public String word() {

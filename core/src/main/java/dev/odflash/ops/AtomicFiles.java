@@ -37,6 +37,23 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Publishes a file the user asked for, with the contract's exit codes: an existing file is refused
+     * (4) and left alone, an unwritable place is a usage error (2).
+     */
+    public static void publishNew(Path target, byte[] content) throws OdflashException {
+        if (Files.exists(target)) {
+            throw OdflashException.refused(target + " exists; odflash never overwrites a file");
+        }
+        try {
+            publish(target, content);
+        } catch (FileAlreadyExistsException e) {
+            throw OdflashException.refused(target + " exists; odflash never overwrites a file");
+        } catch (IOException e) {
+            throw OdflashException.usage("cannot write " + target + ": " + e.getMessage());
+        }
+    }
+
     private static void linkNoReplace(Path temp, Path target) throws IOException {
         try {
             Files.createLink(target, temp);

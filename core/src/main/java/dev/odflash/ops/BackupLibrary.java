@@ -32,9 +32,19 @@ public record BackupLibrary(Path home) {
         return home.resolve("journals");
     }
 
+    /**
+     * A library path no backup uses yet: two backups within the same second (a retry, a resume) get
+     * "-2", "-3", ... rather than refusing the second; publishing still never replaces a file.
+     */
     public Path newBackupFile(String vendor, String product, String revision, Instant when) {
-        return backups().resolve(safe(vendor) + "_" + safe(product))
-                .resolve(safe(revision) + "-" + STAMP.format(when) + ".bin");
+        Path dir = backups().resolve(safe(vendor) + "_" + safe(product));
+        String stem = safe(revision) + "-" + STAMP.format(when);
+        Path candidate = dir.resolve(stem + ".bin");
+        for (int n = 2; java.nio.file.Files.exists(candidate)
+                || java.nio.file.Files.exists(candidate.resolveSibling(candidate.getFileName() + ".json")); n++) {
+            candidate = dir.resolve(stem + "-" + n + ".bin");
+        }
+        return candidate;
     }
 
     /** Drive strings as file-name parts: letters, digits, '.', '-' kept; anything else becomes '-'. */

@@ -22,9 +22,7 @@ public final class Capabilities {
         }
         DriveFamily family = info.family().get();
         if (family != DriveFamily.MTK8051) {
-            String why = "the " + family.word() + " family's download protocol is not implemented in this version";
-            return List.of(new Capability("backup", false, why), new Capability("flash", false, why),
-                    new Capability("verify", false, why));
+            return download(info);
         }
         if (device.chipChannel().isEmpty() || info.jedecId().isEmpty()) {
             String why = backupUnavailableReason(info, device);
@@ -43,13 +41,37 @@ public final class Capabilities {
                 new Capability("verify", true, verify));
     }
 
+    /** Download-style families: what their public protocols allow (protocols.md §2.1-2.3). */
+    private static List<Capability> download(DriveInfo info) {
+        var layout = info.model().orElseThrow().layout();
+        return switch (info.family().orElseThrow()) {
+            case BTC -> List.of(
+                    new Capability("backup", false, "btcflash only writes: no public read path for BTC drives"),
+                    new Capability("flash", true, "WRITE BUFFER download (btcflash): 4 KiB chunks at offset +0x20, checksum"
+                            + " header, mode 7, 50 s wait; needs --without-backup; verified by identity (INQUIRY revision)"),
+                    new Capability("verify", false, "no read path; a flash is verified by the revision the drive reports"));
+            case TSST -> List.of(
+                    new Capability("backup", false, "the FF 00 01 protocol only writes: no public read path is implemented"),
+                    new Capability("flash", true, "vendor download FF 00 01 (" + layout.word() + ", redumper/coastermelt"
+                            + " block sizes); needs --without-backup; verified by identity (INQUIRY revision)"),
+                    new Capability("verify", false, "no read path; a flash is verified by the revision the drive reports"));
+            case MT19XX -> List.of(
+                    new Capability("backup", true, "READ BUFFER mode 6 over the whole flash, two passes that must agree"
+                            + " (whether retail firmware allows the whole range is not public: modelled)"),
+                    new Capability("flash", true, "WRITE BUFFER modes 1/6/7 (redumper default, freemkv variant); boot ID"
+                            + " must match; drive config and calibration kept; verified by read-back"),
+                    new Capability("verify", true, "READ BUFFER read-back compared with a file"));
+            default -> throw new IllegalStateException("chip-style family");
+        };
+    }
+
     /** Why the flash of this drive cannot be read, for messages. */
     public static String backupUnavailableReason(DriveInfo info, Device device) {
         if (info.family().isEmpty()) {
             return "unknown drive, no vendor command is sent";
         }
         if (info.family().get() != DriveFamily.MTK8051) {
-            return "the " + info.family().get().word() + " family's read path is not implemented in this version";
+            return download(info).getFirst().how();
         }
         if (device.chipChannel().isEmpty()) {
             return "the 8051-era MTK vendor mode's wire bytes are not public (protocols.md §7.1), so odflash has no"

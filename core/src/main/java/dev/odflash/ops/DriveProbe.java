@@ -80,6 +80,9 @@ public final class DriveProbe {
                 warnings.add("vendor mode not reachable: " + e.getMessage());
             }
         }
+        if (model.isPresent() && !model.get().family().chipStyle() && model.get().layout().fixedSize() > 0) {
+            size = Optional.of(new FlashSize(model.get().layout().fixedSize(), FlashSize.FROM_LAYOUT));
+        }
         return new DriveInfo(device.spec(), inquiry, model, id, chip, size, configuration, notReady,
                 device.emulated(), device.notes(), warnings);
     }

@@ -1,5 +1,9 @@
 package dev.odflash.ops;
 
+import dev.odflash.drive.DriveFamily;
+import dev.odflash.protocol.download.CommandRunner;
+import dev.odflash.protocol.download.DownloadException;
+import dev.odflash.protocol.download.Mt19xxDownload;
 import dev.odflash.transport.ChipChannel;
 import dev.odflash.transport.Device;
 import dev.odflash.transport.TransportException;
@@ -19,6 +23,9 @@ public final class FlashReadOperation {
     }
 
     public static VerifiedRead read(Device device, DriveInfo info, Progress progress) throws OdflashException {
+        if (info.family().filter(f -> f == DriveFamily.MT19XX).isPresent()) {
+            return readMt19xx(device, info, progress);
+        }
         ChipChannel channel = device.chipChannel().orElseThrow(() -> OdflashException.refused(
                 "no read path to this drive's flash: " + Capabilities.backupUnavailableReason(info, device)));
         long size = info.flashSize().orElseThrow(() -> OdflashException.refused(
@@ -50,6 +57,22 @@ public final class FlashReadOperation {
         throw OdflashException.device(MAX_PASSES + " read passes all disagree (first difference at 0x"
                 + Long.toHexString(Arrays.mismatch(passes[0], passes[1])) + "): the link or the drive is unreliable;"
                 + " no backup was written", null);
+    }
+
+    /** MT19xx drives read their flash with READ BUFFER mode 6 (CM); the redumper CDB form is the default. */
+    private static VerifiedRead readMt19xx(Device device, DriveInfo info, Progress progress) throws OdflashException {
+        long size = info.flashSize().orElseThrow().bytes();
+        Duration start = device.clock().elapsed();
+        var mt19xx = new Mt19xxDownload(new CommandRunner(device.scsi()), Mt19xxDownload.Variant.REDUMPER);
+        try {
+            VerifiedRead r = Mt19xxReader.readTwice(mt19xx, (int) size, progress);
+            return new VerifiedRead(r.image(), r.sha256(), r.passes(), device.clock().elapsed().minus(start));
+        } catch (TransportException e) {
+            throw OdflashException.device("the drive stopped answering during the read: " + e.getMessage()
+                    + "; nothing was written", e);
+        } catch (DownloadException e) {
+            throw OdflashException.device("the drive refused to be read: " + e.getMessage(), e);
+        }
     }
 
     private static void leaveQuietly(ChipChannel channel) {

@@ -29,6 +29,25 @@ public interface Device extends AutoCloseable {
     /** Statements about what is modelled rather than verified (shown by info and the README). */
     List<String> notes();
 
+    /**
+     * Takes the drive for exclusive use while flashing: real drives hold a lock file every odflash
+     * process respects (with the owner's PID) plus the OS's exclusive open; a second taker gets a
+     * {@link TransportException} of kind BUSY saying "in use by PID n". An emulated drive lives in this
+     * process only, so there is nothing to share.
+     */
+    default ExclusiveUse acquireExclusive() throws TransportException {
+        return new ExclusiveUse() {
+            @Override
+            public String describe() {
+                return "nothing to lock (" + spec() + " lives in this process)";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
     @Override
     void close();
 }

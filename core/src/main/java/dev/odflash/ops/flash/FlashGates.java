@@ -3,18 +3,14 @@ package dev.odflash.ops.flash;
 import dev.odflash.chip.ChipSpec;
 import dev.odflash.drive.DriveFamily;
 import dev.odflash.drive.DriveModel;
-import dev.odflash.image.ImageCheck;
-import dev.odflash.image.ImageIdentity;
 import dev.odflash.image.ImageReport;
 import dev.odflash.ops.Capabilities;
+import dev.odflash.ops.ImageFit;
 import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.transport.ChipChannel;
 import dev.odflash.transport.Device;
 
-import java.util.Locale;
-import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The gates checked before any write command (issue: safe flashing; architecture.md safety rules 1,
@@ -48,46 +44,32 @@ final class FlashGates {
         return new ChipTarget(model, chip, channel);
     }
 
-    static void image(ImageReport report, byte[] image, ChipTarget target) throws OdflashException {
-        if (image.length != target.chip().size()) {
-            throw OdflashException.refused("gate size: the image holds " + image.length + " bytes, the flash ("
-                    + target.chip().name() + ") " + target.chip().size());
-        }
-        if (!report.flashable()) {
-            String why = report.checks().stream().filter(c -> !c.passed()).map(ImageCheck::detail)
-                    .collect(Collectors.joining("; "));
-            throw OdflashException.refused("gate structure: the image fails the family's checks: " + why);
-        }
-        if (report.layout().orElseThrow() != target.model().layout()) {
-            throw OdflashException.refused("gate layout: the image is " + report.layout().get().word()
-                    + ", the drive needs " + target.model().layout().word() + " (never across chip generations)");
-        }
-    }
-
-    /** Model: the image's INQUIRY template against the drive (a drive in BOOT mode reports the same names). */
-    static void model(ImageReport report, DriveInfo info, FlashOptions options) throws OdflashException {
-        ImageIdentity id = report.identity().orElseThrow();
-        boolean same = norm(id.vendor()).equals(norm(info.inquiry().vendor()))
-                && norm(id.product()).equals(norm(info.inquiry().product()));
-        if (!same && !options.allowCrossFlash()) {
-            throw OdflashException.refused("gate model: the image is for " + id.vendor() + " " + id.product()
-                    + ", the drive is " + info.inquiry().vendor() + " " + info.inquiry().product()
-                    + " (--allow-cross-flash overrides, at your risk)");
-        }
-    }
-
-    /** Same version needs --allow-reinstall, an older one --allow-older. */
-    static void version(ImageReport report, DriveInfo info, FlashOptions options) throws OdflashException {
-        String to = report.identity().orElseThrow().revision();
-        String from = info.inquiry().revision();
-        int order = Versions.compare(to, from);
-        if (order == 0 && !options.allowReinstall()) {
-            throw OdflashException.refused("gate version: the drive already runs " + from
-                    + " (--allow-reinstall flashes it again)");
-        }
-        if (order < 0 && !options.allowOlder()) {
-            throw OdflashException.refused("gate version: " + to + " is older than the drive's " + from
-                    + " (--allow-older downgrades)");
+    /**
+     * The image against the drive (ImageFit: layout, size, structure, model, version). Layout, size and
+     * structure never give way; model gives way to --allow-cross-flash; a same or older version to
+     * --allow-reinstall / --allow-older; the version gate is skipped for a resume or restore that a
+     * journal authorises.
+     */
+    static void fit(DriveInfo info, ImageReport report, long flashSize, FlashOptions options, boolean journalAuthorised)
+            throws OdflashException {
+        for (ImageFit.Gate g : ImageFit.check(info, report, flashSize)) {
+            if (g.passed()) {
+                continue;
+            }
+            boolean overridden = switch (g.name()) {
+                case ImageFit.MODEL -> options.allowCrossFlash();
+                case ImageFit.VERSION -> journalAuthorised || switch (ImageFit.relation(info.inquiry().revision(),
+                        report.identity().map(i -> i.revision()).orElse(""), info.bootMode())) {
+                    case SAME -> options.allowReinstall();
+                    case OLDER -> options.allowOlder();
+                    default -> true;
+                };
+                default -> false;
+            };
+            if (!overridden) {
+                throw OdflashException.refused("gate " + g.name() + ": " + g.message()
+                        + (g.name().equals(ImageFit.MODEL) ? " (--allow-cross-flash overrides, at your risk)" : ""));
+            }
         }
     }
 
@@ -115,11 +97,4 @@ final class FlashGates {
         }
     }
 
-    static Optional<String> identityRevision(ImageReport report) {
-        return report.identity().map(ImageIdentity::revision);
-    }
-
-    private static String norm(String s) {
-        return s.strip().toUpperCase(Locale.ROOT);
-    }
 }

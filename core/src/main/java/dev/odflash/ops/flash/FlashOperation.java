@@ -50,7 +50,6 @@ public final class FlashOperation {
                            Confirmation confirmation, Progress progress) throws OdflashException {
         FlashGates.ChipTarget target = FlashGates.chipTarget(info, device);
         ImageReport report = ImageIdentifier.identify(image);
-        FlashGates.image(report, image, target);
         String imageSha = Sha256.hex(image);
         JournalStore journals = new JournalStore(library.journals());
         String key = JournalStore.deviceKey(info, device);
@@ -62,10 +61,7 @@ public final class FlashOperation {
                     + " backup " + j.backupFile() + ". `odflash status` shows what the drive holds.");
         }
         boolean resuming = pending.isPresent();
-        FlashGates.model(report, info, options);
-        if (!resuming && !info.bootMode()) {
-            FlashGates.version(report, info, options);
-        }
+        FlashGates.fit(info, report, target.chip().size(), options, resuming);
         FlashGates.medium(info);
 
         Duration start = device.clock().elapsed();

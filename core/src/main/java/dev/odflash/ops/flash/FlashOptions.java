@@ -1,16 +1,22 @@
 package dev.odflash.ops.flash;
 
+import dev.odflash.protocol.download.Mt19xxDownload;
+
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * What the user allowed for one flash (each flag names the gate it opens).
  *
- * @param backupFile a backup the user vouches for; accepted only if its hash equals the drive now
+ * @param backupFile    a backup the user vouches for; accepted only if its hash equals the drive now
+ * @param withoutBackup flash a family that has no read path (the user accepts there is no backup)
+ * @param mt19xxVariant which public CDB variant talks to MT19xx drives
  */
 public record FlashOptions(boolean allowCrossFlash, boolean allowReinstall, boolean allowOlder, boolean includeBoot,
-                           boolean assumeYes, boolean dryRun, Optional<Path> backupFile) {
+                           boolean assumeYes, boolean dryRun, Optional<Path> backupFile, boolean withoutBackup,
+                           Mt19xxDownload.Variant mt19xxVariant) {
     public static FlashOptions defaults() {
-        return new FlashOptions(false, false, false, false, false, false, Optional.empty());
+        return new FlashOptions(false, false, false, false, false, false, Optional.empty(), false,
+                Mt19xxDownload.Variant.REDUMPER);
     }
 }

@@ -58,6 +58,11 @@ public final class TracingDevice implements Device {
         return inner.notes();
     }
 
+    @Override
+    public dev.odflash.transport.ExclusiveUse acquireExclusive() throws dev.odflash.transport.TransportException {
+        return inner.acquireExclusive();
+    }
+
     /** The wrapped device (tests reach the emulator's counters through it). */
     public Device inner() {
         return inner;

@@ -1,0 +1,43 @@
+package dev.odflash.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.odflash.ops.flash.DownloadResult;
+import dev.odflash.transport.Device;
+
+import java.nio.file.Path;
+
+/** `flash` output for download-style families. */
+final class DownloadReport {
+    private DownloadReport() {
+    }
+
+    static ObjectNode json(DownloadResult r, Device d) {
+        ObjectNode o = Output.object();
+        o.put("dryRun", r.dryRun());
+        o.put("family", r.family());
+        o.put("fromVersion", r.fromVersion());
+        o.put("toVersion", r.toVersion());
+        o.put("streamedBytes", r.streamedBytes());
+        o.put("verified", r.verified());
+        o.put("verification", r.verification());
+        o.put("perUnitDataKept", r.perUnitDataKept());
+        o.put("backupFile", r.backupFile().map(Path::toString).orElse(null));
+        if (d.clock().simulated()) {
+            o.put("simulatedSeconds", r.deviceTime().toNanos() / 1e9);
+        }
+        return o;
+    }
+
+    static String text(DownloadResult r, Device d) {
+        if (r.dryRun()) {
+            return String.format("Dry run: %s -> %s by %s download of %s%s. Nothing was sent.%n", r.fromVersion(),
+                    r.toVersion(), r.family(), Sizes.human(r.streamedBytes()),
+                    r.perUnitDataKept() ? " (the drive's config and calibration would be kept)" : "");
+        }
+        return String.format("Flashed and verified (%s): %s -> %s by %s download of %s in %s%s%n  backup: %s%n",
+                r.verification().equals("read-back") ? "the flash read back equal" : "the drive restarted reporting "
+                        + r.toVersion(), r.fromVersion(), r.toVersion(), r.family(), Sizes.human(r.streamedBytes()),
+                Sizes.seconds(r.deviceTime()), d.clock().simulated() ? " simulated device time" : "",
+                r.backupFile().map(Path::toString).orElse("none (--without-backup)"));
+    }
+}

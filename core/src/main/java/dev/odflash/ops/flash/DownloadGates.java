@@ -1,0 +1,74 @@
+package dev.odflash.ops.flash;
+
+import dev.odflash.image.ImageReport;
+import dev.odflash.ops.DriveInfo;
+import dev.odflash.ops.OdflashException;
+import dev.odflash.protocol.download.DownloadException;
+import dev.odflash.protocol.download.Mt19xxDownload;
+import dev.odflash.transport.TransportException;
+
+import java.util.Arrays;
+
+/** Gates of download-style flashing, checked before anything is streamed (each exit 4). */
+final class DownloadGates {
+    /** MT1959 per-unit calibration NVRAM (FM dump regions). */
+    static final int CALIBRATION = 0x1F0000;
+    static final int CALIBRATION_LENGTH = 0x10000;
+    static final int BOOT_ID = 16;
+
+    private DownloadGates() {
+    }
+
+    /** ImageFit's gates; across layouts never, whatever the flags (architecture.md "Families and layouts"). */
+    static void fit(ImageReport report, DriveInfo info, FlashOptions options) throws OdflashException {
+        FlashGates.fit(info, report, info.model().orElseThrow().layout().fixedSize(), options, false);
+    }
+
+    static void medium(DriveInfo info) throws OdflashException {
+        FlashGates.medium(info);
+    }
+
+    /**
+     * MT19xx: the drive's boot ID must equal the image's (RD aborts on a mismatch even with force, so
+     * odflash refuses whatever the flags); a raw dump carrying another unit's calibration is refused;
+     * then the image is patched as RD does (0x0000-0xFFFF to 0xFF, the drive's 0x20-byte config at
+     * 0x3000) and the drive's own calibration is kept at 0x1F0000 (FM's per-unit region).
+     */
+    static boolean keepPerUnitData(Mt19xxDownload mt19xx, byte[] image) throws TransportException, DownloadException {
+        byte[] config = mt19xx.readConfig();
+        int c = Mt19xxDownload.CONFIG_OFFSET;
+        if (config.length < BOOT_ID || !Arrays.equals(config, 0, BOOT_ID, image, c, c + BOOT_ID)) {
+            throw new DownloadException("the drive's boot ID \"" + ascii(config, 0, Math.min(BOOT_ID, config.length))
+                    + "\" differs from the image's \"" + ascii(image, c, c + BOOT_ID) + "\"; odflash never flashes"
+                    + " across boot loaders, whatever the flags", true);
+        }
+        byte[] calibration = mt19xx.read(CALIBRATION, CALIBRATION_LENGTH);
+        boolean imageHasCalibration = !blank(image, CALIBRATION, CALIBRATION + CALIBRATION_LENGTH);
+        if (imageHasCalibration && !Arrays.equals(calibration, 0, CALIBRATION_LENGTH, image, CALIBRATION,
+                CALIBRATION + CALIBRATION_LENGTH)) {
+            throw new DownloadException("the image holds another unit's calibration at 0x1F0000 (a raw dump of"
+                    + " another drive); flash a vendor image, or this drive's own backup", true);
+        }
+        Arrays.fill(image, 0, 0x10000, (byte) 0xFF);
+        System.arraycopy(config, 0, image, c, config.length);
+        System.arraycopy(calibration, 0, image, CALIBRATION, CALIBRATION_LENGTH);
+        return true;
+    }
+
+    private static boolean blank(byte[] b, int from, int to) {
+        byte first = b[from];
+        if (first != (byte) 0xFF && first != 0) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (b[i] != first) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String ascii(byte[] b, int from, int to) {
+        return dev.odflash.bytes.Ascii.field(b, from, to - from);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.odflash.emulator.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.odflash.emulator.chip.VirtualClock;
+import dev.odflash.transport.ChipChannel;
+import dev.odflash.transport.Device;
+import dev.odflash.transport.ScsiTransport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code replay:FILE}: plays a recorded trace back as a drive. Each command must equal the next SCSI
+ * command of the trace (CDB, direction, length, and the hash of the data written); the recorded status,
+ * sense and data are returned; the first divergence fails. Chip-channel calls are recorded with hashes
+ * only, so a replay offers no chip channel. Waits run on a virtual clock advanced by the recorded times.
+ */
+public final class ReplayDevice implements Device {
+    public static final String PREFIX = "replay:";
+    private final String spec;
+    private final ReplayTransport transport;
+
+    private ReplayDevice(String spec, List<TraceEntry> entries) {
+        this.spec = spec;
+        this.transport = new ReplayTransport(entries, new VirtualClock());
+    }
+
+    /** Opens a trace; a missing or malformed file is an IllegalArgumentException (usage). */
+    public static ReplayDevice open(String spec) throws IOException {
+        Path file = Path.of(spec.substring(PREFIX.length()));
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("replay: no such trace file " + file);
+        }
+        List<TraceEntry> entries = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        int lineNo = 0;
+        for (String line : Files.readAllLines(file)) {
+            lineNo++;
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode n;
+            try {
+                n = json.readTree(line);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("replay: " + file + " line " + lineNo + " is not JSON");
+            }
+            if (n.has("cdb")) {
+                entries.add(TraceEntry.parse(lineNo, n));
+            }
+        }
+        return new ReplayDevice(spec, entries);
+    }
+
+    /** Commands of the trace not yet played (a complete replay leaves none). */
+    public int remaining() {
+        return transport.remaining();
+    }
+
+    @Override
+    public String spec() {
+        return spec;
+    }
+
+    @Override
+    public ScsiTransport scsi() {
+        return transport;
+    }
+
+    @Override
+    public Optional<ChipChannel> chipChannel() {
+        return Optional.empty();
+    }
+
+    @Override
+    public String pathKey() {
+        return spec;
+    }
+
+    @Override
+    public boolean emulated() {
+        return false;
+    }
+
+    @Override
+    public List<String> notes() {
+        return List.of("replayed from a trace: answers are the recorded ones; chip-channel calls cannot be replayed");
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,84 @@
+package dev.odflash.nativeio.linux;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+/**
+ * open / ioctl / close from the C library through FFM (restricted methods: only this module calls
+ * them). Both open(2) and ioctl(2) are variadic in C, so their descriptors mark where the variadic part
+ * starts; errno is captured by the linker right after the call, before the JVM can overwrite it
+ * (stack.md §2).
+ */
+public final class Libc implements LinuxIo {
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final Linker.Option ERRNO = Linker.Option.captureCallState("errno");
+    private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO_VALUE = CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+
+    private static volatile Libc instance;
+
+    private final MethodHandle open;
+    private final MethodHandle ioctl;
+    private final MethodHandle close;
+
+    private Libc() {
+        var lookup = LINKER.defaultLookup();
+        // int open(const char *path, int flags, ...): no mode argument (no O_CREAT), so the variadic part is empty
+        open = LINKER.downcallHandle(lookup.find("open").orElseThrow(),
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), Linker.Option.firstVariadicArg(2), ERRNO);
+        // int ioctl(int fd, unsigned long request, ...): the pointer argument is variadic
+        ioctl = LINKER.downcallHandle(lookup.find("ioctl").orElseThrow(),
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), Linker.Option.firstVariadicArg(2), ERRNO);
+        close = LINKER.downcallHandle(lookup.find("close").orElseThrow(), FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    }
+
+    public static Libc get() {
+        Libc l = instance;
+        if (l == null) {
+            l = new Libc();
+            instance = l;
+        }
+        return l;
+    }
+
+    @Override
+    public Outcome open(String path, int flags) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CAPTURE);
+            int rc = (int) open.invokeExact(state, arena.allocateFrom(path), flags);
+            return new Outcome(rc, rc < 0 ? (int) ERRNO_VALUE.get(state, 0L) : 0);
+        } catch (Throwable t) {
+            throw new IllegalStateException("open(" + path + ") downcall failed", t);
+        }
+    }
+
+    @Override
+    public Outcome ioctl(int fd, long request, MemorySegment argument) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CAPTURE);
+            int rc = (int) ioctl.invokeExact(state, fd, request, argument);
+            return new Outcome(rc, rc < 0 ? (int) ERRNO_VALUE.get(state, 0L) : 0);
+        } catch (Throwable t) {
+            throw new IllegalStateException("ioctl downcall failed", t);
+        }
+    }
+
+    @Override
+    public void close(int fd) {
+        try {
+            int ignored = (int) close.invokeExact(fd);
+        } catch (Throwable t) {
+            throw new IllegalStateException("close downcall failed", t);
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package dev.odflash.nativeio.linux;
+
+import dev.odflash.transport.DataDirection;
+import dev.odflash.transport.DeviceClock;
+import dev.odflash.transport.ScsiRequest;
+import dev.odflash.transport.ScsiResult;
+import dev.odflash.transport.ScsiTransport;
+import dev.odflash.transport.SenseData;
+import dev.odflash.transport.TransportException;
+import dev.odflash.transport.TransportException.Kind;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.GroupPrincipal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Linux SG_IO on /dev/sgN or /dev/srN (sg driver version 3 interface, sg.h). Each command gets its own
+ * confined Arena for the header, CDB and sense buffer; data buffers are page aligned (a caller's
+ * unaligned or heap buffer is bounced through an aligned copy); every command carries its timeout.
+ * An EINVAL on a large transfer lowers the remembered limit; reads are then split (TransferSplit).
+ */
+public final class SgTransport implements ScsiTransport {
+    private static final int SENSE_LENGTH = 64;
+    private static final long PAGE = 4096;
+    /** SG_GET_VERSION_NUM (sg.h 0x2282): answered by sg and by SCSI block devices, ENOTTY elsewhere. */
+    static final long SG_GET_VERSION_NUM = 0x2282;
+
+    private final String node;
+    private final LinuxIo io;
+    private final DeviceClock clock = DeviceClock.wall();
+    private int fd;
+    private boolean readOnly;
+    private volatile long maxTransfer;
+
+    private SgTransport(String node, LinuxIo io, int fd, boolean readOnly, long maxTransfer) {
+        this.node = node;
+        this.io = io;
+        this.fd = fd;
+        this.readOnly = readOnly;
+        this.maxTransfer = maxTransfer;
+    }
+
+    /** Opens {@code node} O_RDWR|O_NONBLOCK (read-only as a fallback) and checks it speaks SG_IO. */
+    public static SgTransport open(String node, LinuxIo io, long maxTransfer) throws TransportException {
+        SgTransport t = new SgTransport(node, io, -1, false, maxTransfer);
+        t.reopen(false);
+        return t;
+    }
+
+    /**
+     * Closes and reopens the node, with O_EXCL when {@code exclusive}: the sg driver then refuses
+     * other openers (EBUSY under O_NONBLOCK), and on a block node the kernel refuses it while mounted.
+     */
+    public synchronized void reopen(boolean exclusive) throws TransportException {
+        if (fd >= 0) {
+            io.close(fd);
+            fd = -1;
+        }
+        int base = LinuxIo.O_NONBLOCK | LinuxIo.O_CLOEXEC | (exclusive ? LinuxIo.O_EXCL : 0);
+        LinuxIo.Outcome o = io.open(node, base | LinuxIo.O_RDWR);
+        boolean ro = false;
+        if (o.failed() && !exclusive && (o.errno() == Errno.EACCES || o.errno() == Errno.EROFS)) {
+            LinuxIo.Outcome r = io.open(node, base | LinuxIo.O_RDONLY);
+            if (!r.failed()) {
+                o = r;
+                ro = true;
+            }
+        }
+        if (o.failed()) {
+            throw Errno.open(node, o.errno(), group(node));
+        }
+        fd = o.rc();
+        readOnly = ro;
+        try (Arena arena = Arena.ofConfined()) {
+            LinuxIo.Outcome v = io.ioctl(fd, SG_GET_VERSION_NUM, arena.allocate(ValueLayout.JAVA_INT));
+            if (v.failed() && v.errno() == Errno.ENOTTY) {
+                io.close(fd);
+                fd = -1;
+                throw Errno.ioctl(node, "SG_GET_VERSION_NUM (is this an SG_IO device?)", Errno.ENOTTY, 0);
+            }
+        }
+    }
+
+    /** True when the node could only be opened read-only (write commands will be refused by the kernel). */
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    public String node() {
+        return node;
+    }
+
+    @Override
+    public ScsiResult execute(ScsiRequest request) throws TransportException {
+        if (fd < 0) {
+            throw new TransportException(Kind.NO_DEVICE, node + " is closed");
+        }
+        long limit = maxTransfer;
+        if (request.length() > limit) {
+            return split(request, limit);
+        }
+        return single(request);
+    }
+
+    private ScsiResult split(ScsiRequest request, long limit) throws TransportException {
+        Optional<List<TransferSplit.Chunk>> chunks = request.direction() == DataDirection.IN
+                ? TransferSplit.split(request.cdb(), request.length(), limit) : Optional.empty();
+        if (chunks.isEmpty()) {
+            throw new TransportException(Kind.TRANSFER_TOO_LARGE, node + ": " + name(request) + " moves "
+                    + request.length() + " bytes, more than the " + limit + " this path accepts; send it in"
+                    + " smaller pieces");
+        }
+        long residual = 0;
+        Duration total = Duration.ZERO;
+        for (TransferSplit.Chunk c : chunks.get()) {
+            ScsiRequest part = new ScsiRequest(c.cdb(), DataDirection.IN, request.data().asSlice(c.offset(), c.length()),
+                    request.timeout());
+            ScsiResult r = execute(part);
+            total = total.plus(r.duration());
+            residual += r.residual();
+            if (!r.isGood()) {
+                long notDone = request.length() - c.offset() - c.length();
+                return new ScsiResult(r.status(), r.sense(), residual + notDone, total);
+            }
+        }
+        return new ScsiResult(ScsiResult.GOOD, Optional.empty(), residual, total);
+    }
+
+    private ScsiResult single(ScsiRequest request) throws TransportException {
+        long length = request.length();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment user = request.data();
+            boolean bounce = length > 0 && (!user.isNative() || user.address() % PAGE != 0);
+            MemorySegment data = bounce ? arena.allocate(length, PAGE) : user;
+            if (bounce && request.direction() == DataDirection.OUT) {
+                data.copyFrom(user);
+            }
+            MemorySegment hdr = arena.allocate(SgIoHdr.LAYOUT);
+            MemorySegment cdb = arena.allocateFrom(ValueLayout.JAVA_BYTE, request.cdb());
+            MemorySegment sense = arena.allocate(SENSE_LENGTH);
+            int direction = switch (request.direction()) {
+                case NONE -> SgIoHdr.SG_DXFER_NONE;
+                case IN -> SgIoHdr.SG_DXFER_FROM_DEV;
+                case OUT -> SgIoHdr.SG_DXFER_TO_DEV;
+            };
+            long millis = Math.clamp(request.timeout().toMillis(), 1, Integer.MAX_VALUE);
+            SgIoHdr.fill(hdr, direction, cdb, length == 0 ? MemorySegment.NULL : data, sense, (int) millis);
+            long start = System.nanoTime();
+            LinuxIo.Outcome o = io.ioctl(fd, SgIoHdr.SG_IO, hdr);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            if (o.failed()) {
+                return failed(request, o.errno());
+            }
+            SgIoHdr.Reply reply = SgIoHdr.reply(hdr);
+            int senseLength = Math.min(reply.senseLength(), SENSE_LENGTH);
+            if (reply.status() == ScsiResult.CHECK_CONDITION && senseLength > 0) {
+                byte[] s = sense.asSlice(0, senseLength).toArray(ValueLayout.JAVA_BYTE);
+                return new ScsiResult(reply.status(), Optional.of(SenseData.parse(s)), Math.max(0, reply.resid()), took);
+            }
+            Optional<TransportException> failure = HostStatus.failure(node, name(request), reply.hostStatus(),
+                    reply.driverStatus());
+            if (failure.isPresent()) {
+                throw failure.get();
+            }
+            if (bounce && request.direction() == DataDirection.IN) {
+                user.copyFrom(data);
+            }
+            return new ScsiResult(reply.status(), Optional.empty(), Math.max(0, reply.resid()), took);
+        }
+    }
+
+    /** EINVAL on a transfer above one page: remember a smaller limit and split if the command allows. */
+    private ScsiResult failed(ScsiRequest request, int errno) throws TransportException {
+        long length = request.length();
+        if (errno == Errno.EINVAL && length > PAGE) {
+            long lower = Long.highestOneBit(length - 1);
+            maxTransfer = Math.min(maxTransfer, lower);
+            if (request.direction() == DataDirection.IN
+                    && TransferSplit.split(request.cdb(), length, lower).isPresent()) {
+                return execute(request);
+            }
+            TransportException e = Errno.ioctl(node, name(request), errno, length);
+            throw new TransportException(e.kind(), e.getMessage() + "; odflash now sends at most " + lower
+                    + " bytes a command on this path", errno, null);
+        }
+        throw Errno.ioctl(node, name(request), errno, length);
+    }
+
+    private static String name(ScsiRequest request) {
+        return String.format("command 0x%02X", request.opcode());
+    }
+
+    static String group(String node) {
+        try {
+            return ((GroupPrincipal) Files.getAttribute(Path.of(node), "posix:group")).getName();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    @Override
+    public long maxTransferLength() {
+        return maxTransfer;
+    }
+
+    /** SG_IO takes any alignment; page alignment (what {@link #allocate} gives) lets the kernel map pages directly. */
+    @Override
+    public int alignmentMask() {
+        return 0;
+    }
+
+    @Override
+    public DeviceClock clock() {
+        return clock;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (fd >= 0) {
+            io.close(fd);
+            fd = -1;
+        }
+    }
+}

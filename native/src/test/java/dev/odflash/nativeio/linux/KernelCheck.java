@@ -1,0 +1,163 @@
+package dev.odflash.nativeio.linux;
+
+import dev.odflash.nativeio.DeviceLock;
+import dev.odflash.transport.ExclusiveUse;
+import dev.odflash.transport.ScsiRequest;
+import dev.odflash.transport.ScsiResult;
+import dev.odflash.transport.TransportException;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+
+/**
+ * Test-only main for scripts/kernel-test.sh, run inside the QEMU guest against real SG_IO. The CLI has
+ * no raw-CDB command on purpose (architecture.md), so the raw INQUIRY, TEST UNIT READY, the
+ * unsupported READ BUFFER and the benchmark go through the transport here. Prints one line a result
+ * for the script to compare with sg3-utils:
+ * <pre>
+ *   checks NODE...  INQUIRY/TUR/READBUFFER/EXCL lines per node
+ *   bench NODE BLOCKS PASSES  READ(10) throughput and TEST UNIT READY round trip (1000)
+ * </pre>
+ */
+public final class KernelCheck {
+    private KernelCheck() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "checks" -> {
+                for (int i = 1; i < args.length; i++) {
+                    checks(args[i]);
+                }
+            }
+            case "bench" -> bench(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "take" -> {
+                try (DeviceLock ignored = DeviceLock.acquire(Path.of("/tmp/locks"), args[1], args[2])) {
+                    System.out.println("acquired");
+                } catch (TransportException e) {
+                    System.out.println(e.getMessage());
+                }
+            }
+            default -> throw new IllegalArgumentException("usage: checks NODE... | bench NODE BLOCKS PASSES");
+        }
+    }
+
+    private static LinuxDrive open(String node) throws TransportException {
+        return LinuxDrive.open(node, Path.of("/sys"), Path.of("/tmp/locks"));
+    }
+
+    static void checks(String node) throws Exception {
+        try (LinuxDrive d = open(node); Arena arena = Arena.ofConfined()) {
+            MemorySegment buf = d.scsi().allocate(arena, 36);
+            ScsiResult inq = d.scsi().execute(ScsiRequest.in(new byte[]{0x12, 0, 0, 0, 36, 0}, buf));
+            System.out.println("INQUIRY " + node + " status=" + hex(inq.status()) + " aligned=" + (buf.address() % 4096 == 0)
+                    + " hex=" + HexFormat.of().formatHex(buf.asSlice(0, 36 - inq.residual()).toArray(ValueLayout.JAVA_BYTE)));
+            ScsiResult tur = d.scsi().execute(ScsiRequest.noData(new byte[6]));
+            System.out.println("TUR " + node + " status=" + hex(tur.status()) + " sense="
+                    + tur.sense().map(s -> String.format("%X/%02X/%02X", s.key(), s.asc(), s.ascq())).orElse("none"));
+            // READ BUFFER mode 3 (descriptor), 4 bytes in: harmless; QEMU's ATAPI drive does not support it
+            // (kernel-test.md: 5/20/00); architecture.md allows it for this check
+            ScsiResult rb = d.scsi().execute(ScsiRequest.in(new byte[]{0x3C, 0x03, 0, 0, 0, 0, 0, 0, 4, 0},
+                    d.scsi().allocate(arena, 4)));
+            String verdict = rb.sense().filter(s -> s.key() == 5 && s.asc() == 0x20)
+                    .map(s -> "not supported by this drive").orElse(rb.isGood() ? "supported" : "other");
+            System.out.println("READBUFFER " + node + " status=" + hex(rb.status()) + " sense="
+                    + rb.sense().map(s -> String.format("%X/%02X/%02X", s.key(), s.asc(), s.ascq())).orElse("none")
+                    + " verdict=" + verdict + " text=" + rb.describe());
+            exclusive(d, node);
+        } catch (TransportException e) {
+            System.out.println("ERROR " + node + " kind=" + e.kind() + " " + e.getMessage());
+        }
+        // a 6-byte CDB with a group-7 opcode never reaches an ATAPI device: libata answers DID_ERROR
+        try (LinuxDrive d = open(node)) {
+            ScsiResult r = d.scsi().execute(ScsiRequest.noData(new byte[]{(byte) 0xFF, 0, 0, 0, 0, 0}));
+            System.out.println("GROUP7 " + node + " result " + r.describe());
+        } catch (TransportException e) {
+            System.out.println("GROUP7 " + node + " kind=" + e.kind() + " " + e.getMessage().replace('\n', ' '));
+        }
+    }
+
+    /** Exclusive use: a second taker gets "in use by PID n", and a plain O_EXCL open gets EBUSY. */
+    private static void exclusive(LinuxDrive d, String node) throws TransportException {
+        try (ExclusiveUse use = d.acquireExclusive()) {
+            String second;
+            try (DeviceLock ignored = DeviceLock.acquire(Path.of("/tmp/locks"), d.pathKey(), node)) {
+                second = "acquired";
+            } catch (TransportException e) {
+                second = e.getMessage();
+            }
+            LinuxIo.Outcome o = Libc.get().open(node, LinuxIo.O_RDWR | LinuxIo.O_NONBLOCK | LinuxIo.O_EXCL);
+            if (!o.failed()) {
+                Libc.get().close(o.rc());
+            }
+            System.out.println("EXCL " + node + " held=" + use.describe() + " second=" + second
+                    + " oexcl=" + (o.failed() ? Errno.name(o.errno()) : "opened")
+                    + " otherprocess=" + otherProcess(d.pathKey(), node) + " sg_turs=" + run("sg_turs", node));
+        }
+        ScsiResult after = d.scsi().execute(ScsiRequest.noData(new byte[6]));
+        System.out.println("EXCL-RELEASED " + node + " tur=" + hex(after.status()));
+    }
+
+    /** A second JVM (as a second odflash would be) trying the same lock through this class's "take" mode. */
+    private static String otherProcess(String key, String node) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        if (!node.startsWith("/dev/sg")) {
+            return "not-tried";
+        }
+        return run(java, "-Xint", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                KernelCheck.class.getName(), "take", key, node).strip();
+    }
+
+    private static String run(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int rc = p.waitFor();
+            return command[0].endsWith("java") ? out.replace('\n', ' ') : String.valueOf(rc);
+        } catch (Exception e) {
+            return "error " + e;
+        }
+    }
+
+    static void bench(String node, int blocks, int passes) throws Exception {
+        try (LinuxDrive d = open(node); Arena arena = Arena.ofConfined()) {
+            int perCommand = 32; // 64 KiB, sg_dd bs=2048 bpt=32
+            MemorySegment buf = d.scsi().allocate(arena, perCommand * 2048L);
+            for (int p = 1; p <= passes; p++) {
+                long bytes = 0;
+                long start = System.nanoTime();
+                for (int lba = 0; lba < blocks; lba += perCommand) {
+                    int n = Math.min(perCommand, blocks - lba);
+                    byte[] cdb = {0x28, 0, (byte) (lba >>> 24), (byte) (lba >>> 16), (byte) (lba >>> 8), (byte) lba, 0,
+                        (byte) (n >>> 8), (byte) n, 0};
+                    ScsiResult r = d.scsi().execute(new ScsiRequest(cdb, dev.odflash.transport.DataDirection.IN,
+                            buf.asSlice(0, n * 2048L), Duration.ofSeconds(30)));
+                    if (!r.isGood()) {
+                        throw new IllegalStateException("READ(10) at " + lba + ": " + r.describe());
+                    }
+                    bytes += n * 2048L;
+                }
+                double secs = (System.nanoTime() - start) / 1e9;
+                System.out.printf("BENCH-READ %s pass=%d bytes=%d seconds=%.3f MBps=%.2f%n", node, p, bytes, secs,
+                        bytes / secs / 1e6);
+            }
+            for (int round = 1; round <= passes; round++) {
+                long start = System.nanoTime();
+                for (int i = 0; i < 1000; i++) {
+                    d.scsi().execute(ScsiRequest.noData(new byte[6]));
+                }
+                double turSecs = (System.nanoTime() - start) / 1e9;
+                System.out.printf("BENCH-TUR %s round=%d n=1000 seconds=%.3f us_per_cmd=%.1f%n", node, round, turSecs,
+                        turSecs * 1000);
+            }
+        }
+    }
+
+    private static String hex(int v) {
+        return String.format("0x%02X", v);
+    }
+}

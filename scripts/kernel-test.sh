@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Real-kernel SG_IO test (issue 5 §4, recipe: docs/kernel-test.md). Boots the Debian kernel under
+# QEMU/TCG (-smp 1, no KVM needed) with an AHCI CD drive holding a small ISO and an empty IDE (PIIX)
+# drive; the host's JDK 25 and the built CLI are shared read-only over 9p at the same paths. In the
+# guest it runs odflash (list --json, info on both drives, doctor), the test-only KernelCheck main
+# (raw INQUIRY, TEST UNIT READY, unsupported READ BUFFER mode 3, exclusive use) and sg3-utils on the
+# same drives, then the benchmark of issue 5 §5. Ends with "N passed, N failed"; exit 1 on a failure.
+#
+# Environment: KT_WORK (scratch, default /tmp/odflash-kernel-test), KT_CACHE (kernel .deb cache,
+# default ~/.cache/odflash-kernel-test), KT_SKIP_APT=1 (packages already installed), KT_NO_BENCH=1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+start_time=$(date +%s)
+WORK=${KT_WORK:-/tmp/odflash-kernel-test}
+CACHE=${KT_CACHE:-$HOME/.cache/odflash-kernel-test}
+log() { echo "kernel-test: $*" >&2; }
+
+# --- 1. packages (apt only) -----------------------------------------------------------------------
+SUDO=; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+need="qemu-system-x86 busybox-static sg3-utils cpio xorriso kmod"
+if [ -z "${KT_SKIP_APT:-}" ]; then
+  missing=$(for p in $need; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || echo "$p"; done)
+  if [ -n "$missing" ]; then
+    log "installing $missing"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+  fi
+fi
+
+# --- 2. kernel: the current linux-image-amd64 dependency, downloaded (not installed) and extracted --
+mkdir -p "$WORK" "$CACHE"
+kpkg_name=$(apt-cache depends linux-image-amd64 2>/dev/null | sed -n 's/^ *Depends: \(linux-image-[0-9].*-amd64\)$/\1/p' | head -n1)
+[ -n "$kpkg_name" ] || { log "cannot resolve the linux-image-amd64 dependency (apt-get update?)"; exit 1; }
+KVER=${kpkg_name#linux-image-}
+if ! ls "$CACHE/${kpkg_name}"_*.deb >/dev/null 2>&1; then
+  log "downloading $kpkg_name"
+  (cd "$CACHE" && apt-get download -qq "$kpkg_name")
+fi
+KPKG=$CACHE/kpkg-$KVER
+if [ ! -f "$KPKG/boot/vmlinuz-$KVER" ]; then
+  rm -rf "$KPKG"; dpkg-deb -x "$CACHE/${kpkg_name}"_*.deb "$KPKG"; depmod -b "$KPKG" "$KVER"
+fi
+
+# --- 3. the CLI jar and the test-only KernelCheck jar; an AOT cache made on the host ----------------
+JDK=$(scripts/find-jdk.sh)
+export JAVA_HOME=$JDK
+jar_fresh() { [ -f cli/target/odflash.jar ] && [ -d native/target/test-classes ] && [ -z "$(find cli native core emulator \
+  -path '*/src/*' -newer cli/target/odflash.jar -print -quit)" ]; }
+if ! jar_fresh; then
+  log "building the CLI (package, tests skipped: scripts/test runs them)"
+  ./mvnw -B -q -ntp -DskipTests package >/dev/null
+fi
+APP=$WORK/app
+rm -rf "$APP"; mkdir -p "$APP"
+cp cli/target/odflash.jar "$APP/odflash.jar"
+"$JDK/bin/jar" --create --file "$APP/kernelcheck.jar" -C native/target/test-classes dev/odflash/nativeio/linux/KernelCheck.class
+CP=$APP/odflash.jar:$APP/kernelcheck.jar
+# AOT cache: the classpath must be jars at the same absolute paths as in the guest (kernel-test.md)
+"$JDK/bin/java" -XX:AOTCacheOutput="$APP/odflash.aot" --enable-native-access=ALL-UNNAMED -cp "$CP" \
+  dev.odflash.cli.Main doctor --device emu:asus-crw-5224a >/dev/null 2>"$WORK/aot.log" || log "AOT cache not made (see $WORK/aot.log)"
+
+# --- 4. media: a small ISO (16 MiB of data, enough to time READ(10)) --------------------------------
+ISO=$WORK/test.iso
+if [ ! -f "$ISO" ]; then
+  rm -rf "$WORK/isosrc"; mkdir -p "$WORK/isosrc"; echo "odflash kernel test" > "$WORK/isosrc/README.TXT"
+  head -c 16777216 /dev/urandom > "$WORK/isosrc/DATA.BIN"
+  xorriso -as mkisofs -quiet -V ODFLASH_KT -o "$ISO" "$WORK/isosrc" 2>/dev/null
+fi
+ISO_BLOCKS=$(( $(stat -c %s "$ISO") / 2048 ))
+
+# --- 5. initramfs: busybox, sg3-utils, the libraries of sg3-utils and the JDK, kernel modules --------
+IRD=$WORK/initramfs; rm -rf "$IRD"; mkdir -p "$IRD"/{bin,usr/bin,lib/modules,proc,sys,dev,tmp,etc}
+cp /bin/busybox "$IRD/bin/busybox"
+for t in sg_inq sg_turs sg_raw sg_dd; do cp -L "$(command -v $t)" "$IRD/usr/bin/"; done
+libs=$( { for b in sg_inq sg_turs sg_raw sg_dd; do ldd "$(command -v $b)"; done; ldd "$JDK/bin/java"; \
+          for so in "$JDK"/lib/server/libjvm.so "$JDK"/lib/*.so; do ldd "$so" 2>/dev/null; done; } \
+        | grep -o '/[^ ]*' | grep -v "^$JDK" | sort -u)
+for l in $libs; do mkdir -p "$IRD$(dirname "$l")"; cp -L "$l" "$IRD$l"; done
+: > "$IRD/modules.list"
+for m in ahci ata_piix sr_mod sg virtio_pci 9pnet_virtio 9p; do
+  modprobe -d "$KPKG" -S "$KVER" --show-depends "$m" | awk '$1=="insmod"{print $2}'
+done | awk '!seen[$0]++' | while read -r ko; do
+  cp "$ko" "$IRD/lib/modules/"; basename "$ko" >> "$IRD/modules.list"
+done
+sed -e "s|@JDK@|$JDK|g" -e "s|@APP@|$APP|g" -e "s|@BLOCKS@|$ISO_BLOCKS|g" -e "s|@BENCH@|${KT_NO_BENCH:-}|g" \
+  scripts/kernel-test-guest.sh > "$IRD/init"
+chmod +x "$IRD/init"
+(cd "$IRD" && find . | cpio -o -H newc --quiet | gzip -1) > "$WORK/initramfs.cpio.gz"
+
+# --- 6. boot: q35 (AHCI) with the ISO on an AHCI port, an empty drive on a PIIX IDE controller -----
+log "booting $KVER under TCG"
+boot_start=$(date +%s)
+set +e
+timeout 600 qemu-system-x86_64 -accel tcg -smp 1 -m 2048 -nodefaults -display none -serial stdio -no-reboot \
+  -machine q35 -kernel "$KPKG/boot/vmlinuz-$KVER" -initrd "$WORK/initramfs.cpio.gz" \
+  -append "console=ttyS0 panic=-1 loglevel=4" \
+  -drive file="$ISO",if=none,id=cd0,media=cdrom,readonly=on -device ide-cd,drive=cd0,bus=ide.0 \
+  -device piix3-ide,id=pata -drive if=none,id=cd1,media=cdrom -device ide-cd,drive=cd1,bus=pata.0 \
+  -virtfs local,path="$JDK",mount_tag=jdk,security_model=none,readonly=on \
+  -virtfs local,path="$APP",mount_tag=app,security_model=none,readonly=on \
+  > "$WORK/console.log" 2>&1
+qemu_rc=$?
+set -e
+boot_secs=$(( $(date +%s) - boot_start ))
+tr -d '\r' < "$WORK/console.log" | grep -E '^(PASS|FAIL|INFO|BENCH|RUN) ' || true
+
+# --- 7. verdict -------------------------------------------------------------------------------------
+passed=$(tr -d '\r' < "$WORK/console.log" | grep -c '^PASS ' || true)
+failed=$(tr -d '\r' < "$WORK/console.log" | grep -c '^FAIL ' || true)
+if [ "$qemu_rc" -ne 0 ]; then echo "FAIL qemu exited with $qemu_rc"; failed=$((failed + 1)); fi
+if ! tr -d '\r' < "$WORK/console.log" | grep -q '^GUEST-DONE'; then
+  echo "FAIL the guest did not finish (console: $WORK/console.log)"; tail -n 30 "$WORK/console.log"; failed=$((failed + 1))
+fi
+echo "kernel $KVER, QEMU run ${boot_secs}s, whole test $(( $(date +%s) - start_time ))s"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
