@@ -58,6 +58,8 @@ class FlashResumeTest {
         assertThat(after.exitCode()).as(after.toString()).isZero();
         assertThat(after.json().path("pendingFlash").isNull()).isTrue();
         assertThat(after.json().path("matchesKnownImage").asText()).isEqualTo("synthetic firmware 1.20");
+        assertThat(after.json().path("bootIntact").asBoolean()).as("checked against the 1.10 backup's boot region").isTrue();
+        assertThat(after.json().path("wouldBoot").asBoolean()).isTrue();
     }
 
     @Test

@@ -36,8 +36,13 @@ public record BackupLibrary(Path home) {
      * A library path no backup uses yet: two backups within the same second (a retry, a resume) get
      * "-2", "-3", ... rather than refusing the second; publishing still never replaces a file.
      */
+    /** The library folder of one drive model. */
+    public Path driveDirectory(String vendor, String product) {
+        return backups().resolve(safe(vendor) + "_" + safe(product));
+    }
+
     public Path newBackupFile(String vendor, String product, String revision, Instant when) {
-        Path dir = backups().resolve(safe(vendor) + "_" + safe(product));
+        Path dir = driveDirectory(vendor, product);
         String stem = safe(revision) + "-" + STAMP.format(when);
         Path candidate = dir.resolve(stem + ".bin");
         for (int n = 2; java.nio.file.Files.exists(candidate)

@@ -51,8 +51,14 @@ public final class StatusOperation {
         int boot = info.model().map(m -> m.bootRegion()).orElse(0);
         Optional<byte[]> old = journal.flatMap(j -> readMatching(j.backupFile(), j.backupSha256(), now.length));
         Optional<byte[]> target = journal.flatMap(j -> readMatching(j.targetFile(), j.targetSha256(), now.length));
+        // the boot region is the same in every version, so any complete backup of this model can vouch for it
+        Path modelDir = library.driveDirectory(info.inquiry().vendor(), info.inquiry().product());
+        List<LibraryEntry> sameModel = BackupIndex.scan(library).stream()
+                .filter(e -> e.state().equals("complete") && e.file().getParent().equals(modelDir)).toList();
         Optional<byte[]> reference = old.or(() -> matches.isEmpty() ? Optional.empty()
-                : readMatching(matches.getLast().file().toString(), matches.getLast().sha256(), now.length));
+                : readMatching(matches.getLast().file().toString(), matches.getLast().sha256(), now.length))
+                .or(() -> sameModel.isEmpty() ? Optional.empty()
+                : readMatching(sameModel.getLast().file().toString(), sameModel.getLast().sha256(), now.length));
         Optional<Boolean> bootIntact = boot == 0 ? Optional.empty()
                 : reference.map(ref -> Arrays.equals(now, 0, boot, ref, 0, boot));
         List<BankState> banks = old.isPresent() && target.isPresent() ? banks(now, old.get(), target.get()) : List.of();
