@@ -31,7 +31,7 @@ final class EmuProfilesCommand extends BaseCommand {
                     p.name(), p.vendor(), p.product(), p.family().word(), p.layout().word(), p.defaultChip(),
                     String.join(", ", p.versions()), p.defaultVersion(), p.description()));
         }
-        sb.append("Spec parameters: ?chip=NAME|unknown &image=FILE &medium=present &align=MASK &maxxfer=N"
+        sb.append("Spec parameters: ?chip=NAME|unknown &image=FILE &unit=NAME &medium=present &align=MASK &maxxfer=N"
                 + " &bridge=drop-vendor &fault=LIST\n");
         ctx.output().result(json, sb.toString());
         return ExitCode.OK;

@@ -1,5 +1,10 @@
 package dev.odflash.emulator;
 
+import dev.odflash.transport.ScsiRequest;
+import dev.odflash.transport.TransportException;
+
+import java.lang.foreign.MemorySegment;
+
 /**
  * What the path between host and emulated drive imposes, as real ones do: an adapter alignment mask
  * (Windows SPTI rejects a misaligned buffer: "incorrect user buffer"), a largest transfer (Linux
@@ -27,5 +32,19 @@ public record HostQuirks(int alignmentMask, long maxTransfer, boolean mediumPres
             throw new IllegalArgumentException("bridge=" + bridge + ": use drop-vendor or none");
         }
         return new HostQuirks((int) align, max, medium.equals("present"), bridge.equals("drop-vendor"));
+    }
+
+    /** Host-path limits, enforced before the drive sees anything, as the OS does. */
+    public void checkPath(ScsiRequest request) throws TransportException {
+        MemorySegment data = request.data();
+        if (data.byteSize() > 0 && (data.address() & alignmentMask) != 0) {
+            throw new TransportException(TransportException.Kind.BAD_BUFFER, String.format(
+                    "data buffer at 0x%X is not aligned to the adapter's alignment mask 0x%X"
+                            + " (Windows reports this as \"incorrect user buffer\")", data.address(), alignmentMask));
+        }
+        if (data.byteSize() > maxTransfer) {
+            throw new TransportException(TransportException.Kind.TRANSFER_TOO_LARGE, "transfer of " + data.byteSize()
+                    + " bytes exceeds the path's limit of " + maxTransfer + " (EINVAL)", 22, null);
+        }
     }
 }

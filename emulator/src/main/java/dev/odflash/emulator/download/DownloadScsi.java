@@ -36,7 +36,7 @@ final class DownloadScsi implements ScsiTransport {
 
     @Override
     public ScsiResult execute(ScsiRequest request) throws TransportException {
-        checkPath(request);
+        drive.quirks().checkPath(request);
         long start = drive.virtualClock().nanos();
         String what = String.format("command 0x%02X", request.opcode());
         byte[] cdb = request.cdb();
@@ -128,20 +128,6 @@ final class DownloadScsi implements ScsiTransport {
         return Duration.ofNanos(drive.virtualClock().nanos() - start);
     }
 
-    /** Host-path limits are enforced before the drive sees anything, as the OS does. */
-    private void checkPath(ScsiRequest request) throws TransportException {
-        MemorySegment data = request.data();
-        int mask = drive.quirks().alignmentMask();
-        if (data.byteSize() > 0 && (data.address() & mask) != 0) {
-            throw new TransportException(TransportException.Kind.BAD_BUFFER, String.format(
-                    "data buffer at 0x%X is not aligned to the adapter's alignment mask 0x%X"
-                            + " (Windows reports this as \"incorrect user buffer\")", data.address(), mask));
-        }
-        if (data.byteSize() > drive.quirks().maxTransfer()) {
-            throw new TransportException(TransportException.Kind.TRANSFER_TOO_LARGE, "transfer of " + data.byteSize()
-                    + " bytes exceeds the path's limit of " + drive.quirks().maxTransfer() + " (EINVAL)", 22, null);
-        }
-    }
 
     /** The drive (re)started: the next command other than INQUIRY reports 6/29/00 (SPC-4 power on / reset). */
     void powerOnReset() {

@@ -2,10 +2,9 @@ package dev.odflash.emulator.download;
 
 import dev.odflash.bytes.Ascii;
 import dev.odflash.drive.ImageLayout;
+import dev.odflash.emulator.ConfigurationReply;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,28 +31,7 @@ final class Features {
         boolean medium = drive.quirks().mediumPresent();
         int[] profiles = profiles(drive.profile().layout());
         int current = medium ? profiles[profiles.length - 1] : 0; // modelled: the disc in the tray is read-only media
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[8]);
-        for (byte[] f : features(drive, profiles, current)) {
-            int code = (f[0] & 0xFF) << 8 | f[1] & 0xFF;
-            boolean include = switch (rt) {
-                case 0 -> code >= start;
-                case 1 -> code >= start && (f[2] & 0x01) != 0;
-                default -> code == start;
-            };
-            if (include) {
-                out.writeBytes(f);
-            }
-        }
-        byte[] data = out.toByteArray();
-        int length = data.length - 4;
-        data[0] = (byte) (length >>> 24);
-        data[1] = (byte) (length >>> 16);
-        data[2] = (byte) (length >>> 8);
-        data[3] = (byte) length;
-        data[6] = (byte) (current >> 8);
-        data[7] = (byte) current;
-        return Reply.data(Arrays.copyOf(data, Math.min(alloc, data.length)));
+        return Reply.data(ConfigurationReply.assemble(features(drive, profiles, current), rt, start, alloc, current));
     }
 
     /** MMC-6 profile numbers, newest media last: BD-ROM 0x40, DVD-ROM 0x10, DVD+RW 0x1A, CD-ROM 0x08. */

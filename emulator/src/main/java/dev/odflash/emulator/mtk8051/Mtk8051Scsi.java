@@ -2,6 +2,7 @@ package dev.odflash.emulator.mtk8051;
 
 import dev.odflash.bytes.Ascii;
 import dev.odflash.emulator.AtapiBus;
+import dev.odflash.emulator.ConfigurationReply;
 import dev.odflash.transport.DataDirection;
 import dev.odflash.transport.DeviceClock;
 import dev.odflash.transport.ScsiRequest;
@@ -31,7 +32,7 @@ final class Mtk8051Scsi implements ScsiTransport {
 
     @Override
     public ScsiResult execute(ScsiRequest request) throws TransportException {
-        checkPath(request);
+        drive.quirks().checkPath(request);
         long start = drive.virtualClock().nanos();
         drive.beginCommand(String.format("command 0x%02X", request.opcode()), request.timeout());
         byte[] cdb = request.cdb();
@@ -83,20 +84,6 @@ final class Mtk8051Scsi implements ScsiTransport {
         return ScsiResult.good(request.length() - moved, took);
     }
 
-    /** Host-path limits are enforced before the drive sees anything, as the OS does. */
-    private void checkPath(ScsiRequest request) throws TransportException {
-        MemorySegment data = request.data();
-        int mask = drive.quirks().alignmentMask();
-        if (data.byteSize() > 0 && (data.address() & mask) != 0) {
-            throw new TransportException(TransportException.Kind.BAD_BUFFER, String.format(
-                    "data buffer at 0x%X is not aligned to the adapter's alignment mask 0x%X"
-                            + " (Windows reports this as \"incorrect user buffer\")", data.address(), mask));
-        }
-        if (data.byteSize() > drive.quirks().maxTransfer()) {
-            throw new TransportException(TransportException.Kind.TRANSFER_TOO_LARGE, "transfer of " + data.byteSize()
-                    + " bytes exceeds the path's limit of " + drive.quirks().maxTransfer() + " (EINVAL)", 22, null);
-        }
-    }
 
     private byte[] inquiry(byte[] cdb) {
         if ((cdb[1] & 0x01) != 0) {
@@ -136,29 +123,7 @@ final class Mtk8051Scsi implements ScsiTransport {
             {0x00, 0x01, 0x07, 8, 0, 0, 0, 0x02, 0, 0, 0, 0},
             {0x00, 0x03, 0x03, 4, 0x29, 0, 0, 0},
         };
-        var out = new java.io.ByteArrayOutputStream();
-        out.write(new byte[8], 0, 8);
-        for (byte[] f : features) {
-            int code = (f[0] & 0xFF) << 8 | f[1] & 0xFF;
-            boolean include = switch (rt) {
-                case 0 -> code >= start;
-                case 1 -> code >= start && (f[2] & 0x01) != 0;
-                case 2 -> code == start;
-                default -> false;
-            };
-            if (include) {
-                out.write(f, 0, f.length);
-            }
-        }
-        byte[] data = out.toByteArray();
-        int length = data.length - 4;
-        data[0] = (byte) (length >>> 24);
-        data[1] = (byte) (length >>> 16);
-        data[2] = (byte) (length >>> 8);
-        data[3] = (byte) length;
-        data[6] = (byte) (current >> 8);
-        data[7] = (byte) current;
-        return java.util.Arrays.copyOf(data, Math.min(alloc, data.length));
+        return ConfigurationReply.assemble(java.util.List.of(features), rt, start, alloc, current);
     }
 
     /** A bus reset happened: the next command (INQUIRY aside) reports 6/29/00. */
