@@ -1,6 +1,8 @@
 package dev.odflash.emulator;
 
 import dev.odflash.chip.ChipTable;
+import dev.odflash.emulator.download.DownloadFirmware;
+import dev.odflash.emulator.firmware.Mtk8051Firmware;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +15,9 @@ class ProfileFirmwareTest {
         for (EmulatorProfile p : EmulatorProfiles.all()) {
             int size = (int) EmulatedDrives.chipFor(p, null, chips).size();
             for (String v : p.versions()) {
-                assertThat(ProfileFirmware.generate(p, v, size)).as(p.name() + " " + v).hasSize(size);
+                byte[] image = p.family().chipStyle() ? Mtk8051Firmware.generate(p.vendor(), p.product(), v, size)
+                        : DownloadFirmware.image(p, v);
+                assertThat(image).as(p.name() + " " + v).hasSize(size);
             }
         }
     }
