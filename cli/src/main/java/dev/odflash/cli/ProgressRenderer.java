@@ -36,6 +36,14 @@ public final class ProgressRenderer implements Progress {
             lastDecile = -1;
         }
         int percent = (int) (done * 100 / total);
+        if (newPhase.startsWith("wait")) { // a wait counts seconds, not bytes
+            if (terminal || percent / 10 != lastDecile) {
+                lastDecile = percent / 10;
+                err.printf(terminal ? "\r%s: %d of %d   %s" : "%s: %d of %d%s", newPhase, done, total,
+                        done >= total || !terminal ? "\n" : "");
+            }
+            return;
+        }
         if (terminal) {
             if (done < total && now - lastDraw < 50_000_000L) {
                 return; // at most 20 redraws a second

@@ -65,10 +65,13 @@ public final class BtcDownload {
         if (!burn.isGood()) {
             throw new DownloadException("the burn command (WRITE BUFFER mode 7) was refused: " + burn.describe(), true);
         }
-        progress.update("burn (waiting 50 s as btcflash does)", 0, 1);
-        run.clock().sleep(BURN_PAUSE);
+        long pause = BURN_PAUSE.toSeconds();
+        for (long s = 0; s < pause; s++) { // a second at a time, so the user sees the wait move
+            progress.update("wait: drive burning, seconds", s, pause);
+            run.clock().sleep(Duration.ofSeconds(1));
+        }
+        progress.update("wait: drive burning, seconds", pause, pause);
         Optional<String> notReady = run.waitReady(POLL, POLL_LIMIT);
-        progress.update("burn (waiting 50 s as btcflash does)", 1, 1);
         if (notReady.isPresent()) {
             throw new DownloadException("the drive did not become ready within 300 s after the burn: "
                     + notReady.get(), false);
