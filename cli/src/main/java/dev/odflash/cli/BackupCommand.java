@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-@Command(name = "backup", mixinStandardHelpOptions = true,
+@Command(name = "backup", header = "Read the flash twice, verify, hash and store it with a sidecar.", mixinStandardHelpOptions = true,
         description = {"Read the whole flash twice, compare, hash (SHA-256) and write FILE plus a FILE.json sidecar,",
             "atomically. Never overwrites. Without -o the backup goes into the library:",
             "$ODFLASH_HOME/backups/<vendor>_<product>/<revision>-<UTC time>.bin (default ~/.local/share/odflash)."})

@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 
 import java.util.List;
 
-@Command(name = "chips", mixinStandardHelpOptions = true,
+@Command(name = "chips", header = "List the flash chips odflash knows.", mixinStandardHelpOptions = true,
         description = {"List the flash chips odflash knows (built-in table plus --chip-db rows).",
             "FILTER matches name, alias, vendor, bus or JEDEC IDs. `--json` prints rows in the table's own format,",
             "ready to copy into a --chip-db file."})

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-@Command(name = "convert", mixinStandardHelpOptions = true,
+@Command(name = "convert", header = "Turn an Intel-HEX file (or an SD-616 download buffer) into a .bin.", mixinStandardHelpOptions = true,
         description = {"Write the binary image a firmware file holds: Intel-HEX (plain, or the MTK/BTC banked",
             "form with :00000155AA bank records) becomes a .bin, an SD-616 0x30000 download buffer becomes the",
             "0x20000 flash file. The output is written atomically and never overwritten (exit 4 if it exists)."})

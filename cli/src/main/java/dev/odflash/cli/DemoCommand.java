@@ -17,7 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", header = "A guided run against the emulated drive: list, info, backup, identify.", mixinStandardHelpOptions = true,
         description = {"A guided run against the built-in emulated drive: list, info, backup, and identify of the",
             "backup just made, each step explained. Nothing touches a real drive; files go to a new directory."})
 final class DemoCommand extends BaseCommand {

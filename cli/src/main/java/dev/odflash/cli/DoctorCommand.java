@@ -29,7 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-@Command(name = "doctor", mixinStandardHelpOptions = true,
+@Command(name = "doctor", header = "Check what odflash needs to reach a drive and what to do about each failure.", mixinStandardHelpOptions = true,
         description = {"Check, in order, what odflash needs to reach a drive and say what to do about each failure:",
             "JDK and native access; device nodes; permission; sg driver; INQUIRY; TEST UNIT READY; whether a",
             "documented harmless vendor read reaches drives of a known family; and which path odflash would use",

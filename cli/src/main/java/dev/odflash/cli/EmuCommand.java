@@ -6,7 +6,7 @@ import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "emu", mixinStandardHelpOptions = true,
+@Command(name = "emu", header = "The built-in emulated drives: profiles and synthetic firmware.", mixinStandardHelpOptions = true,
         description = "The built-in emulated drives: their profiles and synthetic firmware.")
 final class EmuCommand implements Callable<Integer> {
     @Spec

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-@Command(name = "firmware",
+@Command(name = "firmware", header = "Write a synthetic firmware image for an emulated profile.",
         description = {"Write a synthetic firmware image for an emulated profile, sized for its chip (or --chip).",
             "Real vendor images cannot be shipped; these are structurally faithful stand-ins."})
 final class EmuFirmwareCommand extends BaseCommand {

@@ -7,7 +7,7 @@ import dev.odflash.emulator.EmulatorProfiles;
 import dev.odflash.ops.ExitCode;
 import picocli.CommandLine.Command;
 
-@Command(name = "profiles", mixinStandardHelpOptions = true,
+@Command(name = "profiles", header = "List the emulated drive profiles.", mixinStandardHelpOptions = true,
         description = "List the emulated drive profiles: family, image layout, default chip and synthetic firmware versions.")
 final class EmuProfilesCommand extends BaseCommand {
     EmuProfilesCommand(AppContext ctx) {

@@ -20,7 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-@Command(name = "extract", mixinStandardHelpOptions = true,
+@Command(name = "extract", header = "Carve firmware images out of a vendor updater EXE.", mixinStandardHelpOptions = true,
         description = {"Find the firmware image inside a vendor updater EXE: PE resources (RCDATA and others), the",
             "overlay after the last section, ZIP and 7z archives inside those, Intel-HEX text, the LiteOn XFlash",
             "table (raw method only); RAR, CAB, NSIS, Inno and UPX are named, not opened. Every candidate is",

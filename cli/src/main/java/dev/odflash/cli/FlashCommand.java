@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Path;
 import java.util.Optional;
 
-@Command(name = "flash", mixinStandardHelpOptions = true,
+@Command(name = "flash", header = "Write a firmware image to a drive, with every safety gate, a backup and verify.", mixinStandardHelpOptions = true,
         description = {"Write a firmware image to a drive, safely. Chip-style drives (mtk8051): gates first (family,",
             "chip, size, structure, model, version, medium, boot region), a verified backup in the same run, a plan",
             "at the chip's physical minimum, a journal, read-back of every block, a whole-chip verify; success only",

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-@Command(name = "identify", mixinStandardHelpOptions = true,
+@Command(name = "identify", header = "Check a firmware file (any family, .bin or .hex) before it reaches a drive.", mixinStandardHelpOptions = true,
         description = {"Check a firmware file before anything reaches a drive: layout (mtk8051, btc, tsst-mt1339,",
             "sd616, mt1939, mt1959), size, banks, identity strings, boot region, regions, integrity checks",
             "(bank opcodes, MT1939 checksum, BTC byte sum, MT1959 CMAC table) and warnings. Reads .bin and",

@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 
 import java.util.List;
 
-@Command(name = "info", mixinStandardHelpOptions = true,
+@Command(name = "info", header = "Identify a drive, its family and flash chip, and what odflash can do with it.", mixinStandardHelpOptions = true,
         description = {"Identify a drive: INQUIRY identity, family, flash chip (JEDEC IDs), size and layout, and",
             "for backup / flash / verify how odflash would do it on this drive, or why not."})
 final class InfoCommand extends BaseCommand {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import java.util.List;
 import java.util.Optional;
 
-@Command(name = "list", mixinStandardHelpOptions = true,
+@Command(name = "list", header = "List optical drives and the emulated ones.", mixinStandardHelpOptions = true,
         description = {"List the optical drives the operating system shows (no command is sent to them: Linux reads",
             "sysfs, Windows the storage descriptor), and the built-in emulated drives (--device emu:<profile>)."})
 final class ListCommand extends BaseCommand {

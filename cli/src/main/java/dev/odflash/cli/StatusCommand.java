@@ -12,7 +12,7 @@ import dev.odflash.transport.Device;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(name = "status", header = "Is my firmware intact? Compare the drive with backups, known images and a pending flash.", mixinStandardHelpOptions = true,
         description = {"Is my firmware intact? Reads the drive (two agreeing passes) and compares it with the backup",
             "library, known images and any pending (interrupted) flash: which backup it matches, bank by bank which",
             "banks hold the old image, the new one or neither, whether the boot region is intact and the drive would",

@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(name = "verify", header = "Compare the drive's flash with a file and list differing ranges.", mixinStandardHelpOptions = true,
         description = {"Compare the drive's flash (two agreeing reads) with FILE and list the differing ranges.",
             "Exit 0 when identical, 5 when they differ."})
 final class VerifyCommand extends BaseCommand {
