@@ -71,4 +71,16 @@ class ExtractorTest {
         Extraction x = Extractor.extract(withOverlay(bomb));
         assertThat(x.notes()).anyMatch(n -> n.contains("larger than any firmware"));
     }
+
+    /** Fuzz finding (ExtractorFuzzTest seed hex-amplification-zip): 40 tiny HEX entries, 16 MiB each once decoded. */
+    @Test
+    void candidatesFromAmplifyingHexAreCapped() throws Exception {
+        byte[] file;
+        try (var in = getClass().getResourceAsStream("ExtractorFuzzTestInputs/extractBytes/hex-amplification-zip")) {
+            file = in.readAllBytes();
+        }
+        Extraction x = Extractor.extract(file);
+        assertThat(x.notes()).anyMatch(n -> n.contains("more candidates than odflash keeps"));
+        assertThat(x.candidates().stream().mapToLong(c -> c.image().length).sum()).isLessThanOrEqualTo(Extractor.MAX_CANDIDATE_BYTES);
+    }
 }
