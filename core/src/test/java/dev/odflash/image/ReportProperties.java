@@ -37,9 +37,9 @@ public final class ReportProperties {
                 .as("region %s inside the image", r).isTrue());
         report.identity().ifPresent(i -> assertThat(i.templateOffset()).isBetween(0L, (long) image.length));
         assertThat(report.bootRegionSize()).isBetween(0L, (long) Math.max(image.length, 0x10000));
+        assertThat(report.sha256()).isEqualTo(Sha256.hex(image));
         if (report.flashable()) {
             assertThat(report.layout()).isPresent();
-            assertThat(report.sha256()).isEqualTo(Sha256.hex(image));
         }
         if (report.layout().isEmpty()) {
             assertThat(report.failures()).as("an unrecognised image says why").isNotEmpty();

@@ -107,7 +107,14 @@ public final class Extractor {
         if (IntelHex.looksLikeHex(blob)) {
             try {
                 FirmwareFiles.Loaded l = FirmwareFiles.load(blob);
-                add(origin + " (" + l.form().text() + ")", l.image(), l.form());
+                if (l.image().length > IMAGE_SIZES[IMAGE_SIZES.length - 1]) {
+                    // a few bytes of HEX can address 16 MiB; no known layout is over 2 MiB, and scoring
+                    // dozens of such blobs took minutes (ExtractorFuzzTest, seed hex-amplification-zip)
+                    notes.add(String.format("%s: Intel-HEX decodes to %d KiB, larger than any firmware; skipped",
+                            origin, l.image().length / 1024));
+                } else {
+                    add(origin + " (" + l.form().text() + ")", l.image(), l.form());
+                }
                 return;
             } catch (ImageFormatException e) {
                 notes.add(origin + ": looks like Intel-HEX but " + e.getMessage());
