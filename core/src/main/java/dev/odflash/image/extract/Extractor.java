@@ -31,7 +31,7 @@ public final class Extractor {
      * Candidates kept, and the bytes they may hold together: 64 real images of the largest layout (2 MiB)
      * fit. Without a cap, small HEX texts that each decode to a distinct 16 MiB image (a zip of 2000 of
      * them fits in the archive budget) made extract hold gigabytes (found by ExtractorFuzzTest's
-     * bounded-output property; seed hex-amplification-zip). Past the cap the lowest-scored go.
+     * bounded-output property; ExtractorTest's hex-amplification-zip). Past the cap the lowest-scored go.
      */
     static final int MAX_CANDIDATES = 64;
     static final long MAX_CANDIDATE_BYTES = 128L << 20;
@@ -109,7 +109,7 @@ public final class Extractor {
                 FirmwareFiles.Loaded l = FirmwareFiles.load(blob);
                 if (l.image().length > IMAGE_SIZES[IMAGE_SIZES.length - 1]) {
                     // a few bytes of HEX can address 16 MiB; no known layout is over 2 MiB, and scoring
-                    // dozens of such blobs took minutes (ExtractorFuzzTest, seed hex-amplification-zip)
+                    // dozens of such blobs took minutes (ExtractorFuzzTest, seed slow-unit-hex-16mib)
                     notes.add(String.format("%s: Intel-HEX decodes to %d KiB, larger than any firmware; skipped",
                             origin, l.image().length / 1024));
                 } else {
