@@ -32,7 +32,7 @@ public final class ImageIdentifier {
         for (Function<byte[], ImageReport> recogniser : recognisers) {
             ImageReport report = recogniser.apply(image);
             if (report.layout().isPresent()) {
-                return report;
+                return hashed(report, image);
             }
             boolean sizeOk = report.checks().stream().anyMatch(c -> c.name().equals("size") && c.passed());
             if (sizeOk && sized == null) {
@@ -40,6 +40,11 @@ public final class ImageIdentifier {
             }
             generic = report;
         }
-        return sized != null && !Mtk8051Image.SIZES.contains(image.length) ? sized : generic;
+        return hashed(sized != null && !Mtk8051Image.SIZES.contains(image.length) ? sized : generic, image);
+    }
+
+    /** Every report identify returns carries the image's SHA-256, computed here once. */
+    private static ImageReport hashed(ImageReport report, byte[] image) {
+        return report.sha256().isEmpty() ? report.withSha256(dev.odflash.bytes.Sha256.hex(image)) : report;
     }
 }

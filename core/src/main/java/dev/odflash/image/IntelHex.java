@@ -48,8 +48,7 @@ public final class IntelHex {
     }
 
     public static Result parse(byte[] text) throws ImageFormatException {
-        byte[] image = new byte[MAX_IMAGE];
-        Arrays.fill(image, (byte) 0xFF);
+        byte[] image = new byte[0]; // grown as records arrive (a fixed 16 MiB per parse made every call cost 16 MiB)
         BitSet written = new BitSet();
         List<String> warnings = new ArrayList<>();
         int line = 0;
@@ -99,6 +98,7 @@ public final class IntelHex {
                     if (overlap >= 0 && overlap < a + count) {
                         throw error(line, String.format("record overlaps data already written at 0x%X", overlap));
                     }
+                    image = erasedTo(image, a + count);
                     System.arraycopy(rec, 4, image, a, count);
                     written.set(a, a + count);
                     high = Math.max(high, a + count);
@@ -138,7 +138,18 @@ public final class IntelHex {
         if (!banked && size != high) {
             warnings.add(String.format("data ends at 0x%X; filled with 0xFF to 0x%X (%d KiB)", high, size, size / 1024));
         }
-        return new Result(Arrays.copyOf(image, size), banked ? Dialect.MTK_BANKED : Dialect.PLAIN, size / BANK, warnings);
+        return new Result(Arrays.copyOf(erasedTo(image, size), size), banked ? Dialect.MTK_BANKED : Dialect.PLAIN, size / BANK, warnings);
+    }
+
+    /** {@code image} at least {@code length} long (doubling, at most 16 MiB), new bytes erased (0xFF). */
+    private static byte[] erasedTo(byte[] image, int length) {
+        if (length <= image.length) {
+            return image;
+        }
+        int grown = (int) Math.min(MAX_IMAGE, Math.max(length, Math.max(BANK, 2L * image.length)));
+        byte[] bigger = Arrays.copyOf(image, grown);
+        Arrays.fill(bigger, image.length, grown, (byte) 0xFF);
+        return bigger;
     }
 
     private static int roundUp(int high) {

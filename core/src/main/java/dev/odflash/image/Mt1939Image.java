@@ -51,7 +51,7 @@ public final class Mt1939Image {
         SignatureTable.Parsed table = SignatureTable.parse(image, SIZE, true);
         r.check(table.problems().isEmpty(), "signature table",
                 table.entries().size() + " entries at 0x10400 (CM: {flag, begin, end, signature[16]})",
-                "signature table at 0x10400 malformed: " + String.join("; ", table.problems()));
+                "signature table at 0x10400 malformed: " + table.problemText());
         if (table.entries().isEmpty()) {
             r.warn("the signature table at 0x10400 is empty");
         }

@@ -88,7 +88,7 @@ public final class Mt1959Image {
                 table.entries().size() + " signed ranges"));
         if (!r.check(table.problems().isEmpty(), "CMAC table", table.entries().size()
                         + " signed ranges at 0x10400 (OD update_cmac.py: {enabled, start, end, MAC[16]})",
-                "CMAC table at 0x10400 malformed: " + String.join("; ", table.problems()))) {
+                "CMAC table at 0x10400 malformed: " + table.problemText())) {
             return;
         }
         if (table.entries().isEmpty()) {

@@ -40,9 +40,14 @@ final class ReportBuilder {
         return this;
     }
 
+    /**
+     * The report; its SHA-256 only when recognised. {@link ImageIdentifier} tries six recognisers and
+     * fills in the hash of the one report it returns, so an image is hashed once, not six times (a
+     * 16 MiB HEX-decoded blob meant six SHA-256 passes over 16 MiB; ExtractorFuzzTest's slow-unit finding).
+     */
     ImageReport build(boolean recognised, ImageLayout layout, byte[] image, int banks, long bootRegion) {
         return new ImageReport(recognised ? Optional.of(layout) : Optional.empty(), image.length, banks, identity,
-                bootRegion, checks, warnings, Sha256.hex(image), regions, perUnit);
+                bootRegion, checks, warnings, recognised ? Sha256.hex(image) : "", regions, perUnit);
     }
 
     static String sizeText(long size) {

@@ -27,12 +27,21 @@ import java.util.Optional;
  */
 public final class Extractor {
     static final int[] IMAGE_SIZES = {0x20000, 0x40000, 0x80000, 0x100000, 0x200000};
+    /**
+     * Candidates kept, and the bytes they may hold together: 64 real images of the largest layout (2 MiB)
+     * fit. Without a cap, small HEX texts that each decode to a distinct 16 MiB image (a zip of 2000 of
+     * them fits in the archive budget) made extract hold gigabytes (found by ExtractorFuzzTest's
+     * bounded-output property; ExtractorTest's hex-amplification-zip). Past the cap the lowest-scored go.
+     */
+    static final int MAX_CANDIDATES = 64;
+    static final long MAX_CANDIDATE_BYTES = 128L << 20;
     private static final byte[] MT1959_BANNER = "MT1959 Boot ".getBytes(StandardCharsets.US_ASCII);
 
     private final Map<String, Candidate> bySha = new LinkedHashMap<>();
     private final List<String> findings = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final Archives.Budget budget = new Archives.Budget();
+    private long held;
 
     private Extractor() {
     }
@@ -98,7 +107,14 @@ public final class Extractor {
         if (IntelHex.looksLikeHex(blob)) {
             try {
                 FirmwareFiles.Loaded l = FirmwareFiles.load(blob);
-                add(origin + " (" + l.form().text() + ")", l.image(), l.form());
+                if (l.image().length > IMAGE_SIZES[IMAGE_SIZES.length - 1]) {
+                    // a few bytes of HEX can address 16 MiB; no known layout is over 2 MiB, and scoring
+                    // dozens of such blobs took minutes (ExtractorFuzzTest, seed slow-unit-hex-16mib)
+                    notes.add(String.format("%s: Intel-HEX decodes to %d KiB, larger than any firmware; skipped",
+                            origin, l.image().length / 1024));
+                } else {
+                    add(origin + " (" + l.form().text() + ")", l.image(), l.form());
+                }
                 return;
             } catch (ImageFormatException e) {
                 notes.add(origin + ": looks like Intel-HEX but " + e.getMessage());
@@ -177,10 +193,31 @@ public final class Extractor {
         String sha = report.sha256().isEmpty() ? Sha256.hex(image) : report.sha256();
         Candidate c = Candidate.of(origin, image, form, report);
         Candidate old = bySha.get(sha);
-        if (old == null || c.score() > old.score()) {
-            bySha.put(sha, c);
-            return c;
+        if (old != null && c.score() <= old.score()) {
+            return old;
         }
-        return old;
+        held += image.length - (old == null ? 0 : old.image().length);
+        bySha.put(sha, c);
+        while (bySha.size() > MAX_CANDIDATES || held > MAX_CANDIDATE_BYTES) {
+            dropLowest();
+        }
+        return c;
+    }
+
+    /** Drops the lowest-scored candidate (on a tie the one found last), saying so once. */
+    private void dropLowest() {
+        Map.Entry<String, Candidate> lowest = null;
+        for (Map.Entry<String, Candidate> e : bySha.entrySet()) {
+            if (lowest == null || e.getValue().score() <= lowest.getValue().score()) {
+                lowest = e;
+            }
+        }
+        bySha.remove(lowest.getKey());
+        held -= lowest.getValue().image().length;
+        String note = String.format("more candidates than odflash keeps (%d, %d MiB in all): the lowest-scored were dropped",
+                MAX_CANDIDATES, MAX_CANDIDATE_BYTES >> 20);
+        if (!notes.contains(note)) {
+            notes.add(note);
+        }
     }
 }

@@ -71,4 +71,25 @@ class ExtractorTest {
         Extraction x = Extractor.extract(withOverlay(bomb));
         assertThat(x.notes()).anyMatch(n -> n.contains("larger than any firmware"));
     }
+
+    /** Fuzz finding: 70 tiny HEX entries, 2 MiB each once decoded (not a fuzz seed: instrumented, it runs 36 s). */
+    @Test
+    void candidatesFromAmplifyingHexAreCapped() throws Exception {
+        byte[] file;
+        try (var in = getClass().getResourceAsStream("hex-amplification-zip")) {
+            file = in.readAllBytes();
+        }
+        Extraction x = Extractor.extract(file);
+        assertThat(x.notes()).anyMatch(n -> n.contains("more candidates than odflash keeps"));
+        assertThat(x.candidates().stream().mapToLong(c -> c.image().length).sum()).isLessThanOrEqualTo(Extractor.MAX_CANDIDATE_BYTES);
+    }
+
+    /** A few bytes of HEX that address 16 MiB are not scored as a candidate (no layout is over 2 MiB). */
+    @Test
+    void hexLargerThanAnyFirmwareIsSkipped() throws Exception {
+        String hex = ":0200000400FFFB\n:01FF000002FE\n:00000001FF\n";
+        Extraction x = Extractor.extract(withOverlay(zip("fw.hex", hex.getBytes(StandardCharsets.US_ASCII))));
+        assertThat(x.candidates()).isEmpty();
+        assertThat(x.notes()).anyMatch(n -> n.contains("16384 KiB, larger than any firmware; skipped"));
+    }
 }
