@@ -2,7 +2,8 @@
 # Short, bounded Jazzer run of every fuzz target (issue 4 §5): each target fuzzes for its
 # @FuzzTest(maxDuration) (30 s) in its own JVM, started through dev.odflash.fuzz.FuzzLauncher (a Maven
 # run per target would add ~20 s each). Prints per target the executions and findings, then
-# `N passed, N failed`; exits non-zero on any finding. Run by .ci/run after the unit tests.
+# `N passed, N failed`; exits non-zero on any crash or broken property (slow inputs are reported, not
+# failed). Run by .ci/run after the unit tests.
 # Longer by hand: `scripts/fuzz-short.sh --rounds 20` repeats every target (the generated corpus in
 # .cifuzz-corpus/ carries over between rounds), or `scripts/fuzz-short.sh Class#method` for one.
 # A finding's input is written by Jazzer under src/test/resources/<pkg>/<Class>Inputs/<method>/; commit it
@@ -60,7 +61,12 @@ for round in $(seq 1 "$rounds"); do
     # libFuzzer ends with "Done N runs in S second(s)"; after a finding it stops at the last "#N" status line.
     execs=$(sed -n 's/^Done \([0-9]*\) runs.*/\1/p' "$log" | tail -n 1)
     [ -n "$execs" ] || execs=$(sed -n 's/^#\([0-9]*\).*/\1/p' "$log" | tail -n 1)
-    findings=$(grep -c 'Test unit written to' "$log" || true)
+    # a crash or a broken property fails the target; an input slower than libFuzzer's 10 s limit is
+    # reported (and its input kept) but does not fail it: on a loaded 2-core machine that limit is
+    # timing-dependent, and a CI run must not turn red by chance
+    findings=$(grep 'Test unit written to' "$log" | grep -vc 'slow-unit' || true)
+    slow=$(grep 'Test unit written to' "$log" | grep -c 'slow-unit' || true)
+    [ "$slow" -eq 0 ] || echo "    note: $slow input(s) slower than 10 s for $t (kept next to its seeds; look at them)"
     if [ "$rc" -eq 0 ] && [ "$findings" -eq 0 ] && [ -n "$execs" ]; then
       passed=$((passed + 1)); result=ok
     else
