@@ -35,6 +35,15 @@ public final class FlashImageStore {
         return Optional.of(Files.readAllBytes(file.get()));
     }
 
+    /** Saves now; a failure to save is a broken emulator host (disk full, file removed), not a drive fault. */
+    public void saveOrFail(byte[] contents) {
+        try {
+            save(contents);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot save the emulated flash to " + file.orElseThrow(), e);
+        }
+    }
+
     public void save(byte[] contents) throws IOException {
         if (file.isEmpty()) {
             return;

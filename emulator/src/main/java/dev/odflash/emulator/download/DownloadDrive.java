@@ -13,7 +13,6 @@ import dev.odflash.transport.ScsiTransport;
 import dev.odflash.transport.TransportException;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -217,11 +216,7 @@ public final class DownloadDrive implements EmulatedDrive {
 
     @Override
     public void persist() {
-        try {
-            store.save(chip.contents());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot save the emulated flash to " + store.file().orElseThrow(), e);
-        }
+        store.saveOrFail(chip.contents());
     }
 
     @Override public long commands() { return commands; }

@@ -12,7 +12,6 @@ import dev.odflash.transport.ScsiTransport;
 import dev.odflash.transport.TransportException;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -116,11 +115,7 @@ public final class Mtk8051Drive implements EmulatedDrive {
 
     @Override
     public void persist() {
-        try {
-            store.save(chip.contents());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot save the emulated flash to " + store.file().orElseThrow(), e);
-        }
+        store.saveOrFail(chip.contents());
     }
 
     EmulatorProfile profile() {
