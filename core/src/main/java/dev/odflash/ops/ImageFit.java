@@ -17,7 +17,8 @@ import java.util.Optional;
  *
  * <p>The version gate reports the relation: a newer image passes; the same version fails unless the
  * caller allows a reinstall ({@link #ALLOW_REINSTALL}); an older one fails unless it allows a downgrade
- * ({@link #ALLOW_OLDER}). {@link #relation} gives the relation itself.
+ * ({@link #ALLOW_OLDER}), and so does a pair {@link Revisions} cannot order (fails closed); a drive
+ * in boot mode passes (its version is unknown). {@link #relation} gives the relation itself.
  */
 public final class ImageFit {
     public static final String LAYOUT = "layout";
@@ -109,47 +110,30 @@ public final class ImageFit {
             case SAME -> new Gate(VERSION, false, "the drive already runs " + have + "; reinstalling needs " + ALLOW_REINSTALL);
             case OLDER -> new Gate(VERSION, false, "image " + want + " is older than the drive's " + have
                     + "; a downgrade needs " + ALLOW_OLDER);
-            case UNKNOWN -> new Gate(VERSION, true, drive.bootMode()
-                    ? "the drive is in boot mode: its installed version is unknown"
-                    : "versions '" + want + "' and '" + have + "' cannot be ordered; shown for the user to judge");
+            case UNORDERED -> new Gate(VERSION, false, "versions '" + want + "' (image) and '" + have
+                    + "' (drive) cannot be ordered, so this may be a downgrade; flashing it needs " + ALLOW_OLDER);
+            case UNKNOWN -> new Gate(VERSION, true, "the drive is in boot mode: its installed version is unknown");
         };
     }
 
-    public enum Relation { NEWER, SAME, OLDER, UNKNOWN }
+    /**
+     * UNKNOWN: the drive is in boot mode, its installed version is not known (the gate passes: this is
+     * the recovery case, safety rule 6); UNORDERED: both are known but {@link Revisions} cannot order
+     * them (the gate fails closed; {@code --allow-older} overrides).
+     */
+    public enum Relation { NEWER, SAME, OLDER, UNORDERED, UNKNOWN }
 
-    /** How the image's revision relates to the drive's: digit groups compared as numbers when the rest agrees. */
+    /** How the image's revision relates to the drive's, by {@link Revisions#compare}. */
     public static Relation relation(String driveRevision, String imageRevision, boolean bootMode) {
-        String have = driveRevision.strip();
-        String want = imageRevision.strip();
-        if (bootMode || have.isEmpty() || want.isEmpty()) {
+        if (bootMode) {
             return Relation.UNKNOWN;
         }
-        if (have.equalsIgnoreCase(want)) {
-            return Relation.SAME;
-        }
-        if (!have.replaceAll("[0-9]", "").equalsIgnoreCase(want.replaceAll("[0-9]", ""))
-                || !have.matches(".*[0-9].*")) {
-            return Relation.UNKNOWN;
-        }
-        String[] a = have.split("[^0-9]+");
-        String[] b = want.split("[^0-9]+");
-        for (int i = 0; i < Math.min(a.length, b.length); i++) {
-            if (a[i].isEmpty() || b[i].isEmpty()) {
-                continue;
-            }
-            int c = numeric(a[i], b[i]);
-            if (c != 0) {
-                return c < 0 ? Relation.NEWER : Relation.OLDER;
-            }
-        }
-        return Relation.UNKNOWN;
-    }
-
-    /** Compares two digit strings as numbers of any length. */
-    private static int numeric(String a, String b) {
-        String x = a.replaceFirst("^0+(?=.)", "");
-        String y = b.replaceFirst("^0+(?=.)", "");
-        return x.length() != y.length() ? Integer.compare(x.length(), y.length()) : x.compareTo(y);
+        return switch (Revisions.compare(driveRevision, imageRevision)) {
+            case NEWER -> Relation.NEWER;
+            case SAME -> Relation.SAME;
+            case OLDER -> Relation.OLDER;
+            case UNORDERED -> Relation.UNORDERED;
+        };
     }
 
     private static String norm(String s) {

@@ -6,6 +6,7 @@ import static dev.odflash.ops.ImageFit.Relation.NEWER;
 import static dev.odflash.ops.ImageFit.Relation.OLDER;
 import static dev.odflash.ops.ImageFit.Relation.SAME;
 import static dev.odflash.ops.ImageFit.Relation.UNKNOWN;
+import static dev.odflash.ops.ImageFit.Relation.UNORDERED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ImageFitTest {
@@ -16,7 +17,7 @@ class ImageFitTest {
         assertThat(ImageFit.relation("1.9", "1.10", false)).isEqualTo(NEWER);
         assertThat(ImageFit.relation("TS01", "TS00", false)).isEqualTo(OLDER);
         assertThat(ImageFit.relation("SB02", "SB02", false)).isEqualTo(SAME);
-        assertThat(ImageFit.relation("SB02", "FT02", false)).isEqualTo(UNKNOWN);
+        assertThat(ImageFit.relation("SB02", "FT02", false)).isEqualTo(UNORDERED);
         assertThat(ImageFit.relation("BOOT", "1.10", true)).isEqualTo(UNKNOWN);
     }
 }

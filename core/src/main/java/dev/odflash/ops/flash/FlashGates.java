@@ -47,7 +47,7 @@ final class FlashGates {
     /**
      * The image against the drive (ImageFit: layout, size, structure, model, version). Layout, size and
      * structure never give way; model gives way to --allow-cross-flash; a same or older version to
-     * --allow-reinstall / --allow-older; the version gate is skipped for a resume or restore that a
+     * --allow-reinstall / --allow-older (an unordered pair to --allow-older too); the version gate is skipped for a resume or restore that a
      * journal authorises.
      */
     static void fit(DriveInfo info, ImageReport report, long flashSize, FlashOptions options, boolean journalAuthorised)
@@ -61,8 +61,8 @@ final class FlashGates {
                 case ImageFit.VERSION -> journalAuthorised || switch (ImageFit.relation(info.inquiry().revision(),
                         report.identity().map(i -> i.revision()).orElse(""), info.bootMode())) {
                     case SAME -> options.allowReinstall();
-                    case OLDER -> options.allowOlder();
-                    default -> true;
+                    case OLDER, UNORDERED -> options.allowOlder();
+                    case NEWER, UNKNOWN -> true;
                 };
                 default -> false;
             };
