@@ -37,6 +37,11 @@ public final class Cli {
         emu.addSubcommand("profiles", new EmuProfilesCommand(ctx));
         emu.addSubcommand("firmware", new EmuFirmwareCommand(ctx));
         cl.addSubcommand("emu", emu);
+        CommandLine journal = new CommandLine(new JournalCommand());
+        journal.addSubcommand("list", new JournalListCommand(ctx));
+        journal.addSubcommand("adopt", new JournalAdoptCommand(ctx));
+        journal.addSubcommand("discard", new JournalDiscardCommand(ctx));
+        cl.addSubcommand("journal", journal);
         cl.addSubcommand("demo", new DemoCommand(ctx));
         addExitCodes(cl);
         cl.setOut(new PrintWriter(terminal.out(), true));

@@ -48,7 +48,7 @@ final class FlashCommand extends BaseCommand {
     @Option(names = "--allow-reinstall", description = "Flash the version the drive already runs.")
     boolean allowReinstall;
 
-    @Option(names = "--allow-older", description = "Flash an older version (downgrade).")
+    @Option(names = "--allow-older", description = "Flash an older version (downgrade), or one whose version cannot be ordered against the drive's.")
     boolean allowOlder;
 
     @Option(names = "--include-boot", description = "Allow erasing and programming the boot region (first 16 KiB on mtk8051).")

@@ -13,19 +13,28 @@ import java.nio.charset.StandardCharsets;
  */
 final class TerminalConfirmation implements Confirmation {
     private final Terminal terminal;
+    private final String question;
+    private final String noTerminal;
 
     TerminalConfirmation(Terminal terminal) {
+        this(terminal, "Flash this drive?", "flash: no terminal to confirm on; run with --yes to flash from a script");
+    }
+
+    /** Another question (journal adopt, journal discard) and what to say when nobody can answer it. */
+    TerminalConfirmation(Terminal terminal, String question, String noTerminal) {
         this.terminal = terminal;
+        this.question = question;
+        this.noTerminal = noTerminal;
     }
 
     @Override
     public boolean confirm(String summary) {
         if (!terminal.interactive()) {
-            terminal.err().println("flash: no terminal to confirm on; run with --yes to flash from a script");
+            terminal.err().println(noTerminal);
             return false;
         }
         terminal.err().println(summary);
-        terminal.err().print("Flash this drive? Type yes to continue: ");
+        terminal.err().print(question + " Type yes to continue: ");
         terminal.err().flush();
         try {
             String answer = new BufferedReader(new InputStreamReader(terminal.in(), StandardCharsets.UTF_8)).readLine();

@@ -29,6 +29,35 @@ public record Configuration(int currentProfile, List<Feature> features) {
         return new Configuration(profile, features);
     }
 
+    /** Feature 0x0108 (MMC-6 §5.3 feature descriptors, "Logical Unit Serial Number"): the serial in ASCII, padded to 4 bytes. */
+    public static final int LOGICAL_UNIT_SERIAL_NUMBER = 0x0108;
+
+    /** The unit's serial number from feature 0x0108, when the drive lists it with printable ASCII. */
+    public java.util.Optional<String> unitSerial() {
+        return features.stream().filter(f -> f.code() == LOGICAL_UNIT_SERIAL_NUMBER).findFirst()
+                .flatMap(f -> printable(f.data(), 0, f.data().length));
+    }
+
+    /**
+     * ASCII bytes without the blanks and NULs that pad them; empty when nothing is left or a byte is
+     * not printable (a serial is used as a key, so a garbled one must not be taken for a serial).
+     */
+    public static java.util.Optional<String> printable(byte[] data, int from, int length) {
+        StringBuilder s = new StringBuilder();
+        for (int i = from; i < from + length && i < data.length; i++) {
+            int b = data[i] & 0xFF;
+            if (b == 0) {
+                continue;
+            }
+            if (b < 0x20 || b > 0x7E) {
+                return java.util.Optional.empty();
+            }
+            s.append((char) b);
+        }
+        String t = s.toString().strip();
+        return t.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(t);
+    }
+
     private static long readInt(byte[] d, int o) {
         return ((d[o] & 0xFFL) << 24) | ((d[o + 1] & 0xFFL) << 16) | ((d[o + 2] & 0xFFL) << 8) | (d[o + 3] & 0xFFL);
     }

@@ -14,7 +14,9 @@ import java.util.Optional;
 /**
  * The SPC/MMC commands every drive answers: INQUIRY, TEST UNIT READY, REQUEST SENSE and GET
  * CONFIGURATION. Opcodes and CDB layouts: SPC-4 (INQUIRY 0x12, TEST UNIT READY 0x00, REQUEST SENSE
- * 0x03) and MMC-6 (GET CONFIGURATION 0x46).
+ * 0x03) and MMC-6 (GET CONFIGURATION 0x46). The unit's serial number comes from the Unit Serial
+ * Number VPD page (SPC-4 "Unit Serial Number VPD page", INQUIRY with EVPD = 1, page code 0x80) or from GET CONFIGURATION
+ * feature 0x0108 ({@link Configuration#unitSerial}).
  */
 public final class Spc {
     public static final int INQUIRY = 0x12;
@@ -36,6 +38,29 @@ public final class Spc {
             throw new ScsiCommandException("INQUIRY", "returned " + data.length + " bytes, fewer than the 36 SPC requires");
         }
         return InquiryData.parse(data);
+    }
+
+    /** VPD page 0x80: bytes 2-3 the page length, bytes 4.. the PRODUCT SERIAL NUMBER in ASCII (SPC-4, Unit Serial Number VPD page). */
+    public static final int VPD_UNIT_SERIAL_NUMBER = 0x80;
+
+    /**
+     * The Unit Serial Number VPD page (INQUIRY EVPD = 1, page 0x80; SPC-4 INQUIRY and "Unit Serial Number VPD page"). Empty when
+     * the drive offers no such page (CHECK CONDITION, as MMC drives commonly answer) or reports only blanks.
+     */
+    public Optional<String> unitSerialNumber() throws TransportException {
+        int alloc = 0xFC;
+        byte[] cdb = {INQUIRY, 0x01, (byte) VPD_UNIT_SERIAL_NUMBER, 0, (byte) alloc, 0};
+        byte[] data;
+        try {
+            data = dataIn("INQUIRY VPD 0x80", cdb, alloc);
+        } catch (ScsiCommandException e) {
+            return Optional.empty();
+        }
+        if (data.length < 4 || (data[1] & 0xFF) != VPD_UNIT_SERIAL_NUMBER) {
+            return Optional.empty();
+        }
+        int length = Math.min(data.length - 4, (data[2] & 0xFF) << 8 | data[3] & 0xFF);
+        return Configuration.printable(data, 4, length);
     }
 
     /** Empty when the unit is ready; the sense otherwise (02/3A/xx = no medium, the normal case for flashing). */

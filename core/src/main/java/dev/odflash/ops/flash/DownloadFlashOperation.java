@@ -26,7 +26,6 @@ import dev.odflash.protocol.download.TsstDownload;
 import dev.odflash.transport.Device;
 import dev.odflash.transport.TransportException;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,7 +51,14 @@ public final class DownloadFlashOperation {
                               Confirmation confirmation, Progress progress) throws OdflashException {
         DriveModel model = info.model().orElseThrow();
         ImageReport report = ImageIdentifier.identify(file);
-        DownloadGates.fit(report, info, options);
+        JournalStore journals = new JournalStore(library.journals());
+        DriveKey driveKey = DriveKey.of(info, device);
+        String key = driveKey.id();
+        // the file as given, not the copy patched with this unit's data: running the same command again matches
+        String fileSha = Sha256.hex(file);
+        Optional<Journal> pending = JournalGate.check(journals, driveKey, fileSha, device.spec());
+        boolean resuming = pending.isPresent();
+        DownloadGates.fit(report, info, options, resuming);
         DownloadGates.medium(info);
         CommandRunner run = new CommandRunner(device.scsi());
         Duration start = device.clock().elapsed();
@@ -77,7 +83,7 @@ public final class DownloadFlashOperation {
             throw OdflashException.refused("gate per-unit data: " + e.getMessage());
         }
         String to = report.identity().map(i -> i.revision()).orElse("?");
-        String from = info.inquiry().revision();
+        String from = resuming ? pending.get().fromVersion() : info.inquiry().revision();
         if (options.dryRun()) {
             return new DownloadResult(true, model.family().word(), from, to, streamFor(model, image).length, 0, false,
                     "none", perUnitKept, backup, Duration.ZERO);
@@ -87,12 +93,13 @@ public final class DownloadFlashOperation {
                 Sizes.of(image.length)))) {
             throw OdflashException.refused("not confirmed: nothing was written (use --yes in scripts)");
         }
-        JournalStore journals = new JournalStore(library.journals());
-        String key = JournalStore.deviceKey(info, device);
-        writeJournal(journals, new Journal(key, device.spec(), info.inquiry().vendor(), info.inquiry().product(),
-                model.layout().word(), Sha256.hex(image), imageFile.toAbsolutePath().toString(), "",
-                backup.map(p -> p.toAbsolutePath().toString()).orElse(""), from, to, 0, image.length,
-                clock.instant(), ToolVersion.get()));
+        if (!resuming) {
+            JournalGate.write(journals, new Journal(key, device.spec(), info.inquiry().vendor(), info.inquiry().product(),
+                    model.layout().word(), fileSha, imageFile.toAbsolutePath().toString(), "",
+                    backup.map(p -> p.toAbsolutePath().toString()).orElse(""), from, to, 0, image.length,
+                    clock.instant(), ToolVersion.get(), driveKey.basis(), driveKey.value(),
+                    Journal.allBanks(image.length)), "nothing was sent");
+        }
         try {
             byte[] stream = streamFor(model, image);
             switch (model.layout()) {
@@ -104,7 +111,7 @@ public final class DownloadFlashOperation {
                 default -> throw new IllegalStateException("not a download layout: " + model.layout());
             }
             String how = verify(device, model, mt19xx, image, to, progress);
-            removeJournal(journals, key);
+            JournalGate.remove(journals, key, "flashed and verified");
             return new DownloadResult(false, model.family().word(), from, to, stream.length, 0, true, how, perUnitKept,
                     backup, device.clock().elapsed().minus(start));
         } catch (TransportException e) {
@@ -152,23 +159,6 @@ public final class DownloadFlashOperation {
                     + after.inquiry().revision() + ", not the image's " + to);
         }
         return "identity";
-    }
-
-    private static void writeJournal(JournalStore store, Journal journal) throws OdflashException {
-        try {
-            store.write(journal);
-        } catch (IOException e) {
-            throw OdflashException.usage("cannot write the journal (nothing was sent): " + e.getMessage());
-        }
-    }
-
-    private static void removeJournal(JournalStore store, String key) throws OdflashException {
-        try {
-            store.remove(key);
-        } catch (IOException e) {
-            throw new OdflashException(ExitCode.INTERNAL, "flashed and verified, but the journal could not be removed: "
-                    + e.getMessage());
-        }
     }
 
     private static final class Sizes {

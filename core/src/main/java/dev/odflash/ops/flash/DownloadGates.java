@@ -19,9 +19,13 @@ final class DownloadGates {
     private DownloadGates() {
     }
 
-    /** ImageFit's gates; across layouts never, whatever the flags (architecture.md "Families and layouts"). */
-    static void fit(ImageReport report, DriveInfo info, FlashOptions options) throws OdflashException {
-        FlashGates.fit(info, report, info.model().orElseThrow().layout().fixedSize(), options, false);
+    /**
+     * ImageFit's gates; across layouts never, whatever the flags (architecture.md "Families and layouts");
+     * the version gate gives way to this drive's own journal (running an interrupted download again).
+     */
+    static void fit(ImageReport report, DriveInfo info, FlashOptions options, boolean journalAuthorised)
+            throws OdflashException {
+        FlashGates.fit(info, report, info.model().orElseThrow().layout().fixedSize(), options, journalAuthorised);
     }
 
     static void medium(DriveInfo info) throws OdflashException {

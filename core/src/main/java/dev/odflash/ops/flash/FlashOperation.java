@@ -52,14 +52,9 @@ public final class FlashOperation {
         ImageReport report = ImageIdentifier.identify(image);
         String imageSha = Sha256.hex(image);
         JournalStore journals = new JournalStore(library.journals());
-        String key = JournalStore.deviceKey(info, device);
-        Optional<Journal> pending = readJournal(journals, key);
-        if (pending.isPresent() && !pending.get().authorises(imageSha)) {
-            Journal j = pending.get();
-            throw OdflashException.refused("gate journal: a flash to " + j.toVersion() + " (" + j.targetFile()
-                    + ") was interrupted on this drive; run it again with that file to finish it, or restore the"
-                    + " backup " + j.backupFile() + ". `odflash status` shows what the drive holds.");
-        }
+        DriveKey driveKey = DriveKey.of(info, device);
+        String key = driveKey.id();
+        Optional<Journal> pending = JournalGate.check(journals, driveKey, imageSha, device.spec());
         boolean resuming = pending.isPresent();
         FlashGates.fit(info, report, target.chip().size(), options, resuming);
         FlashGates.medium(info);
@@ -106,13 +101,14 @@ public final class FlashOperation {
             throw OdflashException.refused("not confirmed: nothing was written (use --yes in scripts)");
         }
         if (!resuming) {
-            writeJournal(journals, new Journal(key, device.spec(), info.inquiry().vendor(), info.inquiry().product(),
+            JournalGate.write(journals, new Journal(key, device.spec(), info.inquiry().vendor(), info.inquiry().product(),
                     target.chip().name(), imageSha, imageFile.toAbsolutePath().toString(), backupSha,
                     backupFile.map(p -> p.toAbsolutePath().toString()).orElse(""), fromVersion, toVersion,
-                    plan.eraseCount(), plan.programBytes(), clock.instant(), ToolVersion.get()));
+                    plan.eraseCount(), plan.programBytes(), clock.instant(), ToolVersion.get(), driveKey.basis(),
+                    driveKey.value(), Journal.changedBanks(current, image)), "nothing was written to the drive");
         }
         Execution done = execute(target, planner, plan, current, image, boot, options, progress);
-        removeJournal(journals, key);
+        JournalGate.remove(journals, key, "the flash verified");
         return new FlashResult(false, plan, fromVersion, toVersion, done.erases, done.eraseBytes, done.programBytes,
                 true, done.rounds, resuming, backupFile, backupSha, device.clock().elapsed().minus(start));
     }
@@ -205,31 +201,5 @@ public final class FlashOperation {
                         + " (lower bound %.2f s)", info.inquiry().vendor(), info.inquiry().product(), info.spec(),
                 from, to, resuming ? " (resuming an interrupted flash)" : "", plan.eraseCount(), plan.programBytes(),
                 plan.predictedNanos() / 1e9, plan.lowerBoundNanos() / 1e9);
-    }
-
-    private static Optional<Journal> readJournal(JournalStore store, String key) throws OdflashException {
-        try {
-            return store.pending(key);
-        } catch (IOException | RuntimeException e) {
-            throw OdflashException.usage("the journal " + store.fileFor(key) + " is unreadable: " + e.getMessage()
-                    + "; move it aside only if you know the drive's state (`odflash status`)");
-        }
-    }
-
-    private static void writeJournal(JournalStore store, Journal journal) throws OdflashException {
-        try {
-            store.write(journal);
-        } catch (IOException e) {
-            throw OdflashException.usage("cannot write the journal (nothing was written to the drive): " + e.getMessage());
-        }
-    }
-
-    private static void removeJournal(JournalStore store, String key) throws OdflashException {
-        try {
-            store.remove(key);
-        } catch (IOException e) {
-            throw new OdflashException(ExitCode.INTERNAL, "the flash verified but its journal could not be removed: "
-                    + e.getMessage());
-        }
     }
 }

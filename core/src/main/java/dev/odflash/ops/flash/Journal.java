@@ -2,25 +2,36 @@ package dev.odflash.ops.flash;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The record of a write in progress (safety rule 6), written before the first erase or program and
  * removed only after the flashed image verified. It holds the pre-flash backup's hash, so a resume
- * (same target) or a restore (the backup itself) is authorised by it alone.
+ * (same target) or a restore (the backup itself) is authorised by it alone, on the drive its key
+ * names ({@link DriveKey}: {@code keyBasis} and {@code keyValue}). {@code banks} are the 64 KiB banks
+ * the flash writes (where the old and the new image differ; every bank for a download).
  */
 public record Journal(String deviceKey, String device, String vendor, String product, String chip,
                       String targetSha256, String targetFile, String backupSha256, String backupFile,
                       String fromVersion, String toVersion, int plannedErases, long plannedProgramBytes,
-                      Instant startedAt, String toolVersion) {
+                      Instant startedAt, String toolVersion, String keyBasis, String keyValue, List<Integer> banks) {
     private static final ObjectMapper JSON = new ObjectMapper();
+    public static final int BANK = 0x10000;
+
+    public Journal {
+        banks = List.copyOf(banks);
+    }
 
     public ObjectNode toJson() {
         ObjectNode o = JSON.createObjectNode();
         o.put("state", "in-progress");
         o.put("deviceKey", deviceKey);
+        o.putObject("key").put("vendor", vendor).put("product", product).put("basis", keyBasis).put("value", keyValue);
         o.put("device", device);
         o.put("vendor", vendor);
         o.put("product", product);
@@ -32,22 +43,58 @@ public record Journal(String deviceKey, String device, String vendor, String pro
         o.put("fromVersion", fromVersion);
         o.put("toVersion", toVersion);
         o.putObject("plan").put("erases", plannedErases).put("programBytes", plannedProgramBytes);
+        ArrayNode b = o.putArray("banks");
+        banks.forEach(b::add);
         o.put("startedAt", startedAt.toString());
         o.put("toolVersion", toolVersion);
         return o;
     }
 
     public static Journal fromJson(JsonNode o) {
+        List<Integer> banks = new ArrayList<>();
+        o.path("banks").forEach(n -> banks.add(n.asInt()));
         return new Journal(o.path("deviceKey").asText(), o.path("device").asText(), o.path("vendor").asText(),
                 o.path("product").asText(), o.path("chip").asText(), o.path("targetSha256").asText(),
                 o.path("targetFile").asText(), o.path("backupSha256").asText(), o.path("backupFile").asText(),
                 o.path("fromVersion").asText(), o.path("toVersion").asText(), o.path("plan").path("erases").asInt(),
                 o.path("plan").path("programBytes").asLong(), Instant.parse(o.path("startedAt").asText()),
-                o.path("toolVersion").asText());
+                o.path("toolVersion").asText(), o.path("key").path("basis").asText(DriveKey.PATH),
+                o.path("key").path("value").asText(""), banks);
     }
 
     /** Whether flashing this image is authorised by the journal: the interrupted target or the backup. */
     public boolean authorises(String imageSha256) {
-        return imageSha256.equals(targetSha256) || imageSha256.equals(backupSha256);
+        return imageSha256.equals(targetSha256) || (!backupSha256.isEmpty() && imageSha256.equals(backupSha256));
+    }
+
+    /** The same journal, now belonging to another drive key (journal adopt). */
+    public Journal movedTo(DriveKey key, String deviceSpec) {
+        return new Journal(key.id(), deviceSpec, vendor, product, chip, targetSha256, targetFile, backupSha256,
+                backupFile, fromVersion, toVersion, plannedErases, plannedProgramBytes, startedAt, toolVersion,
+                key.basis(), key.value(), banks);
+    }
+
+    /** The banks in which two images differ: what a flash from one to the other writes. */
+    public static List<Integer> changedBanks(byte[] from, byte[] to) {
+        List<Integer> out = new ArrayList<>();
+        int size = Math.max(from.length, to.length);
+        for (int off = 0; off < size; off += BANK) {
+            int a = Math.min(from.length, off + BANK);
+            int b = Math.min(to.length, off + BANK);
+            if (off >= from.length || off >= to.length
+                    || !java.util.Arrays.equals(from, off, a, to, off, b)) {
+                out.add(off / BANK);
+            }
+        }
+        return out;
+    }
+
+    /** Every bank of an image of this size (a download rewrites the whole flash). */
+    public static List<Integer> allBanks(long size) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; (long) i * BANK < size; i++) {
+            out.add(i);
+        }
+        return out;
     }
 }

@@ -1,39 +1,56 @@
 package dev.odflash.ops.flash;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.odflash.bytes.Sha256;
 import dev.odflash.ops.DriveInfo;
+import dev.odflash.ops.OdflashException;
 import dev.odflash.transport.Device;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Journals live in {@code $ODFLASH_HOME/journals/<device key>.json}; the key is vendor, product and
- * serial when the drive has one, else vendor, product and the device path (emulated: the image
- * file), hashed into a file-name-safe form (architecture.md "Contracts").
+ * Journals live in {@code $ODFLASH_HOME/journals/<device key>.json} ({@link DriveKey#id}).
+ *
+ * <p>Files here are never followed through a link: a journal is written to a temporary file of a
+ * fresh random name created with create-new and no-follow semantics (O_CREAT|O_EXCL|O_NOFOLLOW:
+ * a planted link or FIFO is an error, never a target), forced to disk, renamed over the journal's
+ * name (rename replaces a planted link itself, never its target) and then the directory is forced,
+ * so the rename itself survives a power loss (rename(2) changes the directory, which fsync of the
+ * file does not cover). Reading takes only a regular file: a link or a FIFO at a journal's name is
+ * reported, never opened (opening a FIFO would block).
  */
 public final class JournalStore {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A journal is a few hundred bytes; anything far larger is not one. */
+    private static final long MAX_JOURNAL_BYTES = 1 << 20;
     private final Path directory;
 
     public JournalStore(Path directory) {
         this.directory = directory;
     }
 
-    public static String deviceKey(DriveInfo info, Device device) {
-        String identity = info.inquiry().vendor() + "|" + info.inquiry().product() + "|" + device.pathKey();
-        return safe(info.inquiry().vendor()) + "_" + safe(info.inquiry().product()) + "_"
-                + Sha256.hex(identity.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+    /** The journal key of an opened drive ({@link DriveKey#of}). */
+    public static String deviceKey(DriveInfo info, Device device) throws OdflashException {
+        return DriveKey.of(info, device).id();
     }
 
-    private static String safe(String s) {
-        String t = s.strip().replaceAll("[^A-Za-z0-9.\\-]", "-");
-        return t.isEmpty() ? "unknown" : t;
+    public Path directory() {
+        return directory;
     }
 
     public Path fileFor(String deviceKey) {
@@ -42,27 +59,93 @@ public final class JournalStore {
 
     public Optional<Journal> pending(String deviceKey) throws IOException {
         Path f = fileFor(deviceKey);
-        if (!Files.exists(f)) {
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
             return Optional.empty();
         }
-        return Optional.of(Journal.fromJson(JSON.readTree(f.toFile())));
+        if (!a.isRegularFile()) {
+            throw new IOException(f + " is not a regular file (" + kind(a) + "); odflash never follows or opens it");
+        }
+        if (a.size() > MAX_JOURNAL_BYTES) {
+            throw new IOException(f + " is " + a.size() + " bytes, too large for a journal");
+        }
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+             InputStream in = Channels.newInputStream(ch)) {
+            return Optional.of(Journal.fromJson(JSON.readTree(in.readNBytes((int) MAX_JOURNAL_BYTES))));
+        }
     }
 
-    /** Writes the journal durably (temp file, fsync by Files.write + atomic rename). */
+    /** One entry of {@link #all}: a journal, or why its file could not be read. */
+    public record Entry(String key, Path file, Optional<Journal> journal, String problem) {
+    }
+
+    /** Every journal file in the directory (temporary files left by a crash are not journals). */
+    public List<Entry> all() throws IOException {
+        List<Entry> out = new ArrayList<>();
+        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+            return out;
+        }
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(directory, "*.json")) {
+            ds.forEach(files::add);
+        }
+        files.sort(null);
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            if (name.startsWith(".")) {
+                continue;
+            }
+            String key = name.substring(0, name.length() - ".json".length());
+            try {
+                Optional<Journal> j = pending(key);
+                j.ifPresent(journal -> out.add(new Entry(key, f, j, "")));
+            } catch (IOException | RuntimeException e) {
+                out.add(new Entry(key, f, Optional.empty(), String.valueOf(e.getMessage())));
+            }
+        }
+        return out;
+    }
+
+    /** Writes the journal durably: a new temporary file (create-new, no-follow), fsync, rename, fsync of the directory. */
     public void write(Journal journal) throws IOException {
         Files.createDirectories(directory);
         Path target = fileFor(journal.deviceKey());
-        Path temp = target.resolveSibling("." + target.getFileName() + ".writing");
-        try (var ch = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE)) {
-            ch.write(java.nio.ByteBuffer.wrap(JSON.writerWithDefaultPrettyPrinter()
-                    .writeValueAsBytes(journal.toJson())));
-            ch.force(true);
+        Path temp = Files.createTempFile(directory, "." + target.getFileName() + ".", ".writing");
+        try {
+            // createTempFile made the name with CREATE_NEW; reopen it without following a link swapped in
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                ByteBuffer data = ByteBuffer.wrap(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(journal.toJson()));
+                while (data.hasRemaining()) {
+                    ch.write(data);
+                }
+                ch.force(true);
+            }
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
         }
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        forceDirectory();
     }
 
+    /** Removes the journal's name (a link there is removed itself, never its target). */
     public void remove(String deviceKey) throws IOException {
         Files.deleteIfExists(fileFor(deviceKey));
+        forceDirectory();
+    }
+
+    /** fsync of the directory makes a rename or unlink durable (POSIX; Windows cannot open a directory so). */
+    private void forceDirectory() throws IOException {
+        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
+            return;
+        }
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        }
+    }
+
+    private static String kind(BasicFileAttributes a) {
+        return a.isSymbolicLink() ? "a symbolic link" : a.isDirectory() ? "a directory" : "a FIFO, socket or device";
     }
 }

@@ -67,7 +67,7 @@ public final class StatusOperation {
                 knownMatch, journal, banks, bootIntact, report.flashable(), wouldBoot);
     }
 
-    static List<BankState> banks(byte[] now, byte[] old, byte[] target) {
+    public static List<BankState> banks(byte[] now, byte[] old, byte[] target) {
         List<BankState> out = new ArrayList<>();
         for (int off = 0; off < now.length; off += BANK) {
             int end = Math.min(now.length, off + BANK);

@@ -108,7 +108,7 @@ final class DownloadScsi implements ScsiTransport {
     /** Standard data from the image's INQUIRY template; boot loader: the profile's strings, revision "BOOT". */
     private Reply inquiry(byte[] cdb) {
         if ((cdb[1] & 0x01) != 0) {
-            return Reply.invalidField(); // no EVPD pages offered
+            return vitalProductData(cdb);
         }
         byte[] data = new byte[96];
         data[0] = 0x05;          // peripheral device type 5: CD/DVD (SPC-4, MMC-6)
@@ -121,6 +121,33 @@ final class DownloadScsi implements ScsiTransport {
         Ascii.put(data, 32, 4, id.map(Identity::revision).orElse("BOOT")); // architecture.md "Boot mode"; CM
         id.flatMap(Identity::date).ifPresent(d -> Ascii.put(data, 36, 16, d));
         int alloc = Cdb.be16(cdb, 3);
+        return Reply.data(Arrays.copyOf(data, Math.min(alloc, data.length)));
+    }
+
+    /**
+     * INQUIRY with EVPD = 1 (SPC-4): page 0x00 lists the pages offered, page 0x80 (Unit Serial Number)
+     * carries the serial the unit's data in flash holds, the same one GET CONFIGURATION feature 0x0108
+     * reports. A unit without a serial offers no VPD page (CHECK CONDITION, invalid field in CDB).
+     */
+    private Reply vitalProductData(byte[] cdb) {
+        var serial = drive.serial();
+        int page = Cdb.u8(cdb, 2);
+        int alloc = Cdb.be16(cdb, 3);
+        if (serial.isEmpty() || (page != 0x00 && page != 0x80)) {
+            return Reply.invalidField();
+        }
+        byte[] data;
+        if (page == 0x00) {
+            data = new byte[] {0x05, 0x00, 0x00, 0x02, 0x00, (byte) 0x80};
+        } else {
+            byte[] s = serial.get().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            data = new byte[4 + s.length];
+            data[0] = 0x05;
+            data[1] = (byte) 0x80;
+            data[2] = (byte) (s.length >> 8);
+            data[3] = (byte) s.length;
+            System.arraycopy(s, 0, data, 4, s.length);
+        }
         return Reply.data(Arrays.copyOf(data, Math.min(alloc, data.length)));
     }
 

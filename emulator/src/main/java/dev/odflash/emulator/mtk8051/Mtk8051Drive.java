@@ -186,7 +186,7 @@ public final class Mtk8051Drive implements EmulatedDrive {
 
     @Override
     public String pathKey() {
-        return store.file().map(p -> p.toAbsolutePath().toString()).orElse(spec);
+        return store.file().map(dev.odflash.emulator.ImageFileKey::of).orElse(spec);
     }
 
     @Override
