@@ -181,6 +181,12 @@ class BackupPublishCrashTest {
             assertThat(retry.exitCode()).as(at + "\n" + retry).isEqualTo(isBackup ? 4 : 0);
             assertThat(Files.readAllBytes(file)).as(at).isEqualTo(drive);
             assertThat(sidecarSha(Path.of(file + ".json"))).as(at).isEqualTo(Sha256.hex(drive));
+            if (!isBackup) {
+                try (Stream<Path> left = Files.list(d)) {
+                    assertThat(left.map(p -> p.getFileName().toString()).toList()).as(at + ": the retry tidied up")
+                            .containsExactlyInAnyOrder("b.bin", "b.bin.json");
+                }
+            }
         }
         assertThat(complete).as("the last states hold the backup").isPositive().isLessThan(rec.states.size());
     }

@@ -149,15 +149,18 @@ public final class BackupFiles {
     }
 
     /**
-     * Removes an unfinished publish of {@code image}: its sidecar and the temporary files of both (only
-     * plain files with odflash's temporary names). A retry of {@code backup -o FILE} replaces it so.
+     * Before a retry of {@code backup -o FILE} publishes: removes an unfinished publish of {@code image}
+     * (its sidecar) and the temporary files an interrupted run left for both names (only plain files
+     * with odflash's temporary names). FILE itself, if anything holds it, is never touched.
      */
     public static void removeUnfinished(Path image) throws IOException {
-        if (!isUnfinished(image)) {
+        if (AtomicFiles.taken(image)) {
             return;
         }
+        if (isUnfinished(image)) {
+            Files.deleteIfExists(BackupSidecar.pathFor(image));
+        }
         removeTemps(image);
-        Files.deleteIfExists(BackupSidecar.pathFor(image));
         removeTemps(BackupSidecar.pathFor(image));
     }
 
@@ -182,7 +185,9 @@ public final class BackupFiles {
             }
             boolean finished = finish(image, readSidecar(sidecar));
             if (!finished) {
-                removeUnfinished(image);
+                Files.deleteIfExists(sidecar);
+                removeTemps(image);
+                removeTemps(sidecar);
             } else {
                 removeTemps(image);
                 removeTemps(sidecar);
