@@ -39,7 +39,7 @@ public interface FileSteps {
      */
     default String tempName(Path target, int attempt) {
         byte[] r = new byte[8];
-        RANDOM.nextBytes(r);
+        new SecureRandom().nextBytes(r); // publishes are rare: a fresh generator keeps no state in this interface
         return "." + target.getFileName() + "." + HexFormat.of().formatHex(r) + ".partial";
     }
 
@@ -50,6 +50,4 @@ public interface FileSteps {
                 && name.length() > prefix.length() + ".partial".length()
                 && name.substring(prefix.length(), name.length() - ".partial".length()).indexOf('.') < 0;
     }
-
-    SecureRandom RANDOM = new SecureRandom();
 }
