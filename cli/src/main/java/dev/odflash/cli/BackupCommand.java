@@ -17,8 +17,11 @@ import java.time.Duration;
 import java.util.Optional;
 
 @Command(name = "backup", header = "Read the flash twice, verify, hash and store it with a sidecar.", mixinStandardHelpOptions = true,
-        description = {"Read the whole flash twice, compare, hash (SHA-256) and write FILE plus a FILE.json sidecar,",
-            "atomically. Never overwrites. Without -o the backup goes into the library:",
+        description = {"Read the whole flash twice, compare, hash (SHA-256) and write FILE plus a FILE.json sidecar:",
+            "the sidecar is published first and FILE last, so FILE appearing is the commit. Never overwrites: an",
+            "existing FILE (even one without a sidecar) is refused (exit 4); a FILE.json left without its FILE by an",
+            "interrupted run is an unfinished backup and is replaced. FILE's directory must exist (else exit 2).",
+            "Without -o the backup goes into the library:",
             "$ODFLASH_HOME/backups/<vendor>_<product>/<revision>-<UTC time>.bin (default ~/.local/share/odflash)."})
 final class BackupCommand extends BaseCommand {
     @Mixin
@@ -43,6 +46,8 @@ final class BackupCommand extends BaseCommand {
             }
             BackupOperation.Result r = new BackupOperation(ctx.library(), ctx.clock())
                     .run(d, info, Optional.ofNullable(output), ctx.progress());
+            r.settled().forEach(s -> ctx.output().warn((s.finished() ? "finished the unfinished backup "
+                    : "removed the sidecar of an unfinished backup ") + s.image() + " left by an earlier run"));
             Duration wall = Duration.ofNanos(System.nanoTime() - wallStart);
             ObjectNode json = Output.object();
             json.put("file", r.file().toString());

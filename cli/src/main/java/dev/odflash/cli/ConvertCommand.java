@@ -32,7 +32,7 @@ final class ConvertCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() throws Exception {
-        if (Files.exists(output)) {
+        if (AtomicFiles.taken(output)) {
             throw OdflashException.refused(output + " exists; odflash never overwrites a file");
         }
         FirmwareFiles.Loaded loaded = FirmwareInput.load(file);

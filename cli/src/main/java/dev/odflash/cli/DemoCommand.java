@@ -87,10 +87,13 @@ final class DemoCommand extends BaseCommand {
             if (dir == null) {
                 return Files.createTempDirectory("odflash-demo-");
             }
-            if (Files.exists(dir)) {
+            if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 throw OdflashException.refused(dir + " exists; the demo starts from a new directory");
             }
-            return Files.createDirectories(dir);
+            Files.createDirectories(dir.toAbsolutePath().getParent());
+            return Files.createDirectory(dir); // mkdir(2): a link planted at the name fails, never followed
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw OdflashException.refused(dir + " exists; the demo starts from a new directory");
         } catch (IOException e) {
             throw OdflashException.usage("cannot create the demo directory: " + e.getMessage());
         }

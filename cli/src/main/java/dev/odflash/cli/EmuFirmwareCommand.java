@@ -55,7 +55,7 @@ final class EmuFirmwareCommand extends BaseCommand {
         } catch (IllegalArgumentException e) {
             throw OdflashException.usage(e.getMessage());
         }
-        if (Files.exists(output)) {
+        if (AtomicFiles.taken(output)) {
             throw OdflashException.refused(output + " exists; odflash never overwrites a file");
         }
         // download-family images have the layout's one size; chipFor has checked a named chip against it

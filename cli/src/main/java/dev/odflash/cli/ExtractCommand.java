@@ -13,7 +13,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,7 +29,7 @@ import java.util.Set;
             "overlay after the last section, ZIP and 7z archives inside those, Intel-HEX text, the LiteOn XFlash",
             "table (raw method only); RAR, CAB, NSIS, Inno and UPX are named, not opened. Every candidate is",
             "scored and explained; the valid images are written to DIR (default: <EXE>-extracted next to the",
-            "EXE), never overwriting. Exit 0 when a flashable image was written, 4 when the file holds none."})
+            "EXE; DIR is created, never its parents), never overwriting. Exit 0 when a flashable image was written, 4 when the file holds none."})
 final class ExtractCommand extends BaseCommand {
     /** Updaters are a few MiB; 128 MiB bounds what is read into memory. */
     static final long MAX_EXE = 128L << 20;
@@ -52,8 +56,11 @@ final class ExtractCommand extends BaseCommand {
         Path out = dir != null ? dir : exe.toAbsolutePath().resolveSibling(exe.getFileName() + "-extracted");
         List<Candidate> best = x.flashable();
         List<Path> targets = names(out, best);
+        if (!best.isEmpty()) {
+            outputDirectory(out);
+        }
         for (Path t : targets) {
-            if (Files.exists(t)) {
+            if (AtomicFiles.taken(t)) {
                 throw OdflashException.refused(t + " exists; odflash never overwrites a file (choose another -o DIR)");
             }
         }
@@ -67,6 +74,26 @@ final class ExtractCommand extends BaseCommand {
         }
         ctx.output().result(json(x, best, targets), text(x, best, targets));
         return ExitCode.OK;
+    }
+
+    /** DIR itself is created (never its parents) and must be a real directory, not a link to one. */
+    private static void outputDirectory(Path out) throws OdflashException {
+        try {
+            Files.createDirectory(out); // mkdir(2): fails on anything at the name, a link included
+        } catch (FileAlreadyExistsException e) {
+            if (Files.isSymbolicLink(out)) {
+                throw OdflashException.refused(out + " is a symbolic link; odflash does not write through links"
+                        + " (choose another -o DIR)");
+            }
+            if (!Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
+                throw OdflashException.usage("output " + out + " exists and is not a directory");
+            }
+        } catch (NoSuchFileException e) {
+            throw OdflashException.usage("the parent of the output directory " + out + " does not exist;"
+                    + " odflash creates DIR itself, never its parents");
+        } catch (IOException e) {
+            throw OdflashException.usage("cannot create the output directory " + out + ": " + e.getMessage());
+        }
     }
 
     private static List<Path> names(Path out, List<Candidate> best) {

@@ -6,6 +6,7 @@ import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.ExitCode;
 import dev.odflash.ops.status.BankState;
 import dev.odflash.ops.status.LibraryEntry;
+import dev.odflash.ops.status.LibraryIssue;
 import dev.odflash.ops.status.StatusOperation;
 import dev.odflash.ops.status.StatusReport;
 import dev.odflash.transport.Device;
@@ -16,7 +17,9 @@ import picocli.CommandLine.Mixin;
         description = {"Is my firmware intact? Reads the drive (two agreeing passes) and compares it with the backup",
             "library, known images and any pending (interrupted) flash: which backup it matches, bank by bank which",
             "banks hold the old image, the new one or neither, whether the boot region is intact and the drive would",
-            "boot. Exit 0 when the drive holds a known image intact, 5 when it matches nothing or a flash is pending."})
+            "boot. Every library image is hashed again: a missing, short or changed one, a damaged sidecar, a",
+            "sidecar without its image (an unfinished backup) or an image without a sidecar is listed, never a match.",
+            "Exit 0 when the drive holds a known image intact, 5 when it matches nothing or a flash is pending."})
 final class StatusCommand extends BaseCommand {
     @Mixin
     DeviceOptions device;
@@ -47,6 +50,9 @@ final class StatusCommand extends BaseCommand {
         ArrayNode matches = o.putArray("matchesBackups");
         r.matches().forEach(m -> matches.addObject().put("file", m.file().toString()).put("revision", m.revision())
                 .put("createdAt", m.createdAt()));
+        ArrayNode issues = o.putArray("libraryIssues");
+        r.libraryIssues().forEach(i -> issues.addObject().put("file", i.file().toString())
+                .put("problem", i.problem().word()).put("detail", i.detail()));
         o.put("matchesKnownImage", r.matchesKnownImage().orElse(null));
         o.put("structureValid", r.structureValid());
         if (r.bootIntact().isPresent()) {
@@ -75,6 +81,13 @@ final class StatusCommand extends BaseCommand {
                 r.revisionInImage().isEmpty() ? "" : ", image says revision " + r.revisionInImage()));
         for (LibraryEntry m : r.matches()) {
             sb.append(String.format("Matches backup %s (%s)%n", m.file(), m.revision()));
+        }
+        for (LibraryIssue i : r.libraryIssues()) {
+            sb.append(String.format("%s %s: %s%n", switch (i.problem()) {
+                case DAMAGED -> "Damaged backup";
+                case UNFINISHED_PUBLISH -> "Unfinished backup";
+                case NO_SIDECAR -> "Not a backup";
+            }, i.file(), i.detail()));
         }
         r.matchesKnownImage().ifPresent(k -> sb.append("Matches ").append(k).append('\n'));
         if (r.matches().isEmpty() && r.matchesKnownImage().isEmpty()) {

@@ -32,21 +32,26 @@ public record BackupLibrary(Path home) {
         return home.resolve("journals");
     }
 
-    /**
-     * A library path no backup uses yet: two backups within the same second (a retry, a resume) get
-     * "-2", "-3", ... rather than refusing the second; publishing still never replaces a file.
-     */
+    /** The status hash cache: sha256 of library images keyed by path, size and mtime. */
+    public Path hashCache() {
+        return home.resolve("cache").resolve("sha256.json");
+    }
+
     /** The library folder of one drive model. */
     public Path driveDirectory(String vendor, String product) {
         return backups().resolve(safe(vendor) + "_" + safe(product));
     }
 
+    /**
+     * A library path no backup uses yet: two backups within the same second (a retry, a resume) get
+     * "-2", "-3", ... rather than refusing the second; a name held by anything (a link included) is
+     * taken, and publishing still never replaces a file.
+     */
     public Path newBackupFile(String vendor, String product, String revision, Instant when) {
         Path dir = driveDirectory(vendor, product);
         String stem = safe(revision) + "-" + STAMP.format(when);
         Path candidate = dir.resolve(stem + ".bin");
-        for (int n = 2; java.nio.file.Files.exists(candidate)
-                || java.nio.file.Files.exists(candidate.resolveSibling(candidate.getFileName() + ".json")); n++) {
+        for (int n = 2; AtomicFiles.taken(candidate) || AtomicFiles.taken(BackupSidecar.pathFor(candidate)); n++) {
             candidate = dir.resolve(stem + "-" + n + ".bin");
         }
         return candidate;

@@ -9,12 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * `backup`: a verified read of the whole flash published atomically with its sidecar. The output is
- * checked before any read (exists: refused; directory unwritable: usage), so a long read is never
- * wasted, and the file appears only once complete: a backup is complete and checksummed, or absent.
+ * `backup`: a verified read of the whole flash published with its sidecar, sidecar first and image
+ * last, so the image's final link is the commit ({@link AtomicFiles#publishWithSidecar}). The output
+ * is checked before any read (exists: refused; directory missing or unwritable: usage), so a long read
+ * is never wasted. A sidecar left without its image by an earlier run is an unfinished publish: a
+ * retry of {@code -o FILE} replaces it, a library backup first settles its directory
+ * ({@link BackupFiles#settle}). An image without a sidecar is never replaced: {@code -o} onto it is refused.
  */
 public final class BackupOperation {
     private final BackupLibrary library;
@@ -25,17 +29,20 @@ public final class BackupOperation {
         this.clock = clock;
     }
 
-    public record Result(Path file, Path sidecar, VerifiedRead read, ObjectNode sidecarJson) {
+    /** @param settled unfinished publishes of earlier runs this run finished or removed */
+    public record Result(Path file, Path sidecar, VerifiedRead read, ObjectNode sidecarJson,
+                         List<BackupFiles.Settled> settled) {
     }
 
     public Result run(Device device, DriveInfo info, Optional<Path> output, Progress progress) throws OdflashException {
         Instant now = clock.instant();
+        List<BackupFiles.Settled> settled = output.isPresent() ? List.of() : settleLibrary(info);
         Path target = output.orElseGet(() -> library.newBackupFile(info.inquiry().vendor(),
                 info.inquiry().product(), info.inquiry().revision(), now));
         Path sidecar = BackupSidecar.pathFor(target);
-        checkTarget(target, sidecar, output.isPresent());
+        checkTarget(target, sidecar);
         VerifiedRead read = FlashReadOperation.read(device, info, progress);
-        return publish(info, read, target, BackupSidecar.COMPLETE, now);
+        return publish(info, read, target, BackupSidecar.COMPLETE, now, settled);
     }
 
     /**
@@ -45,41 +52,48 @@ public final class BackupOperation {
      */
     public Result publishToLibrary(DriveInfo info, VerifiedRead read, String state) throws OdflashException {
         Instant now = clock.instant();
+        List<BackupFiles.Settled> settled = settleLibrary(info);
         String revision = info.inquiry().revision() + (state.equals(BackupSidecar.COMPLETE) ? "" : "-" + state);
         Path target = library.newBackupFile(info.inquiry().vendor(), info.inquiry().product(), revision, now);
-        checkTarget(target, BackupSidecar.pathFor(target), false);
-        return publish(info, read, target, state, now);
+        checkTarget(target, BackupSidecar.pathFor(target));
+        return publish(info, read, target, state, now, settled);
     }
 
-    private Result publish(DriveInfo info, VerifiedRead read, Path target, String state, Instant now)
-            throws OdflashException {
+    /** Creates the drive's library directory (no link followed) and settles its unfinished publishes. */
+    private List<BackupFiles.Settled> settleLibrary(DriveInfo info) throws OdflashException {
+        Path dir = library.driveDirectory(info.inquiry().vendor(), info.inquiry().product());
+        try {
+            AtomicFiles.createDirectoriesBelow(library.home(), dir);
+            return BackupFiles.settle(dir);
+        } catch (IOException e) {
+            throw OdflashException.usage("cannot use the backup directory " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private Result publish(DriveInfo info, VerifiedRead read, Path target, String state, Instant now,
+                           List<BackupFiles.Settled> settled) throws OdflashException {
         Path sidecar = BackupSidecar.pathFor(target);
         ObjectNode json = BackupSidecar.of(info, read, state, now);
         try {
-            AtomicFiles.publish(target, read.image());
-            AtomicFiles.publish(sidecar, BackupSidecar.bytes(json));
+            BackupFiles.removeUnfinished(target); // a retry replaces the sidecar of an unfinished publish
+            AtomicFiles.publishWithSidecar(target, read.image(), sidecar, BackupSidecar.bytes(json));
         } catch (FileAlreadyExistsException e) {
             throw OdflashException.refused("output file appeared while reading, not overwritten: " + e.getFile());
         } catch (IOException e) {
             throw new OdflashException(ExitCode.USAGE, "cannot write the backup to " + target + ": " + e.getMessage(), e);
         }
-        return new Result(target, sidecar, read, json);
+        return new Result(target, sidecar, read, json, settled);
     }
 
-    private static void checkTarget(Path target, Path sidecar, boolean userNamed) throws OdflashException {
-        for (Path p : new Path[]{target, sidecar}) {
-            if (Files.exists(p)) {
-                throw OdflashException.refused(p + " exists; odflash never overwrites a file (choose another -o)");
-            }
+    private static void checkTarget(Path target, Path sidecar) throws OdflashException {
+        if (AtomicFiles.taken(target)) {
+            throw OdflashException.refused(target + " exists" + (AtomicFiles.taken(sidecar) ? "" : " (with no sidecar,"
+                    + " so it is no backup odflash vouches for)") + "; odflash never overwrites a file (choose another -o)");
+        }
+        if (AtomicFiles.taken(sidecar) && !BackupFiles.isUnfinished(target)) {
+            throw OdflashException.refused(sidecar + " exists; odflash never overwrites a file (choose another -o)");
         }
         Path dir = target.toAbsolutePath().getParent();
-        try {
-            if (!userNamed) {
-                Files.createDirectories(dir);
-            }
-        } catch (IOException e) {
-            throw OdflashException.usage("cannot create the backup directory " + dir + ": " + e.getMessage());
-        }
         if (!Files.isDirectory(dir)) {
             throw OdflashException.usage("output directory " + dir + " does not exist");
         }

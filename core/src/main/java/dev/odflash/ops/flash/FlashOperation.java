@@ -3,6 +3,7 @@ package dev.odflash.ops.flash;
 import dev.odflash.bytes.Sha256;
 import dev.odflash.image.ImageIdentifier;
 import dev.odflash.image.ImageReport;
+import dev.odflash.ops.BackupFiles;
 import dev.odflash.ops.BackupLibrary;
 import dev.odflash.ops.BackupOperation;
 import dev.odflash.ops.BackupSidecar;
@@ -184,6 +185,7 @@ public final class FlashOperation {
     }
 
     private static String checkVouchedBackup(Path file, VerifiedRead before) throws OdflashException {
+        BackupFiles.checkVouched(file); // a sidecar without FILE, a damaged or disagreeing one: no backup
         try {
             String sha = Sha256.hex(Files.readAllBytes(file));
             if (!sha.equals(before.sha256())) {

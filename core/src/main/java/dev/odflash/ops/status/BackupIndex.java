@@ -1,7 +1,7 @@
 package dev.odflash.ops.status;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.odflash.ops.AtomicFiles;
+import dev.odflash.ops.BackupFiles;
 import dev.odflash.ops.BackupLibrary;
 import dev.odflash.ops.BackupSidecar;
 
@@ -11,42 +11,102 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * The backups a library holds, read from their sidecars. "Matches backup X" compares contents, so
- * it holds whichever unit X came from (architecture.md "Contracts"). A sidecar that does not parse
- * is skipped: the library is never trusted beyond what its sidecars say.
+ * The backups a library holds. "Matches backup X" compares contents, so it holds whichever unit X
+ * came from (architecture.md "Contracts"). Nothing is vouched for unchecked: every image is hashed
+ * again (cached by size, mtime and inode) and must have the size and sha256 its sidecar records.
+ * Whatever fails is an issue, reported and never a match: a sidecar without its image (an unfinished
+ * publish), an image without a sidecar, a missing, short or changed image, a damaged sidecar.
  */
 public final class BackupIndex {
     private BackupIndex() {
     }
 
-    public static List<LibraryEntry> scan(BackupLibrary library) {
-        List<LibraryEntry> out = new ArrayList<>();
-        Path root = library.backups();
-        if (!Files.isDirectory(root)) {
-            return out;
+    /** The checked backups and the files that are not backups. */
+    public record Scan(List<LibraryEntry> backups, List<LibraryIssue> issues) {
+        public Scan {
+            backups = List.copyOf(backups);
+            issues = List.copyOf(issues);
         }
-        ObjectMapper json = new ObjectMapper();
-        try (Stream<Path> files = Files.walk(root, 3)) {
-            for (Path bin : files.filter(p -> p.toString().endsWith(".bin")).sorted().toList()) {
-                Path sidecar = BackupSidecar.pathFor(bin);
-                if (!Files.exists(sidecar)) {
-                    continue;
+    }
+
+    public static List<LibraryEntry> scan(BackupLibrary library) {
+        return check(library).backups();
+    }
+
+    public static Scan check(BackupLibrary library) {
+        List<LibraryEntry> out = new ArrayList<>();
+        List<LibraryIssue> issues = new ArrayList<>();
+        Path root = library.backups();
+        if (!Files.isDirectory(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return new Scan(out, issues);
+        }
+        TreeSet<Path> images = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(root, 2)) { // backups/<vendor>_<product>/<file>; links not followed
+            files.forEach(p -> {
+                String n = p.getFileName().toString();
+                if (n.endsWith(".bin")) {
+                    images.add(p);
+                } else if (n.endsWith(".bin.json")) {
+                    images.add(p.resolveSibling(n.substring(0, n.length() - ".json".length())));
                 }
-                try {
-                    JsonNode s = json.readTree(sidecar.toFile());
-                    out.add(new LibraryEntry(bin, s.path("sha256").asText(), s.path("drive").path("revision").asText(),
-                            s.path("state").asText(), s.path("createdAt").asText()));
-                } catch (IOException e) {
-                    // an unreadable sidecar makes that file no backup; skip it
-                }
+            });
+        } catch (IOException | java.io.UncheckedIOException e) {
+            issues.add(new LibraryIssue(root, LibraryIssue.Problem.DAMAGED, "the library cannot be listed: " + e.getMessage()));
+        }
+        HashCache cache = HashCache.load(library.hashCache());
+        for (Path image : images) {
+            switch (verdict(image, cache)) {
+                case LibraryEntry e -> out.add(e);
+                case LibraryIssue i -> issues.add(i);
+                default -> throw new IllegalStateException("a verdict is an entry or an issue");
+            }
+        }
+        cache.save(library.home());
+        out.sort(Comparator.comparing(LibraryEntry::createdAt));
+        return new Scan(out, issues);
+    }
+
+    /** A backup (a {@link LibraryEntry}) or why not (a {@link LibraryIssue}). */
+    static Record verdict(Path image, HashCache cache) {
+        Path sidecar = BackupSidecar.pathFor(image);
+        boolean hasImage = AtomicFiles.taken(image);
+        if (!AtomicFiles.taken(sidecar)) {
+            return new LibraryIssue(image, LibraryIssue.Problem.NO_SIDECAR,
+                    "an image without a sidecar: not trusted as a backup (left alone)");
+        }
+        BackupFiles.Recorded r;
+        try {
+            r = BackupFiles.readSidecar(sidecar);
+        } catch (IOException e) {
+            return new LibraryIssue(image, LibraryIssue.Problem.DAMAGED, "damaged sidecar " + sidecar.getFileName()
+                    + ": " + e.getMessage());
+        }
+        if (!hasImage) {
+            return new LibraryIssue(image, LibraryIssue.Problem.UNFINISHED_PUBLISH, "a sidecar without its image:"
+                    + " an unfinished publish, not a backup (the next backup removes or finishes it)");
+        }
+        try {
+            if (!AtomicFiles.isPlainFile(image)) {
+                return new LibraryIssue(image, LibraryIssue.Problem.DAMAGED, "not a regular file");
+            }
+            long size = Files.size(image);
+            if (size != r.size()) {
+                return new LibraryIssue(image, LibraryIssue.Problem.DAMAGED, (size < r.size() ? "short: " : "size ")
+                        + size + " bytes, its sidecar records " + r.size());
+            }
+            Optional<String> sha = cache.sha256(image);
+            if (sha.isEmpty() || !sha.get().equals(r.sha256())) {
+                return new LibraryIssue(image, LibraryIssue.Problem.DAMAGED, "its contents no longer match the"
+                        + " sha256 its sidecar records");
             }
         } catch (IOException e) {
-            return out;
+            return new LibraryIssue(image, LibraryIssue.Problem.DAMAGED, "unreadable: " + e.getMessage());
         }
-        out.sort(Comparator.comparing(LibraryEntry::createdAt));
-        return out;
+        return new LibraryEntry(image, r.sha256(), r.revision(), r.state(), r.createdAt());
     }
 }

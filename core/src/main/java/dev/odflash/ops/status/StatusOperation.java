@@ -37,7 +37,8 @@ public final class StatusOperation {
             throws OdflashException {
         VerifiedRead read = FlashReadOperation.read(device, info, progress);
         byte[] now = read.image();
-        List<LibraryEntry> matches = BackupIndex.scan(library).stream()
+        BackupIndex.Scan libraryScan = BackupIndex.check(library);
+        List<LibraryEntry> matches = libraryScan.backups().stream()
                 .filter(e -> e.sha256().equals(read.sha256()) && e.state().equals("complete")).toList();
         Optional<String> knownMatch = known.stream().filter(k -> k.sha256().equals(read.sha256()))
                 .map(KnownImage::name).findFirst();
@@ -53,7 +54,7 @@ public final class StatusOperation {
         Optional<byte[]> target = journal.flatMap(j -> readMatching(j.targetFile(), j.targetSha256(), now.length));
         // the boot region is the same in every version, so any complete backup of this model can vouch for it
         Path modelDir = library.driveDirectory(info.inquiry().vendor(), info.inquiry().product());
-        List<LibraryEntry> sameModel = BackupIndex.scan(library).stream()
+        List<LibraryEntry> sameModel = libraryScan.backups().stream()
                 .filter(e -> e.state().equals("complete") && e.file().getParent().equals(modelDir)).toList();
         Optional<byte[]> reference = old.or(() -> matches.isEmpty() ? Optional.empty()
                 : readMatching(matches.getLast().file().toString(), matches.getLast().sha256(), now.length))
@@ -64,7 +65,7 @@ public final class StatusOperation {
         List<BankState> banks = old.isPresent() && target.isPresent() ? banks(now, old.get(), target.get()) : List.of();
         boolean wouldBoot = report.flashable() && bootIntact.orElse(true);
         return new StatusReport(read.sha256(), report.identity().map(i -> i.revision()).orElse(""), matches,
-                knownMatch, journal, banks, bootIntact, report.flashable(), wouldBoot);
+                knownMatch, journal, banks, bootIntact, report.flashable(), wouldBoot, libraryScan.issues());
     }
 
     public static List<BankState> banks(byte[] now, byte[] old, byte[] target) {

@@ -11,13 +11,16 @@ import java.util.Optional;
  * @param matches    backups whose content the drive holds (complete ones only)
  * @param bootIntact empty when there is no reference image to compare the boot region with
  * @param wouldBoot  the image passes its structure checks and the boot region is intact
+ * @param libraryIssues files in the library that are no backup status can vouch for (never matches)
  */
 public record StatusReport(String sha256, String revisionInImage, List<LibraryEntry> matches,
                            Optional<String> matchesKnownImage, Optional<Journal> journal, List<BankState> banks,
-                           Optional<Boolean> bootIntact, boolean structureValid, boolean wouldBoot) {
+                           Optional<Boolean> bootIntact, boolean structureValid, boolean wouldBoot,
+                           List<LibraryIssue> libraryIssues) {
     public StatusReport {
         matches = List.copyOf(matches);
         banks = List.copyOf(banks);
+        libraryIssues = List.copyOf(libraryIssues);
     }
 
     /** Exit 0 only for a drive holding a known image intact with no pending journal. */
