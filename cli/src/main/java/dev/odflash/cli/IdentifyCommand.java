@@ -1,5 +1,7 @@
 package dev.odflash.cli;
 
+import static dev.odflash.cli.TerminalText.visible;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.image.FirmwareFiles;
@@ -55,19 +57,19 @@ final class IdentifyCommand extends BaseCommand {
         json.put("form", loaded.form().text());
         ArrayNode decode = json.putArray("decodeWarnings");
         loaded.warnings().forEach(decode::add);
-        StringBuilder text = new StringBuilder(String.format("%-10s %s%s%n", "File:", file,
+        StringBuilder text = new StringBuilder(String.format("%-10s %s%s%n", "File:", visible(file.toString()),
                 loaded.form() == FirmwareFiles.Form.BIN ? "" : " (" + loaded.form().text() + ")"));
-        loaded.warnings().forEach(w -> text.append("warning: ").append(w).append('\n'));
+        loaded.warnings().forEach(w -> text.append("warning: ").append(visible(w)).append('\n'));
         text.append(ImageText.text(report));
         boolean fits = true;
         if (device != null) {
             List<ImageFit.Gate> gates = gates(report);
             fits = gates.stream().allMatch(ImageFit.Gate::passed);
             ArrayNode g = json.putObject("device").put("spec", device).put("fits", fits).putArray("gates");
-            text.append("Against ").append(device).append(":\n");
+            text.append("Against ").append(visible(device)).append(":\n");
             for (ImageFit.Gate gate : gates) {
                 g.addObject().put("name", gate.name()).put("passed", gate.passed()).put("message", gate.message());
-                text.append(String.format("  [%s] %s: %s%n", gate.passed() ? "ok" : "REFUSE", gate.name(), gate.message()));
+                text.append(String.format("  [%s] %s: %s%n", gate.passed() ? "ok" : "REFUSE", gate.name(), visible(gate.message())));
             }
         }
         text.append(!report.flashable() ? "Verdict: odflash would refuse to flash this file\n"
@@ -98,7 +100,7 @@ final class IdentifyCommand extends BaseCommand {
     }
 
     static String text(Path file, ImageReport r) {
-        return String.format("%-10s %s%n", "File:", file) + ImageText.text(r)
+        return String.format("%-10s %s%n", "File:", visible(file.toString())) + ImageText.text(r)
                 + (r.flashable() ? "Verdict: valid image\n" : "Verdict: odflash would refuse to flash this file\n");
     }
 }

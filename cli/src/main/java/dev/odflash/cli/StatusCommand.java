@@ -1,5 +1,7 @@
 package dev.odflash.cli;
 
+import static dev.odflash.cli.TerminalText.visible;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.ops.DriveInfo;
@@ -70,31 +72,32 @@ final class StatusCommand extends BaseCommand {
 
     private static String text(DriveInfo info, StatusReport r) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("Drive:   %s%n", info.inquiry().identity()));
+        sb.append(String.format("Drive:   %s%n", visible(info.inquiry().identity())));
         sb.append(String.format("Flash:   sha256 %s%s%n", r.sha256(),
-                r.revisionInImage().isEmpty() ? "" : ", image says revision " + r.revisionInImage()));
+                r.revisionInImage().isEmpty() ? "" : ", image says revision " + visible(r.revisionInImage())));
         for (LibraryEntry m : r.matches()) {
-            sb.append(String.format("Matches backup %s (%s)%n", m.file(), m.revision()));
+            sb.append(String.format("Matches backup %s (%s)%n", visible(m.file().toString()), visible(m.revision())));
         }
-        r.matchesKnownImage().ifPresent(k -> sb.append("Matches ").append(k).append('\n'));
+        r.matchesKnownImage().ifPresent(k -> sb.append("Matches ").append(visible(k)).append('\n'));
         if (r.matches().isEmpty() && r.matchesKnownImage().isEmpty()) {
             sb.append("Matches no backup in the library and no known image.\n");
         }
         r.journal().ifPresent(j -> {
-            sb.append(String.format("PENDING: a flash %s -> %s (%s) started %s did not finish.%n", j.fromVersion(),
-                    j.toVersion(), j.targetFile(), j.startedAt()));
+            sb.append(String.format("PENDING: a flash %s -> %s (%s) started %s did not finish.%n", visible(j.fromVersion()),
+                    visible(j.toVersion()), visible(j.targetFile()), j.startedAt()));
             if (r.banks().isEmpty()) {
                 sb.append("  (the journal's image files are gone or changed: no bank-by-bank comparison)\n");
             }
             for (BankState b : r.banks()) {
                 sb.append(String.format("  bank %2d at 0x%06X: %s%n", b.bank(), b.offset(), switch (b.match()) {
                     case BOTH -> "same in old and new image, intact";
-                    case OLD -> "old image (" + j.fromVersion() + ")";
-                    case NEW -> "new image (" + j.toVersion() + ")";
+                    case OLD -> "old image (" + visible(j.fromVersion()) + ")";
+                    case NEW -> "new image (" + visible(j.toVersion()) + ")";
                     case NEITHER -> "NEITHER (partly written)";
                 }));
             }
-            sb.append(String.format("  To finish: odflash flash --device %s %s%n", info.spec(), j.targetFile()));
+            sb.append(String.format("  To finish: odflash flash --device %s %s%n", visible(info.spec()),
+                    visible(j.targetFile())));
         });
         sb.append("Boot region: ").append(r.bootIntact().map(b -> b ? "intact" : "DAMAGED").orElse("no reference to compare"))
                 .append('\n');
