@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.ExitCode;
+import dev.odflash.ops.Capabilities;
 import dev.odflash.ops.status.BankState;
+import dev.odflash.ops.status.FlashHistory;
+import dev.odflash.ops.status.IdentityStatus;
+import dev.odflash.ops.status.IdentityStatusOperation;
 import dev.odflash.ops.status.LibraryEntry;
 import dev.odflash.ops.status.StatusOperation;
 import dev.odflash.ops.status.StatusReport;
@@ -18,7 +22,11 @@ import picocli.CommandLine.Mixin;
         description = {"Is my firmware intact? Reads the drive (two agreeing passes) and compares it with the backup",
             "library, known images and any pending (interrupted) flash: which backup it matches, bank by bank which",
             "banks hold the old image, the new one or neither, whether the boot region is intact and the drive would",
-            "boot. Exit 0 when the drive holds a known image intact, 5 when it matches nothing or a flash is pending."})
+            "boot. Exit 0 when the drive holds a known image intact, 5 when it matches nothing or a flash is pending.",
+            "A drive whose flash odflash cannot read (btc, tsst; an 8051-era drive without its vendor mode) is",
+            "judged by identity: \"running X (identity only; the contents cannot be read)\", exit 0 only when X is",
+            "a version of the known images (or of the drive's flash history), 5 otherwise; JSON says",
+            "\"basis\": \"identity\" (\"contents\" when the flash was read)."})
 final class StatusCommand extends BaseCommand {
     @Mixin
     DeviceOptions device;
@@ -32,6 +40,12 @@ final class StatusCommand extends BaseCommand {
         try (Device d = ctx.openDevice(device.device)) {
             DriveInfo info = device.probe(ctx).probe(d);
             info.warnings().forEach(ctx.output()::warn);
+            if (!Capabilities.readable(info, d)) {
+                IdentityStatus id = new IdentityStatusOperation(ctx.library(), FlashHistory.NONE)
+                        .run(d, info, KnownImages.forDrive(device.device, info));
+                ctx.output().result(identityJson(info, id, d), identityText(info, id, d));
+                return id.knownVersion() ? ExitCode.OK : ExitCode.MISMATCH;
+            }
             StatusReport r = new StatusOperation(ctx.library()).run(d, info, KnownImages.forDrive(device.device, info),
                     ctx.progress());
             ctx.output().result(json(info, r), text(info, r));
@@ -41,6 +55,7 @@ final class StatusCommand extends BaseCommand {
 
     private static ObjectNode json(DriveInfo info, StatusReport r) {
         ObjectNode o = Output.object();
+        o.put("basis", "contents");
         o.put("intact", r.intact());
         o.put("revision", info.inquiry().revision());
         o.put("bootMode", info.bootMode());
@@ -68,6 +83,45 @@ final class StatusCommand extends BaseCommand {
             o.putNull("pendingFlash");
         }
         return o;
+    }
+
+    private static ObjectNode identityJson(DriveInfo info, IdentityStatus id, Device d) {
+        ObjectNode o = Output.object();
+        o.put("basis", "identity");
+        o.put("intact", id.knownVersion());
+        o.put("revision", id.revision());
+        o.put("bootMode", id.bootMode());
+        o.put("unreadableBecause", Capabilities.backupUnavailableReason(info, d));
+        o.put("matchesKnownImage", id.knownImage().orElse(null));
+        o.put("inFlashHistory", id.inHistory());
+        if (id.journal().isPresent()) {
+            var j = id.journal().get();
+            o.putObject("pendingFlash").put("fromVersion", j.fromVersion()).put("toVersion", j.toVersion())
+                    .put("targetFile", j.targetFile()).put("startedAt", j.startedAt().toString());
+        } else {
+            o.putNull("pendingFlash");
+        }
+        return o;
+    }
+
+    private static String identityText(DriveInfo info, IdentityStatus id, Device d) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("Drive:   %s%n", visible(info.inquiry().identity())));
+        sb.append(String.format("Running %s (identity only; the contents cannot be read: %s)%n",
+                id.bootMode() ? "its boot loader (BOOT MODE)" : visible(id.revision()),
+                visible(Capabilities.backupUnavailableReason(info, d))));
+        id.knownImage().ifPresent(k -> sb.append("Version of known image: ").append(visible(k)).append('\n'));
+        if (id.inHistory()) {
+            sb.append("Version on record: this drive was flashed with it\n");
+        }
+        if (id.knownImage().isEmpty() && !id.inHistory()) {
+            sb.append("The version is in no known image and not in the drive's flash history.\n");
+        }
+        id.journal().ifPresent(j -> sb.append(String.format("PENDING: a flash %s -> %s (%s) started %s did not"
+                + " finish.%n", visible(j.fromVersion()), visible(j.toVersion()), visible(j.targetFile()), j.startedAt())));
+        sb.append(id.knownVersion() ? "Verdict: runs a known version (by identity; the contents were not checked)\n"
+                : "Verdict: NOT a known version\n");
+        return sb.toString();
     }
 
     private static String text(DriveInfo info, StatusReport r) {
