@@ -32,10 +32,16 @@ class TerminalSafetyTest {
     @TempDir
     Path dir;
 
+    /** The test's own list, independent of the sanitiser's: C0, DEL, C1, bidi controls, line separators. */
+    static boolean unsafe(int cp) {
+        return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0x200E || cp == 0x200F
+                || (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+    }
+
     private static void assertClean(CliRunner.Run r) {
         assertThat(r.exitCode()).as(r.toString()).isNotEqualTo(1);
         for (String stream : new String[]{r.out(), r.err()}) {
-            stream.codePoints().forEach(cp -> assertThat(cp == '\n' || !TerminalText.unsafe(cp))
+            stream.codePoints().forEach(cp -> assertThat(cp == '\n' || !unsafe(cp))
                     .as("raw U+%04X reached the terminal in:%n%s", cp, r).isTrue());
             assertThat(stream).doesNotContain("\nWrote /etc/shadow").doesNotContain("Exception");
         }
@@ -144,19 +150,5 @@ class TerminalSafetyTest {
         Path trace = Files.writeString(dir.resolve("t.jsonl"), line + "\n");
         bothForms("info", "--device", "replay:" + trace);
         bothForms("doctor", "--device", "replay:" + trace);
-    }
-
-    @Test
-    void theSanitiserMakesEveryUnsafeCharacterVisible() {
-        assertThat(TerminalText.visible(HOSTILE))
-                .isEqualTo("x\\x1b]0;owned\\x07\\x1b[2J\\x9b31m\\x7f\\u202egpj.exe\\x0aWrote /etc/shadow");
-        assertThat(TerminalText.visible("ASUS CRW-5224A 1.10 é µ")).isEqualTo("ASUS CRW-5224A 1.10 é µ");
-        ByteArrayOutputStream raw = new ByteArrayOutputStream();
-        var guarded = TerminalText.guard(new java.io.PrintStream(raw, true, StandardCharsets.UTF_8));
-        guarded.println("a\u001bb\u009bc\u202ed é");
-        guarded.write(new byte[]{'z', (byte) 0x9b, (byte) 0xc2}, 0, 3);
-        guarded.write('!');
-        guarded.flush();
-        assertThat(raw.toString(StandardCharsets.UTF_8)).isEqualTo("a\\x1bb\\x9bc\\u202ed é\nz\\x9b\\xc2!");
     }
 }
