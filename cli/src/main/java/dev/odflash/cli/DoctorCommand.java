@@ -93,8 +93,12 @@ final class DoctorCommand extends BaseCommand {
 
     /** The family's path in the words `info` uses: both come from Capabilities. */
     private static String path(DriveFamily family) {
-        return String.join("; ", Capabilities.ofFamily(family).stream()
-                .map(c -> c.operation() + " " + (c.available() ? "" : "no: ") + c.how()).toList());
+        List<dev.odflash.ops.Capability> caps = Capabilities.ofFamily(family);
+        if (caps.stream().map(dev.odflash.ops.Capability::how).distinct().count() == 1) {
+            return (caps.getFirst().available() ? "" : "none: ") + caps.getFirst().how();
+        }
+        return String.join("; ", caps.stream()
+                .map(c -> c.operation() + ": " + (c.available() ? "" : "no, ") + c.how()).toList());
     }
 
     private static Check java() {
