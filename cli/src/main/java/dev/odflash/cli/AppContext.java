@@ -10,10 +10,9 @@ import dev.odflash.transport.trace.TraceWriter;
 import dev.odflash.transport.trace.TracingDevice;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.StandardOpenOption;
+import java.io.Writer;
 import java.nio.file.Files;
+import java.util.function.UnaryOperator;
 import java.time.Clock;
 import java.util.Map;
 
@@ -23,9 +22,13 @@ public final class AppContext {
     private final Map<String, String> env;
     private final GlobalOptions options;
     private final Clock clock;
+    private final UnaryOperator<Writer> traceSink;
     private ChipTable chips;
+    private TraceWriter trace;
 
-    AppContext(Terminal terminal, Map<String, String> env, GlobalOptions options, Clock clock) {
+    AppContext(Terminal terminal, Map<String, String> env, GlobalOptions options, Clock clock,
+               UnaryOperator<Writer> traceSink) {
+        this.traceSink = traceSink;
         this.terminal = terminal;
         this.env = env;
         this.options = options;
@@ -79,25 +82,47 @@ public final class AppContext {
         return chips;
     }
 
-    /** Opens the drive a spec names, wrapped in a trace recorder when --trace is given. */
+    /**
+     * Opens the drive a spec names, wrapped in a trace recorder when --trace is given. Every command
+     * opens its drives here (doctor too), so --trace records whatever any command sends; the trace file
+     * belongs to the run and holds the commands of every drive the run opens.
+     */
     public Device openDevice(String spec) throws OdflashException {
         Device device = DeviceResolver.open(spec, chips());
         if (options.trace == null) {
             return device;
         }
         try {
-            return new TracingDevice(device, new TraceWriter(Files.newBufferedWriter(options.trace,
-                    StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)));
-        } catch (FileAlreadyExistsException e) {
+            return new TracingDevice(device, trace(), false);
+        } catch (OdflashException | RuntimeException e) {
             device.close();
-            throw OdflashException.refused("--trace " + options.trace + " exists; odflash never overwrites a file");
-        } catch (IOException e) {
-            device.close();
-            throw OdflashException.usage("--trace " + options.trace + ": " + e.getMessage());
+            throw e;
+        }
+    }
+
+    private TraceWriter trace() throws OdflashException {
+        if (trace == null) {
+            Output out = output();
+            // a diagnostic never aborts a write (issue 10 §7): a failing sink warns once and tracing stops
+            trace = new TraceWriter(traceSink.apply(TraceFile.create(options.trace)),
+                    message -> out.warn("--trace " + options.trace + ": " + message));
+        }
+        return trace;
+    }
+
+    /** Ends the run: closes the trace file, if one was opened. */
+    void close() {
+        if (trace != null) {
+            try {
+                trace.close();
+            } catch (IOException ignored) {
+                // every line was flushed when written
+            }
         }
     }
 
     public ProgressRenderer progress() {
-        return new ProgressRenderer(terminal.err(), terminal.interactive(), options.quiet);
+        // the bar's carriage return is the CLI's own; its phase names are fixed words
+        return new ProgressRenderer(TerminalText.raw(terminal.err()), terminal.interactive(), options.quiet);
     }
 }

@@ -1,5 +1,7 @@
 package dev.odflash.cli;
 
+import static dev.odflash.cli.TerminalText.visible;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.ops.BackupOperation;
 import dev.odflash.ops.Capabilities;
@@ -64,7 +66,8 @@ final class BackupCommand extends BaseCommand {
             json.put("wallSeconds", wall.toNanos() / 1e9);
             String text = String.format("Backup of %s written and verified (%d passes agree).%n"
                             + "  file:    %s%n  sidecar: %s%n  size:    %s%n  sha256:  %s%n  time:    %s%s%n",
-                    info.inquiry().identity(), r.read().passes(), r.file(), r.sidecar(), Sizes.human(r.read().size()),
+                    visible(info.inquiry().identity()), r.read().passes(), visible(r.file().toString()),
+                    visible(r.sidecar().toString()), Sizes.human(r.read().size()),
                     r.read().sha256(), Sizes.seconds(r.read().deviceTime()),
                     d.clock().simulated() ? " simulated device time" : "");
             ctx.output().result(json, text);

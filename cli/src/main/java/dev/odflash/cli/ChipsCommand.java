@@ -1,5 +1,7 @@
 package dev.odflash.cli;
 
+import static dev.odflash.cli.TerminalText.visible;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.chip.ChipSpec;
@@ -32,12 +34,12 @@ final class ChipsCommand extends BaseCommand {
         StringBuilder sb = new StringBuilder(String.format("%-16s %-9s %-8s %-13s %8s  %-12s %s%n",
                 "NAME", "VENDOR", "BUS", "JEDEC", "SIZE", "WRITES", "ERASERS"));
         for (ChipSpec c : rows) {
-            sb.append(String.format("%-16s %-9s %-8s %-13s %8s  %-12s %s%s%n", c.name(), c.vendor(), c.bus().word(),
+            sb.append(String.format("%-16s %-9s %-8s %-13s %8s  %-12s %s%s%n", visible(c.name()), visible(c.vendor()), c.bus().word(),
                     c.id(), Sizes.human(c.size()), c.writeModel().word(), DriveReport.erasers(c),
                     c.timingInferred() ? "  (timings inferred)" : ""));
         }
         sb.append(rows.size()).append(rows.size() == 1 ? " chip" : " chips")
-                .append(filter == null ? "" : " matching '" + filter + "'").append('\n');
+                .append(filter == null ? "" : " matching '" + visible(filter) + "'").append('\n');
         ctx.output().result(json, sb.toString());
         return ExitCode.OK;
     }

@@ -4,10 +4,12 @@ import dev.odflash.ops.ExitCode;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** Builds the command tree and runs one command line; in-process tests call {@link #run} directly. */
 public final class Cli {
@@ -19,9 +21,17 @@ public final class Cli {
     }
 
     public static int run(String[] args, Terminal terminal, Map<String, String> env, Clock clock) {
+        return run(args, terminal, env, clock, UnaryOperator.identity());
+    }
+
+    /** @param traceSink test seam: wraps the --trace file's writer (a sink that fails after N lines) */
+    static int run(String[] args, Terminal given, Map<String, String> env, Clock clock, UnaryOperator<Writer> traceSink) {
+        // every byte a run prints passes the one sanitiser (issue 10 §6): nothing from outside reaches the terminal raw
+        Terminal terminal = new Terminal(TerminalText.guard(given.out()), TerminalText.guard(given.err()), given.in(),
+                given.interactive());
         RootCommand root = new RootCommand();
         CommandLine cl = new CommandLine(root);
-        AppContext ctx = new AppContext(terminal, env, root.options, clock);
+        AppContext ctx = new AppContext(terminal, env, root.options, clock, traceSink);
         cl.addSubcommand("list", new ListCommand(ctx));
         cl.addSubcommand("info", new InfoCommand(ctx));
         cl.addSubcommand("backup", new BackupCommand(ctx));
@@ -59,7 +69,11 @@ public final class Cli {
             }
             return ExitCode.INTERNAL.code();
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } finally {
+            ctx.close();
+        }
     }
 
     /** The exit-code contract in every command's --help. */

@@ -1,5 +1,7 @@
 package dev.odflash.cli;
 
+import static dev.odflash.cli.TerminalText.visible;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.image.FirmwareFiles;
 import dev.odflash.image.ImageIdentifier;
@@ -51,7 +53,7 @@ final class ConvertCommand extends BaseCommand {
         ImageReport report = ImageIdentifier.identify(image);
         ObjectNode json = Output.object().put("input", file.toString()).put("form", from).put("output", output.toString());
         json.set("image", ImageText.json(report));
-        ctx.output().result(json, String.format("Wrote %s (%d bytes, from %s), sha256 %s%n  %s%n", output, image.length,
+        ctx.output().result(json, String.format("Wrote %s (%d bytes, from %s), sha256 %s%n  %s%n", visible(output.toString()), image.length,
                 from, report.sha256(), ImageText.summary(report)));
         return ExitCode.OK;
     }

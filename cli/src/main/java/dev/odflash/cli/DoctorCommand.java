@@ -1,5 +1,7 @@
 package dev.odflash.cli;
 
+import static dev.odflash.cli.TerminalText.visible;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.drive.DriveFamily;
@@ -9,6 +11,7 @@ import dev.odflash.nativeio.Check;
 import dev.odflash.nativeio.HostChecks;
 import dev.odflash.nativeio.Platform;
 import dev.odflash.nativeio.VendorProbe;
+import dev.odflash.ops.Capabilities;
 import dev.odflash.ops.ExitCode;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.protocol.InquiryData;
@@ -80,12 +83,22 @@ final class DoctorCommand extends BaseCommand {
             drive(target, checks, seen);
         }
         for (DriveFamily f : DriveFamily.values()) {
-            checks.add(Check.info("path " + f.word(), seen.contains(f) ? "this drive" : "", VendorProbe.path(f)));
+            checks.add(Check.info("path " + f.word(), seen.contains(f) ? "this drive" : "", path(f)));
         }
         boolean failed = checks.stream().anyMatch(c -> c.status() == Check.Status.FAIL);
         ExitCode code = failed ? ExitCode.DEVICE : ExitCode.OK;
         ctx.output().result(json(checks, code), text(checks, code));
         return code;
+    }
+
+    /** The family's path in the words `info` uses: both come from Capabilities. */
+    private static String path(DriveFamily family) {
+        List<dev.odflash.ops.Capability> caps = Capabilities.ofFamily(family);
+        if (caps.stream().map(dev.odflash.ops.Capability::how).distinct().count() == 1) {
+            return (caps.getFirst().available() ? "" : "none: ") + caps.getFirst().how();
+        }
+        return String.join("; ", caps.stream()
+                .map(c -> c.operation() + ": " + (c.available() ? "" : "no, ") + c.how()).toList());
     }
 
     private static Check java() {
@@ -103,7 +116,8 @@ final class DoctorCommand extends BaseCommand {
     }
 
     private void drive(String target, List<Check> checks, List<DriveFamily> seen) throws OdflashException {
-        try (Device d = DeviceResolver.open(target, ctx.chips())) {
+        // the same open as every command, so --trace records what doctor sends
+        try (Device d = ctx.openDevice(target)) {
             Spc spc = new Spc(d.scsi());
             InquiryData inq;
             try {
@@ -134,8 +148,8 @@ final class DoctorCommand extends BaseCommand {
         } catch (TransportException e) {
             checks.add(Check.fail("INQUIRY", target, "no answer: " + e.getMessage(), fixFor(e)));
         } catch (OdflashException e) {
-            if (e.exitCode() == ExitCode.USAGE) {
-                throw e;
+            if (e.exitCode() != ExitCode.DEVICE) {
+                throw e; // a bad spec or a refused --trace file is the run's error, not the drive's
             }
             checks.add(Check.fail("INQUIRY", target, e.getMessage(), e.getCause() instanceof TransportException t
                     ? fixFor(t) : "check the cable or USB connection and power-cycle the drive"));
@@ -206,10 +220,10 @@ final class DoctorCommand extends BaseCommand {
     private static String text(List<Check> checks, ExitCode code) {
         StringBuilder sb = new StringBuilder();
         for (Check c : checks) {
-            sb.append(String.format("%-5s %-16s %s%s%n", c.status().word(), c.name(),
-                    c.target().isEmpty() ? "" : c.target() + ": ", c.detail()));
+            sb.append(String.format("%-5s %-16s %s%s%n", c.status().word(), visible(c.name()),
+                    c.target().isEmpty() ? "" : visible(c.target()) + ": ", visible(c.detail())));
             if (!c.fix().isEmpty()) {
-                sb.append(String.format("      %-16s fix: %s%n", "", c.fix()));
+                sb.append(String.format("      %-16s fix: %s%n", "", visible(c.fix())));
             }
         }
         long failed = checks.stream().filter(c -> c.status() == Check.Status.FAIL).count();

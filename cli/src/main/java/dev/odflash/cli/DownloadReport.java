@@ -1,5 +1,7 @@
 package dev.odflash.cli;
 
+import static dev.odflash.cli.TerminalText.visible;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.ops.flash.DownloadResult;
 import dev.odflash.transport.Device;
@@ -30,13 +32,13 @@ final class DownloadReport {
 
     static String text(DownloadResult r, Device d) {
         if (r.dryRun()) {
-            return String.format("Dry run: %s -> %s by %s download of %s%s. Nothing was sent.%n", r.fromVersion(),
-                    r.toVersion(), r.family(), Sizes.human(r.streamedBytes()),
+            return String.format("Dry run: %s -> %s by %s download of %s%s. Nothing was sent.%n",
+                    visible(r.fromVersion()), visible(r.toVersion()), r.family(), Sizes.human(r.streamedBytes()),
                     r.perUnitDataKept() ? " (the drive's config and calibration would be kept)" : "");
         }
         return String.format("Flashed and verified (%s): %s -> %s by %s download of %s in %s%s%n  backup: %s%n",
                 r.verification().equals("read-back") ? "the flash read back equal" : "the drive restarted reporting "
-                        + r.toVersion(), r.fromVersion(), r.toVersion(), r.family(), Sizes.human(r.streamedBytes()),
+                        + visible(r.toVersion()), visible(r.fromVersion()), visible(r.toVersion()), r.family(), Sizes.human(r.streamedBytes()),
                 Sizes.seconds(r.deviceTime()), d.clock().simulated() ? " simulated device time" : "",
                 r.backupFile().map(Path::toString).orElse("none (--without-backup)"));
     }

@@ -1,5 +1,7 @@
 package dev.odflash.cli;
 
+import static dev.odflash.cli.TerminalText.visible;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.chip.ChipSpec;
@@ -57,17 +59,17 @@ final class DriveReport {
 
     static String text(DriveInfo info, List<Capability> capabilities) {
         StringBuilder sb = new StringBuilder();
-        line(sb, "Device", info.spec() + (info.emulated() ? "  (emulated)" : ""));
-        line(sb, "Drive", info.inquiry().vendor() + " " + info.inquiry().product() + ", revision "
-                + info.inquiry().revision() + (info.bootMode() ? "  (BOOT MODE: the main firmware did not start)" : ""));
+        line(sb, "Device", visible(info.spec()) + (info.emulated() ? "  (emulated)" : ""));
+        line(sb, "Drive", visible(info.inquiry().vendor()) + " " + visible(info.inquiry().product()) + ", revision "
+                + visible(info.inquiry().revision()) + (info.bootMode() ? "  (BOOT MODE: the main firmware did not start)" : ""));
         if (!info.inquiry().vendorSpecific().isBlank()) {
-            line(sb, "Firmware date", info.inquiry().vendorSpecific());
+            line(sb, "Firmware date", visible(info.inquiry().vendorSpecific()));
         }
         line(sb, "Family", info.model().map(m -> m.family().word() + ", image layout " + m.layout().word()
                 + (m.bootRegion() > 0 ? ", boot region " + m.bootRegion() / 1024 + " KiB" : ""))
                 .orElse("unknown drive: not in odflash's drive table, no vendor command is sent"));
         if (info.jedecId().isPresent()) {
-            line(sb, "Chip", info.chip().map(c -> c.vendor() + " " + c.name() + " (JEDEC " + c.id() + ")")
+            line(sb, "Chip", info.chip().map(c -> visible(c.vendor()) + " " + visible(c.name()) + " (JEDEC " + c.id() + ")")
                     .orElse("UNKNOWN (JEDEC manufacturer " + info.jedecId().get().manufacturerHex() + ", device "
                             + info.jedecId().get().deviceHex() + "; not in the chip table)"));
         }
@@ -78,10 +80,10 @@ final class DriveReport {
         });
         line(sb, "Medium", info.mediumPresent() ? "present (flashing needs an empty drive)" : "none");
         for (Capability c : capabilities) {
-            line(sb, c.operation(), (c.available() ? "yes: " : "no: ") + c.how());
+            line(sb, c.operation(), (c.available() ? "yes: " : "no: ") + visible(c.how()));
         }
-        info.notes().forEach(n -> sb.append("note: ").append(n).append('\n'));
-        info.warnings().forEach(w -> sb.append("warning: ").append(w).append('\n'));
+        info.notes().forEach(n -> sb.append("note: ").append(visible(n)).append('\n'));
+        info.warnings().forEach(w -> sb.append("warning: ").append(visible(w)).append('\n'));
         return sb.toString();
     }
 
@@ -92,7 +94,7 @@ final class DriveReport {
     private static String eraser(Eraser e) {
         String layout = e.regions().stream().map(r -> (r.count() > 1 ? r.count() + "x" : "") + Sizes.human(r.size()))
                 .collect(Collectors.joining("+"));
-        return e.name() + " " + layout;
+        return visible(e.name()) + " " + layout;
     }
 
     private static void line(StringBuilder sb, String label, String value) {

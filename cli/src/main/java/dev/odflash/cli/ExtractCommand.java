@@ -1,5 +1,7 @@
 package dev.odflash.cli;
 
+import static dev.odflash.cli.TerminalText.visible;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.image.ImageReport;
@@ -132,14 +134,15 @@ final class ExtractCommand extends BaseCommand {
     }
 
     private String text(Extraction x, List<Candidate> best, List<Path> targets) {
-        StringBuilder sb = new StringBuilder("Updater: " + exe + (x.upx() ? " (UPX-packed)" : "") + "\n");
-        x.findings().forEach(f -> sb.append("  found: ").append(f).append('\n'));
-        x.notes().forEach(n -> sb.append("  note: ").append(n).append('\n'));
+        StringBuilder sb = new StringBuilder("Updater: " + visible(exe.toString()) + (x.upx() ? " (UPX-packed)" : "") + "\n");
+        x.findings().forEach(f -> sb.append("  found: ").append(visible(f)).append('\n'));
+        x.notes().forEach(n -> sb.append("  note: ").append(visible(n)).append('\n'));
         sb.append(x.candidates().isEmpty() ? "No candidates.\n" : "Candidates, best first:\n");
         x.candidates().stream().limit(SHOWN).forEach(c -> sb.append(String.format("  %4d  %s (%d bytes)%n        %s%n        why: %s%n",
-                c.score(), c.origin(), c.image().length, ImageText.summary(c.report()), String.join(", ", c.reasons()))));
+                c.score(), visible(c.origin()), c.image().length, ImageText.summary(c.report()),
+                visible(String.join(", ", c.reasons())))));
         for (int i = 0; i < best.size(); i++) {
-            sb.append(String.format("Wrote %s%n  sha256 %s%n  %s%n", targets.get(i), best.get(i).report().sha256(),
+            sb.append(String.format("Wrote %s%n  sha256 %s%n  %s%n", visible(targets.get(i).toString()), best.get(i).report().sha256(),
                     ImageText.summary(best.get(i).report())));
         }
         return sb.toString();

@@ -1,5 +1,7 @@
 package dev.odflash.cli;
 
+import static dev.odflash.cli.TerminalText.visible;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.ExitCode;
@@ -156,14 +158,15 @@ final class FlashCommand extends BaseCommand {
                 p.eraseCount(), Sizes.human(p.eraseBytes()), Sizes.human(p.programBytes()), p.programCalls(),
                 p.predictedNanos() / 1e9, p.lowerBoundNanos() / 1e9);
         if (r.dryRun()) {
-            return String.format("Dry run: %s -> %s%s%n%s  Nothing was written.%n", r.fromVersion(), r.toVersion(),
+            return String.format("Dry run: %s -> %s%s%n%s  Nothing was written.%n", visible(r.fromVersion()),
+                    visible(r.toVersion()),
                     p.noop() ? " (the drive already holds this image: nothing to do)" : "", plan);
         }
         return String.format("Flashed and verified: %s -> %s%s%n%s  done:   %d erases, %s programmed, %d round%s,"
                         + " %s%s%n  backup: %s%n  Power-cycle or reset the drive to run the new firmware.%n",
-                r.fromVersion(), r.toVersion(), r.resumed() ? " (resumed an interrupted flash)" : "", plan,
+                visible(r.fromVersion()), visible(r.toVersion()), r.resumed() ? " (resumed an interrupted flash)" : "", plan,
                 r.erasedBlocks(), Sizes.human(r.programmedBytes()), r.rounds(), r.rounds() == 1 ? "" : "s",
                 Sizes.seconds(r.deviceTime()), d.clock().simulated() ? " simulated device time" : "",
-                r.backupFile().map(Path::toString).orElse("-"));
+                visible(r.backupFile().map(Path::toString).orElse("-")));
     }
 }

@@ -22,6 +22,7 @@ public final class GlobalOptions {
     Path chipDb;
 
     @Option(names = "--trace", paramLabel = "FILE", scope = ScopeType.INHERIT,
-            description = "Write every command sent to the drive to FILE as JSON Lines.")
+            description = "Write every command sent to the drive to FILE as JSON Lines (a new file: never"
+                    + " overwritten, never through a link; if it cannot be written, a warning and the command goes on).")
     Path trace;
 }

@@ -1,15 +1,20 @@
 package dev.odflash.cli;
 
+import static dev.odflash.cli.TerminalText.visible;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.image.FirmwareFiles;
 import dev.odflash.image.ImageIdentifier;
 import dev.odflash.image.ImageReport;
+import dev.odflash.ops.Capabilities;
 import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.DriveProbe;
 import dev.odflash.ops.ExitCode;
 import dev.odflash.ops.ImageFit;
 import dev.odflash.ops.OdflashException;
+import dev.odflash.ops.flash.FlashOptions;
+import dev.odflash.ops.flash.FlashPreflight;
 import dev.odflash.transport.Device;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +30,9 @@ import java.util.OptionalLong;
             "sd616, mt1939, mt1959), size, banks, identity strings, boot region, regions, integrity checks",
             "(bank opcodes, MT1939 checksum, BTC byte sum, MT1959 CMAC table) and warnings. Reads .bin and",
             "Intel-HEX (.hex, detected by content). With --device: whether the file fits that drive and which",
-            "flash gates would refuse it. Exit 0 for a valid image (that fits), 4 for a file odflash would refuse."})
+            "flash gates would refuse it: exactly the gates `flash FILE` applies on that drive (evaluated as a dry",
+            "run: image fit, medium, boot region, per-unit data, journal; the drive's flash is read, nothing is",
+            "written). Exit 0 for a valid image (that fits), 4 for a file odflash would refuse."})
 final class IdentifyCommand extends BaseCommand {
     /** No firmware file odflash knows is larger than 16 MiB; larger files are not read into memory. */
     static final long MAX_IMAGE = FirmwareFiles.MAX_FILE;
@@ -55,19 +62,19 @@ final class IdentifyCommand extends BaseCommand {
         json.put("form", loaded.form().text());
         ArrayNode decode = json.putArray("decodeWarnings");
         loaded.warnings().forEach(decode::add);
-        StringBuilder text = new StringBuilder(String.format("%-10s %s%s%n", "File:", file,
+        StringBuilder text = new StringBuilder(String.format("%-10s %s%s%n", "File:", visible(file.toString()),
                 loaded.form() == FirmwareFiles.Form.BIN ? "" : " (" + loaded.form().text() + ")"));
-        loaded.warnings().forEach(w -> text.append("warning: ").append(w).append('\n'));
+        loaded.warnings().forEach(w -> text.append("warning: ").append(visible(w)).append('\n'));
         text.append(ImageText.text(report));
         boolean fits = true;
         if (device != null) {
-            List<ImageFit.Gate> gates = gates(report);
+            List<ImageFit.Gate> gates = gates(loaded.image(), report);
             fits = gates.stream().allMatch(ImageFit.Gate::passed);
             ArrayNode g = json.putObject("device").put("spec", device).put("fits", fits).putArray("gates");
-            text.append("Against ").append(device).append(":\n");
+            text.append("Against ").append(visible(device)).append(":\n");
             for (ImageFit.Gate gate : gates) {
                 g.addObject().put("name", gate.name()).put("passed", gate.passed()).put("message", gate.message());
-                text.append(String.format("  [%s] %s: %s%n", gate.passed() ? "ok" : "REFUSE", gate.name(), gate.message()));
+                text.append(String.format("  [%s] %s: %s%n", gate.passed() ? "ok" : "REFUSE", gate.name(), visible(gate.message())));
             }
         }
         text.append(!report.flashable() ? "Verdict: odflash would refuse to flash this file\n"
@@ -77,11 +84,27 @@ final class IdentifyCommand extends BaseCommand {
         return report.flashable() && fits ? ExitCode.OK : ExitCode.REFUSED;
     }
 
-    private List<ImageFit.Gate> gates(ImageReport report) throws Exception {
+    /**
+     * Exactly the gates `flash FILE` would apply on this drive (FlashPreflight runs flash's own checks as a
+     * dry run), except the backup gate of a family with no read path: that one is about the drive, not
+     * the file, and is shown as a note (flash needs --without-backup there).
+     */
+    private List<ImageFit.Gate> gates(byte[] image, ImageReport report) throws Exception {
         DriveProbe probe = new DriveProbe(ctx.chips(), ctx.drives(), Optional.empty(), OptionalLong.empty());
-        try (Device d = DeviceResolver.open(device, ctx.chips())) {
+        try (Device d = ctx.openDevice(device)) {
             DriveInfo info = probe.probe(d);
-            return ImageFit.check(info, report, ImageFit.expectedSize(info));
+            FlashOptions defaults = FlashOptions.defaults();
+            boolean noReadPath = !Capabilities.readable(info, d) && info.family().isPresent()
+                    && !info.family().get().chipStyle();
+            FlashOptions options = new FlashOptions(false, false, false, false, false, false, Optional.empty(),
+                    noReadPath, defaults.mt19xxVariant());
+            List<ImageFit.Gate> gates = new java.util.ArrayList<>(new FlashPreflight(ctx.library(), ctx.clock(), probe)
+                    .gates(d, info, image, report, file, options, ctx.progress()));
+            if (noReadPath) {
+                gates.add(new ImageFit.Gate("backup", true, "note: the " + info.family().get().word() + " family has"
+                        + " no read path, so flash takes no backup first and needs --without-backup"));
+            }
+            return gates;
         }
     }
 
@@ -98,7 +121,7 @@ final class IdentifyCommand extends BaseCommand {
     }
 
     static String text(Path file, ImageReport r) {
-        return String.format("%-10s %s%n", "File:", file) + ImageText.text(r)
+        return String.format("%-10s %s%n", "File:", visible(file.toString())) + ImageText.text(r)
                 + (r.flashable() ? "Verdict: valid image\n" : "Verdict: odflash would refuse to flash this file\n");
     }
 }

@@ -1,5 +1,7 @@
 package dev.odflash.cli;
 
+import static dev.odflash.cli.TerminalText.visible;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.image.ImageCheck;
@@ -37,24 +39,29 @@ final class ImageText {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("%-10s %s (%d bytes), sha256 %s%n", "Size:", Sizes.human(r.size()), r.size(), r.sha256()));
         sb.append(String.format("%-10s %s%n", "Layout:", r.layout().map(l -> l.word()).orElse("not recognised")));
-        r.identity().ifPresent(id -> sb.append(String.format("%-10s %s %s %s%s (at 0x%X)%n", "Identity:", id.vendor(),
-                id.product(), id.revision(), id.date().isEmpty() ? "" : ", date " + id.date(), id.templateOffset())));
+        r.identity().ifPresent(id -> sb.append(String.format("%-10s %s %s %s%s (at 0x%X)%n", "Identity:", visible(id.vendor()),
+                visible(id.product()), visible(id.revision()), id.date().isEmpty() ? "" : ", date " + visible(id.date()),
+                id.templateOffset())));
         if (r.layout().isPresent()) {
             sb.append(String.format("%-10s %d x 64 KiB, boot region %d KiB%n", "Banks:", r.banks(), r.bootRegionSize() / 1024));
         }
         for (ImageRegion g : r.regions()) {
-            sb.append(String.format("  region 0x%06X-0x%06X %s%s: %s%n", g.offset(), g.end() - 1, g.name(),
-                    g.perUnit() ? " (per-unit)" : "", g.detail()));
+            sb.append(String.format("  region 0x%06X-0x%06X %s%s: %s%n", g.offset(), g.end() - 1, visible(g.name()),
+                    g.perUnit() ? " (per-unit)" : "", visible(g.detail())));
         }
         for (ImageCheck c : r.checks()) {
-            sb.append(String.format("  [%s] %s: %s%n", c.passed() ? "ok" : "FAIL", c.name(), c.detail()));
+            sb.append(String.format("  [%s] %s: %s%n", c.passed() ? "ok" : "FAIL", visible(c.name()), visible(c.detail())));
         }
-        r.warnings().forEach(w -> sb.append("warning: ").append(w).append('\n'));
+        r.warnings().forEach(w -> sb.append("warning: ").append(visible(w)).append('\n'));
         return sb.toString();
     }
 
     /** One line: layout, identity and verdict. */
     static String summary(ImageReport r) {
+        return visible(summaryOf(r));
+    }
+
+    private static String summaryOf(ImageReport r) {
         return r.layout().map(l -> l.word()).orElse("unrecognised")
                 + r.identity().map(i -> " " + i.vendor() + " " + i.product() + " " + i.revision()).orElse("")
                 + (r.flashable() ? ", valid" : ", refused: " + String.join("; ",

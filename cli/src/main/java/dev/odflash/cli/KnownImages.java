@@ -4,6 +4,7 @@ import dev.odflash.bytes.Sha256;
 import dev.odflash.emulator.EmulatorProfile;
 import dev.odflash.emulator.EmulatorProfiles;
 import dev.odflash.emulator.EmulatorSpec;
+import dev.odflash.emulator.download.DownloadFirmware;
 import dev.odflash.emulator.firmware.Mtk8051Firmware;
 import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.status.KnownImage;
@@ -12,25 +13,41 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Images odflash can name by content for `status`: an emulated profile's synthetic versions. */
+/**
+ * Images odflash can name for `status`: an emulated profile's synthetic versions, each made by its own
+ * family's generator (an mtk8051 image for a chip-style profile, the layout's download image for the
+ * others: a BTC or TSST drive is never matched against 8051 images of the same size). Each carries its
+ * version, so a drive that cannot be read is matched by the revision it reports.
+ */
 final class KnownImages {
     private KnownImages() {
     }
 
     static List<KnownImage> forDrive(String spec, DriveInfo info) {
         List<KnownImage> out = new ArrayList<>();
-        if (!EmulatorSpec.isEmulator(spec) || info.flashSize().isEmpty()) {
+        if (!EmulatorSpec.isEmulator(spec)) {
             return out;
         }
-        Optional<EmulatorProfile> profile = EmulatorProfiles.byName(EmulatorSpec.parse(spec).profile());
-        int size = (int) info.flashSize().get().bytes();
-        if (profile.isEmpty() || !Mtk8051Firmware.SIZES.contains(size)) {
+        EmulatorSpec emu = EmulatorSpec.parse(spec);
+        Optional<EmulatorProfile> profile = EmulatorProfiles.byName(emu.profile());
+        if (profile.isEmpty()) {
             return out;
         }
-        for (String v : profile.get().versions()) {
-            byte[] image = Mtk8051Firmware.generate(profile.get().vendor(), profile.get().product(), v, size);
-            out.add(new KnownImage("synthetic firmware " + v, Sha256.hex(image)));
+        EmulatorProfile p = profile.get();
+        for (String v : p.versions()) {
+            image(p, emu, info, v).ifPresent(image -> out.add(new KnownImage("synthetic firmware " + v,
+                    Sha256.hex(image), v)));
         }
         return out;
+    }
+
+    /** What a unit of the profile holds with version {@code v}; empty when the size is not the generator's. */
+    private static Optional<byte[]> image(EmulatorProfile p, EmulatorSpec emu, DriveInfo info, String v) {
+        if (p.family().chipStyle()) {
+            Optional<Integer> size = info.flashSize().map(s -> (int) s.bytes()).filter(Mtk8051Firmware.SIZES::contains);
+            return size.map(s -> Mtk8051Firmware.generate(p.vendor(), p.product(), v, s));
+        }
+        // the unit's flash: the image plus this unit's serial and calibration, as the emulated drive holds it
+        return Optional.of(DownloadFirmware.unitFlash(p, v, emu.params().getOrDefault("unit", "1")));
     }
 }

@@ -1,5 +1,7 @@
 package dev.odflash.cli;
 
+import static dev.odflash.cli.TerminalText.visible;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.drive.DriveModel;
@@ -9,6 +11,9 @@ import dev.odflash.nativeio.DiscoveredDrive;
 import dev.odflash.nativeio.OpticalDriveScan;
 import dev.odflash.ops.ExitCode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
 
 import java.util.List;
 import java.util.Optional;
@@ -17,13 +22,17 @@ import java.util.Optional;
         description = {"List the optical drives the operating system shows (no command is sent to them: Linux reads",
             "sysfs, Windows the storage descriptor), and the built-in emulated drives (--device emu:<profile>)."})
 final class ListCommand extends BaseCommand {
+    /** Test hook: a fake sysfs tree instead of /sys (as doctor's). */
+    @Option(names = "--sysfs", hidden = true, paramLabel = "DIR")
+    Path sysfs;
+
     ListCommand(AppContext ctx) {
         super(ctx);
     }
 
     @Override
     protected ExitCode execute() {
-        List<DiscoveredDrive> found = OpticalDriveScan.scan();
+        List<DiscoveredDrive> found = sysfs != null ? OpticalDriveScan.scan(sysfs) : OpticalDriveScan.scan();
         ObjectNode json = Output.object();
         ArrayNode drives = json.putArray("drives");
         StringBuilder sb = new StringBuilder();
@@ -43,8 +52,8 @@ final class ListCommand extends BaseCommand {
             d.put("family", model.map(m -> m.family().word()).orElse(null));
             String nodes = f.genericNode().map(g -> g + f.blockNode().map(b -> " (" + b + ")").orElse(""))
                     .orElse(f.blockNode().orElse(f.id()));
-            sb.append(String.format("  %-18s %s %s %s  [%s]  %s%n", nodes, f.vendor(), f.product(), f.revision(),
-                    f.bus().description(), model.map(m -> "family " + m.family().word()).orElse("not in the drive table")));
+            sb.append(String.format("  %-18s %s %s %s  [%s]  %s%n", visible(nodes), visible(f.vendor()),
+                    visible(f.product()), visible(f.revision()), visible(f.bus().description()), model.map(m -> "family " + m.family().word()).orElse("not in the drive table")));
         }
         ArrayNode emulated = json.putArray("emulated");
         sb.append("Emulated drives:\n");
@@ -54,7 +63,7 @@ final class ListCommand extends BaseCommand {
             sb.append(String.format("  %-22s %s %s (%s)%n", "emu:" + p.name(), p.vendor(), p.product(), p.family().word()));
         }
         String hint = found.isEmpty() ? "odflash info --device emu:asus-crw-5224a"
-                : "odflash info --device " + found.getFirst().preferredNode();
+                : "odflash info --device " + visible(found.getFirst().preferredNode());
         json.put("hint", "try: " + hint);
         sb.append("Try: ").append(hint).append('\n');
         ctx.output().result(json, sb.toString());

@@ -1,10 +1,16 @@
 package dev.odflash.cli;
 
+import static dev.odflash.cli.TerminalText.visible;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.ExitCode;
+import dev.odflash.ops.Capabilities;
 import dev.odflash.ops.status.BankState;
+import dev.odflash.ops.status.FlashHistory;
+import dev.odflash.ops.status.IdentityStatus;
+import dev.odflash.ops.status.IdentityStatusOperation;
 import dev.odflash.ops.status.LibraryEntry;
 import dev.odflash.ops.status.LibraryIssue;
 import dev.odflash.ops.status.StatusOperation;
@@ -19,7 +25,11 @@ import picocli.CommandLine.Mixin;
             "banks hold the old image, the new one or neither, whether the boot region is intact and the drive would",
             "boot. Every library image is hashed again: a missing, short or changed one, a damaged sidecar, a",
             "sidecar without its image (an unfinished backup) or an image without a sidecar is listed, never a match.",
-            "Exit 0 when the drive holds a known image intact, 5 when it matches nothing or a flash is pending."})
+            "Exit 0 when the drive holds a known image intact, 5 when it matches nothing or a flash is pending.",
+            "A drive whose flash odflash cannot read (btc, tsst; an 8051-era drive without its vendor mode) is",
+            "judged by identity: \"running X (identity only; the contents cannot be read)\", exit 0 only when X is",
+            "a version of the known images (or of the drive's flash history), 5 otherwise; JSON says",
+            "\"basis\": \"identity\" (\"contents\" when the flash was read)."})
 final class StatusCommand extends BaseCommand {
     @Mixin
     DeviceOptions device;
@@ -33,6 +43,12 @@ final class StatusCommand extends BaseCommand {
         try (Device d = ctx.openDevice(device.device)) {
             DriveInfo info = device.probe(ctx).probe(d);
             info.warnings().forEach(ctx.output()::warn);
+            if (!Capabilities.readable(info, d)) {
+                IdentityStatus id = new IdentityStatusOperation(ctx.library(), FlashHistory.NONE)
+                        .run(d, info, KnownImages.forDrive(device.device, info));
+                ctx.output().result(identityJson(info, id, d), identityText(info, id, d));
+                return id.knownVersion() ? ExitCode.OK : ExitCode.MISMATCH;
+            }
             StatusReport r = new StatusOperation(ctx.library()).run(d, info, KnownImages.forDrive(device.device, info),
                     ctx.progress());
             ctx.output().result(json(info, r), text(info, r));
@@ -42,6 +58,7 @@ final class StatusCommand extends BaseCommand {
 
     private static ObjectNode json(DriveInfo info, StatusReport r) {
         ObjectNode o = Output.object();
+        o.put("basis", "contents");
         o.put("intact", r.intact());
         o.put("revision", info.inquiry().revision());
         o.put("bootMode", info.bootMode());
@@ -74,40 +91,80 @@ final class StatusCommand extends BaseCommand {
         return o;
     }
 
+    private static ObjectNode identityJson(DriveInfo info, IdentityStatus id, Device d) {
+        ObjectNode o = Output.object();
+        o.put("basis", "identity");
+        o.put("intact", id.knownVersion());
+        o.put("revision", id.revision());
+        o.put("bootMode", id.bootMode());
+        o.put("unreadableBecause", Capabilities.backupUnavailableReason(info, d));
+        o.put("matchesKnownImage", id.knownImage().orElse(null));
+        o.put("inFlashHistory", id.inHistory());
+        if (id.journal().isPresent()) {
+            var j = id.journal().get();
+            o.putObject("pendingFlash").put("fromVersion", j.fromVersion()).put("toVersion", j.toVersion())
+                    .put("targetFile", j.targetFile()).put("startedAt", j.startedAt().toString());
+        } else {
+            o.putNull("pendingFlash");
+        }
+        return o;
+    }
+
+    private static String identityText(DriveInfo info, IdentityStatus id, Device d) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("Drive:   %s%n", visible(info.inquiry().identity())));
+        sb.append(String.format("Running %s (identity only; the contents cannot be read: %s)%n",
+                id.bootMode() ? "its boot loader (BOOT MODE)" : visible(id.revision()),
+                visible(Capabilities.backupUnavailableReason(info, d))));
+        id.knownImage().ifPresent(k -> sb.append("Version of known image: ").append(visible(k)).append('\n'));
+        if (id.inHistory()) {
+            sb.append("Version on record: this drive was flashed with it\n");
+        }
+        if (id.knownImage().isEmpty() && !id.inHistory()) {
+            sb.append("The version is in no known image and not in the drive's flash history.\n");
+        }
+        id.journal().ifPresent(j -> sb.append(String.format("PENDING: a flash %s -> %s (%s) started %s did not"
+                + " finish.%n", visible(j.fromVersion()), visible(j.toVersion()), visible(j.targetFile()), j.startedAt())));
+        sb.append(id.knownVersion() ? "Verdict: runs a known version (by identity; the contents were not checked)\n"
+                : "Verdict: NOT a known version\n");
+        return sb.toString();
+    }
+
     private static String text(DriveInfo info, StatusReport r) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("Drive:   %s%n", info.inquiry().identity()));
+        sb.append(String.format("Drive:   %s%n", visible(info.inquiry().identity())));
         sb.append(String.format("Flash:   sha256 %s%s%n", r.sha256(),
-                r.revisionInImage().isEmpty() ? "" : ", image says revision " + r.revisionInImage()));
+                r.revisionInImage().isEmpty() ? "" : ", image says revision " + visible(r.revisionInImage())));
         for (LibraryEntry m : r.matches()) {
-            sb.append(String.format("Matches backup %s (%s)%n", m.file(), m.revision()));
+            sb.append(String.format("Matches backup %s (%s)%n", visible(m.file().toString()), visible(m.revision())));
         }
         for (LibraryIssue i : r.libraryIssues()) {
             sb.append(String.format("%s %s: %s%n", switch (i.problem()) {
                 case DAMAGED -> "Damaged backup";
                 case UNFINISHED_PUBLISH -> "Unfinished backup";
                 case NO_SIDECAR -> "Not a backup";
-            }, i.file(), i.detail()));
+            }, visible(i.file().toString()), visible(i.detail())));
         }
-        r.matchesKnownImage().ifPresent(k -> sb.append("Matches ").append(k).append('\n'));
+        r.matchesKnownImage().ifPresent(k -> sb.append("Matches ").append(visible(k)).append('\n'));
         if (r.matches().isEmpty() && r.matchesKnownImage().isEmpty()) {
             sb.append("Matches no backup in the library and no known image.\n");
         }
         r.journal().ifPresent(j -> {
-            sb.append(String.format("PENDING: a flash %s -> %s (%s) started %s did not finish.%n", j.fromVersion(),
-                    j.toVersion(), j.targetFile(), j.startedAt()));
+            sb.append(String.format("PENDING: a flash %s -> %s (%s) started %s did not finish.%n", visible(j.fromVersion()),
+                    visible(j.toVersion()), visible(j.targetFile()), j.startedAt()));
             if (r.banks().isEmpty()) {
                 sb.append("  (the journal's image files are gone or changed: no bank-by-bank comparison)\n");
             }
             for (BankState b : r.banks()) {
                 sb.append(String.format("  bank %2d at 0x%06X: %s%n", b.bank(), b.offset(), switch (b.match()) {
                     case BOTH -> "same in old and new image, intact";
-                    case OLD -> "old image (" + j.fromVersion() + ")";
-                    case NEW -> "new image (" + j.toVersion() + ")";
+                    case OLD -> "old image (" + visible(j.fromVersion()) + ")";
+                    case NEW -> "new image (" + visible(j.toVersion()) + ")";
                     case NEITHER -> "NEITHER (partly written)";
                 }));
             }
-            sb.append(String.format("  To finish: odflash flash --device %s %s%n", info.spec(), j.targetFile()));
+            sb.append(String.format("  To finish: odflash flash --device %s %s%n", visible(info.spec()),
+                    visible(j.targetFile())));
         });
         sb.append("Boot region: ").append(r.bootIntact().map(b -> b ? "intact" : "DAMAGED").orElse("no reference to compare"))
                 .append('\n');

@@ -1,5 +1,7 @@
 package dev.odflash.cli;
 
+import static dev.odflash.cli.TerminalText.visible;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.ops.DriveInfo;
@@ -41,8 +43,8 @@ final class VerifyCommand extends BaseCommand {
             o.put("firstDifference", c.identical() ? null : c.firstDifference());
             ArrayNode ranges = o.putArray("ranges");
             c.ranges().forEach(r -> ranges.addObject().put("start", r.start()).put("end", r.endExclusive()));
-            StringBuilder sb = new StringBuilder(c.identical() ? "The drive holds exactly " + file + "\n"
-                    : "The drive differs from " + file + ": " + c.summary() + "\n");
+            StringBuilder sb = new StringBuilder(c.identical() ? "The drive holds exactly " + visible(file.toString()) + "\n"
+                    : "The drive differs from " + visible(file.toString()) + ": " + c.summary() + "\n");
             c.ranges().stream().limit(SHOWN).forEach(r -> sb.append("  ").append(r).append('\n'));
             if (c.ranges().size() > SHOWN) {
                 sb.append("  ... and ").append(c.ranges().size() - SHOWN).append(" more ranges (--json lists all)\n");

@@ -42,18 +42,4 @@ public record VendorProbe(String name, byte[] cdb, int length, String source) {
             default -> "";
         };
     }
-
-    /** The path odflash would use for a family, for the doctor's last section. */
-    public static String path(DriveFamily family) {
-        return switch (family) {
-            case MTK8051 -> "chip channel through the drive's vendor mode: emulated drives only (wire bytes not"
-                    + " public); for a real drive, an external programmer clip (flashrom:, not in this version)";
-            case BTC -> "WRITE BUFFER modes 6/7 with a checksum header over SG_IO (/dev/sgN) or SPTI; not implemented"
-                    + " in this version";
-            case TSST -> "12-byte vendor CDB FF 00 01 over SG_IO (/dev/sgN) or SPTI; not implemented in this version";
-            case MT19XX -> "WRITE BUFFER modes 1/6/7 and READ BUFFER mode 6 over SG_IO (/dev/sgN) or SPTI; not"
-                    + " implemented in this version";
-            case EXTERNAL -> "libflashrom through FFM; not in this version";
-        };
-    }
 }

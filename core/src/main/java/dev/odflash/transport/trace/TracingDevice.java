@@ -15,10 +15,20 @@ public final class TracingDevice implements Device {
     private final TraceWriter trace;
     private final ScsiTransport scsi;
     private final Optional<ChipChannel> channel;
+    private final boolean ownsTrace;
 
     public TracingDevice(Device inner, TraceWriter trace) {
+        this(inner, trace, true);
+    }
+
+    /**
+     * @param ownsTrace whether closing the device closes the trace; false when the trace belongs to the
+     *                  whole run (one trace file for every drive a command opens, e.g. doctor)
+     */
+    public TracingDevice(Device inner, TraceWriter trace, boolean ownsTrace) {
         this.inner = inner;
         this.trace = trace;
+        this.ownsTrace = ownsTrace;
         this.scsi = new TracingScsiTransport(inner.scsi(), trace);
         this.channel = inner.chipChannel().map(c -> new TracingChipChannel(c, trace));
     }
@@ -74,7 +84,9 @@ public final class TracingDevice implements Device {
             inner.close();
         } finally {
             try {
-                trace.close();
+                if (ownsTrace) {
+                    trace.close();
+                }
             } catch (IOException ignored) {
                 // every line was flushed when written
             }

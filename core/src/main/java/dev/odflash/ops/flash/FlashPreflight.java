@@ -1,0 +1,83 @@
+package dev.odflash.ops.flash;
+
+import dev.odflash.image.ImageReport;
+import dev.odflash.ops.BackupLibrary;
+import dev.odflash.ops.DriveInfo;
+import dev.odflash.ops.DriveProbe;
+import dev.odflash.ops.ExitCode;
+import dev.odflash.ops.ImageFit;
+import dev.odflash.ops.OdflashException;
+import dev.odflash.ops.Progress;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every gate `flash` would apply to an image on a drive, evaluated without writing (issue 10 §8:
+ * `identify --device` said "valid image" for a changed boot region that `flash` then refused). The
+ * evaluation is flash's own: the flash operation of the drive's family runs as a dry run (family,
+ * path, chip, journal, image fit, medium, boot region, per-unit data: whatever that family checks, in
+ * its order), so the two can never disagree. The image-fit gates are listed as well, each with the
+ * verdict flash gives it under the same options.
+ */
+public final class FlashPreflight {
+    private static final Pattern GATE = Pattern.compile("^gate ([a-z -]+): (.*)$", Pattern.DOTALL);
+
+    private final BackupLibrary library;
+    private final Clock clock;
+    private final DriveProbe reprobe;
+
+    public FlashPreflight(BackupLibrary library, Clock clock, DriveProbe reprobe) {
+        this.library = library;
+        this.clock = clock;
+        this.reprobe = reprobe;
+    }
+
+    /**
+     * @return the gates in flash's terms; all passed means `flash` with these options would go ahead
+     * @throws OdflashException a device error while evaluating (the drive stopped answering), never a gate
+     */
+    public List<ImageFit.Gate> gates(dev.odflash.transport.Device device, DriveInfo info, byte[] image,
+                                     ImageReport report, Path imageFile, FlashOptions options, Progress progress)
+            throws OdflashException {
+        FlashOptions dry = new FlashOptions(options.allowCrossFlash(), options.allowReinstall(), options.allowOlder(),
+                options.includeBoot(), true, true, options.backupFile(), options.withoutBackup(), options.mt19xxVariant());
+        List<ImageFit.Gate> out = new ArrayList<>(ImageFit.check(info, report, ImageFit.expectedSize(info)));
+        Optional<ImageFit.Gate> refusal = Optional.empty();
+        try {
+            if (info.family().isPresent() && !info.family().get().chipStyle()) {
+                new DownloadFlashOperation(library, clock, reprobe).run(device, info, image, imageFile, dry,
+                        summary -> false, progress);
+            } else {
+                new FlashOperation(library, clock).run(device, info, image, imageFile, dry, summary -> false, progress);
+            }
+        } catch (OdflashException e) {
+            if (e.exitCode() != ExitCode.REFUSED) {
+                throw e;
+            }
+            Matcher m = GATE.matcher(e.getMessage());
+            refusal = Optional.of(m.matches() ? new ImageFit.Gate(m.group(1), false, m.group(2))
+                    : new ImageFit.Gate("flash", false, e.getMessage()));
+        }
+        // an image-fit gate flash lets pass (an override given) is shown passed, the one it refused as refused
+        String refused = refusal.map(ImageFit.Gate::name).orElse("");
+        for (int i = 0; i < out.size(); i++) {
+            ImageFit.Gate g = out.get(i);
+            if (!g.passed() && !g.name().equals(refused) && refusal.isEmpty()) {
+                out.set(i, new ImageFit.Gate(g.name(), true, g.message() + " (allowed by the options given)"));
+            }
+        }
+        if (refusal.isPresent() && out.stream().noneMatch(g -> g.name().equals(refused) && !g.passed())) {
+            out.add(refusal.get());
+        }
+        if (refusal.isEmpty()) {
+            out.add(new ImageFit.Gate("flash", true, "every gate flash applies passes (evaluated as flash --dry-run)"));
+        }
+        return out;
+    }
+}

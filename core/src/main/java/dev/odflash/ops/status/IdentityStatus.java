@@ -1,0 +1,22 @@
+package dev.odflash.ops.status;
+
+import dev.odflash.ops.flash.Journal;
+
+import java.util.Optional;
+
+/**
+ * `status` of a drive odflash cannot read (no read path: BTC, TSST, an 8051-era drive without its
+ * vendor mode): the answer rests on the identity the drive reports, not on its contents.
+ *
+ * @param revision     what the drive reports running (INQUIRY revision)
+ * @param knownImage   the known image of that version, if there is one
+ * @param inHistory    a completed flash of that version to this drive is on record
+ * @param journal      an interrupted flash of this drive
+ */
+public record IdentityStatus(String revision, boolean bootMode, Optional<String> knownImage, boolean inHistory,
+                             Optional<Journal> journal) {
+    /** Exit 0 only for a version odflash knows (known images or the flash history), no boot mode, nothing pending. */
+    public boolean knownVersion() {
+        return !bootMode && journal.isEmpty() && (knownImage.isPresent() || inHistory);
+    }
+}
