@@ -27,9 +27,6 @@ import java.util.OptionalLong;
             "Intel-HEX (.hex, detected by content). With --device: whether the file fits that drive and which",
             "flash gates would refuse it. Exit 0 for a valid image (that fits), 4 for a file odflash would refuse."})
 final class IdentifyCommand extends BaseCommand {
-    /** No firmware file odflash knows is larger than 16 MiB; larger files are not read into memory. */
-    static final long MAX_IMAGE = FirmwareFiles.MAX_FILE;
-
     @Parameters(index = "0", paramLabel = "FILE", description = "A firmware image (.bin) or Intel-HEX file (.hex).")
     Path file;
 
@@ -49,7 +46,7 @@ final class IdentifyCommand extends BaseCommand {
     @Override
     protected ExitCode execute() throws Exception {
         Optional<byte[]> cmacKey = FirmwareInput.key(key);
-        FirmwareFiles.Loaded loaded = FirmwareInput.load(file);
+        FirmwareFiles.Loaded loaded = FirmwareInput.load(file, ctx);
         ImageReport report = ImageIdentifier.identify(loaded.image(), cmacKey);
         ObjectNode json = json(file, report);
         json.put("form", loaded.form().text());
@@ -83,11 +80,6 @@ final class IdentifyCommand extends BaseCommand {
             DriveInfo info = probe.probe(d);
             return ImageFit.check(info, report, ImageFit.expectedSize(info));
         }
-    }
-
-    /** Kept for callers that read a firmware file as raw bytes (16 MiB bound; usage 2, refused 4). */
-    static byte[] readBounded(Path file) throws OdflashException {
-        return FirmwareInput.read(file, MAX_IMAGE, "any firmware odflash knows");
     }
 
     static ObjectNode json(Path file, ImageReport r) {
