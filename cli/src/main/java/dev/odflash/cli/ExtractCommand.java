@@ -101,6 +101,8 @@ final class ExtractCommand extends BaseCommand {
         });
         x.findings().forEach(o.putArray("findings")::add);
         x.notes().forEach(o.putArray("notes")::add);
+        o.putObject("scans").put("ranges", x.scans().ranges()).put("repeats", x.scans().repeats())
+                .put("bytes", x.scans().bytes());
         return o;
     }
 
