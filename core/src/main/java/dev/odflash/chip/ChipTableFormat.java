@@ -48,7 +48,8 @@ public final class ChipTableFormat {
         Map<JedecId, String> ids = new HashMap<>();
         int index = 0;
         for (JsonNode row : root.get("chips")) {
-            String where = origin + " chips[" + index++ + "] " + (row.path("name").isTextual() ? row.get("name").asText() : "?");
+            String label = "chips[" + index++ + "] " + (row.path("name").isTextual() ? row.get("name").asText() : "?");
+            String where = origin + " " + label;
             ChipSpec c;
             try {
                 c = parse(row);
@@ -56,13 +57,13 @@ public final class ChipTableFormat {
                 throw new IOException(where + ": " + e.getMessage(), e);
             }
             // within one file a name or an ID means one part; which of two rows would win is nobody's guess
-            String otherId = ids.putIfAbsent(c.id(), where);
+            String otherId = ids.putIfAbsent(c.id(), label);
             if (otherId != null) {
                 throw new IOException(where + ": field \"manufacturerId\"/\"deviceId\": JEDEC " + c.id()
                         + " is already the ID of " + otherId);
             }
             for (String n : names(c)) {
-                String other = names.putIfAbsent(n.toLowerCase(java.util.Locale.ROOT), where);
+                String other = names.putIfAbsent(n.toLowerCase(java.util.Locale.ROOT), label);
                 if (other != null) {
                     throw new IOException(where + ": field \"name\"/\"aliases\": " + n + " is already a name of " + other);
                 }
