@@ -33,7 +33,7 @@ final class Coverage {
             fresh.add(new long[]{at, to});
         }
         for (long[] f : fresh) {
-            add(f);
+            add(f.clone()); // a copy: merging extends the stored interval, never the one handed out
         }
         return fresh;
     }
