@@ -67,10 +67,19 @@ final class CraftedPe {
      * pointing at the same data entry, i.e. at the one {@code blob}.
      */
     static byte[] resourcesOnOneBlob(byte[] blob, int entries) {
+        return resources(blob, entries, false);
+    }
+
+    /** As {@link #resourcesOnOneBlob}, but entry i has its own data entry: {@code blob.length - 4096} bytes from i. */
+    static byte[] resourcesOnShiftedRanges(byte[] blob, int entries) {
+        return resources(blob, entries, true);
+    }
+
+    private static byte[] resources(byte[] blob, int entries, boolean shifted) {
         int h = headerSize(1);
         int level2 = 24;
         int dataEntry = align(level2 + 16 + 8 * entries, 16);
-        int blobAt = align(dataEntry + 16, 0x200);
+        int blobAt = align(dataEntry + 16 * (shifted ? entries : 1), 0x200);
         int rsrcSize = blobAt + blob.length;
         byte[] b = Arrays.copyOf(headers(h, 1), h + rsrcSize);
         section(b, 0, ".rsrc", 0x1000, rsrcSize, h);
@@ -84,10 +93,12 @@ final class CraftedPe {
         for (int i = 0; i < entries; i++) {
             int e = r + level2 + 16 + 8 * i;
             put32(b, e, i + 1);
-            put32(b, e + 4, dataEntry); // a leaf: all entries share the one data entry
+            put32(b, e + 4, dataEntry + (shifted ? 16 * i : 0)); // a leaf; unshifted, all share one data entry
         }
-        put32(b, r + dataEntry, 0x1000 + blobAt);
-        put32(b, r + dataEntry + 4, blob.length);
+        for (int i = 0; i < (shifted ? entries : 1); i++) {
+            put32(b, r + dataEntry + 16 * i, 0x1000 + blobAt + (shifted ? i : 0));
+            put32(b, r + dataEntry + 16 * i + 4, blob.length - (shifted ? 4096 : 0));
+        }
         System.arraycopy(blob, 0, b, r + blobAt, blob.length);
         return b;
     }

@@ -67,6 +67,19 @@ class ExtractScanBoundsTest {
         assertThat(r.json().path("written").findValuesAsText("sha256")).contains(sha256(firmware));
     }
 
+    /** Distinct ranges are each scanned once, and all of them together at most 512 MiB (Extractor.MAX_SCANNED). */
+    @Test
+    void manyDistinctRangesStopAtTheScanBudget() throws IOException {
+        long started = System.nanoTime();
+        CliRunner.Run r = extract(CraftedPe.resourcesOnShiftedRanges(blob16m(), 4000));
+        System.out.printf("extract of 4000 distinct 16 MiB resource ranges: %.1f s%n", (System.nanoTime() - started) / 1e9);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode scans = r.json().path("scans");
+        assertThat(scans.path("bytes").asLong()).as(scans.toString()).isLessThanOrEqualTo(512L << 20);
+        assertThat(scans.path("ranges").asInt()).as(scans.toString()).isEqualTo((int) ((512L << 20) / ((16 << 20) - 4096)));
+        assertThat(r.json().path("notes").toString()).contains("and later ranges not scanned");
+    }
+
     @Test
     void overlappingSectionsAreScannedOnce() throws IOException {
         byte[] body = blob16m();
