@@ -3,6 +3,8 @@ package dev.odflash.cli;
 import dev.odflash.chip.ChipTable;
 import dev.odflash.drive.DriveTable;
 import dev.odflash.ops.BackupLibrary;
+import dev.odflash.input.InputFileException;
+import dev.odflash.ops.InputErrors;
 import dev.odflash.ops.OdflashException;
 
 import dev.odflash.transport.Device;
@@ -68,11 +70,10 @@ public final class AppContext {
         if (chips == null) {
             ChipTable table = ChipTable.builtIn();
             if (options.chipDb != null) {
-                if (!Files.isReadable(options.chipDb)) {
-                    throw OdflashException.usage("--chip-db " + options.chipDb + ": file missing or unreadable");
-                }
                 try {
                     table = table.withUserRows(options.chipDb);
+                } catch (InputFileException e) {
+                    throw InputErrors.of(e);
                 } catch (IOException e) {
                     throw OdflashException.usage("--chip-db: " + e.getMessage());
                 }

@@ -37,7 +37,7 @@ final class ConvertCommand extends BaseCommand {
         if (AtomicFiles.taken(output)) {
             throw OdflashException.refused(output + " exists; odflash never overwrites a file");
         }
-        FirmwareFiles.Loaded loaded = FirmwareInput.load(file);
+        FirmwareFiles.Loaded loaded = FirmwareInput.load(file, ctx);
         byte[] image = loaded.image();
         String from = loaded.form().text();
         if (loaded.form() == FirmwareFiles.Form.BIN) {

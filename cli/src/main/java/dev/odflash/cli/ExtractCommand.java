@@ -33,8 +33,8 @@ import java.util.Set;
             "scored and explained; the valid images are written to DIR (default: <EXE>-extracted next to the",
             "EXE; DIR is created, never its parents), never overwriting. Exit 0 when a flashable image was written, 4 when the file holds none."})
 final class ExtractCommand extends BaseCommand {
-    /** Updaters are a few MiB; 128 MiB bounds what is read into memory. */
-    static final long MAX_EXE = 128L << 20;
+    /** Updaters are a few MiB; 256 MiB bounds what is read into memory. */
+    static final long MAX_EXE = 256L << 20;
     static final int SHOWN = 12;
 
     @Parameters(index = "0", paramLabel = "UPDATER", description = "The vendor's updater (.exe).")
@@ -49,7 +49,7 @@ final class ExtractCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() throws Exception {
-        byte[] file = FirmwareInput.read(exe, MAX_EXE, "any updater odflash reads");
+        byte[] file = FirmwareInput.read(exe, MAX_EXE, "updater");
         Extraction x = Extractor.extract(file);
         if (x.notPe().isPresent()) {
             throw OdflashException.refused(exe + ": " + x.notPe().get() + "; extract reads Windows updaters (PE files)."
@@ -130,6 +130,8 @@ final class ExtractCommand extends BaseCommand {
         });
         x.findings().forEach(o.putArray("findings")::add);
         x.notes().forEach(o.putArray("notes")::add);
+        o.putObject("scans").put("ranges", x.scans().ranges()).put("repeats", x.scans().repeats())
+                .put("bytes", x.scans().bytes());
         return o;
     }
 

@@ -1,45 +1,69 @@
 package dev.odflash.cli;
 
+import dev.odflash.chip.ChipSpec;
+import dev.odflash.drive.ImageLayout;
 import dev.odflash.image.FirmwareFiles;
 import dev.odflash.image.ImageFormatException;
+import dev.odflash.input.BoundedInput;
+import dev.odflash.input.InputFileException;
+import dev.odflash.ops.InputErrors;
 import dev.odflash.ops.OdflashException;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 
-/** Reading firmware files and key files for the file commands: bounded, with the contract's exit codes. */
+/**
+ * Reading firmware files and key files for the file commands: through the one bounded reader (a regular file,
+ * never more than the bound), with the contract's exit codes (not a regular file: 2; too large: 4, unread).
+ */
 final class FirmwareInput {
+    /** Intel-HEX spends about 2.8 text bytes per image byte (":10AAAA00" + 32 hex digits + CRLF per 16 bytes). */
+    static final int HEX_FACTOR = 3;
+    /** A key file: 16 raw bytes, or 32 hex digits with spaces and line ends; nothing longer is a key. */
+    static final int MAX_KEY_FILE = 128;
+
     private FirmwareInput() {
     }
 
-    /** The file's bytes; a missing file is usage (2), a file larger than {@code max} is refused (4) unread. */
+    /** The file's bytes, at most {@code max}; {@code what} names the input in messages. */
     static byte[] read(Path file, long max, String what) throws OdflashException {
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw OdflashException.usage(file + ": no such readable file");
-        }
         try {
-            long size = Files.size(file);
-            if (size > max) {
-                throw OdflashException.refused(file + " is " + size + " bytes, larger than " + what + " (" + (max >> 20)
-                        + " MiB); not read");
-            }
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw OdflashException.usage(file + ": " + e.getMessage());
+            return BoundedInput.read(file, max, what);
+        } catch (InputFileException e) {
+            throw InputErrors.of(e);
         }
     }
 
-    /** A firmware file (.bin or .hex) as image bytes; a malformed HEX file is refused (4) with its line. */
-    static FirmwareFiles.Loaded load(Path file) throws OdflashException {
-        byte[] bytes = read(file, FirmwareFiles.MAX_FILE, "any firmware file odflash knows");
+    /** The largest image any drive odflash knows can hold: the largest chip in the table or download layout. */
+    static long largestImage(AppContext ctx) throws OdflashException {
+        long chips = ctx.chips().all().stream().mapToLong(ChipSpec::size).max().orElse(0);
+        long layouts = Arrays.stream(ImageLayout.values()).mapToLong(ImageLayout::fixedSize).max().orElse(0);
+        return Math.max(chips, layouts);
+    }
+
+    /**
+     * A firmware file (.bin or .hex) as image bytes: a binary at most {@code maxImage} bytes, Intel-HEX at most
+     * {@link #HEX_FACTOR} times that; a malformed HEX file is refused (4) with its line.
+     */
+    static FirmwareFiles.Loaded load(Path file, long maxImage) throws OdflashException {
+        byte[] bytes = read(file, maxImage * HEX_FACTOR, "firmware file");
         try {
-            return FirmwareFiles.load(bytes);
+            FirmwareFiles.Loaded loaded = FirmwareFiles.load(bytes);
+            if (loaded.form() == FirmwareFiles.Form.BIN && bytes.length > maxImage) {
+                throw OdflashException.refused(file + " is " + bytes.length + " bytes, larger than any flash odflash"
+                        + " knows (" + maxImage + " bytes); not a firmware image");
+            }
+            return loaded;
         } catch (ImageFormatException e) {
             throw OdflashException.refused(file + ": " + e.getMessage());
         }
+    }
+
+    /** {@link #load(Path, long)} bounded by the largest image of the chip table (with --chip-db) and layouts. */
+    static FirmwareFiles.Loaded load(Path file, AppContext ctx) throws OdflashException {
+        return load(file, largestImage(ctx));
     }
 
     /** An AES-128 key file: 16 raw bytes, or 32 hex digits (spaces and a trailing newline allowed). */
@@ -47,7 +71,7 @@ final class FirmwareInput {
         if (file == null) {
             return Optional.empty();
         }
-        byte[] raw = read(file, 4096, "a key file");
+        byte[] raw = read(file, MAX_KEY_FILE, "--key");
         if (raw.length == 16) {
             return Optional.of(raw);
         }

@@ -74,7 +74,7 @@ final class FlashCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() throws Exception {
-        byte[] image = FirmwareInput.load(file).image();
+        byte[] image = FirmwareInput.load(file, ctx).image();
         FlashOptions options = new FlashOptions(allowCrossFlash, allowReinstall, allowOlder, includeBoot, yes, dryRun,
                 Optional.ofNullable(backup), withoutBackup, parseVariant());
         try (Device d = ctx.openDevice(device.device); ExclusiveUse use = exclusive(d)) {

@@ -18,7 +18,9 @@ public final class GlobalOptions {
     boolean debug;
 
     @Option(names = "--chip-db", paramLabel = "FILE", scope = ScopeType.INHERIT,
-            description = "Add the chips in FILE (the format of `odflash chips --json`); same JEDEC IDs replace built-in rows.")
+            description = "Add the chips in FILE (the format of `odflash chips --json`, at most 4 MiB); same JEDEC IDs"
+                    + " replace built-in rows. Every row is checked first (sizes, erase regions, timings, boot block,"
+                    + " no name or ID twice); an error names the row and the field (exit 2).")
     Path chipDb;
 
     @Option(names = "--trace", paramLabel = "FILE", scope = ScopeType.INHERIT,

@@ -34,9 +34,6 @@ import java.util.OptionalLong;
             "run: image fit, medium, boot region, per-unit data, journal; the drive's flash is read, nothing is",
             "written). Exit 0 for a valid image (that fits), 4 for a file odflash would refuse."})
 final class IdentifyCommand extends BaseCommand {
-    /** No firmware file odflash knows is larger than 16 MiB; larger files are not read into memory. */
-    static final long MAX_IMAGE = FirmwareFiles.MAX_FILE;
-
     @Parameters(index = "0", paramLabel = "FILE", description = "A firmware image (.bin) or Intel-HEX file (.hex).")
     Path file;
 
@@ -56,7 +53,7 @@ final class IdentifyCommand extends BaseCommand {
     @Override
     protected ExitCode execute() throws Exception {
         Optional<byte[]> cmacKey = FirmwareInput.key(key);
-        FirmwareFiles.Loaded loaded = FirmwareInput.load(file);
+        FirmwareFiles.Loaded loaded = FirmwareInput.load(file, ctx);
         ImageReport report = ImageIdentifier.identify(loaded.image(), cmacKey);
         ObjectNode json = json(file, report);
         json.put("form", loaded.form().text());
@@ -106,11 +103,6 @@ final class IdentifyCommand extends BaseCommand {
             }
             return gates;
         }
-    }
-
-    /** Kept for callers that read a firmware file as raw bytes (16 MiB bound; usage 2, refused 4). */
-    static byte[] readBounded(Path file) throws OdflashException {
-        return FirmwareInput.read(file, MAX_IMAGE, "any firmware odflash knows");
     }
 
     static ObjectNode json(Path file, ImageReport r) {

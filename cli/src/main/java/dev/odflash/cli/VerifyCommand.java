@@ -34,7 +34,7 @@ final class VerifyCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() throws Exception {
-        byte[] image = FirmwareInput.load(file).image();
+        byte[] image = FirmwareInput.load(file, ctx).image();
         try (Device d = ctx.openDevice(device.device)) {
             DriveInfo info = device.probe(ctx).probe(d);
             Comparison c = VerifyOperation.run(d, info, image, ctx.progress());

@@ -2,10 +2,12 @@ package dev.odflash.chip;
 
 import dev.odflash.transport.JedecId;
 
+import dev.odflash.input.BoundedInput;
+
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,8 @@ import java.util.Optional;
  */
 public final class ChipTable {
     public static final String RESOURCE = "/dev/odflash/chip/chips.json";
+    /** A --chip-db file is at most 4 MiB (the built-in table of every known part is under 100 KiB). */
+    public static final long MAX_USER_FILE = 4L << 20;
     private static volatile ChipTable builtIn;
 
     private final List<ChipSpec> chips;
@@ -44,10 +48,8 @@ public final class ChipTable {
 
     /** This table with the rows of a user's chip database added (same JEDEC IDs: the user's row wins). */
     public ChipTable withUserRows(Path file) throws IOException {
-        List<ChipSpec> extra;
-        try (InputStream in = Files.newInputStream(file)) {
-            extra = ChipTableFormat.read(in, file.toString());
-        }
+        List<ChipSpec> extra = ChipTableFormat.read(
+                new ByteArrayInputStream(BoundedInput.read(file, MAX_USER_FILE, "--chip-db")), file.toString());
         List<ChipSpec> merged = new ArrayList<>();
         for (ChipSpec x : extra) {
             for (ChipSpec c : chips) {

@@ -3,7 +3,8 @@ package dev.odflash.chip;
 /** A datasheet timing, typical and maximum, in microseconds. */
 public record Timing(double typicalMicros, double maximumMicros) {
     public Timing {
-        if (!(typicalMicros > 0) || maximumMicros < typicalMicros) {
+        // finite: an infinite time ("1e999" in a --chip-db) once crashed a flash mid-write
+        if (!(typicalMicros > 0) || !Double.isFinite(maximumMicros) || maximumMicros < typicalMicros) {
             throw new IllegalArgumentException("timing needs 0 < typical <= maximum: " + typicalMicros + " / " + maximumMicros);
         }
     }

@@ -6,12 +6,10 @@ import java.util.List;
  * A firmware file's bytes to image bytes, whatever the file's form: a raw {@code .bin} is the image;
  * Intel-HEX text (detected by content: ':' first) is decoded by {@link IntelHex}. {@code identify},
  * {@code convert}, {@code flash} and {@code verify} all load files through here, so they accept the
- * same forms. No file I/O: the caller bounds and reads the file ({@link #MAX_FILE}).
+ * same forms. No file I/O: the caller bounds and reads the file (the CLI: through
+ * {@code dev.odflash.input.BoundedInput}, at most the largest flash odflash knows, Intel-HEX three times that).
  */
 public final class FirmwareFiles {
-    /** The largest file odflash reads: a 2 MiB image as Intel-HEX is under 6 MiB, so 16 MiB bounds every form. */
-    public static final long MAX_FILE = 16L << 20;
-
     public enum Form {
         BIN("binary"), INTEL_HEX("Intel-HEX"), MTK_HEX("MTK/BTC banked Intel-HEX");
 

@@ -24,6 +24,8 @@ public final class IntelHex {
     public static final int BANK = 0x10000;
     public static final int MAX_BANKS = 16;
     static final int MAX_IMAGE = 16 << 20;
+    /** Warnings of one kind listed one by one; past this they are counted in one line. */
+    static final int MAX_LISTED_WARNINGS = 8;
     static final int[] SIZES = {0x20000, 0x40000, 0x80000, 0x100000, 0x200000};
 
     public enum Dialect { MTK_BANKED, PLAIN }
@@ -59,6 +61,7 @@ public final class IntelHex {
         boolean linear = false;
         boolean ended = false;
         int high = 0;
+        long startRecords = 0;
         while (pos < text.length) {
             int end = pos;
             while (end < text.length && text[end] != '\n') {
@@ -124,9 +127,18 @@ public final class IntelHex {
                     int v = (rec[4] & 0xFF) << 8 | rec[5] & 0xFF;
                     base = type == 0x02 ? (long) v << 4 : (long) v << 16;
                 }
-                case 0x03, 0x05 -> warnings.add(String.format("line %d: start-address record (type %02X) ignored", line, type));
+                case 0x03, 0x05 -> {
+                    // one line per record would be 838,861 lines for a 16 MiB file of them: say the first few, count the rest
+                    if (++startRecords <= MAX_LISTED_WARNINGS) {
+                        warnings.add(String.format("line %d: start-address record (type %02X) ignored", line, type));
+                    }
+                }
                 default -> throw error(line, String.format("unknown record type 0x%02X", type));
             }
+        }
+        if (startRecords > MAX_LISTED_WARNINGS) {
+            warnings.add(String.format("%d more start-address records ignored (%d in all)",
+                    startRecords - MAX_LISTED_WARNINGS, startRecords));
         }
         if (!ended) {
             throw error(line, "no end record (:00000001FF): the file is cut short");

@@ -4,9 +4,11 @@ package dev.odflash.ops;
 public enum ExitCode {
     OK(0, "done as asked"),
     INTERNAL(1, "internal error (a bug)"),
-    USAGE(2, "usage: bad flags, bad device spec, unknown profile, unreadable input, unwritable output"),
+    USAGE(2, "usage: bad flags, bad device spec, unknown profile, unreadable input or not a regular file,"
+            + " a malformed --chip-db or trace, unwritable output"),
     DEVICE(3, "device or transport: no such device, no answer, OS error"),
-    REFUSED(4, "refused, nothing was written: a gate, an existing output file, no confirmation"),
+    REFUSED(4, "refused, nothing was written: a gate, an existing output file, no confirmation,"
+            + " an input file larger than its bound"),
     MISMATCH(5, "mismatch: verify failed, or the drive matches no known image");
 
     private final int code;

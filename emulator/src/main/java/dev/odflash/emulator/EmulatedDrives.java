@@ -67,15 +67,24 @@ public final class EmulatedDrives {
         return drive;
     }
 
+    /**
+     * The table's row for a part named by its built-in name: the part fitted is the physical one (its JEDEC IDs), so a
+     * --chip-db row that replaces it by those IDs under another name describes it (README: "a row with the same
+     * JEDEC IDs replaces the built-in one").
+     */
+    private static Optional<ChipSpec> fitted(String name, ChipTable chips) {
+        return chips.byName(name).or(() -> ChipTable.builtIn().byName(name).flatMap(b -> chips.byId(b.id())));
+    }
+
     /** The profile's chip, the one named by {@code ?chip=}, or the unknown part. */
     public static ChipSpec chipFor(EmulatorProfile profile, String name, ChipTable chips) {
         ChipSpec chip;
         if (name == null) {
-            chip = chips.byName(profile.defaultChip()).orElseThrow();
+            chip = fitted(profile.defaultChip(), chips).orElseThrow();
         } else if (name.equalsIgnoreCase("unknown")) {
             chip = unknownChip();
         } else {
-            chip = chips.byName(name).orElseThrow(() -> new IllegalArgumentException(
+            chip = fitted(name, chips).orElseThrow(() -> new IllegalArgumentException(
                     "chip=" + name + ": no such chip in the table (see `odflash chips`)"));
         }
         if (!profile.family().chipStyle()) {

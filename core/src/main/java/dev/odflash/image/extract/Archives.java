@@ -35,6 +35,9 @@ final class Archives {
         }
     }
 
+    /** Memory a 7z decoder may take: 7-Zip's largest default dictionary (-mx9) is 64 MiB, plus the decoder's state. */
+    static final int MAX_DECODER_KIB = 72 * 1024;
+
     record Entry(String name, byte[] data) {
     }
 
@@ -73,7 +76,9 @@ final class Archives {
         List<Entry> out = new ArrayList<>();
         byte[] slice = Arrays.copyOfRange(data, offset, data.length);
         try (SevenZFile z = SevenZFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(slice))
-                .setMaxMemoryLimitKb(64 * 1024).get()) {
+                // KiB: commons-compress 1.28.0's setMaxMemoryLimitKb divides its argument by 1024 (it takes bytes
+                // despite its name), so 64 * 1024 there was 64 KiB and every LZMA/LZMA2 archive was refused
+                .setMaxMemoryLimitKiB(MAX_DECODER_KIB).get()) {
             SevenZArchiveEntry e;
             while ((e = z.getNextEntry()) != null) {
                 if (budget.exhausted()) {

@@ -12,10 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Finds firmware images inside a vendor updater EXE (protocols.md §6): bytes in, {@link Extraction}
@@ -35,6 +37,11 @@ public final class Extractor {
      */
     static final int MAX_CANDIDATES = 64;
     static final long MAX_CANDIDATE_BYTES = 128L << 20;
+    /**
+     * Bytes scanned in all (resources, overlay, sections): every distinct range once, and at most this much however
+     * many distinct ranges a crafted file declares (4,095 resource entries of 16 MiB each would be 64 GiB).
+     */
+    static final long MAX_SCANNED = 512L << 20;
     private static final byte[] MT1959_BANNER = "MT1959 Boot ".getBytes(StandardCharsets.US_ASCII);
 
     private final Map<String, Candidate> bySha = new LinkedHashMap<>();
@@ -42,6 +49,12 @@ public final class Extractor {
     private final List<String> notes = new ArrayList<>();
     private final Archives.Budget budget = new Archives.Budget();
     private long held;
+    private final Set<List<Long>> scannedRanges = new HashSet<>();
+    private final Coverage sectionCoverage = new Coverage();
+    private int ranges;
+    private int repeats;
+    private long scannedBytes;
+    private boolean budgetNoted;
 
     private Extractor() {
     }
@@ -55,7 +68,8 @@ public final class Extractor {
         try {
             pe = PeFile.parse(file);
         } catch (ImageFormatException e) {
-            return new Extraction(Optional.of(e.getMessage()), false, List.of(), List.of(), List.of());
+            return new Extraction(Optional.of(e.getMessage()), false, List.of(), List.of(), List.of(),
+                    new Extraction.Scans(0, 0, 0));
         }
         notes.addAll(pe.notes());
         boolean upx = pe.sections().stream().anyMatch(s -> s.name().startsWith("UPX"))
@@ -65,21 +79,69 @@ public final class Extractor {
         }
         XFlashTable.find(file).ifPresent(t -> xflash(file, t)); // first: on a tie its origin is the more telling
         for (PeResources.Resource r : PeResources.list(file, pe, notes)) {
-            consider("resource " + r.path(), Arrays.copyOfRange(file, (int) r.fileOffset(), (int) (r.fileOffset() + r.size())), 0);
+            considerRange("resource " + r.path(), file, r.fileOffset(), r.size());
         }
         if (pe.overlaySize() > 0) {
             findings.add(String.format("overlay: %d bytes at 0x%X after the last section", pe.overlaySize(), pe.overlayOffset()));
-            consider("overlay", Arrays.copyOfRange(file, (int) pe.overlayOffset(), (int) pe.overlayEnd()), 0);
+            considerRange("overlay", file, pe.overlayOffset(), pe.overlaySize());
         }
         for (PeFile.Section s : pe.sections()) {
             if (!s.name().equals(".rsrc") && s.rawSize() > 0) {
-                scanContainers("section " + s.name(), Arrays.copyOfRange(file, (int) s.rawOffset(),
-                        (int) (s.rawOffset() + s.rawSize())), 0);
+                scanSection(file, s);
             }
+        }
+        if (repeats > 0) {
+            notes.add(repeats + " resource entries or sections point at data already scanned; each range was scanned once");
         }
         List<Candidate> sorted = bySha.values().stream()
                 .sorted(Comparator.comparingInt(Candidate::score).reversed()).toList();
-        return new Extraction(Optional.empty(), upx, sorted, findings, notes);
+        return new Extraction(Optional.empty(), upx, sorted, findings, notes,
+                new Extraction.Scans(ranges, repeats, scannedBytes));
+    }
+
+    /** A range of the file looked at as a blob, once however many entries point at it, within {@link #MAX_SCANNED}. */
+    private void considerRange(String origin, byte[] file, long offset, long size) {
+        if (!scannedRanges.add(List.of(offset, size))) {
+            repeats++;
+            return;
+        }
+        if (spend(origin, size)) {
+            consider(origin, Arrays.copyOfRange(file, (int) offset, (int) (offset + size)), 0);
+        }
+    }
+
+    /** A section's containers: only the bytes no earlier section covered are searched for signatures. */
+    private void scanSection(byte[] file, PeFile.Section s) {
+        List<long[]> fresh = sectionCoverage.claim(s.rawOffset(), s.rawOffset() + s.rawSize());
+        if (fresh.isEmpty()) {
+            repeats++;
+            return;
+        }
+        byte[] blob = null;
+        for (long[] f : fresh) {
+            if (!spend("section " + s.name(), f[1] - f[0])) {
+                return;
+            }
+            if (blob == null) {
+                blob = Arrays.copyOfRange(file, (int) s.rawOffset(), (int) (s.rawOffset() + s.rawSize()));
+            }
+            scanContainers("section " + s.name(), blob, (int) (f[0] - s.rawOffset()), (int) (f[1] - s.rawOffset()), 0);
+        }
+    }
+
+    /** Counts a range to scan; false (with one note) once the scan budget is spent. */
+    private boolean spend(String origin, long size) {
+        if (scannedBytes + size > MAX_SCANNED) {
+            if (!budgetNoted) {
+                notes.add(String.format("%s and later ranges not scanned: %d MiB scanned already, the most one"
+                        + " extraction scans", origin, MAX_SCANNED >> 20));
+                budgetNoted = true;
+            }
+            return false;
+        }
+        ranges++;
+        scannedBytes += size;
+        return true;
     }
 
     private void xflash(byte[] file, XFlashTable.Table t) {
@@ -162,8 +224,13 @@ public final class Extractor {
     }
 
     private void scanContainers(String origin, byte[] blob, int depth) {
+        scanContainers(origin, blob, 0, blob.length, depth);
+    }
+
+    /** Containers whose signature lies in {@code blob[from, to)}; an archive found is read to the blob's end. */
+    private void scanContainers(String origin, byte[] blob, int from, int to, int depth) {
         boolean zipOpened = false;
-        for (Signatures.Hit h : Signatures.scan(blob, 0, blob.length)) {
+        for (Signatures.Hit h : Signatures.scan(blob, from, to)) {
             String where = String.format("%s+0x%X", origin, h.offset());
             if (h.kind() == Signatures.Kind.ZIP && zipOpened) {
                 continue; // later local headers belong to the archive already read

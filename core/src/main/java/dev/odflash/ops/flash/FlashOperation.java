@@ -8,7 +8,10 @@ import dev.odflash.ops.BackupLibrary;
 import dev.odflash.ops.BackupOperation;
 import dev.odflash.ops.BackupSidecar;
 import dev.odflash.ops.DriveInfo;
+import dev.odflash.input.BoundedInput;
+import dev.odflash.input.InputFileException;
 import dev.odflash.ops.ExitCode;
+import dev.odflash.ops.InputErrors;
 import dev.odflash.ops.FlashReadOperation;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.ops.Progress;
@@ -21,7 +24,6 @@ import dev.odflash.transport.Device;
 import dev.odflash.transport.TransportException;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -187,14 +189,15 @@ public final class FlashOperation {
     private static String checkVouchedBackup(Path file, VerifiedRead before) throws OdflashException {
         BackupFiles.checkVouched(file); // a sidecar without FILE, a damaged or disagreeing one: no backup
         try {
-            String sha = Sha256.hex(Files.readAllBytes(file));
+            // at most the chip's size: a larger file cannot equal the drive (and /dev/zero never ends)
+            String sha = Sha256.hex(BoundedInput.read(file, before.size(), "--backup"));
             if (!sha.equals(before.sha256())) {
                 throw OdflashException.refused("gate backup: " + file + " (sha256 " + sha + ") is not what the drive"
                         + " holds now (" + before.sha256() + "); leave out --backup and odflash takes a fresh one");
             }
             return sha;
-        } catch (IOException e) {
-            throw OdflashException.usage("--backup " + file + ": " + e.getMessage());
+        } catch (InputFileException e) {
+            throw InputErrors.of(e);
         }
     }
 

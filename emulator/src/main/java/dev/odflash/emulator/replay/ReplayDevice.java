@@ -8,7 +8,7 @@ import dev.odflash.transport.Device;
 import dev.odflash.transport.ScsiTransport;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import dev.odflash.input.BoundedInput;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,19 +30,22 @@ public final class ReplayDevice implements Device {
         this.transport = new ReplayTransport(entries, new VirtualClock());
     }
 
-    /** Opens a trace; a missing or malformed file is an IllegalArgumentException (usage). */
+    /** A trace is read line by line, at most this much in all and per line (a line holds one command's data). */
+    public static final long MAX_TRACE = 512L << 20;
+    public static final int MAX_LINE = 64 << 20;
+
+    /**
+     * Opens a trace; a malformed file (a bad line, field or value, with its line number) is an
+     * IllegalArgumentException (usage); a file that is missing, not a regular file or too large is an
+     * {@link dev.odflash.input.InputFileException}.
+     */
     public static ReplayDevice open(String spec) throws IOException {
         Path file = Path.of(spec.substring(PREFIX.length()));
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("replay: no such trace file " + file);
-        }
         List<TraceEntry> entries = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
-        int lineNo = 0;
-        for (String line : Files.readAllLines(file)) {
-            lineNo++;
+        BoundedInput.lines(file, MAX_TRACE, MAX_LINE, "replay: trace", (lineNo, line) -> {
             if (line.isBlank()) {
-                continue;
+                return;
             }
             JsonNode n;
             try {
@@ -50,10 +53,17 @@ public final class ReplayDevice implements Device {
             } catch (IOException e) {
                 throw new IllegalArgumentException("replay: " + file + " line " + lineNo + " is not JSON");
             }
-            if (n.has("cdb")) {
-                entries.add(TraceEntry.parse(lineNo, n));
+            if (n == null || !n.isObject()) {
+                throw new IllegalArgumentException("replay: " + file + " line " + lineNo + " is not a JSON object");
             }
-        }
+            if (n.has("cdb")) {
+                try {
+                    entries.add(TraceEntry.parse(lineNo, n));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("replay: " + file + " " + e.getMessage(), e);
+                }
+            }
+        });
         return new ReplayDevice(spec, entries);
     }
 

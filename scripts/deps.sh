@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs the system packages the tests need (Debian/Ubuntu apt names), one list for CI and developers.
+# Idempotent and quick: each package is checked with `dpkg -s` first and `apt-get update` runs only
+# when something is missing. As root it installs; otherwise it prints what is missing and continues,
+# and the tests that need a missing tool fail naming its package (they never skip silently).
+set -euo pipefail
+
+# package      why
+# 7zip         7z archives for the extract tests (command 7zz): Sevenz7zTest makes its fixtures with it
+PACKAGES=(7zip)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+    if ! dpkg -s "$p" >/dev/null 2>&1; then
+        missing+=("$p")
+    fi
+done
+if [ ${#missing[@]} -eq 0 ]; then
+    exit 0
+fi
+if ! command -v apt-get >/dev/null 2>&1; then
+    echo "scripts/deps.sh: no apt-get here; install these packages (Debian names) yourself: ${missing[*]}" >&2
+    exit 0
+fi
+if [ "$(id -u)" -ne 0 ]; then
+    echo "scripts/deps.sh: missing packages (run as root to install: sudo scripts/deps.sh): ${missing[*]}" >&2
+    echo "scripts/deps.sh: the tests that need them will fail naming the package" >&2
+    exit 0
+fi
+echo "scripts/deps.sh: installing ${missing[*]}" >&2
+DEBIAN_FRONTEND=noninteractive apt-get update -qq
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
