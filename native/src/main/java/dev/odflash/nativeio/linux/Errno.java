@@ -21,6 +21,9 @@ public final class Errno {
     public static final int ENODEV = 19;
     public static final int EINVAL = 22;
     public static final int ENOTTY = 25;
+    /** EWOULDBLOCK is EAGAIN on Linux. */
+    public static final int EWOULDBLOCK = EAGAIN;
+    public static final int ELOOP = 40;
     public static final int EROFS = 30;
     public static final int ETIMEDOUT = 110;
     public static final int ENOMEDIUM = 123;
@@ -46,6 +49,7 @@ public final class Errno {
             case EROFS -> "EROFS";
             case ETIMEDOUT -> "ETIMEDOUT";
             case ENOMEDIUM -> "ENOMEDIUM";
+            case ELOOP -> "ELOOP";
             default -> "errno " + errno;
         };
     }

@@ -1,6 +1,5 @@
 package dev.odflash.nativeio.linux;
 
-import dev.odflash.nativeio.DeviceLock;
 import dev.odflash.nativeio.DiscoveredDrive;
 import dev.odflash.transport.ExclusiveUse;
 import dev.odflash.nativeio.OpticalDriveScan;
@@ -9,6 +8,7 @@ import dev.odflash.transport.Device;
 import dev.odflash.transport.ScsiTransport;
 import dev.odflash.transport.TransportException;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +17,10 @@ import java.util.Optional;
 /**
  * A real drive on Linux through SG_IO. The chip channel is empty: the 8051-era MTK vendor mode's wire
  * bytes are not public (protocols.md §7.1), so chip-style access to a real drive does not exist yet.
+ *
+ * <p>The drive is this process's from open to close: {@link SgNodeLock} takes an flock on its sg node
+ * (sysfs names the sg node of an sr node, so both spellings of one drive take the same lock) before
+ * anything is sent, and a second odflash is refused with "in use by PID n".
  */
 public final class LinuxDrive implements Device {
     /** Used when sysfs gives no queue limit: 64 KiB is what every SG_IO path of the last 20 years takes. */
@@ -25,23 +29,45 @@ public final class LinuxDrive implements Device {
     private final String spec;
     private final SgTransport transport;
     private final Optional<DiscoveredDrive> found;
-    private final Path lockDirectory;
+    private final SgNodeLock lock;
 
-    private LinuxDrive(String spec, SgTransport transport, Optional<DiscoveredDrive> found, Path lockDirectory) {
+    private LinuxDrive(String spec, SgTransport transport, Optional<DiscoveredDrive> found, SgNodeLock lock) {
         this.spec = spec;
         this.transport = transport;
         this.found = found;
-        this.lockDirectory = lockDirectory;
+        this.lock = lock;
     }
 
-    public static LinuxDrive open(String node, Path sys, Path lockDirectory) throws TransportException {
-        return open(node, sys, lockDirectory, Libc.get());
+    public static LinuxDrive open(String node, Path sys) throws TransportException {
+        return open(node, sys, Libc.get());
     }
 
-    public static LinuxDrive open(String node, Path sys, Path lockDirectory, LinuxIo io) throws TransportException {
+    public static LinuxDrive open(String node, Path sys, LinuxIo io) throws TransportException {
         Optional<DiscoveredDrive> found = OpticalDriveScan.forNode(sys, node);
         long max = found.map(DiscoveredDrive::maxTransfer).filter(m -> m > 0).orElse(DEFAULT_MAX_TRANSFER);
-        return new LinuxDrive(node, SgTransport.open(node, io, max), found, lockDirectory);
+        SgNodeLock lock = SgNodeLock.acquire(node, lockNode(node, found), io);
+        try {
+            return new LinuxDrive(node, SgTransport.open(node, io, max), found, lock);
+        } catch (TransportException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The node every odflash locks for this drive: its sg node as sysfs names it; without one (no sg
+     * driver loaded, or a node sysfs does not list) the node itself with links resolved (/dev/cdrom -> sr0).
+     */
+    static String lockNode(String node, Optional<DiscoveredDrive> found) {
+        Optional<String> sg = found.flatMap(DiscoveredDrive::genericNode);
+        if (sg.isPresent()) {
+            return sg.get();
+        }
+        try {
+            return Path.of(node).toRealPath().toString();
+        } catch (IOException e) {
+            return node; // the open reports what is wrong with it
+        }
     }
 
     @Override
@@ -91,16 +117,14 @@ public final class LinuxDrive implements Device {
     }
 
     /**
-     * The lock file (keyed by the SCSI address, so sg and sr nodes of one drive share it), then the
-     * node reopened with O_EXCL; released in reverse order.
+     * On top of the lock held since open: the node reopened with O_EXCL, so no other program (a burner,
+     * a media player) can open it either while the drive is flashed.
      */
     @Override
     public ExclusiveUse acquireExclusive() throws TransportException {
-        DeviceLock lock = DeviceLock.acquire(lockDirectory, pathKey(), spec);
         try {
             transport.reopen(true);
         } catch (TransportException e) {
-            lock.close();
             try {
                 transport.reopen(false);
             } catch (TransportException ignored) {
@@ -111,7 +135,7 @@ public final class LinuxDrive implements Device {
         return new ExclusiveUse() {
             @Override
             public String describe() {
-                return "lock " + lock.file() + " and O_EXCL on " + spec;
+                return "flock on " + lock.node() + " and O_EXCL on " + spec;
             }
 
             @Override
@@ -120,8 +144,6 @@ public final class LinuxDrive implements Device {
                     transport.reopen(false);
                 } catch (TransportException ignored) {
                     // the drive went away; the next command reports it
-                } finally {
-                    lock.close();
                 }
             }
         };
@@ -129,6 +151,10 @@ public final class LinuxDrive implements Device {
 
     @Override
     public void close() {
-        transport.close();
+        try {
+            transport.close();
+        } finally {
+            lock.close();
+        }
     }
 }
