@@ -66,6 +66,18 @@ class ImageFileSafetyTest {
     }
 
     @Test
+    void aHardLinkAtTheImagePathIsRefusedAndItsOtherNameUntouchedByAFlash() throws Exception {
+        Path secret = write(dir, "root-only", image("1.10"));
+        Path link = Files.createLink(dir.resolve("flash.bin"), secret);
+        Path v120 = write(dir, "1.20.bin", image("1.20"));
+        CliRunner.Run r = run("flash", "--device", "emu:asus-crw-5224a?image=" + link, v120.toString(), "--yes",
+                "--quiet");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("hard links");
+        assertThat(Files.readAllBytes(secret)).isEqualTo(image("1.10"));
+    }
+
+    @Test
     void aDanglingLinkAtAMissingImagePathIsNotFollowedToCreateAFile() {
         Path elsewhere = dir.resolve("created-through-the-link");
         Path link = assertLink(dir.resolve("new.bin"), elsewhere);

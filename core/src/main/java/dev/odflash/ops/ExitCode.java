@@ -6,7 +6,8 @@ public enum ExitCode {
     INTERNAL(1, "internal error (a bug)"),
     USAGE(2, "usage: bad flags, bad device spec, unknown profile, unreadable input, unwritable output"),
     DEVICE(3, "device or transport: no such device, no answer, OS error"),
-    REFUSED(4, "refused, nothing was written: a gate, an existing output file, no confirmation"),
+    REFUSED(4, "refused, nothing was written: a gate, an existing output file, no confirmation, a drive in use"
+            + " by another odflash"),
     MISMATCH(5, "mismatch: verify failed, or the drive matches no known image");
 
     private final int code;

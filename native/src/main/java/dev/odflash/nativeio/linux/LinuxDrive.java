@@ -29,12 +29,18 @@ public final class LinuxDrive implements Device {
     private final String spec;
     private final SgTransport transport;
     private final Optional<DiscoveredDrive> found;
-    private final SgNodeLock lock;
+    private final LinuxIo io;
+    private final String lockNode;
+    /** The lock's own descriptor; null while the lock sits on the O_EXCL transport descriptor instead. */
+    private SgNodeLock lock;
 
-    private LinuxDrive(String spec, SgTransport transport, Optional<DiscoveredDrive> found, SgNodeLock lock) {
+    private LinuxDrive(String spec, SgTransport transport, Optional<DiscoveredDrive> found, LinuxIo io,
+                       SgNodeLock lock) {
         this.spec = spec;
         this.transport = transport;
         this.found = found;
+        this.io = io;
+        this.lockNode = lock.node();
         this.lock = lock;
     }
 
@@ -47,7 +53,7 @@ public final class LinuxDrive implements Device {
         long max = found.map(DiscoveredDrive::maxTransfer).filter(m -> m > 0).orElse(DEFAULT_MAX_TRANSFER);
         SgNodeLock lock = SgNodeLock.acquire(node, lockNode(node, found), io);
         try {
-            return new LinuxDrive(node, SgTransport.open(node, io, max), found, lock);
+            return new LinuxDrive(node, SgTransport.open(node, io, max), found, io, lock);
         } catch (TransportException | RuntimeException e) {
             lock.close();
             throw e;
@@ -119,34 +125,74 @@ public final class LinuxDrive implements Device {
     /**
      * On top of the lock held since open: the node reopened with O_EXCL, so no other program (a burner,
      * a media player) can open it either while the drive is flashed.
+     *
+     * <p>The sg driver refuses an O_EXCL open while any descriptor of the node is open (EBUSY,
+     * drivers/scsi/sg.c sg_open), the lock's own included. When the drive was opened by its sg node the
+     * lock therefore moves onto the O_EXCL descriptor: its descriptor is closed, the node reopened
+     * exclusively (which succeeds only when no other process has it open, so nobody can have taken the
+     * lock in between) and locked again there. While it is held every other open of the node fails;
+     * SgNodeLock names the owner from /proc/locks by the node's path.
      */
     @Override
     public ExclusiveUse acquireExclusive() throws TransportException {
+        boolean moves = same(spec, lockNode);
+        if (moves) {
+            lock.close();
+            lock = null;
+        }
         try {
             transport.reopen(true);
-        } catch (TransportException e) {
-            try {
-                transport.reopen(false);
-            } catch (TransportException ignored) {
-                // the first failure is the one to report
+            if (moves) {
+                LinuxIo.Outcome f = transport.flock(LinuxIo.LOCK_EX | LinuxIo.LOCK_NB);
+                if (f.failed()) {
+                    throw new TransportException(TransportException.Kind.OS_ERROR, lockNode + ": flock failed ("
+                            + Errno.name(f.errno()) + ")", f.errno(), null);
+                }
             }
+        } catch (TransportException e) {
+            shared();
             throw e;
         }
         return new ExclusiveUse() {
             @Override
             public String describe() {
-                return "flock on " + lock.node() + " and O_EXCL on " + spec;
+                return "flock on " + lockNode + " and O_EXCL on " + spec;
             }
 
             @Override
             public void close() {
-                try {
-                    transport.reopen(false);
-                } catch (TransportException ignored) {
-                    // the drive went away; the next command reports it
-                }
+                shared();
             }
         };
+    }
+
+    /** Back to a shared descriptor and the lock on its own one (best effort: the command is ending). */
+    private void shared() {
+        try {
+            transport.reopen(false);
+        } catch (TransportException ignored) {
+            // the drive went away; the next command reports it
+        }
+        if (lock == null) {
+            try {
+                lock = SgNodeLock.acquire(spec, lockNode, io);
+            } catch (TransportException ignored) {
+                // another odflash took the drive the moment the exclusive descriptor closed: it is theirs now
+            }
+        }
+    }
+
+    /** Whether two node names are one node (links resolved where they exist). */
+    private static boolean same(String a, String b) {
+        return real(a).equals(real(b));
+    }
+
+    private static String real(String node) {
+        try {
+            return Path.of(node).toRealPath().toString();
+        } catch (IOException e) {
+            return node;
+        }
     }
 
     @Override
@@ -154,7 +200,10 @@ public final class LinuxDrive implements Device {
         try {
             transport.close();
         } finally {
-            lock.close();
+            if (lock != null) {
+                lock.close();
+                lock = null;
+            }
         }
     }
 }

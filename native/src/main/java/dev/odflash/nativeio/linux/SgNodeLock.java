@@ -39,6 +39,13 @@ public final class SgNodeLock implements AutoCloseable {
                         + " link, not a device node; odflash does not follow it. Check what replaced it.", o.errno(),
                         null);
             }
+            if (o.errno() == Errno.EBUSY) {
+                // sg refuses every open while a flashing odflash holds the node O_EXCL (with the lock on that descriptor)
+                Optional<Long> owner = ProcLocks.FileId.of(Path.of(node)).flatMap(id -> ProcLocks.owner("FLOCK", id));
+                if (owner.isPresent()) {
+                    throw busy(spec, node, owner, o.errno());
+                }
+            }
             throw Errno.open(node, o.errno(), null);
         }
         int fd = o.rc();
@@ -47,14 +54,19 @@ public final class SgNodeLock implements AutoCloseable {
             Optional<Long> owner = f.errno() == Errno.EWOULDBLOCK ? owner(fd) : Optional.empty();
             io.close(fd);
             if (f.errno() == Errno.EWOULDBLOCK) {
-                throw new TransportException(Kind.BUSY, spec + " is in use by " + owner.map(p -> "PID " + p
-                        + (p == ProcessHandle.current().pid() ? " (this odflash itself)" : "")).orElse("another program")
-                        + " (it holds the lock on " + node + "); wait for it to finish", f.errno(), null);
+                throw busy(spec, node, owner, f.errno());
             }
             throw new TransportException(Kind.OS_ERROR, node + ": flock failed (" + Errno.name(f.errno()) + ")",
                     f.errno(), null);
         }
         return new SgNodeLock(node, io, fd);
+    }
+
+    /** "SPEC is in use by PID n": the refusal every second taker gets. */
+    static TransportException busy(String spec, String node, Optional<Long> owner, int errno) {
+        return new TransportException(Kind.BUSY, spec + " is in use by " + owner.map(p -> "PID " + p
+                + (p == ProcessHandle.current().pid() ? " (this odflash itself)" : "")).orElse("another program")
+                + " (it holds the lock on " + node + "); wait for it to finish", errno, null);
     }
 
     /** The holder of the node's flock, found by the device and inode of the file our descriptor opened. */

@@ -64,17 +64,36 @@ class LinuxDriveTest {
     }
 
     @Test
-    void exclusiveUseReopensWithOExclAndKeepsTheLock() throws Exception {
+    void exclusiveUseOnTheSgNodeMovesTheLockOntoTheOExclDescriptorAndBack() throws Exception {
         try (LinuxDrive d = open("/dev/sg0")) {
             assertThat(d.pathKey()).isEqualTo("0:0:0:0");
             assertThat(d.sg().maxTransferLength()).isEqualTo(512 * 1024); // queue/max_sectors_kb
             assertThat(d.chipChannel()).isEmpty();
             assertThat(d.notes()).anyMatch(n -> n.contains("ATA port ata1"));
+            int closes = kernel.closes;
             try (ExclusiveUse use = d.acquireExclusive()) {
+                // sg refuses O_EXCL while another descriptor is open: the lock's went first (1), then the shared one (2)
+                assertThat(kernel.closes).isEqualTo(closes + 2);
                 assertThat(kernel.openFlags.getLast() & LinuxIo.O_EXCL).isEqualTo(LinuxIo.O_EXCL);
+                assertThat(kernel.flocks).hasSize(2); // taken again, on the exclusive descriptor
                 assertThat(use.describe()).isEqualTo("flock on /dev/sg0 and O_EXCL on /dev/sg0");
             }
-            assertThat(kernel.openFlags.getLast() & LinuxIo.O_EXCL).isZero();
+            assertThat(kernel.openFlags.getLast()).isEqualTo(LinuxIo.O_RDONLY | LinuxIo.O_NOFOLLOW
+                    | LinuxIo.O_NONBLOCK | LinuxIo.O_CLOEXEC); // the lock's own descriptor again
+            assertThat(kernel.flocks).hasSize(3);
+        }
+    }
+
+    @Test
+    void exclusiveUseOnTheSrNodeKeepsTheLockOnTheSgNode() throws Exception {
+        try (LinuxDrive d = open("/dev/sr0")) {
+            int closes = kernel.closes;
+            try (ExclusiveUse use = d.acquireExclusive()) {
+                assertThat(kernel.closes).isEqualTo(closes + 1); // only the shared sr descriptor
+                assertThat(kernel.paths.getLast()).isEqualTo("/dev/sr0");
+                assertThat(kernel.openFlags.getLast() & LinuxIo.O_EXCL).isEqualTo(LinuxIo.O_EXCL);
+                assertThat(use.describe()).isEqualTo("flock on /dev/sg0 and O_EXCL on /dev/sr0");
+            }
             assertThat(kernel.flocks).hasSize(1); // taken once, at open
         }
     }

@@ -74,6 +74,44 @@ class SgNodeLockTest {
         SgNodeLock.acquire("/dev/sg9", node.toString(), Libc.get()).close(); // the kernel dropped it with the process
     }
 
+    /** The C library, except that open answers EBUSY: what sg answers while a flashing odflash holds the node O_EXCL. */
+    private static final class ExclusivelyHeld implements LinuxIo {
+        @Override
+        public Outcome open(String path, int flags) {
+            return new Outcome(-1, Errno.EBUSY);
+        }
+
+        @Override
+        public Outcome ioctl(int fd, long request, java.lang.foreign.MemorySegment argument) {
+            return Libc.get().ioctl(fd, request, argument);
+        }
+
+        @Override
+        public Outcome flock(int fd, int operation) {
+            return Libc.get().flock(fd, operation);
+        }
+
+        @Override
+        public void close(int fd) {
+            Libc.get().close(fd);
+        }
+    }
+
+    @Test
+    void aNodeHeldOExclByAFlashingOdflashNamesItsPidByThePath() throws Exception {
+        Path node = node();
+        try (SgNodeLock held = SgNodeLock.acquire("/dev/sg9", node.toString(), Libc.get())) {
+            assertThatThrownBy(() -> SgNodeLock.acquire("/dev/sr9", node.toString(), new ExclusivelyHeld()))
+                    .isInstanceOf(TransportException.class)
+                    .hasMessageContaining("/dev/sr9 is in use by PID " + ProcessHandle.current().pid())
+                    .satisfies(e -> assertThat(((TransportException) e).kind()).isEqualTo(TransportException.Kind.BUSY));
+        }
+        // nobody holds the flock: EBUSY is another program's O_EXCL, reported as the open's error
+        assertThatThrownBy(() -> SgNodeLock.acquire("/dev/sr9", node.toString(), new ExclusivelyHeld()))
+                .hasMessageContaining("in use by another program")
+                .satisfies(e -> assertThat(((TransportException) e).kind()).isEqualTo(TransportException.Kind.BUSY));
+    }
+
     @Test
     void aLinkWhereTheNodeShouldBeIsRefusedNotFollowed() throws Exception {
         Path target = Files.write(dir.resolve("root-only"), new byte[] {1, 2, 3});
