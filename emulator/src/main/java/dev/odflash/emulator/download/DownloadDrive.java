@@ -5,10 +5,10 @@ import dev.odflash.emulator.EmulatorProfile;
 import dev.odflash.emulator.FaultPlan;
 import dev.odflash.emulator.FlashImageStore;
 import dev.odflash.emulator.HostQuirks;
+import dev.odflash.emulator.ImageLockUse;
 import dev.odflash.emulator.chip.FlashChipModel;
 import dev.odflash.emulator.chip.PowerLossException;
 import dev.odflash.emulator.chip.VirtualClock;
-import dev.odflash.emulator.ImageLockUse;
 import dev.odflash.transport.ChipChannel;
 import dev.odflash.transport.ExclusiveUse;
 import dev.odflash.transport.ScsiTransport;
@@ -34,9 +34,11 @@ import java.util.random.RandomGeneratorFactory;
  *
  * <p>Faults: {@code powerloss@cmd:N} cuts the power during command N: a background burn runs up to
  * that moment, a burn inside command N stops after a seeded share of its chip commands; then the
- * flash holds what the chip did so far (every operation is in the image file) and nothing answers until the next open. {@code timeout@cmd:N}: command
- * N is not answered (the drive goes on). {@code reset@cmd:N}: a bus reset before command N drops the
- * download held in RAM (modelled) and command N reports UNIT ATTENTION 6/29/00. Chip faults ({@code powerloss@erase:K}, ...) act inside burns.
+ * flash (and the image file, which gets every chip operation as it happens) holds what the chip did so
+ * far, and nothing answers until the next open. {@code timeout@cmd:N}: command N is not answered
+ * (the drive goes on). {@code reset@cmd:N}: a bus reset before command N drops the download held in
+ * RAM (modelled) and command N reports UNIT ATTENTION 6/29/00. Chip faults
+ * ({@code powerloss@erase:K}, ...) act inside burns.
  */
 public final class DownloadDrive implements EmulatedDrive {
     private final String spec;
