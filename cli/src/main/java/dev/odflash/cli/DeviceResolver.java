@@ -68,7 +68,7 @@ public final class DeviceResolver {
      * is a refusal, exit 4, for every command; anything else is a device error, exit 3.
      */
     static OdflashException opening(TransportException e) {
-        return e.kind() == TransportException.Kind.BUSY ? OdflashException.refused(e.getMessage())
-                : new OdflashException(ExitCode.DEVICE, e.getMessage(), e);
+        return new OdflashException(e.kind() == TransportException.Kind.BUSY ? ExitCode.REFUSED : ExitCode.DEVICE,
+                e.getMessage(), e);
     }
 }
