@@ -104,9 +104,14 @@ public final class FlashImageStore implements CellSink, AutoCloseable {
         }
         requireRegular(path, before);
         register(path, identity(path, before)); // before opening: see the class comment
-        // READ+WRITE: on Linux an O_RDWR open of a FIFO does not wait for a peer, and the checks below refuse it
-        FileChannel ch = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS);
+        FileChannel ch;
+        try {
+            // READ+WRITE: on Linux an O_RDWR open of a FIFO does not wait for a peer, and the checks below refuse it
+            ch = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException | RuntimeException e) {
+            close(); // unregisters: a failed open holds nothing
+            throw e;
+        }
         try {
             BasicFileAttributes after = attributes(path);
             requireRegular(path, after);
