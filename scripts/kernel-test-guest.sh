@@ -9,7 +9,7 @@ i=0; while { [ ! -e /dev/sg1 ] || [ ! -e /dev/sr1 ]; } && [ $i -lt 100 ]; do sle
 O=trans=virtio,version=9p2000.L,ro,msize=262144
 mkdir -p @JDK@ @APP@; mount -t 9p -o $O jdk @JDK@; mount -t 9p -o $O app @APP@
 cd /tmp
-export ODFLASH_HOME=/tmp/odflash ODFLASH_LOCK_DIR=/tmp/locks HOME=/tmp
+export ODFLASH_HOME=/tmp/odflash HOME=/tmp
 
 pass() { echo "PASS $*"; }
 fail() { echo "FAIL $*"; }

@@ -34,6 +34,8 @@ public final class DeviceResolver {
                 throw OdflashException.usage("device " + spec + ": " + e.getMessage());
             } catch (IOException e) {
                 throw OdflashException.usage("device " + spec + ": cannot use the image file: " + e.getMessage());
+            } catch (TransportException e) {
+                throw opening(e);
             }
         }
         if (NativeDevices.isLinuxNode(spec) || NativeDevices.isWindowsName(spec)) {
@@ -43,7 +45,7 @@ public final class DeviceResolver {
             try {
                 return NativeDevices.open(spec, System.getenv());
             } catch (TransportException e) {
-                throw new OdflashException(ExitCode.DEVICE, e.getMessage(), e);
+                throw opening(e);
             }
         }
         if (spec.startsWith(ReplayDevice.PREFIX)) {
@@ -59,5 +61,14 @@ public final class DeviceResolver {
         }
         throw OdflashException.usage("unrecognised device spec '" + spec + "' (forms: /dev/sgN, /dev/srN, \\\\.\\CdRomN,"
                 + " emu:<profile>[?chip=NAME&image=FILE...], replay:TRACE)");
+    }
+
+    /**
+     * A drive that could not be opened: held by another odflash or program (BUSY, "in use by PID n")
+     * is a refusal, exit 4, for every command; anything else is a device error, exit 3.
+     */
+    static OdflashException opening(TransportException e) {
+        return new OdflashException(e.kind() == TransportException.Kind.BUSY ? ExitCode.REFUSED : ExitCode.DEVICE,
+                e.getMessage(), e);
     }
 }

@@ -8,7 +8,7 @@ public enum ExitCode {
             + " a malformed --chip-db or trace, unwritable output"),
     DEVICE(3, "device or transport: no such device, no answer, OS error"),
     REFUSED(4, "refused, nothing was written: a gate, an existing output file, no confirmation,"
-            + " an input file larger than its bound"),
+            + " an input file larger than its bound, a drive in use by another odflash"),
     MISMATCH(5, "mismatch: verify failed, or the drive matches no known image");
 
     private final int code;

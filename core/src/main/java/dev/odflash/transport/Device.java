@@ -30,10 +30,11 @@ public interface Device extends AutoCloseable {
     List<String> notes();
 
     /**
-     * Takes the drive for exclusive use while flashing: real drives hold a lock file every odflash
-     * process respects (with the owner's PID) plus the OS's exclusive open; a second taker gets a
-     * {@link TransportException} of kind BUSY saying "in use by PID n". An emulated drive lives in this
-     * process only, so there is nothing to share.
+     * Takes the drive for exclusive use while flashing, on top of the lock a drive holds from its open
+     * to its close (Linux: an flock on the sg node; emulated: a lock on the {@code ?image=} file; a
+     * second opener gets a {@link TransportException} of kind BUSY saying "in use by PID n"): real
+     * drives add the OS's exclusive open, so no other program opens the node either. A drive with
+     * nothing to share (in-memory emulated, a replay) has nothing more to take.
      */
     default ExclusiveUse acquireExclusive() throws TransportException {
         return new ExclusiveUse() {

@@ -5,7 +5,7 @@ package dev.odflash.transport;
  * Obtained from {@link Device#acquireExclusive()}.
  */
 public interface ExclusiveUse extends AutoCloseable {
-    /** What is held, for messages: "lock /run/lock/odflash-0_0_0_0.lock and O_EXCL on /dev/sg0". */
+    /** What is held, for messages: "flock on /dev/sg0 and O_EXCL on /dev/sg0". */
     String describe();
 
     @Override

@@ -20,7 +20,4 @@ public interface EmulatedDrive extends Device {
 
     /** The flash chip the drive holds. */
     FlashChipModel chipModel();
-
-    /** Saves the flash to the {@code ?image=} file, if any. */
-    void persist();
 }

@@ -15,6 +15,7 @@ import dev.odflash.emulator.download.DownloadFirmware;
 import dev.odflash.emulator.firmware.Mtk8051Firmware;
 import dev.odflash.emulator.mtk8051.Mtk8051Drive;
 import dev.odflash.transport.JedecId;
+import dev.odflash.transport.TransportException;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -38,7 +39,12 @@ public final class EmulatedDrives {
     private EmulatedDrives() {
     }
 
-    public static EmulatedDrive open(String specText, ChipTable chips) throws IOException {
+    /**
+     * Opens the drive; with {@code ?image=} it holds that file (locked) until closed.
+     *
+     * @throws TransportException of kind BUSY when another odflash holds the image ("in use by PID n")
+     */
+    public static EmulatedDrive open(String specText, ChipTable chips) throws IOException, TransportException {
         EmulatorSpec spec = EmulatorSpec.parse(specText);
         EmulatorProfile profile = EmulatorProfiles.byName(spec.profile()).orElseThrow(() -> new IllegalArgumentException(
                 "unknown emulator profile '" + spec.profile() + "' (known: "
@@ -55,16 +61,17 @@ public final class EmulatedDrives {
         }
         int size = (int) chip.size();
         byte[] factory = Mtk8051Firmware.generate(profile.vendor(), profile.product(), profile.defaultVersion(), size);
-        Optional<byte[]> stored = store.load(size);
-        byte[] flash = stored.orElse(factory);
-        VirtualClock clock = new VirtualClock();
-        FlashChipModel model = new FlashChipModel(chip, flash, clock, faults.seed(), faults.chipFaults());
-        Mtk8051Drive drive = new Mtk8051Drive(specText, profile, quirks, faults, clock, model, store,
-                Arrays.copyOf(factory, 0x4000));
-        if (stored.isEmpty()) {
-            drive.persist(); // a new ?image= file starts as the synthetic default version
+        byte[] flash = store.open(size, factory); // a new ?image= file starts as the synthetic default version
+        try {
+            VirtualClock clock = new VirtualClock();
+            FlashChipModel model = new FlashChipModel(chip, flash, clock, faults.seed(), faults.chipFaults());
+            model.persistTo(store);
+            return new Mtk8051Drive(specText, profile, quirks, faults, clock, model, store,
+                    Arrays.copyOf(factory, 0x4000));
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
         }
-        return drive;
     }
 
     /**

@@ -28,14 +28,14 @@ public final class NativeDevices {
                 throw new TransportException(Kind.NO_DEVICE, spec + ": /dev nodes are opened through Linux SG_IO,"
                         + " and this is " + System.getProperty("os.name"));
             }
-            return LinuxDrive.open(spec, Path.of("/sys"), DeviceLock.defaultDirectory(env));
+            return LinuxDrive.open(spec, Path.of("/sys"));
         }
         if (isWindowsName(spec)) {
             if (Platform.current() != Platform.WINDOWS) {
                 throw new TransportException(Kind.NO_DEVICE, spec + ": \\\\.\\CdRomN names are opened through"
                         + " Windows SPTI, and this is " + System.getProperty("os.name") + " (use /dev/sgN here)");
             }
-            return WindowsDrive.open(spec, DeviceLock.defaultDirectory(env));
+            return WindowsDrive.open(spec);
         }
         throw new TransportException(Kind.NO_DEVICE, spec + " is not an OS device name");
     }

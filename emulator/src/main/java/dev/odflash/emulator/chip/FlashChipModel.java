@@ -54,6 +54,7 @@ public final class FlashChipModel {
     private final long seed;
     private final ReadNoise noise;
 
+    private CellSink sink = CellSink.NONE;
     private ChipStatus status = ChipStatus.READY;
     private int erases;
     private int programs;
@@ -99,6 +100,14 @@ public final class FlashChipModel {
         return spec;
     }
 
+    /**
+     * From now on every erase and program call hands the cells it touched to {@code sink} before it
+     * returns, interrupted ones included (what a power cut left is what the chip holds).
+     */
+    public synchronized void persistTo(CellSink sink) {
+        this.sink = Objects.requireNonNull(sink, "sink");
+    }
+
     public JedecId id() {
         return spec.id();
     }
@@ -127,10 +136,14 @@ public final class FlashChipModel {
         }
         eraseCalls++;
         long nanos = ChipTimings.eraseNanos(spec, eraser.get());
-        if (faults.powerLossAtErase().contains(eraseCalls)) {
-            interruptErase((int) address, blockSize, nanos);
+        try {
+            if (faults.powerLossAtErase().contains(eraseCalls)) {
+                interruptErase((int) address, blockSize, nanos);
+            }
+            eraseCells((int) address, (int) address + blockSize);
+        } finally {
+            sink.written(cells, (int) address, (int) address + blockSize);
         }
-        eraseCells((int) address, (int) address + blockSize);
         clock.advance(nanos);
         erases++;
         return done();
@@ -163,6 +176,15 @@ public final class FlashChipModel {
         programCalls++;
         int at = (int) address;
         long nanos = ChipTimings.programNanos(spec, src, off, len);
+        try {
+            return programCells(at, src, off, len, nanos);
+        } finally {
+            int[] touched = touchedByProgram(at, len);
+            sink.written(cells, touched[0], touched[1]);
+        }
+    }
+
+    private ChipStatus programCells(int at, byte[] src, int off, int len, long nanos) {
         if (faults.powerLossAtProgram().contains(programCalls)) {
             interruptProgram(at, src, off, len, nanos);
         }
@@ -185,6 +207,18 @@ public final class FlashChipModel {
         programs++;
         bytesProgrammed += len;
         return done();
+    }
+
+    /** The cells a program call may change: its range, widened to whole pages where the part programs pages. */
+    private int[] touchedByProgram(int at, int len) {
+        int page = switch (spec.writeModel()) {
+            case WriteModel.Page p -> p.size();
+            case WriteModel.AutoPage a -> a.size();
+            default -> 1;
+        };
+        int from = at - at % page;
+        int to = Math.min(cells.length, (at + len + page - 1) / page * page);
+        return new int[] {from, to};
     }
 
     /**

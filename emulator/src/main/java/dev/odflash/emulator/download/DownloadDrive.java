@@ -5,10 +5,12 @@ import dev.odflash.emulator.EmulatorProfile;
 import dev.odflash.emulator.FaultPlan;
 import dev.odflash.emulator.FlashImageStore;
 import dev.odflash.emulator.HostQuirks;
+import dev.odflash.emulator.ImageLockUse;
 import dev.odflash.emulator.chip.FlashChipModel;
 import dev.odflash.emulator.chip.PowerLossException;
 import dev.odflash.emulator.chip.VirtualClock;
 import dev.odflash.transport.ChipChannel;
+import dev.odflash.transport.ExclusiveUse;
 import dev.odflash.transport.ScsiTransport;
 import dev.odflash.transport.TransportException;
 
@@ -32,9 +34,11 @@ import java.util.random.RandomGeneratorFactory;
  *
  * <p>Faults: {@code powerloss@cmd:N} cuts the power during command N: a background burn runs up to
  * that moment, a burn inside command N stops after a seeded share of its chip commands; then the
- * flash is persisted as it is and nothing answers until the next open. {@code timeout@cmd:N}: command
- * N is not answered (the drive goes on). {@code reset@cmd:N}: a bus reset before command N drops the
- * download held in RAM (modelled) and command N reports UNIT ATTENTION 6/29/00. Chip faults ({@code powerloss@erase:K}, ...) act inside burns.
+ * flash (and the image file, which gets every chip operation as it happens) holds what the chip did so
+ * far, and nothing answers until the next open. {@code timeout@cmd:N}: command N is not answered
+ * (the drive goes on). {@code reset@cmd:N}: a bus reset before command N drops the download held in
+ * RAM (modelled) and command N reports UNIT ATTENTION 6/29/00. Chip faults
+ * ({@code powerloss@erase:K}, ...) act inside burns.
  */
 public final class DownloadDrive implements EmulatedDrive {
     private final String spec;
@@ -94,7 +98,6 @@ public final class DownloadDrive implements EmulatedDrive {
         burns++;
         powerOn();
         scsi.powerOnReset();
-        persist();
     }
 
     /** Counts a command, lets a background burn catch up with the clock, applies command faults. */
@@ -180,7 +183,6 @@ public final class DownloadDrive implements EmulatedDrive {
     private TransportException powerLost(String what, String why, Duration timeout) {
         poweredOff = true;
         cutPending = false;
-        persist();
         clock.advance(timeout);
         return new TransportException(TransportException.Kind.NO_ANSWER, what + ": the drive stopped answering (" + why + ")");
     }
@@ -213,11 +215,6 @@ public final class DownloadDrive implements EmulatedDrive {
     Protocol protocol() { return protocol; }
 
     VirtualClock virtualClock() { return clock; }
-
-    @Override
-    public void persist() {
-        store.saveOrFail(chip.contents());
-    }
 
     @Override public long commands() { return commands; }
 
@@ -266,23 +263,31 @@ public final class DownloadDrive implements EmulatedDrive {
                 "flash part " + chip.spec().name() + " is modelled (no source names the part in this drive)", boot);
     }
 
-    /** A burn in progress finishes (the drive keeps its power when the host lets go), then the flash is saved. */
+    @Override
+    public ExclusiveUse acquireExclusive() {
+        return ImageLockUse.of(this, store);
+    }
+
+    /**
+     * A burn in progress finishes (the drive keeps its power when the host lets go); every erase and
+     * program is in the image file as it happens, so closing only gives the file (and its lock) back.
+     */
     @Override
     public void close() {
-        if (closed || poweredOff) {
-            closed = true;
+        if (closed) {
             return;
         }
         closed = true;
         try {
-            if (background != null) {
+            if (background != null && !poweredOff) {
                 background.finish();
                 restart();
             }
         } catch (PowerLossException e) {
             // a chip-level cut inside the rest of the burn: the cells stay as the chip left them
+        } finally {
+            background = null;
+            store.close();
         }
-        background = null;
-        persist();
     }
 }

@@ -9,9 +9,10 @@ import dev.odflash.emulator.HostQuirks;
 import dev.odflash.emulator.chip.FlashChipModel;
 import dev.odflash.emulator.chip.VirtualClock;
 
+import dev.odflash.transport.TransportException;
+
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -25,26 +26,33 @@ public final class DownloadDrives {
     }
 
     public static DownloadDrive open(String specText, EmulatorSpec spec, EmulatorProfile profile, ChipSpec chip,
-                                     HostQuirks quirks, FaultPlan faults, FlashImageStore store) throws IOException {
+                                     HostQuirks quirks, FaultPlan faults, FlashImageStore store)
+            throws IOException, TransportException {
         int size = (int) chip.size();
         String unit = spec.params().getOrDefault("unit", "1");
         byte[] factory = DownloadFirmware.unitFlash(profile, profile.defaultVersion(), unit);
-        Optional<byte[]> stored = store.load(size);
+        byte[] flash = store.open(size, factory); // a new ?image= file starts as this unit with the default version
+        try {
+            return open(specText, profile, quirks, faults, store, chip, flash, factory);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private static DownloadDrive open(String specText, EmulatorProfile profile, HostQuirks quirks, FaultPlan faults,
+                                      FlashImageStore store, ChipSpec chip, byte[] flash, byte[] factory) {
         VirtualClock clock = new VirtualClock();
         VirtualClock chipClock = new VirtualClock();
-        FlashChipModel model = new FlashChipModel(chip, stored.orElse(factory), chipClock, faults.seed(),
-                faults.chipFaults());
+        FlashChipModel model = new FlashChipModel(chip, flash, chipClock, faults.seed(), faults.chipFaults());
+        model.persistTo(store);
         Function<DownloadDrive, Protocol> protocol = switch (profile.family()) {
             case BTC -> BtcProtocol::new;
             case TSST -> TsstProtocol::new;
             case MT19XX -> Mt1959Protocol::new;
             default -> throw new IllegalArgumentException(profile.family().word() + " is not a download family");
         };
-        DownloadDrive drive = new DownloadDrive(specText, profile, quirks, faults, clock, chipClock, model, store,
+        return new DownloadDrive(specText, profile, quirks, faults, clock, chipClock, model, store,
                 Arrays.copyOf(factory, BootJudge.bootRegion(profile.layout())), protocol);
-        if (stored.isEmpty()) {
-            drive.persist(); // a new ?image= file starts as this unit with the default version
-        }
-        return drive;
     }
 }

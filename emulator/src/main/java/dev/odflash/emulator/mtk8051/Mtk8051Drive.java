@@ -5,9 +5,11 @@ import dev.odflash.emulator.EmulatorProfile;
 import dev.odflash.emulator.FaultPlan;
 import dev.odflash.emulator.FlashImageStore;
 import dev.odflash.emulator.HostQuirks;
+import dev.odflash.emulator.ImageLockUse;
 import dev.odflash.emulator.chip.FlashChipModel;
 import dev.odflash.emulator.chip.VirtualClock;
 import dev.odflash.transport.ChipChannel;
+import dev.odflash.transport.ExclusiveUse;
 import dev.odflash.transport.ScsiTransport;
 import dev.odflash.transport.TransportException;
 
@@ -91,12 +93,11 @@ public final class Mtk8051Drive implements EmulatedDrive {
 
     /**
      * Power failed (between commands, or inside an erase or program that already left its cells as
-     * the chip model cut them): the flash is persisted as it is now, the drive answers nothing more in
-     * this run, and the host waits out its timeout. Returns the exception the host's call throws.
+     * the chip model cut them, and in the image file): the drive answers nothing more in this run, and
+     * the host waits out its timeout. Returns the exception the host's call throws.
      */
     TransportException powerLost(String what, String why, Duration timeout) {
         state = PowerState.POWERED_OFF;
-        persist();
         clock.advance(timeout);
         return new TransportException(TransportException.Kind.NO_ANSWER,
                 what + ": the drive stopped answering (" + why + ")");
@@ -111,11 +112,6 @@ public final class Mtk8051Drive implements EmulatedDrive {
         resets++;
         channel.reset(commands);
         scsi.reset();
-    }
-
-    @Override
-    public void persist() {
-        store.saveOrFail(chip.contents());
     }
 
     EmulatorProfile profile() {
@@ -202,12 +198,16 @@ public final class Mtk8051Drive implements EmulatedDrive {
     }
 
     @Override
+    public ExclusiveUse acquireExclusive() {
+        return ImageLockUse.of(this, store);
+    }
+
+    /** Every erase and program is in the image file already; closing gives the file (and its lock) back. */
+    @Override
     public void close() {
         if (!closed) {
             closed = true;
-            if (state != PowerState.POWERED_OFF) {
-                persist();
-            }
+            store.close();
         }
     }
 }

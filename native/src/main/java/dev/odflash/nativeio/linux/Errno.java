@@ -13,6 +13,7 @@ public final class Errno {
     public static final int EINTR = 4;
     public static final int EIO = 5;
     public static final int ENXIO = 6;
+    public static final int EBADF = 9;
     public static final int EAGAIN = 11;
     public static final int ENOMEM = 12;
     public static final int EACCES = 13;
@@ -21,6 +22,9 @@ public final class Errno {
     public static final int ENODEV = 19;
     public static final int EINVAL = 22;
     public static final int ENOTTY = 25;
+    /** EWOULDBLOCK is EAGAIN on Linux. */
+    public static final int EWOULDBLOCK = EAGAIN;
+    public static final int ELOOP = 40;
     public static final int EROFS = 30;
     public static final int ETIMEDOUT = 110;
     public static final int ENOMEDIUM = 123;
@@ -46,6 +50,7 @@ public final class Errno {
             case EROFS -> "EROFS";
             case ETIMEDOUT -> "ETIMEDOUT";
             case ENOMEDIUM -> "ENOMEDIUM";
+            case ELOOP -> "ELOOP";
             default -> "errno " + errno;
         };
     }

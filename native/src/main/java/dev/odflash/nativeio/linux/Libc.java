@@ -14,7 +14,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
- * open / ioctl / close from the C library through FFM (restricted methods: only this module calls
+ * open / ioctl / flock / close from the C library through FFM (restricted methods: only this module calls
  * them). Both open(2) and ioctl(2) are variadic in C, so their descriptors mark where the variadic part
  * starts; errno is captured by the linker right after the call, before the JVM can overwrite it
  * (stack.md §2).
@@ -29,6 +29,7 @@ public final class Libc implements LinuxIo {
 
     private final MethodHandle open;
     private final MethodHandle ioctl;
+    private final MethodHandle flock;
     private final MethodHandle close;
 
     private Libc() {
@@ -39,6 +40,9 @@ public final class Libc implements LinuxIo {
         // int ioctl(int fd, unsigned long request, ...): the pointer argument is variadic
         ioctl = LINKER.downcallHandle(lookup.find("ioctl").orElseThrow(),
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), Linker.Option.firstVariadicArg(2), ERRNO);
+        // int flock(int fd, int operation)
+        flock = LINKER.downcallHandle(lookup.find("flock").orElseThrow(),
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), ERRNO);
         close = LINKER.downcallHandle(lookup.find("close").orElseThrow(), FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     }
 
@@ -70,6 +74,17 @@ public final class Libc implements LinuxIo {
             return new Outcome(rc, rc < 0 ? (int) ERRNO_VALUE.get(state, 0L) : 0);
         } catch (Throwable t) {
             throw new IllegalStateException("ioctl downcall failed", t);
+        }
+    }
+
+    @Override
+    public Outcome flock(int fd, int operation) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CAPTURE);
+            int rc = (int) flock.invokeExact(state, fd, operation);
+            return new Outcome(rc, rc < 0 ? (int) ERRNO_VALUE.get(state, 0L) : 0);
+        } catch (Throwable t) {
+            throw new IllegalStateException("flock downcall failed", t);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.odflash.nativeio.linux;
 
-import dev.odflash.nativeio.DeviceLock;
 import dev.odflash.nativeio.DiscoveredDrive;
 import dev.odflash.transport.ExclusiveUse;
 import dev.odflash.nativeio.OpticalDriveScan;
@@ -9,6 +8,7 @@ import dev.odflash.transport.Device;
 import dev.odflash.transport.ScsiTransport;
 import dev.odflash.transport.TransportException;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +17,10 @@ import java.util.Optional;
 /**
  * A real drive on Linux through SG_IO. The chip channel is empty: the 8051-era MTK vendor mode's wire
  * bytes are not public (protocols.md §7.1), so chip-style access to a real drive does not exist yet.
+ *
+ * <p>The drive is this process's from open to close: {@link SgNodeLock} takes an flock on its sg node
+ * (sysfs names the sg node of an sr node, so both spellings of one drive take the same lock) before
+ * anything is sent, and a second odflash is refused with "in use by PID n".
  */
 public final class LinuxDrive implements Device {
     /** Used when sysfs gives no queue limit: 64 KiB is what every SG_IO path of the last 20 years takes. */
@@ -25,23 +29,51 @@ public final class LinuxDrive implements Device {
     private final String spec;
     private final SgTransport transport;
     private final Optional<DiscoveredDrive> found;
-    private final Path lockDirectory;
+    private final LinuxIo io;
+    private final String lockNode;
+    /** The lock's own descriptor; null while the lock sits on the O_EXCL transport descriptor instead. */
+    private SgNodeLock lock;
 
-    private LinuxDrive(String spec, SgTransport transport, Optional<DiscoveredDrive> found, Path lockDirectory) {
+    private LinuxDrive(String spec, SgTransport transport, Optional<DiscoveredDrive> found, LinuxIo io,
+                       SgNodeLock lock) {
         this.spec = spec;
         this.transport = transport;
         this.found = found;
-        this.lockDirectory = lockDirectory;
+        this.io = io;
+        this.lockNode = lock.node();
+        this.lock = lock;
     }
 
-    public static LinuxDrive open(String node, Path sys, Path lockDirectory) throws TransportException {
-        return open(node, sys, lockDirectory, Libc.get());
+    public static LinuxDrive open(String node, Path sys) throws TransportException {
+        return open(node, sys, Libc.get());
     }
 
-    public static LinuxDrive open(String node, Path sys, Path lockDirectory, LinuxIo io) throws TransportException {
+    public static LinuxDrive open(String node, Path sys, LinuxIo io) throws TransportException {
         Optional<DiscoveredDrive> found = OpticalDriveScan.forNode(sys, node);
         long max = found.map(DiscoveredDrive::maxTransfer).filter(m -> m > 0).orElse(DEFAULT_MAX_TRANSFER);
-        return new LinuxDrive(node, SgTransport.open(node, io, max), found, lockDirectory);
+        SgNodeLock lock = SgNodeLock.acquire(node, lockNode(node, found), io);
+        try {
+            return new LinuxDrive(node, SgTransport.open(node, io, max), found, io, lock);
+        } catch (TransportException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The node every odflash locks for this drive: its sg node as sysfs names it; without one (no sg
+     * driver loaded, or a node sysfs does not list) the node itself with links resolved (/dev/cdrom -> sr0).
+     */
+    static String lockNode(String node, Optional<DiscoveredDrive> found) {
+        Optional<String> sg = found.flatMap(DiscoveredDrive::genericNode);
+        if (sg.isPresent()) {
+            return sg.get();
+        }
+        try {
+            return Path.of(node).toRealPath().toString();
+        } catch (IOException e) {
+            return node; // the open reports what is wrong with it
+        }
     }
 
     @Override
@@ -91,44 +123,87 @@ public final class LinuxDrive implements Device {
     }
 
     /**
-     * The lock file (keyed by the SCSI address, so sg and sr nodes of one drive share it), then the
-     * node reopened with O_EXCL; released in reverse order.
+     * On top of the lock held since open: the node reopened with O_EXCL, so no other program (a burner,
+     * a media player) can open it either while the drive is flashed.
+     *
+     * <p>The sg driver refuses an O_EXCL open while any descriptor of the node is open (EBUSY,
+     * drivers/scsi/sg.c sg_open), the lock's own included. When the drive was opened by its sg node the
+     * lock therefore moves onto the O_EXCL descriptor: its descriptor is closed, the node reopened
+     * exclusively (which succeeds only when no other process has it open, so nobody can have taken the
+     * lock in between) and locked again there. While it is held every other open of the node fails;
+     * SgNodeLock names the owner from /proc/locks by the node's path.
      */
     @Override
     public ExclusiveUse acquireExclusive() throws TransportException {
-        DeviceLock lock = DeviceLock.acquire(lockDirectory, pathKey(), spec);
+        boolean moves = same(spec, lockNode);
+        if (moves) {
+            lock.close();
+            lock = null;
+        }
         try {
             transport.reopen(true);
-        } catch (TransportException e) {
-            lock.close();
-            try {
-                transport.reopen(false);
-            } catch (TransportException ignored) {
-                // the first failure is the one to report
+            if (moves) {
+                LinuxIo.Outcome f = transport.flock(LinuxIo.LOCK_EX | LinuxIo.LOCK_NB);
+                if (f.failed()) {
+                    throw new TransportException(TransportException.Kind.OS_ERROR, lockNode + ": flock failed ("
+                            + Errno.name(f.errno()) + ")", f.errno(), null);
+                }
             }
+        } catch (TransportException e) {
+            shared();
             throw e;
         }
         return new ExclusiveUse() {
             @Override
             public String describe() {
-                return "lock " + lock.file() + " and O_EXCL on " + spec;
+                return "flock on " + lockNode + " and O_EXCL on " + spec;
             }
 
             @Override
             public void close() {
-                try {
-                    transport.reopen(false);
-                } catch (TransportException ignored) {
-                    // the drive went away; the next command reports it
-                } finally {
-                    lock.close();
-                }
+                shared();
             }
         };
     }
 
+    /** Back to a shared descriptor and the lock on its own one (best effort: the command is ending). */
+    private void shared() {
+        try {
+            transport.reopen(false);
+        } catch (TransportException ignored) {
+            // the drive went away; the next command reports it
+        }
+        if (lock == null) {
+            try {
+                lock = SgNodeLock.acquire(spec, lockNode, io);
+            } catch (TransportException ignored) {
+                // another odflash took the drive the moment the exclusive descriptor closed: it is theirs now
+            }
+        }
+    }
+
+    /** Whether two node names are one node (links resolved where they exist). */
+    private static boolean same(String a, String b) {
+        return real(a).equals(real(b));
+    }
+
+    private static String real(String node) {
+        try {
+            return Path.of(node).toRealPath().toString();
+        } catch (IOException e) {
+            return node;
+        }
+    }
+
     @Override
     public void close() {
-        transport.close();
+        try {
+            transport.close();
+        } finally {
+            if (lock != null) {
+                lock.close();
+                lock = null;
+            }
+        }
     }
 }

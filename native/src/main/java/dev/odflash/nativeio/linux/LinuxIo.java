@@ -3,7 +3,7 @@ package dev.odflash.nativeio.linux;
 import java.lang.foreign.MemorySegment;
 
 /**
- * The three system calls the SG_IO path makes. {@link Libc} calls the C library through FFM; tests
+ * The system calls the SG_IO path and the drive lock make. {@link Libc} calls the C library through FFM; tests
  * give a fake that plays the kernel, so errno and status mapping is tested without a drive.
  */
 public interface LinuxIo {
@@ -13,6 +13,18 @@ public interface LinuxIo {
     int O_EXCL = 0200;
     int O_NONBLOCK = 04000;
     int O_CLOEXEC = 02000000;
+    /**
+     * O_NOFOLLOW differs by architecture: 0400000 in asm-generic/fcntl.h (x86-64, riscv), 0100000 where
+     * the arch header overrides it (arm64, arm, powerpc: arch/&lt;arch&gt;/include/uapi/asm/fcntl.h).
+     */
+    int O_NOFOLLOW = switch (System.getProperty("os.arch", "")) {
+        case "aarch64", "arm", "ppc64", "ppc64le" -> 0100000;
+        default -> 0400000;
+    };
+    /** flock(2) operations (sys/file.h). */
+    int LOCK_EX = 2;
+    int LOCK_NB = 4;
+    int LOCK_UN = 8;
 
     /** A return value and the errno captured right after the call (0 when rc >= 0). */
     record Outcome(int rc, int errno) {
@@ -24,6 +36,9 @@ public interface LinuxIo {
     Outcome open(String path, int flags);
 
     Outcome ioctl(int fd, long request, MemorySegment argument);
+
+    /** flock(2): an advisory lock on the open file description behind {@code fd}. */
+    Outcome flock(int fd, int operation);
 
     void close(int fd);
 }

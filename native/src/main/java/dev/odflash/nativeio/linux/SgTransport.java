@@ -87,6 +87,14 @@ public final class SgTransport implements ScsiTransport {
         }
     }
 
+    /**
+     * flock(2) on this transport's own descriptor: the drive lock while the node is open O_EXCL, when
+     * the sg driver lets no second descriptor (the lock's) exist (see LinuxDrive#acquireExclusive).
+     */
+    synchronized LinuxIo.Outcome flock(int operation) {
+        return fd < 0 ? new LinuxIo.Outcome(-1, Errno.EBADF) : io.flock(fd, operation);
+    }
+
     /** True when the node could only be opened read-only (write commands will be refused by the kernel). */
     public boolean readOnly() {
         return readOnly;

@@ -1,36 +1,34 @@
 package dev.odflash.nativeio.windows;
 
-import dev.odflash.nativeio.DeviceLock;
 import dev.odflash.transport.ExclusiveUse;
 import dev.odflash.transport.ChipChannel;
 import dev.odflash.transport.Device;
 import dev.odflash.transport.ScsiTransport;
 import dev.odflash.transport.TransportException;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A real drive on Windows through SPTI (\\.\CdRomN). Exclusive use reopens the handle with share mode
- * 0, so Windows refuses every other opener, and takes the odflash lock file. Untested on real Windows.
+ * 0, so Windows refuses every other opener (a second odflash gets ERROR_SHARING_VIOLATION: BUSY, exit 4,
+ * without a PID: Windows does not say who holds a handle). No lock file: the exclusive open is the
+ * lock, and the kernel drops it with the process. Untested on real Windows.
  */
 public final class WindowsDrive implements Device {
     private final String spec;
     private final WinIo io;
-    private final Path lockDirectory;
     private SptiTransport transport;
 
-    WindowsDrive(String spec, WinIo io, SptiTransport transport, Path lockDirectory) {
+    WindowsDrive(String spec, WinIo io, SptiTransport transport) {
         this.spec = spec;
         this.io = io;
         this.transport = transport;
-        this.lockDirectory = lockDirectory;
     }
 
-    public static WindowsDrive open(String spec, Path lockDirectory) throws TransportException {
+    public static WindowsDrive open(String spec) throws TransportException {
         WinIo io = Kernel32.get();
-        return new WindowsDrive(spec, io, SptiTransport.open(spec, io, false), lockDirectory);
+        return new WindowsDrive(spec, io, SptiTransport.open(spec, io, false));
     }
 
     @Override
@@ -65,19 +63,17 @@ public final class WindowsDrive implements Device {
 
     @Override
     public ExclusiveUse acquireExclusive() throws TransportException {
-        DeviceLock lock = DeviceLock.acquire(lockDirectory, pathKey(), spec);
         transport.close();
         try {
             transport = SptiTransport.open(spec, io, true);
         } catch (TransportException e) {
-            lock.close();
             transport = SptiTransport.open(spec, io, false);
             throw e;
         }
         return new ExclusiveUse() {
             @Override
             public String describe() {
-                return "lock " + lock.file() + " and share mode 0 on " + spec;
+                return "share mode 0 on " + spec;
             }
 
             @Override
@@ -87,8 +83,6 @@ public final class WindowsDrive implements Device {
                     transport = SptiTransport.open(spec, io, false);
                 } catch (TransportException ignored) {
                     // the drive went away; the next command reports it
-                } finally {
-                    lock.close();
                 }
             }
         };

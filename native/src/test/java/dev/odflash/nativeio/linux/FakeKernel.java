@@ -39,6 +39,9 @@ class FakeKernel implements LinuxIo {
     long acceptLimit = Long.MAX_VALUE;
     Function<byte[], Answer> answer = cdb -> Answer.good(new byte[0]);
     int closes;
+    /** errno the next flock calls answer (0: granted). */
+    int flockErrno;
+    final List<Integer> flocks = new ArrayList<>();
 
     @Override
     public Outcome open(String path, int flags) {
@@ -74,6 +77,12 @@ class FakeKernel implements LinuxIo {
         SgIoHdr.writeReply(h, new SgIoHdr.Reply(a.status(), Math.min(a.sense().length, r.maxSense()), a.host(),
                 a.driver(), r.dxferLen() - n, 1, a.status() != 0 || a.host() != 0 ? SgIoHdr.SG_INFO_CHECK : 0));
         return new Outcome(0, 0);
+    }
+
+    @Override
+    public Outcome flock(int fd, int operation) {
+        flocks.add(operation);
+        return flockErrno != 0 ? new Outcome(-1, flockErrno) : new Outcome(0, 0);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.odflash.nativeio.linux;
 
-import dev.odflash.nativeio.DeviceLock;
 import dev.odflash.transport.ExclusiveUse;
 import dev.odflash.transport.ScsiRequest;
 import dev.odflash.transport.ScsiResult;
@@ -36,7 +35,7 @@ public final class KernelCheck {
             }
             case "bench" -> bench(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "take" -> {
-                try (DeviceLock ignored = DeviceLock.acquire(Path.of("/tmp/locks"), args[1], args[2])) {
+                try (LinuxDrive ignored = open(args[2])) {
                     System.out.println("acquired");
                 } catch (TransportException e) {
                     System.out.println(e.getMessage());
@@ -47,7 +46,7 @@ public final class KernelCheck {
     }
 
     private static LinuxDrive open(String node) throws TransportException {
-        return LinuxDrive.open(node, Path.of("/sys"), Path.of("/tmp/locks"));
+        return LinuxDrive.open(node, Path.of("/sys"));
     }
 
     static void checks(String node) throws Exception {
@@ -81,11 +80,11 @@ public final class KernelCheck {
         }
     }
 
-    /** Exclusive use: a second taker gets "in use by PID n", and a plain O_EXCL open gets EBUSY. */
+    /** Exclusive use: a second opener of the drive gets "in use by PID n", and a plain O_EXCL open gets EBUSY. */
     private static void exclusive(LinuxDrive d, String node) throws TransportException {
         try (ExclusiveUse use = d.acquireExclusive()) {
             String second;
-            try (DeviceLock ignored = DeviceLock.acquire(Path.of("/tmp/locks"), d.pathKey(), node)) {
+            try (LinuxDrive ignored = open(node)) {
                 second = "acquired";
             } catch (TransportException e) {
                 second = e.getMessage();
