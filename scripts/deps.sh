@@ -6,7 +6,7 @@
 set -euo pipefail
 
 # package      why
-# 7zip         7z archives for the extract tests (command 7zz): Sevenz7zTest makes its fixtures with it
+# 7zip         7z archives for the extract tests (command 7zz): SevenZipExtractTest makes its archives with it
 PACKAGES=(7zip)
 
 missing=()

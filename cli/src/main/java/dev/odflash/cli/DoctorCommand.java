@@ -148,7 +148,8 @@ final class DoctorCommand extends BaseCommand {
         } catch (TransportException e) {
             checks.add(Check.fail("INQUIRY", target, "no answer: " + e.getMessage(), fixFor(e)));
         } catch (OdflashException e) {
-            if (e.exitCode() != ExitCode.DEVICE) {
+            boolean busy = e.getCause() instanceof TransportException t && t.kind() == TransportException.Kind.BUSY;
+            if (e.exitCode() != ExitCode.DEVICE && !busy) {
                 throw e; // a bad spec or a refused --trace file is the run's error, not the drive's
             }
             checks.add(Check.fail("INQUIRY", target, e.getMessage(), e.getCause() instanceof TransportException t
