@@ -52,7 +52,7 @@ for round in $(seq 1 "$rounds"); do
     case "$t" in dev.odflash.cli.*) module=cli ;; dev.odflash.emulator.*) module=emulator ;; *) module=core ;; esac
     touch "$work/stamp"
     rc=0
-    # -XX:+EnableDynamicAgentLoading: Jazzer attaches its agent at run time (stack.md §3). Each JVM's
+    # -XX:+EnableDynamicAgentLoading: Jazzer attaches its agent at run time (docs/build-notes.md §3). Each JVM's
     # RSS is 1.3-2 GB, so targets run one after another.
     # jazzer.internal.basedir (what Jazzer's Maven integration sets): the module whose src/test/resources
     # receives a finding's input, next to the target's seeds; without it Jazzer drops it in the cwd.

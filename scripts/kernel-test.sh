@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Real-kernel SG_IO test (issue 5 §4, recipe: docs/kernel-test.md). Boots the Debian kernel under
+# Real-kernel SG_IO test (issue 5 §4, recipe: docs/testing.md). Boots the Debian kernel under
 # QEMU/TCG (-smp 1, no KVM needed) with an AHCI CD drive holding a small ISO and an empty IDE (PIIX)
 # drive; the host's JDK 25 and the built CLI are shared read-only over 9p at the same paths. In the
 # guest it runs odflash (list --json, info on both drives, doctor), the test-only KernelCheck main
@@ -56,7 +56,7 @@ rm -rf "$APP"; mkdir -p "$APP"
 cp cli/target/odflash.jar "$APP/odflash.jar"
 "$JDK/bin/jar" --create --file "$APP/kernelcheck.jar" -C native/target/test-classes dev/odflash/nativeio/linux/KernelCheck.class
 CP=$APP/odflash.jar:$APP/kernelcheck.jar
-# AOT cache: the classpath must be jars at the same absolute paths as in the guest (kernel-test.md)
+# AOT cache: the classpath must be jars at the same absolute paths as in the guest (docs/testing.md)
 "$JDK/bin/java" -XX:AOTCacheOutput="$APP/odflash.aot" --enable-native-access=ALL-UNNAMED -cp "$CP" \
   dev.odflash.cli.Main doctor --device emu:asus-crw-5224a >/dev/null 2>"$WORK/aot.log" || log "AOT cache not made (see $WORK/aot.log)"
 

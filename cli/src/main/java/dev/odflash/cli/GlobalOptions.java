@@ -5,7 +5,7 @@ import picocli.CommandLine.ScopeType;
 
 import java.nio.file.Path;
 
-/** Options every command accepts, before or after the subcommand name (architecture.md "Contracts"). */
+/** Options every command accepts, before or after the subcommand name (docs/architecture.md "Contracts"). */
 public final class GlobalOptions {
     @Option(names = "--json", scope = ScopeType.INHERIT,
             description = "Print exactly one JSON document on stdout (errors too: {\"error\": {...}}).")

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Each download profile flashed through the CLI must send exactly the download commands the sources
- * give (golden traces written by hand from protocols.md, see resources/golden/README.md).
+ * give (golden traces written by hand from docs/protocols.md, see resources/golden/README.md).
  */
 class GoldenTraceTest {
     @TempDir

@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * One flash part, from the chip table: identity, geometry, erasers, write model and datasheet
  * timings. {@code source} names where each fact comes from; {@code timingInferred} marks rows whose
- * timings are class typical values rather than the part's datasheet (architecture.md "Write models").
+ * timings are class typical values rather than the part's datasheet (docs/architecture.md "Write models").
  *
  * @param programTime  time per program unit (one byte, or one page for page parts)
  * @param readAccessNs random read access time per byte

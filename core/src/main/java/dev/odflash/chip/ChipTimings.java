@@ -19,7 +19,7 @@ public final class ChipTimings {
      * Programming {@code length} bytes in calls of at most {@link ChipSpec#maxProgramLength()}.
      * Byte and bit parts take one program time per byte sent (the drive programs each byte it is
      * handed); page and autopage parts one program time per page touched, partial or whole
-     * (the page is burnt as a unit, e.g. W29C040 "page 5 ms", protocols.md §5).
+     * (the page is burnt as a unit, e.g. W29C040 "page 5 ms", docs/protocols.md §5).
      */
     public static long programNanos(ChipSpec spec, int length) {
         if (length < 0) {

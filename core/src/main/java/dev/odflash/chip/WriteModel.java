@@ -1,7 +1,7 @@
 package dev.odflash.chip;
 
 /**
- * What the datasheet allows between two erases (architecture.md "Write models"). The emulator
+ * What the datasheet allows between two erases (docs/architecture.md "Write models"). The emulator
  * enforces it and the planner and the benchmark's lower bound obey it.
  */
 public sealed interface WriteModel {

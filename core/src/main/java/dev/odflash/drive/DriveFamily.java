@@ -2,7 +2,7 @@ package dev.odflash.drive;
 
 import java.util.Locale;
 
-/** The unit of support: how the flash of a drive is programmed (architecture.md "Drive families"). */
+/** The unit of support: how the flash of a drive is programmed (docs/architecture.md "Drive families"). */
 public enum DriveFamily {
     /** 8051-era MTK drives; the host programs the chip through the drive's vendor mode. */
     MTK8051(true),

@@ -2,7 +2,7 @@ package dev.odflash.drive;
 
 import java.util.Locale;
 
-/** The image format a drive's flash holds (architecture.md "Families and layouts"). */
+/** The image format a drive's flash holds (docs/architecture.md "Families and layouts"). */
 public enum ImageLayout {
     MTK8051("mtk8051", 0), BTC("btc", 0x100000), TSST_MT1339("tsst-mt1339", 0x40000), SD616("sd616", 0x20000),
     MT1939("mt1939", 0x200000), MT1959("mt1959", 0x200000);

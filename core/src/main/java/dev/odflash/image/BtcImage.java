@@ -9,13 +9,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * BTC DRW-1004/1008/1108 images (layout {@code btc}), from btcflash (BT, protocols.md §2.3 and §4.1):
+ * BTC DRW-1004/1008/1108 images (layout {@code btc}), from btcflash (BT, docs/protocols.md §2.3 and §4.1):
  * <ul>
  *   <li>exactly 1 MiB ({@code FLASHSIZE} 0x100000);</li>
  *   <li>vendor(8) at 0x40BC, product(16) at 0x40C4, revision(4) at 0x40D4: btcflash prints these and
  *       compares vendor+product with the drive's INQUIRY;</li>
  *   <li>no stored checksum: btcflash sends the 16-bit sum of all 1 MiB bytes in bytes 30-31 of its
- *       32-byte header, so {@code identify} computes and prints it (architecture.md "Contracts").</li>
+ *       32-byte header, so {@code identify} computes and prints it (docs/architecture.md "Contracts").</li>
  * </ul>
  * The drive is MediaTek-based [I], so the 8051 rules of §4.1 (0x02 at byte 0 and at every 64 KiB bank)
  * are applied too. What tells a BTC image from any other 1 MiB mtk8051 image is only the vendor field
@@ -56,7 +56,7 @@ public final class BtcImage {
         int sum = ImageBytes.sum16(image, 0, SIZE);
         r.pass("byte sum", String.format("0x%04X: the 16-bit sum of all 1 MiB bytes, sent in bytes 30-31 of btcflash's"
                 + " 32-byte header (BTC files carry no stored sum)", sum));
-        r.region(ImageRegion.of("boot", 0, Mtk8051Image.BOOT_REGION, "16 KiB boot code (protocols.md §4.1 [I] for BTC)"));
+        r.region(ImageRegion.of("boot", 0, Mtk8051Image.BOOT_REGION, "16 KiB boot code (docs/protocols.md §4.1 [I] for BTC)"));
         r.region(ImageRegion.of("identity", VENDOR, 28, vendor + " " + product + " " + revision));
         return r.build(true, ImageLayout.BTC, image, SIZE / Mtk8051Image.BANK, Mtk8051Image.BOOT_REGION);
     }

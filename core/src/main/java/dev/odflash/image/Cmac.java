@@ -7,7 +7,7 @@ import java.security.GeneralSecurityException;
 /**
  * AES-128-CMAC (NIST SP 800-38B / RFC 4493), written from the standard: subkeys K1/K2 by doubling
  * L = AES(K, 0) in GF(2^128), the last block XORed with K1 (complete) or padded 10* and XORed with K2.
- * The MT1959 form (OD {@code scripts/update_cmac.py}, protocols.md §4.3) reverses every 16-byte block
+ * The MT1959 form (OD {@code scripts/update_cmac.py}, docs/protocols.md §4.3) reverses every 16-byte block
  * of the range before MACing and stores the MAC byte-reversed: {@link #mt1959}.
  */
 public final class Cmac {

@@ -9,7 +9,7 @@ import java.util.Optional;
  * The result of identifying an image: the layout it was recognised as (empty: none), its size, bank
  * count, identity, boot region, the checks run, warnings that do not block a flash, its SHA-256, the
  * regions the recogniser found, and whether the image carries one unit's own data (calibration), so
- * it must go back only to that unit (protocols.md §4.5 [I] gates).
+ * it must go back only to that unit (docs/protocols.md §4.5 [I] gates).
  */
 public record ImageReport(Optional<ImageLayout> layout, long size, int banks, Optional<ImageIdentity> identity,
                           long bootRegionSize, List<ImageCheck> checks, List<String> warnings, String sha256,

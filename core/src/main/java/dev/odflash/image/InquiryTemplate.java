@@ -5,7 +5,7 @@ import dev.odflash.bytes.Ascii;
 import java.util.Optional;
 
 /**
- * The standard INQUIRY data template 8051-era MTK firmware carries (protocols.md §4.1, OmniPatcher
+ * The standard INQUIRY data template 8051-era MTK firmware carries (docs/protocols.md §4.1, OmniPatcher
  * {@code common_util.pl getfwid}): {@code 05 80 00 <format> <additional length> 00 00 00}, then
  * vendor(8), product(16), revision(4) and a 16-byte date.
  */

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Intel-HEX text to image bytes. Two dialects:
  * <ul>
- *   <li>the MTK/BTC variant (protocols.md §4.4, BT): type 00 data records with 16-bit offsets inside the
+ *   <li>the MTK/BTC variant (docs/protocols.md §4.4, BT): type 00 data records with 16-bit offsets inside the
  *       current 64 KiB bank; the non-standard record {@code :00000155AA} (type 0x55) advances to the next
  *       bank, at most 16 banks; {@code :00000001FF} ends the file; the image is (last bank + 1) × 64 KiB,
  *       gaps 0xFF, so 16 banks give BTC's 1 MiB;</li>

@@ -6,7 +6,7 @@ import dev.odflash.drive.ImageLayout;
 import java.util.Optional;
 
 /**
- * MT1939 images (layout {@code mt1939}, e.g. Samsung SE-506CB), from coastermelt (CM, protocols.md §4.2):
+ * MT1939 images (layout {@code mt1939}, e.g. Samsung SE-506CB), from coastermelt (CM, docs/protocols.md §4.2):
  * <ul>
  *   <li>exactly 2 MiB;</li>
  *   <li>0x000000-0x00FFFF boot area (bootloader, 8051 USB image), write-protected in the drive (§2.1);</li>

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * MT1959 images (layout {@code mt1959}, LG/ASUS BD), protocols.md §4.3 and §2.2:
+ * MT1959 images (layout {@code mt1959}, LG/ASUS BD), docs/protocols.md §4.3 and §2.2:
  * <ul>
  *   <li>exactly 2 MiB (FM, OD);</li>
  *   <li>0x3000: the 0x20-byte boot config whose first 16 bytes are the boot ID, "MT1959 Boot JB8 " or
@@ -44,7 +44,7 @@ public final class Mt1959Image {
         return identify(image, Optional.empty());
     }
 
-    /** @param cmacKey the user's 16-byte AES key; odflash ships none (protocols.md §4.3) */
+    /** @param cmacKey the user's 16-byte AES key; odflash ships none (docs/protocols.md §4.3) */
     public static ImageReport identify(byte[] image, Optional<byte[]> cmacKey) {
         ReportBuilder r = new ReportBuilder();
         if (!r.check(image.length == SIZE, "size", ReportBuilder.sizeText(image.length),

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Recognises and checks an 8051-era MediaTek image (layout {@code mtk8051}) with the rules OmniPatcher
- * (OP) applies, as protocols.md §4.1 records them:
+ * (OP) applies, as docs/protocols.md §4.1 records them:
  * <ul>
  *   <li>size 0x20000, 0x40000, 0x80000 or 0x100000 and byte 0 = 0x02 (8051 LJMP): OP accepts nothing
  *       else, and these two decide whether the image is mtk8051 at all;</li>

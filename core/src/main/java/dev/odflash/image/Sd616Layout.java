@@ -3,7 +3,7 @@ package dev.odflash.image;
 import java.util.Arrays;
 
 /**
- * The Samsung SD-616F download buffer (protocols.md §2.1, RD {@code drive/flash_sd616.ixx}): the
+ * The Samsung SD-616F download buffer (docs/protocols.md §2.1, RD {@code drive/flash_sd616.ixx}): the
  * 0x20000-byte file is rearranged into a zero-filled 0x30000 buffer before it is streamed:
  * <pre>
  *   buffer 0x00000-0x0FFFF  ← file 0x00000-0x0FFFF

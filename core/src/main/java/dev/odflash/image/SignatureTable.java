@@ -7,9 +7,9 @@ import java.util.List;
 /**
  * The table at 0x10400 of MT1939 and MT1959 images: 16 entries of 0x1C bytes, little-endian.
  * <ul>
- *   <li>MT1939 (CM, protocols.md §4.2): {flag u32, begin, end, 16-byte signature}; flag 0xFFFFFFFF ends
+ *   <li>MT1939 (CM, docs/protocols.md §4.2): {flag u32, begin, end, 16-byte signature}; flag 0xFFFFFFFF ends
  *       the table;</li>
- *   <li>MT1959 (OD {@code scripts/update_cmac.py}, protocols.md §4.3): {enabled u32, start u32, end u32
+ *   <li>MT1959 (OD {@code scripts/update_cmac.py}, docs/protocols.md §4.3): {enabled u32, start u32, end u32
  *       inclusive, MAC[16]}; enabled 0xFFFFFFFF means unused. The MAC is AES-CMAC (see {@link Cmac}).</li>
  * </ul>
  */

@@ -9,10 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * TSST/Samsung download images of the 8051 generation (protocols.md §2.1):
+ * TSST/Samsung download images of the 8051 generation (docs/protocols.md §2.1):
  * <ul>
  *   <li>{@code tsst-mt1339}: TS-H353/352, SH-D162/163, SH-116AB/118CB, vendor "TSSTcorp" or "hp" (RD
- *       {@code drive/flash_tsst.ixx}); 256 KiB (architecture.md "Contracts": inference from RD's end
+ *       {@code drive/flash_tsst.ixx}); 256 KiB (docs/architecture.md "Contracts": inference from RD's end
  *       state {@code END_256KB});</li>
  *   <li>{@code sd616}: Samsung SD-616F, a file of exactly 0x20000 bytes (RD {@code flash_sd616.ixx});
  *       the rearranged 0x30000 download buffer is recognised and named ({@link Sd616Layout}).</li>
@@ -23,7 +23,7 @@ import java.util.Set;
  */
 public final class TsstImage {
     public static final int MT1339_SIZE = 0x40000;
-    /** Products on RD's TSST allow-list (protocols.md §2.1). */
+    /** Products on RD's TSST allow-list (docs/protocols.md §2.1). */
     static final Set<String> MT1339_MODELS = Set.of("TS-H353A", "TS-H353B", "TS-H353C", "TS-H352C", "TS-H352D",
             "SH-D162C", "SH-D162D", "SH-D163A", "SH-D163B", "SH-D163C", "SH-116AB", "SH-118CB");
 
@@ -43,7 +43,7 @@ public final class TsstImage {
         String product = id.get().product().toUpperCase(Locale.ROOT);
         List<String> warnings = new ArrayList<>();
         if (MT1339_MODELS.stream().noneMatch(product::contains)) {
-            warnings.add("product '" + id.get().product() + "' is not on redumper's TSST list (protocols.md §2.1)");
+            warnings.add("product '" + id.get().product() + "' is not on redumper's TSST list (docs/protocols.md §2.1)");
         }
         return base.relabel(ImageLayout.TSST_MT1339,
                 List.of(ImageCheck.pass("model", "TSST MT1339 drive (" + id.get().vendor() + " " + id.get().product() + ")")),

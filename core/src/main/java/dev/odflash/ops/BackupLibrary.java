@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * Where odflash keeps its data: {@code $ODFLASH_HOME}, default {@code ~/.local/share/odflash}.
  * Backups go to {@code backups/<vendor>_<product>/<revision>-<UTC timestamp>.bin} with a
- * {@code .json} sidecar (architecture.md "Contracts").
+ * {@code .json} sidecar (docs/architecture.md "Contracts").
  */
 public record BackupLibrary(Path home) {
     private static final DateTimeFormatter STAMP =

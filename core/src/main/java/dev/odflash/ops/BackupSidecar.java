@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The backup sidecar {@code FILE.json} (architecture.md "Contracts"): sha256, size, drive, chip,
+ * The backup sidecar {@code FILE.json} (docs/architecture.md "Contracts"): sha256, size, drive, chip,
  * passes, state ({@code complete} or {@code interrupted}), toolVersion, createdAt (UTC ISO-8601).
  */
 public final class BackupSidecar {

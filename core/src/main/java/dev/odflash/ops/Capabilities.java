@@ -52,7 +52,7 @@ public final class Capabilities {
             case MTK8051 -> List.of(
                     new Capability("backup", true, "read the chip through the drive's vendor mode, two passes that must"
                             + " agree, SHA-256; emulated drives only (the vendor mode's wire bytes are not public,"
-                            + " protocols.md §7.1); for a real drive an external programmer clip (flashrom:, not in this"
+                            + " docs/protocols.md §7.1); for a real drive an external programmer clip (flashrom:, not in this"
                             + " version)"),
                     new Capability("flash", true, "erase and program through the vendor mode (emulated drives only): gates,"
                             + " a verified backup, a plan at the chip's physical minimum, a journal, read-back of every"
@@ -67,7 +67,7 @@ public final class Capabilities {
         };
     }
 
-    /** Download-style families: what their public protocols allow (protocols.md §2.1-2.3). */
+    /** Download-style families: what their public protocols allow (docs/protocols.md §2.1-2.3). */
     private static List<Capability> download(DriveInfo info) {
         return download(info.family().orElseThrow(), info.model().map(m -> m.layout()));
     }
@@ -109,7 +109,7 @@ public final class Capabilities {
             return download(info).getFirst().how();
         }
         if (device.chipChannel().isEmpty()) {
-            return "the 8051-era MTK vendor mode's wire bytes are not public (protocols.md §7.1), so odflash has no"
+            return "the 8051-era MTK vendor mode's wire bytes are not public (docs/protocols.md §7.1), so odflash has no"
                     + " read path through " + device.spec() + "; an external programmer clip reads the chip directly";
         }
         return "the drive did not enter vendor mode or did not identify its chip";

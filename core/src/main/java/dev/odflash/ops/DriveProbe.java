@@ -26,7 +26,7 @@ import java.util.OptionalLong;
  * chip-style family gets the vendor-mode chip ID request. Unknown drives get no vendor command.
  */
 public final class DriveProbe {
-    /** The largest 8051-era MTK image (protocols.md §4.1: 128 KiB to 1 MiB). */
+    /** The largest 8051-era MTK image (docs/protocols.md §4.1: 128 KiB to 1 MiB). */
     static final long MTK8051_MAX_SIZE = 0x100000;
 
     private final ChipTable chips;

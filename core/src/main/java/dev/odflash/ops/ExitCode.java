@@ -1,6 +1,6 @@
 package dev.odflash.ops;
 
-/** The documented exit-code contract (architecture.md "Contracts"). */
+/** The documented exit-code contract (docs/architecture.md "Contracts"). */
 public enum ExitCode {
     OK(0, "done as asked"),
     INTERNAL(1, "internal error (a bug)"),

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The image gates of safety rule 4 that compare an image with a drive (architecture.md "Safety
+ * The image gates of safety rule 4 that compare an image with a drive (docs/architecture.md "Safety
  * rules"): layout, size, structure, model, version. Each gate says whether it passed and why. The
  * flash command adds its own gates (backup, boot region, medium); this class sends nothing to a drive.
  *

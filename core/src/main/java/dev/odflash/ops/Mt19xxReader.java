@@ -10,7 +10,7 @@ import java.util.Arrays;
 /**
  * Reads an MT19xx flash with READ BUFFER mode 6 (CM: a 24-bit window over the ARM address space that
  * covers the flash). Whether retail firmware allows the whole range is an open question
- * (protocols.md §7.7); a drive that refuses part of it fails the read with its sense.
+ * (docs/protocols.md §7.7); a drive that refuses part of it fails the read with its sense.
  */
 public final class Mt19xxReader {
     static final int CHUNK = 0x10000;

@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.TreeSet;
 
 /**
- * The benchmark's lower bound (architecture.md "Contracts": a separate, simple brute-force function,
+ * The benchmark's lower bound (docs/architecture.md "Contracts": a separate, simple brute-force function,
  * never the planner's code). It shares only {@link ChipTimings} and {@link BusModel} with the planner.
  *
  * <p>Every region between two erase boundaries of any eraser is either left as it is (only where the

@@ -2,10 +2,10 @@ package dev.odflash.transport;
 
 /**
  * Chip-level access for chip-style families: the host sees the flash chip itself. The 8051-era MTK
- * vendor mode ("Vendor Intro" ... "Outro", protocols.md §2.6) and an external programmer
+ * vendor mode ("Vendor Intro" ... "Outro", docs/protocols.md §2.6) and an external programmer
  * (libflashrom) both offer this.
  *
- * <p>This is a Java API on purpose: the vendor mode's wire bytes are not public (protocols.md §7.1),
+ * <p>This is a Java API on purpose: the vendor mode's wire bytes are not public (docs/protocols.md §7.1),
  * so there is no byte format to encode; the emulator implements the semantics. Every call is one
  * command for timing, faults and traces. Addresses are byte offsets into the chip.
  */

@@ -23,11 +23,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Self-check of the built-in chip table (every row) and of the {@link ChipTable} contracts from
- * architecture.md "Contracts" (names and aliases, {@code --chip-db} merging, error messages).
+ * docs/architecture.md "Contracts" (names and aliases, {@code --chip-db} merging, error messages).
  */
 class ChipTableSelfCheckTest {
 
-    /** Every distinct part named in protocols.md §5, one name per row of the table. */
+    /** Every distinct part named in docs/protocols.md §5, one name per row of the table. */
     private static final List<String> PROTOCOLS_SECTION_5 = List.of(
             "SST39SF010A", "SST39SF020A", "SST39SF040",
             "SST39VF010", "SST39VF020", "SST39VF040", "SST39VF080",

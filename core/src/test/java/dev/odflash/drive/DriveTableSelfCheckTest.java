@@ -16,13 +16,13 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Self-check of the built-in drive table (architecture.md "Layers": data tables plus a self-check test;
+ * Self-check of the built-in drive table (docs/architecture.md "Layers": data tables plus a self-check test;
  * "Families and layouts" for the allowed family/layout pairs).
  */
 class DriveTableSelfCheckTest {
     private static final Set<String> MATCH_KINDS = Set.of("exact", "prefix", "contains");
 
-    /** Which layouts each family may flash (architecture.md "Families and layouts"). */
+    /** Which layouts each family may flash (docs/architecture.md "Families and layouts"). */
     private static final Map<DriveFamily, Set<ImageLayout>> ALLOWED_LAYOUTS = Map.of(
             DriveFamily.MTK8051, EnumSet.of(ImageLayout.MTK8051),
             DriveFamily.BTC, EnumSet.of(ImageLayout.BTC),
@@ -30,7 +30,7 @@ class DriveTableSelfCheckTest {
             DriveFamily.MT19XX, EnumSet.of(ImageLayout.MT1959, ImageLayout.MT1939));
 
     /**
-     * Every drive protocols.md names, as (vendor, INQUIRY product as a drive would report it, family,
+     * Every drive docs/protocols.md names, as (vendor, INQUIRY product as a drive would report it, family,
      * layout). Where the real product string is not in a source the value here is the plausible one
      * the table's modelled rows are written for (LG's "BD-RE  " prefix with two spaces, BTC's "IM" suffix).
      */
@@ -120,7 +120,7 @@ class DriveTableSelfCheckTest {
         }
     }
 
-    /** bootRegion: 16 KiB boot code on 8051-era images (protocols.md §4.1), 64 KiB on MT1939/MT1959 (§2.1/§2.2). */
+    /** bootRegion: 16 KiB boot code on 8051-era images (docs/protocols.md §4.1), 64 KiB on MT1939/MT1959 (§2.1/§2.2). */
     @Test
     void bootRegionsFollowTheLayout() {
         for (DriveModel d : TABLE.all()) {
@@ -225,7 +225,7 @@ class DriveTableSelfCheckTest {
     void unknownDrivesAreNotFound() {
         assertThat(TABLE.lookup("PLEXTOR", "DVDR   PX-716A")).isEmpty();
         assertThat(TABLE.lookup("QEMU", "QEMU DVD-ROM")).isEmpty();
-        // the product alone is not enough: the CRW-5224A updater refuses a Cendyne rebadge (protocols.md §3)
+        // the product alone is not enough: the CRW-5224A updater refuses a Cendyne rebadge (docs/protocols.md §3)
         assertThat(TABLE.lookup("CENDYNE", "CRW-5224A")).isEmpty();
         // a neighbouring model of a known one
         assertThat(TABLE.lookup("TSSTcorp", "DVD-ROM TS-H352A")).isEmpty();

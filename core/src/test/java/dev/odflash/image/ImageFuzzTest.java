@@ -14,10 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each with JAZZER_FUZZ=1 for maxDuration. Properties: {@link ReportProperties}.
  */
 class ImageFuzzTest {
-    /** Every size a layout accepts (protocols.md §4): the recognisers only look deeper at these. */
+    /** Every size a layout accepts (docs/protocols.md §4): the recognisers only look deeper at these. */
     private static final int[] SIZES = {0x20000, 0x40000, 0x80000, 0x100000, 0x200000};
     /**
-     * Where the recognisers read (protocols.md §4): MT1959 banner 0x3000, identity page 0x1EC000,
+     * Where the recognisers read (docs/protocols.md §4): MT1959 banner 0x3000, identity page 0x1EC000,
      * calibration 0x1F0000; MT1939 signature table 0x10400, infonub 0x1FFFD0, sum 0x1FFFFE; BTC identity
      * 0x40BC; 8051 bank starts and the INQUIRY template area after 0x4000. Fuzzer bytes are patched
      * near these, so a small input reaches code a blind 2 MiB input never would.

@@ -201,7 +201,7 @@ class SpcTest {
 
     @Test
     void testUnitReadyReturnsTheSenseOfANotReadyDrive() throws Exception {
-        // 02/3A/02: no disc, tray open; the normal answer while flashing (protocols.md §2.1 step 3)
+        // 02/3A/02: no disc, tray open; the normal answer while flashing (docs/protocols.md §2.1 step 3)
         FakeTransport t = new FakeTransport().answer(Answer.check(SenseData.fixed(2, 0x3A, 0x02)));
         assertThat(new Spc(t).testUnitReady()).hasValueSatisfying(s -> assertThat(s.is(2, 0x3A, 0x02)).isTrue());
     }

@@ -5,7 +5,7 @@ import dev.odflash.transport.Device;
 
 /**
  * An emulated drive as tests and the CLI see it: a {@link Device} plus the counters that prove what
- * reached its flash (architecture.md "The emulated drive is a drive, not a mock").
+ * reached its flash (docs/architecture.md "The emulated drive is a drive, not a mock").
  */
 public interface EmulatedDrive extends Device {
     /** Commands seen since open (SCSI commands and chip-channel calls). */

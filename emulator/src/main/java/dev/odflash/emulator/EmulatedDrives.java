@@ -32,7 +32,7 @@ import java.util.Optional;
  * Bad specs are {@link IllegalArgumentException}s with a message for the user (exit 2).
  */
 public final class EmulatedDrives {
-    /** mtk8051 images are 128 KiB to 1 MiB (protocols.md §4.1). */
+    /** mtk8051 images are 128 KiB to 1 MiB (docs/protocols.md §4.1). */
     public static final long MTK8051_MIN = 0x20000;
     public static final long MTK8051_MAX = 0x100000;
 
@@ -111,7 +111,7 @@ public final class EmulatedDrives {
 
     /**
      * The "Unknown Flash Memory" case: a 512 KiB part with 4 KiB sectors whose IDs read 0x02 / 0x20,
-     * the values mtkflash printed for a dead CRW-5224A (protocols.md §3); no table knows them.
+     * the values mtkflash printed for a dead CRW-5224A (docs/protocols.md §3); no table knows them.
      * Timings: SST39SF040's (a plausible 5 V part of that size).
      */
     public static ChipSpec unknownChip() {

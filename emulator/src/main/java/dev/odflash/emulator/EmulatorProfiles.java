@@ -11,14 +11,14 @@ import dev.odflash.emulator.firmware.TsstFirmware;
 import java.util.List;
 import java.util.Optional;
 
-/** The emulated drives odflash ships (architecture.md "Contracts", "Emulated drives"). */
+/** The emulated drives odflash ships (docs/architecture.md "Contracts", "Emulated drives"). */
 public final class EmulatorProfiles {
     public static final EmulatorProfile ASUS_CRW_5224A = new EmulatorProfile("asus-crw-5224a", DriveFamily.MTK8051,
             ImageLayout.MTK8051, "ASUS", "CRW-5224A", "SST39SF040", "1.10", Mtk8051Firmware.VERSIONS,
             "ASUS CRW-5224A CD-RW, 8051-era MediaTek; vendor-mode chip access. The real drive's flash part and"
-                    + " image size are not public (protocols.md §7.4): chip and image are modelled");
+                    + " image size are not public (docs/protocols.md §7.4): chip and image are modelled");
 
-    /** Download families (issue 6 §2). Parts: plausible ones sized to the image (architecture.md), modelled. */
+    /** Download families (issue 6 §2). Parts: plausible ones sized to the image (docs/architecture.md), modelled. */
     public static final EmulatorProfile BTC_DRW1008 = new EmulatorProfile("btc-drw1008", DriveFamily.BTC,
             ImageLayout.BTC, "BTC", "DRW1008IM", "MX25L8005", "0040", BtcFirmware.VERSIONS,
             "BTC DRW1008 DVD writer, 8051-era MediaTek; WRITE BUFFER download with a sum header (btcflash)."

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * Seeded, repeatable faults from {@code ?fault=} (architecture.md "Contracts" → "Emulated drives";
+ * Seeded, repeatable faults from {@code ?fault=} (docs/architecture.md "Contracts" → "Emulated drives";
  * issue 3 §3): a comma-separated list; counts start at 1; {@code seed=S} (default 0) seeds every
  * random choice, so the same list gives the same bytes, times and counters on every run.
  *

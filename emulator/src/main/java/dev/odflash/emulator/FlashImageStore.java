@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Where an emulated drive's flash lives between runs ({@code ?image=FILE}), kept the way a chip keeps
  * its cells: the file is opened once, without following a link, and must be a regular file of the
- * chip's size (never padded or cut, architecture.md "Contracts"); a missing one is created (create-new)
+ * chip's size (never padded or cut, docs/architecture.md "Contracts"); a missing one is created (create-new)
  * holding the profile's default firmware. Every erase or program call writes the cells it touched at
  * their offset before it returns ({@link CellSink}), so a run killed at any instant leaves what a real
  * chip would hold, and a run that writes nothing (info, status, backup, doctor) never changes the file.

@@ -9,7 +9,7 @@ import java.lang.foreign.MemorySegment;
  * What the path between host and emulated drive imposes, as real ones do: an adapter alignment mask
  * (Windows SPTI rejects a misaligned buffer: "incorrect user buffer"), a largest transfer (Linux
  * SG_IO answers EINVAL), a medium in the tray, and a USB bridge that drops vendor commands
- * (protocols.md §1.2).
+ * (docs/protocols.md §1.2).
  */
 public record HostQuirks(int alignmentMask, long maxTransfer, boolean mediumPresent, boolean bridgeDropsVendor) {
     public static final long DEFAULT_MAX_TRANSFER = 64 * 1024;

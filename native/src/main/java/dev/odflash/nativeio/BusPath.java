@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * How a drive is attached, as far as the OS tells: an ATA port (SATA/PATA through libata or the
  * Windows ATAPI/SATA port driver), a USB bridge with its VID:PID (bridges are where vendor commands
- * get dropped, protocols.md §1.2), or another SCSI host.
+ * get dropped, docs/protocols.md §1.2), or another SCSI host.
  *
  * @param kind "ata", "usb", "scsi" or "unknown"
  */

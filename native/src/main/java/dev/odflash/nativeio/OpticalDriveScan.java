@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Finds optical drives on Linux from sysfs, the way redumper does (protocols.md §1.1): SCSI devices
+ * Finds optical drives on Linux from sysfs, the way redumper does (docs/protocols.md §1.1): SCSI devices
  * under {@code /sys/bus/scsi/devices} whose {@code type} is 5 (SPC peripheral device type CD/DVD), with
  * their {@code scsi_generic} (sg) and {@code block} (sr) children, the INQUIRY strings the kernel
  * cached ({@code vendor}, {@code model}, {@code rev}) and the bus path read from the device's real

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The harmless vendor-specific read `doctor` sends to a drive of a known family to see whether vendor
- * commands reach it (architecture.md Contracts: only documented reads, only known families).
+ * commands reach it (docs/architecture.md Contracts: only documented reads, only known families).
  * Sense 5/20/00 or data means the CDB reached the drive; a host or driver error means something on
  * the way (a USB bridge, the driver) dropped it.
  *
@@ -18,15 +18,15 @@ public record VendorProbe(String name, byte[] cdb, int length, String source) {
     public static Optional<VendorProbe> forFamily(DriveFamily family) {
         return switch (family) {
             // MT1939 boot loader version query, 12 bytes, byte 11 = AA, 8 bytes in; the official updater
-            // sends it before flashing (protocols.md §2.1, coastermelt doc/bootloader.txt and USB capture)
+            // sends it before flashing (docs/protocols.md §2.1, coastermelt doc/bootloader.txt and USB capture)
             case TSST -> Optional.of(new VendorProbe("FF 00 FF version query",
                     new byte[]{(byte) 0xFF, 0, (byte) 0xFF, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xAA}, 8,
-                    "protocols.md §2.1 (coastermelt doc/bootloader.txt)"));
+                    "docs/protocols.md §2.1 (coastermelt doc/bootloader.txt)"));
             // READ BUFFER mode 6, buffer 0, offset 0x3000, 0x20 bytes: the boot banner redumper reads first
-            // (protocols.md §2.2, redumper drive/flash_mt1959.ixx)
+            // (docs/protocols.md §2.2, redumper drive/flash_mt1959.ixx)
             case MT19XX -> Optional.of(new VendorProbe("READ BUFFER mode 6 boot banner",
                     new byte[]{0x3C, 0x06, 0x00, 0x00, 0x30, 0x00, 0x00, 0x00, 0x20, 0x00}, 0x20,
-                    "protocols.md §2.2 (redumper drive/flash_mt1959.ixx)"));
+                    "docs/protocols.md §2.2 (redumper drive/flash_mt1959.ixx)"));
             case MTK8051, BTC, EXTERNAL -> Optional.empty();
         };
     }
@@ -35,9 +35,9 @@ public record VendorProbe(String name, byte[] cdb, int length, String source) {
     public static String noneReason(DriveFamily family) {
         return switch (family) {
             case MTK8051 -> "no documented harmless vendor command: the 8051-era vendor mode's wire bytes are not"
-                    + " public (protocols.md §7.1)";
+                    + " public (docs/protocols.md §7.1)";
             case BTC -> "no documented harmless vendor read: btcflash sends only INQUIRY, WRITE BUFFER and TEST UNIT"
-                    + " READY (protocols.md §2.3)";
+                    + " READY (docs/protocols.md §2.3)";
             case EXTERNAL -> "not a drive: an external programmer";
             default -> "";
         };

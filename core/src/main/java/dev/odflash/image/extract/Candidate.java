@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * One possible firmware image found in an updater: where it came from, its bytes, its identify
- * report, and a score with the reasons for it. Scoring follows protocols.md §6 ("candidate scoring",
+ * report, and a score with the reasons for it. Scoring follows docs/protocols.md §6 ("candidate scoring",
  * an unnamed public extractor): a valid image of a known family first, then a recognised but damaged
  * one; sizes 32 KiB-16 MiB, raw extensions and MediaTek context strings add; "MZ" and a byte entropy
  * that says compressed/encrypted or blank subtract.

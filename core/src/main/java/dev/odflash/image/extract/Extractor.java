@@ -20,12 +20,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Finds firmware images inside a vendor updater EXE (protocols.md §6): bytes in, {@link Extraction}
+ * Finds firmware images inside a vendor updater EXE (docs/protocols.md §6): bytes in, {@link Extraction}
  * out, no file I/O. It looks at every resource, the overlay after the last section (BF: appended
  * payloads), ZIP/7z archives inside those (recursively, within {@link Archives.Budget}), the LiteOn
  * XFlash descriptor table (raw method), and names other containers it cannot open. Each blob of a
  * firmware size is identified as is; larger blobs are carved at their start and end and at every
- * "MT1959 Boot " banner (banner offset 0x3000, protocols.md §4.3); Intel-HEX text is decoded.
+ * "MT1959 Boot " banner (banner offset 0x3000, docs/protocols.md §4.3); Intel-HEX text is decoded.
  */
 public final class Extractor {
     static final int[] IMAGE_SIZES = {0x20000, 0x40000, 0x80000, 0x100000, 0x200000};

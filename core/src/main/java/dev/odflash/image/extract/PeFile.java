@@ -11,7 +11,7 @@ import java.util.List;
  * place, the certificate table, the overlay). Offsets are those of the Microsoft PE/COFF specification:
  * {@code e_lfanew} at 0x3C, "PE\0\0", the 20-byte COFF header, the optional header (magic 0x10B PE32,
  * 0x20B PE32+) with its data directories (index 2 resources, 4 certificates), then 40-byte section
- * headers. The overlay (data after the last section) is where appended payloads live (protocols.md §6,
+ * headers. The overlay (data after the last section) is where appended payloads live (docs/protocols.md §6,
  * BF {@code Utils.cpp}: headers + raw section sizes; anything beyond is the payload).
  * Every offset and count is checked against the file; nothing is trusted.
  */

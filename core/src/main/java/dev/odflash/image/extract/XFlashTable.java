@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The LiteOn "XFlash" descriptor table (protocols.md §6, OP {@code common_xflash.pl}): ASCII
+ * The LiteOn "XFlash" descriptor table (docs/protocols.md §6, OP {@code common_xflash.pl}): ASCII
  * {@code HOW_MANY_BIN=} or {@code PARA_OPT=}, then {@code BIN_STARTn=} (10 decimal digits) ×4,
  * {@code BIN_SIZEn=} ×4 and {@code NEW_FWn=} name ×4, each NUL-terminated. Offsets are relative to the
  * end of the table. Only the raw method (0) is extracted here; the scrambled methods (1 flip-n-swap,

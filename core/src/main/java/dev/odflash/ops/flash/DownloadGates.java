@@ -20,7 +20,7 @@ final class DownloadGates {
     }
 
     /**
-     * ImageFit's gates; across layouts never, whatever the flags (architecture.md "Families and layouts");
+     * ImageFit's gates; across layouts never, whatever the flags (docs/architecture.md "Families and layouts");
      * the version gate gives way to this drive's own journal (running an interrupted download again).
      */
     static void fit(ImageReport report, DriveInfo info, FlashOptions options, boolean journalAuthorised)

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Which drive a journal belongs to (architecture.md "Contracts"): vendor, product and the unit's
+ * Which drive a journal belongs to (docs/architecture.md "Contracts"): vendor, product and the unit's
  * serial when the drive reports one (GET CONFIGURATION feature 0x0108, else the Unit Serial Number
  * VPD page 0x80), else vendor, product and the device path ({@link Device#pathKey}: the SCSI address
  * on Linux, the image file's real path on an emulated drive, so {@code ./x.bin} and {@code x.bin}

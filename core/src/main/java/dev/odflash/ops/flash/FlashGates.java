@@ -13,7 +13,7 @@ import dev.odflash.transport.Device;
 
 
 /**
- * The gates checked before any write command (issue: safe flashing; architecture.md safety rules 1,
+ * The gates checked before any write command (issue: safe flashing; docs/architecture.md safety rules 1,
  * 3, 4). Each refuses with its own message and exit 4; none sends anything to the drive.
  */
 final class FlashGates {

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * The backups a library holds. "Matches backup X" compares contents, so it holds whichever unit X
- * came from (architecture.md "Contracts"). Nothing is vouched for unchecked: every image is hashed
+ * came from (docs/architecture.md "Contracts"). Nothing is vouched for unchecked: every image is hashed
  * again (cached by size, mtime and inode) and must have the size and sha256 its sidecar records.
  * Whatever fails is an issue, reported and never a match: a sidecar without its image (an unfinished
  * publish), an image without a sidecar, a missing, short or changed image, a damaged sidecar.

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * BTC DRW-1004/1008/1108 firmware download (protocols.md §2.3, btcflash "BT"): 256 WRITE BUFFER
+ * BTC DRW-1004/1008/1108 firmware download (docs/protocols.md §2.3, btcflash "BT"): 256 WRITE BUFFER
  * mode 6 commands of 0x1000 bytes at buffer offset image offset + 0x20, then the 32-byte header at
  * buffer offset 0 (all zero but bytes 30-31 = BE16 sum of the whole 1 MiB image), then mode 7
  * ("download with offsets and save") starts the burn; wait 50 s, then TEST UNIT READY every second
@@ -21,7 +21,7 @@ public final class BtcDownload {
     static final Duration BURN_PAUSE = Duration.ofSeconds(50);
     static final Duration POLL = Duration.ofSeconds(1);
     static final Duration POLL_LIMIT = Duration.ofSeconds(300);
-    /** protocols.md §1.1 [I]: at least 60 s for the commit of every protocol. */
+    /** docs/protocols.md §1.1 [I]: at least 60 s for the commit of every protocol. */
     static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(60);
 
     private BtcDownload() {

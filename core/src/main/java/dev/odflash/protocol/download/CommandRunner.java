@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * Sends download commands with aligned buffers and the family's timeouts, and waits for the drive
- * on the transport's clock (architecture.md "Host waits run on the transport's clock").
+ * on the transport's clock (docs/architecture.md "Host waits run on the transport's clock").
  */
 public final class CommandRunner {
     private final ScsiTransport transport;

@@ -9,11 +9,11 @@ import java.util.Optional;
 
 /**
  * LG/ASUS MT1959 (and MT1939) WRITE BUFFER microcode download and READ BUFFER region reads
- * (protocols.md §2.2). Two public variants differ in CDB details:
+ * (docs/protocols.md §2.2). Two public variants differ in CDB details:
  * <ul>
  * <li>{@link Variant#REDUMPER} (RD {@code drive/flash_mt1959.ixx}): 10-byte SPC CDBs, READ BUFFER
  *     {@code 3C 06 00 [off24] [len24] 00}, WRITE BUFFER mode 1 with no data, mode 6 in 0x4000 chunks
- *     with offsets, then TEST UNIT READY polling. The default: protocols.md §7.6 notes it works without
+ *     with offsets, then TEST UNIT READY polling. The default: docs/protocols.md §7.6 notes it works without
  *     freemkv's extra bytes, and redumper's flasher has public success reports from users (RD #241,
  *     flashing BW-16D1X-U in a USB case). The mode 7 commit the issue names is sent as a 10-byte CDB.</li>
  * <li>{@link Variant#FREEMKV} (FM {@code drive/mtk.rs}): the same fields in 12-byte CDBs with the

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * TSST/Samsung firmware download with the vendor CDB {@code FF 00 01 00 00 <state> 00 00 00 00 00 00}
- * (12 bytes, data out; protocols.md §2.1, RD {@code CDB12_FlashTSST}, CM {@code mt1939_scsi.h}):
+ * (12 bytes, data out; docs/protocols.md §2.1, RD {@code CDB12_FlashTSST}, CM {@code mt1939_scsi.h}):
  * state 00 for the first block, FF for continuations, the end state on the last block. Blocks go
  * one after another from offset 0; no offset is sent.
  * <ul>

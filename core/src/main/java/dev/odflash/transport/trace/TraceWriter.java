@@ -8,7 +8,7 @@ import java.io.Writer;
 import java.util.function.Consumer;
 
 /**
- * Writes a trace as JSON Lines, one object per command (architecture.md "Contracts" → Traces). Each
+ * Writes a trace as JSON Lines, one object per command (docs/architecture.md "Contracts" → Traces). Each
  * line is flushed so a trace of a run that dies part-way still shows the last command.
  *
  * <p>A trace is a diagnostic: it never aborts the drive operation it records (issue 10 §7; a full disk

@@ -9,7 +9,7 @@ import dev.odflash.transport.TransportException;
 
 import java.util.Arrays;
 
-/** Records every chip-channel call as {"op", "addr", "len", "sha256"} (architecture.md "Traces"). */
+/** Records every chip-channel call as {"op", "addr", "len", "sha256"} (docs/architecture.md "Traces"). */
 final class TracingChipChannel implements ChipChannel {
     private final ChipChannel inner;
     private final TraceWriter trace;

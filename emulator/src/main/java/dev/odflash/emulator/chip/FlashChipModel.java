@@ -19,7 +19,7 @@ import java.util.stream.IntStream;
 
 /**
  * A flash chip as the emulated drive holds it: contents, erase layout, write model, write protection
- * and timing from one chip table row (architecture.md "The emulated drive is a drive" and "Write
+ * and timing from one chip table row (docs/architecture.md "The emulated drive is a drive" and "Write
  * models").
  *
  * <p>Every accepted operation advances the {@link VirtualClock} by {@link ChipTimings}' value for it.
@@ -335,7 +335,7 @@ public final class FlashChipModel {
         return programCalls;
     }
 
-    // --- cell rules, one per write model (architecture.md "Write models") ---
+    // --- cell rules, one per write model (docs/architecture.md "Write models") ---
 
     private void eraseCells(int from, int to) {
         Arrays.fill(cells, from, to, (byte) 0xFF);

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Simulated device time for an emulated drive: starts at 0 and moves only when the chip, the bus or
- * a host wait advances it, so simulated durations are exact and repeatable (architecture.md "The
+ * a host wait advances it, so simulated durations are exact and repeatable (docs/architecture.md "The
  * emulated drive is a drive", "Host waits run on the transport's clock").
  */
 public final class VirtualClock implements DeviceClock {

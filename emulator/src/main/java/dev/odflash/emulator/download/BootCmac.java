@@ -6,7 +6,7 @@ import java.security.GeneralSecurityException;
 import java.util.Arrays;
 
 /**
- * The emulated MT1959 boot loader's check of its CMAC table (protocols.md §4.3, OD
+ * The emulated MT1959 boot loader's check of its CMAC table (docs/protocols.md §4.3, OD
  * {@code scripts/update_cmac.py}): AES-128-CMAC (RFC 4493) over each enabled range with every 16-byte
  * block byte-reversed, compared with the stored MAC byte-reversed. Written here apart from the host's
  * checker so a bug on one side fails a test. The key is the emulator's made-up

@@ -12,7 +12,7 @@ import java.util.Optional;
  * instead of cancelling out):
  * <ul>
  * <li>boot region: must equal the one the unit left the factory with, else the drive is dead (the
- *     8051 families' 16 KiB boot code, protocols.md §4.1 OP; MT19xx 0-0xFFFF, §2.1 CM / §2.2 RD);</li>
+ *     8051 families' 16 KiB boot code, docs/protocols.md §4.1 OP; MT19xx 0-0xFFFF, §2.1 CM / §2.2 RD);</li>
  * <li>btc, tsst-mt1339, sd616: an 8051 LJMP/SJMP (0x02/0x80) at every 64 KiB bank (§4.1 OP XFlash) and
  *     the INQUIRY template {@code 05 80 00 32 (5B|1F) 00 00 00}+strings (§4.1 OP): for btc at 0x40B4 so
  *     the strings sit at 0x40BC/0x40C4/0x40D4 (BT), otherwise searched after 0x4000;</li>
@@ -23,7 +23,7 @@ import java.util.Optional;
  *     emulator's key ({@link BootCmac}, modelled) and an INQUIRY template after 0x10000 (modelled:
  *     where real images keep their strings is not public).</li>
  * </ul>
- * A failed main check with an intact boot region gives boot mode (architecture.md "Boot mode").
+ * A failed main check with an intact boot region gives boot mode (docs/architecture.md "Boot mode").
  */
 final class BootJudge {
     enum State { RUNNING, BOOT, DEAD }
@@ -45,7 +45,7 @@ final class BootJudge {
         };
     }
 
-    /** MT1939 and MT1959 ignore writes to their first 64 KiB (architecture.md "Boot mode"; §2.1 CM, §2.2 RD). */
+    /** MT1939 and MT1959 ignore writes to their first 64 KiB (docs/architecture.md "Boot mode"; §2.1 CM, §2.2 RD). */
     static int writeFloor(ImageLayout layout) {
         return layout == ImageLayout.MT1939 || layout == ImageLayout.MT1959 ? 0x10000 : 0;
     }

@@ -5,7 +5,7 @@ import dev.odflash.transport.SenseData;
 import java.time.Duration;
 
 /**
- * BTC DRW-1004/1008/1108 firmware download (protocols.md §2.3, BT btcflash), all 10-byte WRITE BUFFER:
+ * BTC DRW-1004/1008/1108 firmware download (docs/protocols.md §2.3, BT btcflash), all 10-byte WRITE BUFFER:
  * <ol>
  * <li>256 × {@code 3B 06 00 [image offset + 0x20, BE24] 00 10 00 00} with 0x1000 bytes each, in order;</li>
  * <li>{@code 3B 06 00 00 00 00 00 00 20 00} with the 32-byte header: zeros, bytes 30-31 = BE16 sum of all

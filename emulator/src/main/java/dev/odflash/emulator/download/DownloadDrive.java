@@ -254,7 +254,7 @@ public final class DownloadDrive implements EmulatedDrive {
     @Override
     public List<String> notes() {
         String boot = switch (profile.layout()) {
-            case MT1959 -> "READ BUFFER mode 6 reads the whole flash here (retail firmware: unknown, protocols.md §7.7);"
+            case MT1959 -> "READ BUFFER mode 6 reads the whole flash here (retail firmware: unknown, docs/protocols.md §7.7);"
                     + " the boot loader checks the CMAC table under the emulator's made-up key (modelled)";
             case MT1939 -> "the boot loader checks the BE16 sum at 0x1FFFFE (coastermelt); READ BUFFER mode 6 reads the flash";
             default -> "the image carries no sum the boot loader checks: a burn cut short may boot a mixed image (modelled)";

@@ -118,7 +118,7 @@ final class DownloadScsi implements ScsiTransport {
         var id = drive.identity().filter(i -> drive.state() == BootJudge.State.RUNNING);
         Ascii.put(data, 8, 8, id.map(Identity::vendor).orElse(drive.profile().vendor()));
         Ascii.put(data, 16, 16, id.map(Identity::product).orElse(drive.profile().product()));
-        Ascii.put(data, 32, 4, id.map(Identity::revision).orElse("BOOT")); // architecture.md "Boot mode"; CM
+        Ascii.put(data, 32, 4, id.map(Identity::revision).orElse("BOOT")); // docs/architecture.md "Boot mode"; CM
         id.flatMap(Identity::date).ifPresent(d -> Ascii.put(data, 36, 16, d));
         int alloc = Cdb.be16(cdb, 3);
         return Reply.data(Arrays.copyOf(data, Math.min(alloc, data.length)));

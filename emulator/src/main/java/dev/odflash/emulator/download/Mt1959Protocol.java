@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 
 /**
- * MT19xx WRITE BUFFER microcode download (protocols.md §2.2), both CDB forms the sources give:
+ * MT19xx WRITE BUFFER microcode download (docs/protocols.md §2.2), both CDB forms the sources give:
  * <ul>
  * <li>PREPARE, WRITE BUFFER mode 1, no data: RD {@code 3B 01 00 00 00 00 00 00 00 00} (10 bytes) or FM
  *     {@code 3B 01 00 00 00 00 00 00 00 0B 00 00} (12 bytes, byte 9 = 0x0B);</li>

@@ -5,7 +5,7 @@ package dev.odflash.emulator.download;
  * or the same with three more zero bytes (12 bytes, FM's PROBE {@code 3C 06 00 1E C0 00 00 01 00 00 00 00}).
  * CM ({@code doc/bootloader.txt}) reads the MT1939's flash through this 24-bit window, boot area
  * included; FM reads the boot banner (0x3000), identity page (0x1EC000) and calibration (0x1F0000).
- * Whether retail firmware allows the whole 0-0x1FFFFF is not known (protocols.md §7.7): here the whole
+ * Whether retail firmware allows the whole 0-0x1FFFFF is not known (docs/protocols.md §7.7): here the whole
  * flash is readable (modelled). Other modes and buffer IDs: INVALID FIELD IN CDB.
  */
 final class ReadBufferWindow {

@@ -6,7 +6,7 @@ import dev.odflash.transport.TransportException;
 import java.time.Duration;
 
 /**
- * TSST/MediaTek firmware download (protocols.md §2.1, RD {@code CDB12_FlashTSST}, CM
+ * TSST/MediaTek firmware download (docs/protocols.md §2.1, RD {@code CDB12_FlashTSST}, CM
  * {@code lib/mt1939_scsi.h}): 12-byte {@code FF 00 01 00 00 <state> 00 00 00 00 00 00}, data out, no
  * offset: state 00 = first block (always starts a new download), FF = continuation, the variant's end
  * state on the last block ({@link TsstVariant}). RD puts the LUN in byte 1 bits 7-5: ignored. Any

@@ -3,11 +3,11 @@ package dev.odflash.emulator.download;
 import dev.odflash.drive.ImageLayout;
 
 /**
- * The block plan of one {@code FF 00 01} drive (protocols.md §2.1 table):
+ * The block plan of one {@code FF 00 01} drive (docs/protocols.md §2.1 table):
  * <ul>
  * <li>tsst-mt1339: 0xFC00 blocks "taken from the original flasher" (RD flash_tsst), end state 04
  *     (RD END_256KB); 256 KiB image sent verbatim, so four full blocks and a short last one
- *     (architecture.md "Families and layouts");</li>
+ *     (docs/architecture.md "Families and layouts");</li>
  * <li>sd616: 0x10000 blocks of RD's rearranged 0x30000 buffer, end state 02 (RD END_128KB);</li>
  * <li>mt1939: 2 MiB = 33 × 0xF800 + a last 0x800 block, end state 02 (CM "complete").</li>
  * </ul>

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * Filler that looks like ARM Thumb firmware for the 2 MiB MT19xx images (protocols.md §4.3: "the
+ * Filler that looks like ARM Thumb firmware for the 2 MiB MT19xx images (docs/protocols.md §4.3: "the
  * firmware is ARM Thumb code"): little-endian halfwords from the encodings such code is full of
  * (PUSH {..,LR} B5xx, POP {..,PC} BDxx, BX LR 4770, BL pairs F0xx F8xx, MOVS/CMP/ADDS immediates,
  * LDR literal 48xx-4Fxx, conditional branches Dxxx), now and then an ASCII message, then a blank tail.

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Synthetic BTC DRW-1004/1008/1108 firmware (layout {@code btc}): a 1 MiB 8051 image (protocols.md §2.3,
+ * Synthetic BTC DRW-1004/1008/1108 firmware (layout {@code btc}): a 1 MiB 8051 image (docs/protocols.md §2.3,
  * btcflash {@code FLASHSIZE}) whose INQUIRY template sits so that vendor(8), product(16) and revision(4)
  * land at 0x40BC / 0x40C4 / 0x40D4, where btcflash reads them (the template header at 0x40B4, [I] §4.1).
  * Vendor "BTC" and the product names are modelled (the drive table's BTC rows); revisions are modelled.

@@ -13,7 +13,7 @@ import java.util.random.RandomGenerator;
  *
  * <p>Two byte sequences the image identifier looks for are kept out of the stream on purpose:
  * opcode 0x05 (INC direct) is never emitted, so the INQUIRY template prefix {@code 05 80 00 32}
- * (protocols.md §4.1) appears only where the generator puts it, and MOV A,direct never reads P1
+ * (docs/protocols.md §4.1) appears only where the generator puts it, and MOV A,direct never reads P1
  * (SFR 0x90), so the bank-select pattern {@code E5 90 54 xx B4 00} appears only in the one routine
  * the generator writes. Operand bytes could still form them by chance, at odds far below 1e-9 per image.
  */

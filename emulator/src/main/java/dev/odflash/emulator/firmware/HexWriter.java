@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Writes images as Intel-HEX text for tests and fixtures, independently of the parser in core:
- * the MTK/BTC banked form (protocols.md §4.4, BT: 16-bit offsets per 64 KiB bank, {@code :00000155AA}
+ * the MTK/BTC banked form (docs/protocols.md §4.4, BT: 16-bit offsets per 64 KiB bank, {@code :00000155AA}
  * to advance, {@code :00000001FF} to end) and plain Intel-HEX with type 04 records. All-0xFF lines are
  * left out, as the tools that wrote such files did (gaps read back as 0xFF).
  */

@@ -7,7 +7,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * Synthetic MT1939 firmware (layout {@code mt1939}, Samsung SE-506CB), laid out as coastermelt (CM)
- * describes it (protocols.md §4.2): 2 MiB; 0x0000-0x0FFF "encrypted?" page; ARM boot code to 0xDFFF;
+ * describes it (docs/protocols.md §4.2): 2 MiB; 0x0000-0x0FFF "encrypted?" page; ARM boot code to 0xDFFF;
  * 8051 image 0xE000-0xFFFF; loadable firmware 0x10000-0x1E1FFF with the signature table at 0x10400
  * (entries {flag, begin, end, signature[16]}, flag 0xFFFFFFFF ends) and a 16-byte key at 0x10FF0;
  * information region 0x1E2000-0x1FFFFF with a signature block at 0x1FF000, the infonub at 0x1FFFD0 and

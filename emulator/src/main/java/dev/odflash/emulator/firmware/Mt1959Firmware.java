@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * Synthetic MT1959 firmware (layout {@code mt1959}, LG/ASUS BD), protocols.md §4.3 and §2.2: 2 MiB;
+ * Synthetic MT1959 firmware (layout {@code mt1959}, LG/ASUS BD), docs/protocols.md §4.3 and §2.2: 2 MiB;
  * boot area 0-0xFFFF (the same in every version) with the 0x20-byte boot config at 0x3000 starting with
  * the boot ID (RD); Thumb-like firmware from 0x10000; the CMAC table at 0x10400 (OD: {enabled, start,
  * end inclusive, MAC[16]} LE, 0xFFFFFFFF unused) whose MACs are computed with a key the caller gives

@@ -13,7 +13,7 @@ import java.util.random.RandomGeneratorFactory;
 
 /**
  * Synthetic 8051-era MediaTek firmware (layout {@code mtk8051}): vendor images cannot be shipped, so
- * the emulator builds structurally faithful ones (architecture.md "Synthetic firmware", protocols.md
+ * the emulator builds structurally faithful ones (docs/architecture.md "Synthetic firmware", docs/protocols.md
  * §4.1 from OmniPatcher):
  * <ul>
  *   <li>sizes 128 KiB-1 MiB, in 64 KiB banks that each start with 0x02 (8051 LJMP) and a target,
@@ -29,7 +29,7 @@ import java.util.random.RandomGeneratorFactory;
  *   <li>"LITEONIT" at 0xFFF8 when the vendor is LiteOn (OP's alternative check for LiteOn images).</li>
  * </ul>
  * Versions 1.00 → 1.10 → 1.20 → 1.35 form a chain; each differs from the previous in 10-30 % of the
- * image's 4 KiB sectors, all outside the boot region (architecture.md "Contracts", Emulated drives),
+ * image's 4 KiB sectors, all outside the boot region (docs/architecture.md "Contracts", Emulated drives),
  * with the mix of change kinds described in {@link VersionStep}.
  *
  * <p>Everything is derived from the arguments (a SHA-256 of vendor, product and size seeds the
@@ -47,7 +47,7 @@ public final class Mtk8051Firmware {
     /** INQUIRY template header: peripheral type 05 (CD/DVD), RMB 80, version 00, format 32, additional length 5B (OP getfwid). */
     static final byte[] TEMPLATE_HEADER = {0x05, (byte) 0x80, 0x00, 0x32, 0x5B, 0x00, 0x00, 0x00};
     static final int TEMPLATE_LENGTH = 8 + 8 + 16 + 4 + 16;
-    /** Bank-select routine: MOV A,P1 / ANL A,#0Fh / CJNE A,#00h,rel (OP fw_parse; decoding is protocols.md's [I]). */
+    /** Bank-select routine: MOV A,P1 / ANL A,#0Fh / CJNE A,#00h,rel (OP fw_parse; decoding is docs/protocols.md's [I]). */
     static final int BANK_SELECT_OFFSET = 0x4180;
     static final int LITEON_MARKER_OFFSET = 0xFFF8;
 
@@ -128,7 +128,7 @@ public final class Mtk8051Firmware {
             new CodeWriter(rng, codeStart, used).fill(image, base + codeStart, base + used);
         }
         if (vendor.toUpperCase(Locale.ROOT).startsWith("LITE")) {
-            // OP's alternative LiteOn check: bytes 0xFFF8-0xFFFF = "LITEONIT" (protocols.md §4.1).
+            // OP's alternative LiteOn check: bytes 0xFFF8-0xFFFF = "LITEONIT" (docs/protocols.md §4.1).
             byte[] mark = "LITEONIT".getBytes(StandardCharsets.US_ASCII);
             System.arraycopy(mark, 0, image, LITEON_MARKER_OFFSET, mark.length);
         }

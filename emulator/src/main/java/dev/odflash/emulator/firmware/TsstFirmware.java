@@ -3,9 +3,9 @@ package dev.odflash.emulator.firmware;
 import java.util.List;
 
 /**
- * Synthetic TSST/Samsung 8051-generation download firmware (protocols.md §2.1):
+ * Synthetic TSST/Samsung 8051-generation download firmware (docs/protocols.md §2.1):
  * <ul>
- *   <li>{@code tsst-mt1339}: 256 KiB (architecture.md "Contracts"), vendor "TSSTcorp", a product from
+ *   <li>{@code tsst-mt1339}: 256 KiB (docs/architecture.md "Contracts"), vendor "TSSTcorp", a product from
  *       redumper's TSST list, e.g. "DVD-ROM TS-H353B";</li>
  *   <li>{@code sd616}: exactly 0x20000 bytes, "SAMSUNG" "DVD-ROM SD-616F" (RD flash_sd616); and the
  *       0x30000 buffer redumper streams ({@link #sd616DownloadBuffer}), written here from RD's table on
@@ -37,7 +37,7 @@ public final class TsstFirmware {
         return image;
     }
 
-    /** RD's rearrangement: a zero-filled 0x30000 buffer with four copies (protocols.md §2.1 table). */
+    /** RD's rearrangement: a zero-filled 0x30000 buffer with four copies (docs/protocols.md §2.1 table). */
     public static byte[] sd616DownloadBuffer(byte[] file) {
         byte[] buf = new byte[0x30000];
         System.arraycopy(file, 0x00000, buf, 0x00000, 0x10000);

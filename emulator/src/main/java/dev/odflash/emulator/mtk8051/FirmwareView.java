@@ -9,7 +9,7 @@ import java.util.Optional;
  * fails a test instead of cancelling out).
  *
  * <p>Template: {@code 05 80 00 32 (5B|1F) 00 00 00} + vendor(8) + product(16) + revision(4) +
- * date(16), searched after the 16 KiB boot code (protocols.md §4.1, OmniPatcher).
+ * date(16), searched after the 16 KiB boot code (docs/protocols.md §4.1, OmniPatcher).
  */
 record FirmwareView(boolean bootIntact, boolean mainValid, Optional<byte[]> inquiryTemplate) {
     static final int BOOT_REGION = 0x4000;
@@ -21,7 +21,7 @@ record FirmwareView(boolean bootIntact, boolean mainValid, Optional<byte[]> inqu
         boolean banksOk = true;
         for (int bank = 0; bank < flash.length; bank += BANK) {
             int op = flash[bank] & 0xFF;
-            banksOk &= op == 0x02 || op == 0x80; // 8051 LJMP / SJMP at every bank (protocols.md §4.1)
+            banksOk &= op == 0x02 || op == 0x80; // 8051 LJMP / SJMP at every bank (docs/protocols.md §4.1)
         }
         Optional<byte[]> template = findTemplate(flash);
         return new FirmwareView(bootIntact, banksOk && template.isPresent(), template);

@@ -58,7 +58,7 @@ public final class Mtk8051Drive implements EmulatedDrive {
         powerOn();
     }
 
-    /** Boots from what the flash holds now (architecture.md: boot mode, dead drive). */
+    /** Boots from what the flash holds now (docs/architecture.md: boot mode, dead drive). */
     void powerOn() {
         firmware = FirmwareView.of(chip.contents(), factoryBoot);
         state = !firmware.bootIntact() ? PowerState.DEAD : firmware.mainValid() ? PowerState.RUNNING : PowerState.BOOT;
@@ -194,7 +194,7 @@ public final class Mtk8051Drive implements EmulatedDrive {
     public List<String> notes() {
         return List.of("emulated drive (" + profile.name() + "): " + profile.description(),
                 "the vendor-mode chip channel is modelled on public behaviour (Vendor Intro, chip ID, bank read,"
-                        + " erase, program, Outro); its wire bytes are not public (protocols.md §7.1)");
+                        + " erase, program, Outro); its wire bytes are not public (docs/protocols.md §7.1)");
     }
 
     @Override

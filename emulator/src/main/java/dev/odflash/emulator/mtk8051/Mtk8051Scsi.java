@@ -94,7 +94,7 @@ final class Mtk8051Scsi implements ScsiTransport {
         if (drive.state() == PowerState.RUNNING && firmware.inquiryTemplate().isPresent()) {
             byte[] t = firmware.inquiryTemplate().get();
             System.arraycopy(t, 0, data, 0, t.length);
-        } else { // boot loader: the same vendor/product, revision "BOOT" (architecture.md "Boot mode")
+        } else { // boot loader: the same vendor/product, revision "BOOT" (docs/architecture.md "Boot mode")
             data[0] = 0x05;
             data[1] = (byte) 0x80;
             data[3] = 0x32;

@@ -10,14 +10,14 @@ import dev.odflash.transport.TransportException;
 import java.time.Duration;
 
 /**
- * The 8051-era vendor mode as the old tools' logs describe it (protocols.md §2.6): "Vendor Intro"
+ * The 8051-era vendor mode as the old tools' logs describe it (docs/protocols.md §2.6): "Vendor Intro"
  * puts the drive into a mode where the host identifies the chip (JEDEC IDs), reads 64 KiB banks,
  * erases and programs; "Vendor Outro" resets it. The wire bytes are not public (§7.1), so this is a
  * model of the behaviour only. It works in boot mode too (that is how the old tools revived
  * drives) but not on a dead drive, and a USB bridge that drops vendor commands never lets it start.
  */
 final class Mtk8051VendorChannel implements ChipChannel {
-    /** The old tools read "Bank 0..n" of 64 KiB each (protocols.md §2.6). */
+    /** The old tools read "Bank 0..n" of 64 KiB each (docs/protocols.md §2.6). */
     static final int MAX_READ = 0x10000;
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -58,7 +58,7 @@ final class Mtk8051VendorChannel implements ChipChannel {
         drive.virtualClock().advance(AtapiBus.commandNanos(0));
         vendorMode = false;
         resetBeforeCommand = 0;
-        // "Vendor Outro" / ATA reset puts the drive back in normal mode (protocols.md §2.6): it restarts
+        // "Vendor Outro" / ATA reset puts the drive back in normal mode (docs/protocols.md §2.6): it restarts
         // from what its flash holds now, so a flashed image is what it reports next
         drive.powerOn();
     }

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * One recorded SCSI command of a trace (architecture.md "Contracts" → Traces), every field checked at load so a
+ * One recorded SCSI command of a trace (docs/architecture.md "Contracts" → Traces), every field checked at load so a
  * bad trace is refused with its line and field before a drive is "opened", never half-way through a replay.
  */
 record TraceEntry(int line, String cdb, String dir, long len, int status, String sense, double ms, byte[] dataIn,

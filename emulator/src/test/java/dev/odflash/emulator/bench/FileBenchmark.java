@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * Issue 4 §6, in-process half: identify of a 2 MiB image (a synthetic MT1959 image, the largest
  * layout, checked with its CMAC key so every check runs) and extract from a ~20 MiB EXE (a fixture
  * with an incompressible overlay appended, built by scripts/bench-files.sh and passed as
- * {@code -p exe=PATH}). JMH (stack.md §3); prints figures and asserts nothing (benchmarks are benchmarks).
+ * {@code -p exe=PATH}). JMH (docs/build-notes.md §3); prints figures and asserts nothing (benchmarks are benchmarks).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

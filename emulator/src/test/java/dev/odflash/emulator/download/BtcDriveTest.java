@@ -16,7 +16,7 @@ import static dev.odflash.emulator.download.Wire.status;
 import static dev.odflash.emulator.download.Wire.tur;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** emu:btc-drw1008 driven with btcflash's CDBs (protocols.md §2.3) written out byte by byte. */
+/** emu:btc-drw1008 driven with btcflash's CDBs (docs/protocols.md §2.3) written out byte by byte. */
 class BtcDriveTest {
     @TempDir
     Path dir;

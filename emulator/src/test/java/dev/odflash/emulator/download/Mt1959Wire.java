@@ -7,7 +7,7 @@ import static dev.odflash.emulator.download.Wire.none;
 import static dev.odflash.emulator.download.Wire.out;
 import static dev.odflash.emulator.download.Wire.status;
 
-/** The two MT19xx download forms of protocols.md §2.2, by hand. */
+/** The two MT19xx download forms of docs/protocols.md §2.2, by hand. */
 final class Mt1959Wire {
     private Mt1959Wire() {
     }

@@ -8,7 +8,7 @@ import java.util.List;
 
 import static dev.odflash.emulator.download.Wire.cdb;
 
-/** The {@code FF 00 01} download as protocols.md §2.1 gives it (RD CDB12_FlashTSST, CM), by hand. */
+/** The {@code FF 00 01} download as docs/protocols.md §2.1 gives it (RD CDB12_FlashTSST, CM), by hand. */
 final class TsstWire {
     private TsstWire() {
     }

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * Raw CDB bytes to an emulated drive, written in the tests from protocols.md (never from the host's
+ * Raw CDB bytes to an emulated drive, written in the tests from docs/protocols.md (never from the host's
  * encoders, so an encoding bug on either side fails a test instead of cancelling out).
  */
 final class Wire {

@@ -129,7 +129,7 @@ class Mtk8051FirmwareTest {
         return n;
     }
 
-    /** How a sector changed, in write-model terms (architecture.md "Write models"). */
+    /** How a sector changed, in write-model terms (docs/architecture.md "Write models"). */
     enum SectorChange {
         SAME, ONLY_FF_BYTES, ONLY_CLEARED_BITS, NEEDS_ERASE;
 

@@ -17,7 +17,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * open / ioctl / flock / close from the C library through FFM (restricted methods: only this module calls
  * them). Both open(2) and ioctl(2) are variadic in C, so their descriptors mark where the variadic part
  * starts; errno is captured by the linker right after the call, before the JVM can overwrite it
- * (stack.md §2).
+ * (docs/build-notes.md §2).
  */
 public final class Libc implements LinuxIo {
     private static final Linker LINKER = Linker.nativeLinker();

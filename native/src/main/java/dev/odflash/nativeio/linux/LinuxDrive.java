@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * A real drive on Linux through SG_IO. The chip channel is empty: the 8051-era MTK vendor mode's wire
- * bytes are not public (protocols.md §7.1), so chip-style access to a real drive does not exist yet.
+ * bytes are not public (docs/protocols.md §7.1), so chip-style access to a real drive does not exist yet.
  *
  * <p>The drive is this process's from open to close: {@link SgNodeLock} takes an flock on its sg node
  * (sysfs names the sg node of an sr node, so both spellings of one drive take the same lock) before

@@ -14,7 +14,7 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
  * {@code struct sg_io_hdr} from Linux {@code <scsi/sg.h>} (sg driver version 3 interface), laid out
  * by hand for 64-bit Linux: 88 bytes. The padding after {@code pack_id} (52..56, so {@code usr_ptr}
  * is 8-aligned) and at the end (84..88) is explicit: without the first the layout is rejected, without
- * the second it silently has 84 bytes while the kernel copies 88 (stack.md §2). A test checks the size
+ * the second it silently has 84 bytes while the kernel copies 88 (docs/build-notes.md §2). A test checks the size
  * and every offset against gcc's {@code offsetof}.
  */
 public final class SgIoHdr {

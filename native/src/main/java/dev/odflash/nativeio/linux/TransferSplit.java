@@ -8,7 +8,7 @@ import java.util.Optional;
  * Splits a data-in read that is larger than the path allows into several commands covering the same
  * bytes: READ(10) and READ(12) by blocks (SBC-3/MMC-6: LBA in bytes 2-5, transfer length in 7-8 or
  * 6-9) and READ BUFFER modes 2 and 6 by buffer offset (SPC-4 §6.17: offset 3-5, length 6-8).
- * Writes are never split: a download protocol's block sizes are part of the protocol (protocols.md
+ * Writes are never split: a download protocol's block sizes are part of the protocol (docs/protocols.md
  * §2), so a write too large for the path is refused with the limit instead.
  */
 public final class TransferSplit {

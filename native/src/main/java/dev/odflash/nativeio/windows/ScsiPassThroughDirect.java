@@ -14,7 +14,7 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 /**
  * {@code SCSI_PASS_THROUGH_DIRECT} from the Windows SDK's {@code ntddscsi.h}, laid out by hand for
  * x64: 56 bytes, DataBuffer at 24, SenseInfoOffset at 32, Cdb at 36 (checked against mingw-w64's
- * headers, stack.md §2), followed as usual by a ULONG filler and a 32-byte sense buffer (96 bytes in
+ * headers, docs/build-notes.md §2), followed as usual by a ULONG filler and a 32-byte sense buffer (96 bytes in
  * all, "SCSI_PASS_THROUGH_DIRECT_WITH_BUFFER" in Microsoft's SPTI sample). A test checks every offset.
  */
 public final class ScsiPassThroughDirect {

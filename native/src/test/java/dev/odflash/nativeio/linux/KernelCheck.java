@@ -14,7 +14,7 @@ import java.util.HexFormat;
 
 /**
  * Test-only main for scripts/kernel-test.sh, run inside the QEMU guest against real SG_IO. The CLI has
- * no raw-CDB command on purpose (architecture.md), so the raw INQUIRY, TEST UNIT READY, the
+ * no raw-CDB command on purpose (docs/architecture.md), so the raw INQUIRY, TEST UNIT READY, the
  * unsupported READ BUFFER and the benchmark go through the transport here. Prints one line a result
  * for the script to compare with sg3-utils:
  * <pre>
@@ -59,7 +59,7 @@ public final class KernelCheck {
             System.out.println("TUR " + node + " status=" + hex(tur.status()) + " sense="
                     + tur.sense().map(s -> String.format("%X/%02X/%02X", s.key(), s.asc(), s.ascq())).orElse("none"));
             // READ BUFFER mode 3 (descriptor), 4 bytes in: harmless; QEMU's ATAPI drive does not support it
-            // (kernel-test.md: 5/20/00); architecture.md allows it for this check
+            // (docs/testing.md: 5/20/00); docs/architecture.md allows it for this check
             ScsiResult rb = d.scsi().execute(ScsiRequest.in(new byte[]{0x3C, 0x03, 0, 0, 0, 0, 0, 0, 4, 0},
                     d.scsi().allocate(arena, 4)));
             String verdict = rb.sense().filter(s -> s.key() == 5 && s.asc() == 0x20)

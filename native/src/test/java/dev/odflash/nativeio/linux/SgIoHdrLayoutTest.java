@@ -7,7 +7,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** sg_io_hdr against gcc's sizeof/offsetof on 64-bit Linux (stack.md §2: 88 bytes, usr_ptr 56, info 80). */
+/** sg_io_hdr against gcc's sizeof/offsetof on 64-bit Linux (docs/build-notes.md §2: 88 bytes, usr_ptr 56, info 80). */
 class SgIoHdrLayoutTest {
     @Test
     void sizeIs88Bytes() {

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Windows x64 structs, checked against mingw-w64's ntddscsi.h / winioctl.h (stack.md §2); runs on any OS. */
+/** Windows x64 structs, checked against mingw-w64's ntddscsi.h / winioctl.h (docs/build-notes.md §2); runs on any OS. */
 class WindowsLayoutTest {
     private static int ctlCode(int deviceType, int function, int method, int access) {
         return deviceType << 16 | access << 14 | function << 2 | method; // CTL_CODE macro, devioctl.h
