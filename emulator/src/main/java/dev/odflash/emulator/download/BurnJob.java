@@ -76,13 +76,6 @@ final class BurnJob {
         return done();
     }
 
-    /** Runs at most {@code count} more steps (a power cut part-way through). */
-    void runSteps(int count) {
-        for (int i = 0; i < count && next < steps.size(); i++) {
-            step();
-        }
-    }
-
     void runAll() {
         runFor(Long.MAX_VALUE);
     }
@@ -106,10 +99,6 @@ final class BurnJob {
 
     boolean done() {
         return next >= steps.size();
-    }
-
-    int steps() {
-        return steps.size();
     }
 
     /** Chip time used so far. */

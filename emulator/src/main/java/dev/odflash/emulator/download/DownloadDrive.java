@@ -9,17 +9,17 @@ import dev.odflash.emulator.ImageLockUse;
 import dev.odflash.emulator.chip.FlashChipModel;
 import dev.odflash.emulator.chip.PowerLossException;
 import dev.odflash.emulator.chip.VirtualClock;
+import dev.odflash.emulator.core.CommandFaults;
+import dev.odflash.emulator.core.EmulatedAtapiFrontEnd;
 import dev.odflash.transport.ChipChannel;
 import dev.odflash.transport.ExclusiveUse;
 import dev.odflash.transport.ScsiTransport;
 import dev.odflash.transport.TransportException;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.random.RandomGeneratorFactory;
 
 /**
  * An emulated download-style drive (families btc, tsst, mt19xx): the host streams an image, the
@@ -32,37 +32,31 @@ import java.util.random.RandomGeneratorFactory;
  * triggers it (a stall of at least the documented length) or in the background, during which TEST
  * UNIT READY answers NOT READY / LONG WRITE IN PROGRESS (2/04/08).
  *
- * <p>Faults: {@code powerloss@cmd:N} cuts the power during command N: a background burn runs up to
- * that moment, a burn inside command N stops after a seeded share of its chip commands; then the
- * flash (and the image file, which gets every chip operation as it happens) holds what the chip did so
- * far, and nothing answers until the next open. {@code timeout@cmd:N}: command N is not answered
- * (the drive goes on). {@code reset@cmd:N}: a bus reset before command N drops the download held in
- * RAM (modelled) and command N reports UNIT ATTENTION 6/29/00. Chip faults
- * ({@code powerloss@erase:K}, ...) act inside burns.
+ * <p>Faults are the shared core's ({@link CommandFaults}, {@link EmulatedAtapiFrontEnd}), with one
+ * meaning for every personality. {@code powerloss@cmd:N}: power is lost during command N, which does
+ * not complete: a background burn started earlier runs up to the moment command N arrives, nothing of
+ * command N itself happens (a chunk is not stored, a burn it would start or run does not start), and
+ * nothing answers until the next open. {@code timeout@cmd:N}: command N is not answered (the drive
+ * goes on). {@code reset@cmd:N}: a bus reset before command N drops the download held in RAM
+ * (modelled) and command N reports UNIT ATTENTION 6/29/00. Chip faults ({@code powerloss@erase:K},
+ * ...) act inside burns: the flash (and the image file, which gets every chip operation as it
+ * happens) holds what the chip did so far.
  */
 public final class DownloadDrive implements EmulatedDrive {
     private final String spec;
     private final EmulatorProfile profile;
     private final HostQuirks quirks;
-    private final FaultPlan faults;
+    private final CommandFaults faults;
     private final VirtualClock clock;
     private final VirtualClock chipClock;
     private final FlashChipModel chip;
     private final FlashImageStore store;
     private final byte[] factoryBoot;
     private final Protocol protocol;
-    private final DownloadScsi scsi;
+    private final EmulatedAtapiFrontEnd scsi;
     private BootJudge.State state;
     private Optional<Identity> identity;
-    private boolean poweredOff;
-    private boolean cutPending;
-    private String currentWhat = "";
-    private Duration currentTimeout = Duration.ZERO;
     private Optional<String> serial = Optional.empty();
-    private boolean closed;
-    private long commands;
-    private long writeCommands;
-    private long droppedByBridge;
     private long burns;
     private BackgroundBurn background;
 
@@ -72,14 +66,35 @@ public final class DownloadDrive implements EmulatedDrive {
         this.spec = spec;
         this.profile = profile;
         this.quirks = quirks;
-        this.faults = faults;
         this.clock = clock;
+        this.faults = new CommandFaults(faults, clock, new CommandFaults.Drive() {
+            @Override
+            public void catchUp() throws TransportException {
+                DownloadDrive.this.catchUp();
+            }
+
+            @Override
+            public String doing() {
+                return background != null ? ", while the drive burnt" : "";
+            }
+
+            @Override
+            public void busReset() { // the download in RAM is dropped (modelled), 6/29/00 owed
+                DownloadDrive.this.protocol.reset();
+                scsi.raiseUnitAttention();
+            }
+
+            @Override
+            public boolean dead() {
+                return state == BootJudge.State.DEAD;
+            }
+        });
         this.chipClock = chipClock;
         this.chip = chip;
         this.store = store;
         this.factoryBoot = factoryBoot.clone();
         this.protocol = protocol.apply(this);
-        this.scsi = new DownloadScsi(this);
+        this.scsi = new EmulatedAtapiFrontEnd(quirks, clock, this.faults, new DownloadScsi(this));
         powerOn();
     }
 
@@ -97,45 +112,7 @@ public final class DownloadDrive implements EmulatedDrive {
     void restart() {
         burns++;
         powerOn();
-        scsi.powerOnReset();
-    }
-
-    /** Counts a command, lets a background burn catch up with the clock, applies command faults. */
-    void beginCommand(String what, Duration timeout) throws TransportException {
-        if (closed) {
-            throw new IllegalStateException("device closed");
-        }
-        commands++;
-        currentWhat = what;
-        currentTimeout = timeout;
-        if (poweredOff) {
-            clock.advance(timeout);
-            throw new TransportException(TransportException.Kind.NO_ANSWER,
-                    what + ": no answer, the drive lost power (it restarts from its flash on the next open)");
-        }
-        catchUp();
-        if (faults.powerLossAt(commands)) {
-            if (background != null) {
-                throw powerLost(what, "power lost during command " + commands + ", while the drive burnt", timeout);
-            }
-            cutPending = true; // the command runs; a burn it starts is cut part-way, then the power is gone
-        }
-        if (faults.resetAt(commands)) { // a bus reset: the download in RAM is dropped (modelled), 6/29/00 owed
-            protocol.reset();
-            scsi.powerOnReset();
-        }
-        if (faults.timeoutAt(commands) || state == BootJudge.State.DEAD) {
-            clock.advance(timeout);
-            throw new TransportException(TransportException.Kind.TIMEOUT, what + ": no answer within "
-                    + timeout.toSeconds() + " s" + (state == BootJudge.State.DEAD ? " (the drive does not respond)" : ""));
-        }
-    }
-
-    /** After a command: a pending power cut takes effect now. */
-    void endCommand() throws TransportException {
-        if (cutPending) {
-            throw powerLost(currentWhat, "power lost during command " + commands, currentTimeout);
-        }
+        scsi.raiseUnitAttention();
     }
 
     private void catchUp() throws TransportException {
@@ -147,7 +124,7 @@ public final class DownloadDrive implements EmulatedDrive {
             finished = background.advanceTo(clock.nanos());
         } catch (PowerLossException e) {
             background = null;
-            throw powerLost("burn", e.getMessage(), Duration.ZERO);
+            throw faults.powerLost("burn", e.getMessage(), Duration.ZERO);
         }
         if (finished) {
             background = null;
@@ -159,17 +136,10 @@ public final class DownloadDrive implements EmulatedDrive {
     void burnNow(byte[] image, int from, int to, Duration minStall) throws TransportException {
         BurnJob job = new BurnJob(chip, chipClock, image, from, to, BootJudge.writeFloor(profile.layout()));
         try {
-            if (cutPending) {
-                double share = RandomGeneratorFactory.of("L64X128MixRandom").create(faults.seed() ^ commands).nextDouble();
-                job.runSteps((int) (job.steps() * share));
-                clock.advance(job.elapsedNanos());
-                throw powerLost(currentWhat, "power lost during command " + commands + " after "
-                        + Math.round(share * 100) + " % of the burn", currentTimeout);
-            }
             job.runAll();
         } catch (PowerLossException e) {
             clock.advance(job.elapsedNanos());
-            throw powerLost(currentWhat, e.getMessage(), currentTimeout);
+            throw faults.powerLost(e.getMessage());
         }
         clock.advance(Math.max(minStall.toNanos(), job.elapsedNanos()));
     }
@@ -180,13 +150,6 @@ public final class DownloadDrive implements EmulatedDrive {
                 restart.toNanos());
     }
 
-    private TransportException powerLost(String what, String why, Duration timeout) {
-        poweredOff = true;
-        cutPending = false;
-        clock.advance(timeout);
-        return new TransportException(TransportException.Kind.NO_ANSWER, what + ": the drive stopped answering (" + why + ")");
-    }
-
     /** Reads flash for READ BUFFER; the chip's read time is spent on the drive clock. */
     byte[] readFlash(int offset, int length) {
         byte[] out = new byte[length];
@@ -195,10 +158,6 @@ public final class DownloadDrive implements EmulatedDrive {
         clock.advance(chipClock.nanos() - before);
         return out;
     }
-
-    void countWrite() { writeCommands++; }
-
-    void countDropped() { droppedByBridge++; }
 
     boolean burning() { return background != null; }
 
@@ -214,15 +173,13 @@ public final class DownloadDrive implements EmulatedDrive {
 
     Protocol protocol() { return protocol; }
 
-    VirtualClock virtualClock() { return clock; }
-
-    @Override public long commands() { return commands; }
+    @Override public long commands() { return faults.commands(); }
 
     /** WRITE BUFFER and {@code FF 00 01} CDBs that reached the drive, accepted or refused. */
-    @Override public long writeCommands() { return writeCommands; }
+    @Override public long writeCommands() { return scsi.writeCommands(); }
 
     /** Vendor CDBs a {@code bridge=drop-vendor} path swallowed before the drive saw them. */
-    public long droppedByBridge() { return droppedByBridge; }
+    public long droppedByBridge() { return scsi.droppedByBridge(); }
 
     /** Completed burns (each followed by a restart). */
     public long burns() { return burns; }
@@ -274,12 +231,11 @@ public final class DownloadDrive implements EmulatedDrive {
      */
     @Override
     public void close() {
-        if (closed) {
+        if (!faults.close()) {
             return;
         }
-        closed = true;
         try {
-            if (background != null && !poweredOff) {
+            if (background != null && !faults.poweredOff()) {
                 background.finish();
                 restart();
             }

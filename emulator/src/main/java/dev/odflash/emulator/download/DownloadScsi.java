@@ -1,112 +1,48 @@
 package dev.odflash.emulator.download;
 
 import dev.odflash.bytes.Ascii;
-import dev.odflash.emulator.AtapiBus;
-import dev.odflash.transport.DataDirection;
-import dev.odflash.transport.DeviceClock;
-import dev.odflash.transport.ScsiRequest;
-import dev.odflash.transport.ScsiResult;
-import dev.odflash.transport.ScsiTransport;
+import dev.odflash.emulator.core.EmulatedAtapiFrontEnd;
+import dev.odflash.emulator.core.Reply;
 import dev.odflash.transport.SenseData;
 import dev.odflash.transport.TransportException;
 
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
- * The download drive's ATAPI side. It decodes raw CDB bytes itself and answers INQUIRY (SPC-4 0x12),
- * TEST UNIT READY (0x00), REQUEST SENSE (0x03) and GET CONFIGURATION (MMC-6 0x46, {@link Features}),
- * then hands everything else to the family's {@link Protocol}; opcodes the firmware does not know get
- * ILLEGAL REQUEST / INVALID COMMAND OPERATION CODE (5/20/00). While a burn runs in the background,
- * everything but INQUIRY and REQUEST SENSE answers NOT READY / LONG WRITE IN PROGRESS (2/04/08, FM).
- * A {@code bridge=drop-vendor} path swallows vendor-specific opcodes (0xC0-0xFF, SPC-4; §1.2: 0xFF is
- * what TSST drives need) before the drive sees them: the host gets no answer within its timeout;
- * WRITE/READ BUFFER pass (§1.2 [I]: "0x3B/0x3C usually survive BOT bridges").
+ * The download drive's own ATAPI answers, behind the shared {@link EmulatedAtapiFrontEnd} (host limits,
+ * the bridge that drops vendor CDBs, faults, UNIT ATTENTION, TEST UNIT READY, REQUEST SENSE). It decodes
+ * raw CDB bytes itself and answers INQUIRY (SPC-4 0x12, with the serial's VPD pages) and GET
+ * CONFIGURATION (MMC-6 0x46, {@link Features}), then hands everything else to the family's
+ * {@link Protocol}. While a burn runs in the background, everything but INQUIRY and REQUEST SENSE
+ * answers NOT READY / LONG WRITE IN PROGRESS (2/04/08, FM). WRITE/READ BUFFER pass a dropping bridge
+ * (§1.2 [I]: "0x3B/0x3C usually survive BOT bridges"); the 0xFF CDBs TSST drives need do not.
  */
-final class DownloadScsi implements ScsiTransport {
+final class DownloadScsi implements EmulatedAtapiFrontEnd.Personality {
     private final DownloadDrive drive;
-    private SenseData lastSense = SenseData.fixed(SenseData.NO_SENSE, 0, 0);
-    private boolean unitAttention;
 
     DownloadScsi(DownloadDrive drive) {
         this.drive = drive;
     }
 
     @Override
-    public ScsiResult execute(ScsiRequest request) throws TransportException {
-        drive.quirks().checkPath(request);
-        long start = drive.virtualClock().nanos();
-        String what = String.format("command 0x%02X", request.opcode());
-        byte[] cdb = request.cdb();
-        if (drive.quirks().bridgeDropsVendor() && request.opcode() >= 0xC0) {
-            drive.countDropped();
-            drive.virtualClock().advance(request.timeout());
-            throw new TransportException(TransportException.Kind.NO_ANSWER, what + " got no answer: the USB bridge"
-                    + " between host and drive drops vendor commands (connect the drive to a SATA/IDE port)");
-        }
-        drive.beginCommand(what, request.timeout());
-        if (drive.protocol().writeCommand(cdb)) {
-            drive.countWrite();
-        }
-        if (unitAttention && request.opcode() != 0x12) {
-            // SPC-4: INQUIRY leaves it pending; REQUEST SENSE returns it with GOOD; other commands fail with it
-            unitAttention = false;
-            lastSense = SenseData.fixed(SenseData.UNIT_ATTENTION, 0x29, 0x00);
-            if (request.opcode() != 0x03) {
-                drive.virtualClock().advance(AtapiBus.commandNanos(0));
-                drive.endCommand();
-                return ScsiResult.checkCondition(lastSense, took(start));
-            }
-        }
-        byte[] out = new byte[0];
-        if (request.direction() == DataDirection.OUT) {
-            out = request.data().toArray(ValueLayout.JAVA_BYTE);
-            drive.virtualClock().advance(AtapiBus.transferNanos(out.length));
-        }
-        int inLength = request.direction() == DataDirection.IN ? (int) request.length() : 0;
-        Reply reply = answer(cdb, out, inLength);
-        long moved = 0;
-        if (reply.ok() && request.direction() == DataDirection.IN) {
-            moved = Math.min(reply.data().length, request.length());
-            MemorySegment.copy(reply.data(), 0, request.data(), ValueLayout.JAVA_BYTE, 0, (int) moved);
-        }
-        drive.virtualClock().advance(AtapiBus.commandNanos(moved));
-        drive.endCommand();
-        if (!reply.ok()) {
-            lastSense = reply.sense();
-            return ScsiResult.checkCondition(reply.sense(), took(start));
-        }
-        return ScsiResult.good(reply.residual() >= 0 ? reply.residual() : request.length() - moved, took(start));
+    public Reply answer(byte[] cdb, byte[] out, int inLength) throws TransportException {
+        return (cdb[0] & 0xFF) == 0x46 ? Features.getConfiguration(drive, cdb) : drive.protocol().handle(cdb, out, inLength);
     }
 
-    private Reply answer(byte[] cdb, byte[] out, int inLength) throws TransportException {
-        int opcode = cdb[0] & 0xFF;
-        if (opcode == 0x12) {
-            return inquiry(cdb);
-        }
-        if (opcode == 0x03) {
-            SenseData sense = drive.burning() ? Reply.longWrite().sense() : lastSense;
-            lastSense = SenseData.fixed(SenseData.NO_SENSE, 0, 0);
-            return Reply.data(sense.raw()); // any allocation length: FM sends byte 4 = 0x80 for 16 bytes in
-        }
-        if (drive.burning()) {
-            return Reply.longWrite();
-        }
-        return switch (opcode) {
-            case 0x00 -> drive.quirks().mediumPresent() ? Reply.good()
-                    : Reply.check(SenseData.NOT_READY, 0x3A, 0x01); // medium not present, tray closed
-            case 0x46 -> Features.getConfiguration(drive, cdb);
-            default -> {
-                Reply r = drive.protocol().handle(cdb, out, inLength);
-                yield r == null ? Reply.invalidOpcode() : r;
-            }
-        };
+    @Override
+    public Optional<SenseData> busy() {
+        return drive.burning() ? Optional.of(Reply.longWrite().sense()) : Optional.empty();
+    }
+
+    @Override
+    public boolean writeCommand(byte[] cdb) {
+        return drive.protocol().writeCommand(cdb);
     }
 
     /** Standard data from the image's INQUIRY template; boot loader: the profile's strings, revision "BOOT". */
-    private Reply inquiry(byte[] cdb) {
+    @Override
+    public Reply inquiry(byte[] cdb) {
         if ((cdb[1] & 0x01) != 0) {
             return vitalProductData(cdb);
         }
@@ -149,31 +85,6 @@ final class DownloadScsi implements ScsiTransport {
             System.arraycopy(s, 0, data, 4, s.length);
         }
         return Reply.data(Arrays.copyOf(data, Math.min(alloc, data.length)));
-    }
-
-    private Duration took(long start) {
-        return Duration.ofNanos(drive.virtualClock().nanos() - start);
-    }
-
-
-    /** The drive (re)started: the next command other than INQUIRY reports 6/29/00 (SPC-4 power on / reset). */
-    void powerOnReset() {
-        unitAttention = true;
-    }
-
-    @Override
-    public long maxTransferLength() {
-        return drive.quirks().maxTransfer();
-    }
-
-    @Override
-    public int alignmentMask() {
-        return drive.quirks().alignmentMask();
-    }
-
-    @Override
-    public DeviceClock clock() {
-        return drive.virtualClock();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.odflash.emulator.download;
 
+import dev.odflash.emulator.core.Reply;
 import java.time.Duration;
 import java.util.Arrays;
 

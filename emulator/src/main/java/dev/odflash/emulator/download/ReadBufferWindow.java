@@ -1,5 +1,7 @@
 package dev.odflash.emulator.download;
 
+import dev.odflash.emulator.core.Reply;
+
 /**
  * READ BUFFER mode 6 as a flash reader: {@code 3C 06 00 [offset BE24] [length BE24] 00} (10 bytes, RD)
  * or the same with three more zero bytes (12 bytes, FM's PROBE {@code 3C 06 00 1E C0 00 00 01 00 00 00 00}).

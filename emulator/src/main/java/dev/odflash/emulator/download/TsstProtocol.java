@@ -1,5 +1,6 @@
 package dev.odflash.emulator.download;
 
+import dev.odflash.emulator.core.Reply;
 import dev.odflash.drive.ImageLayout;
 import dev.odflash.transport.TransportException;
 

@@ -8,12 +8,13 @@ import dev.odflash.emulator.HostQuirks;
 import dev.odflash.emulator.ImageLockUse;
 import dev.odflash.emulator.chip.FlashChipModel;
 import dev.odflash.emulator.chip.VirtualClock;
+import dev.odflash.emulator.core.CommandFaults;
+import dev.odflash.emulator.core.EmulatedAtapiFrontEnd;
 import dev.odflash.transport.ChipChannel;
 import dev.odflash.transport.ExclusiveUse;
 import dev.odflash.transport.ScsiTransport;
 import dev.odflash.transport.TransportException;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -21,39 +22,48 @@ import java.util.Optional;
 /**
  * An emulated 8051-era MTK drive: a flash chip model, the firmware personality read from that flash
  * at power-on (INQUIRY comes from the template in the image, so flashing changes what it reports),
- * the ATAPI identity commands, and the vendor-mode chip channel. Faults and host quirks apply to
- * every command; every command advances the virtual clock by bus and chip time. Faults inside an
- * erase or program are the chip model's ({@link FlashChipModel}); when one cuts the power the drive
- * goes without power here, exactly as after {@code powerloss@cmd}.
+ * the ATAPI identity commands, and the vendor-mode chip channel. Faults, host quirks, UNIT ATTENTION
+ * and REQUEST SENSE are the shared core's ({@link CommandFaults}, {@link EmulatedAtapiFrontEnd}); this
+ * class keeps the power-on state read from flash and the chip. Every command advances the virtual
+ * clock by bus and chip time. Faults inside an erase or program are the chip model's
+ * ({@link FlashChipModel}); when one cuts the power the drive goes without power, exactly as after
+ * {@code powerloss@cmd}.
  */
 public final class Mtk8051Drive implements EmulatedDrive {
     private final String spec;
     private final EmulatorProfile profile;
     private final HostQuirks quirks;
-    private final FaultPlan faults;
+    private final CommandFaults faults;
     private final VirtualClock clock;
     private final FlashChipModel chip;
     private final FlashImageStore store;
     private final byte[] factoryBoot;
-    private final Mtk8051Scsi scsi;
+    private final EmulatedAtapiFrontEnd scsi;
     private final Mtk8051VendorChannel channel;
     private PowerState state;
     private FirmwareView firmware;
-    private long commands;
-    private long resets;
-    private boolean closed;
 
     public Mtk8051Drive(String spec, EmulatorProfile profile, HostQuirks quirks, FaultPlan faults, VirtualClock clock,
                         FlashChipModel chip, FlashImageStore store, byte[] factoryBoot) {
         this.spec = spec;
         this.profile = profile;
         this.quirks = quirks;
-        this.faults = faults;
+        this.faults = new CommandFaults(faults, clock, new CommandFaults.Drive() {
+            @Override
+            public void busReset() {
+                Mtk8051Drive.this.busReset();
+            }
+
+            @Override
+            public boolean dead() {
+                return state == PowerState.DEAD;
+            }
+        });
         this.clock = clock;
         this.chip = chip;
         this.store = store;
         this.factoryBoot = factoryBoot.clone();
-        this.scsi = new Mtk8051Scsi(this);
+        this.scsi = new EmulatedAtapiFrontEnd(quirks, clock, this.faults, new Mtk8051Scsi(this));
         this.channel = new Mtk8051VendorChannel(this);
         powerOn();
     }
@@ -64,43 +74,17 @@ public final class Mtk8051Drive implements EmulatedDrive {
         state = !firmware.bootIntact() ? PowerState.DEAD : firmware.mainValid() ? PowerState.RUNNING : PowerState.BOOT;
     }
 
-    /**
-     * Counts a command and applies faults before it runs. A drive without power or boot code gives
-     * the host's timeout; the clock moves by that timeout so simulated time stays honest.
-     */
+    /** Counts a command and applies the command faults before it runs ({@link CommandFaults#begin}). */
     void beginCommand(String what, Duration timeout) throws TransportException {
-        if (closed) {
-            throw new IllegalStateException("device closed");
-        }
-        commands++;
-        if (state == PowerState.POWERED_OFF) {
-            clock.advance(timeout);
-            throw new TransportException(TransportException.Kind.NO_ANSWER,
-                    what + ": no answer, the drive lost power (it restarts from its flash on the next open)");
-        }
-        if (faults.powerLossAt(commands)) {
-            throw powerLost(what, "power lost during command " + commands, timeout);
-        }
-        if (faults.resetAt(commands)) {
-            busReset();
-        }
-        if (faults.timeoutAt(commands) || state == PowerState.DEAD) {
-            clock.advance(timeout);
-            throw new TransportException(TransportException.Kind.TIMEOUT, what + ": no answer within "
-                    + timeout.toSeconds() + " s" + (state == PowerState.DEAD ? " (the drive does not respond)" : ""));
-        }
+        faults.begin(what, timeout);
     }
 
     /**
-     * Power failed (between commands, or inside an erase or program that already left its cells as
-     * the chip model cut them, and in the image file): the drive answers nothing more in this run, and
-     * the host waits out its timeout. Returns the exception the host's call throws.
+     * Power failed inside the running erase or program, which already left its cells as the chip model
+     * cut them (and in the image file). Returns the exception the host's call throws.
      */
-    TransportException powerLost(String what, String why, Duration timeout) {
-        state = PowerState.POWERED_OFF;
-        clock.advance(timeout);
-        return new TransportException(TransportException.Kind.NO_ANSWER,
-                what + ": the drive stopped answering (" + why + ")");
+    TransportException powerLost(String why) {
+        return faults.powerLost(why);
     }
 
     /**
@@ -109,9 +93,13 @@ public final class Mtk8051Drive implements EmulatedDrive {
      * The flash and the running firmware are untouched.
      */
     private void busReset() {
-        resets++;
-        channel.reset(commands);
-        scsi.reset();
+        channel.reset(faults.commands());
+        scsi.raiseUnitAttention();
+    }
+
+    /** Vendor commands meet the host path first: a bridge that drops them leaves them unanswered. */
+    void dropVendor(String what, Duration timeout) throws TransportException {
+        scsi.dropVendor(what, timeout);
     }
 
     EmulatorProfile profile() {
@@ -141,7 +129,7 @@ public final class Mtk8051Drive implements EmulatedDrive {
     /** Commands seen since open (SCSI and chip-channel calls). */
     @Override
     public long commands() {
-        return commands;
+        return faults.commands();
     }
 
     /** Erase and program calls that reached the chip: tests use them to prove a refused gate wrote nothing. */
@@ -152,7 +140,7 @@ public final class Mtk8051Drive implements EmulatedDrive {
 
     /** Bus resets injected by {@code reset@cmd:N} so far. */
     public long resets() {
-        return resets;
+        return faults.resets();
     }
 
     @Override
@@ -205,8 +193,7 @@ public final class Mtk8051Drive implements EmulatedDrive {
     /** Every erase and program is in the image file already; closing gives the file (and its lock) back. */
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
+        if (faults.close()) {
             store.close();
         }
     }

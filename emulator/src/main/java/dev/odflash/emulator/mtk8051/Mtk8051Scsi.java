@@ -1,93 +1,33 @@
 package dev.odflash.emulator.mtk8051;
 
 import dev.odflash.bytes.Ascii;
-import dev.odflash.emulator.AtapiBus;
 import dev.odflash.emulator.ConfigurationReply;
-import dev.odflash.transport.DataDirection;
-import dev.odflash.transport.DeviceClock;
-import dev.odflash.transport.ScsiRequest;
-import dev.odflash.transport.ScsiResult;
-import dev.odflash.transport.ScsiTransport;
-import dev.odflash.transport.SenseData;
-import dev.odflash.transport.TransportException;
-
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.time.Duration;
+import dev.odflash.emulator.core.EmulatedAtapiFrontEnd;
+import dev.odflash.emulator.core.Reply;
 
 /**
- * The emulated drive's ATAPI side. It decodes raw CDB bytes itself (it never reuses the host's
- * encoders) and answers the identity commands an 8051-era CD-RW answers: INQUIRY (SPC-4 0x12),
- * TEST UNIT READY (0x00), REQUEST SENSE (0x03), GET CONFIGURATION (MMC-6 0x46); everything else
- * gets ILLEGAL REQUEST / INVALID COMMAND OPERATION CODE (5/20/00) as a real drive gives.
+ * The emulated drive's own ATAPI answers, behind the shared {@link EmulatedAtapiFrontEnd} (which
+ * handles host limits, faults, UNIT ATTENTION, TEST UNIT READY and REQUEST SENSE). It decodes raw CDB
+ * bytes itself (it never reuses the host's encoders) and answers the identity commands an 8051-era
+ * CD-RW answers: INQUIRY (SPC-4 0x12) and GET CONFIGURATION (MMC-6 0x46); everything else gets
+ * ILLEGAL REQUEST / INVALID COMMAND OPERATION CODE (5/20/00) as a real drive gives.
  */
-final class Mtk8051Scsi implements ScsiTransport {
+final class Mtk8051Scsi implements EmulatedAtapiFrontEnd.Personality {
     private final Mtk8051Drive drive;
-    private SenseData lastSense = SenseData.fixed(SenseData.NO_SENSE, 0, 0);
-    private boolean unitAttention;
 
     Mtk8051Scsi(Mtk8051Drive drive) {
         this.drive = drive;
     }
 
     @Override
-    public ScsiResult execute(ScsiRequest request) throws TransportException {
-        drive.quirks().checkPath(request);
-        long start = drive.virtualClock().nanos();
-        drive.beginCommand(String.format("command 0x%02X", request.opcode()), request.timeout());
-        byte[] cdb = request.cdb();
-        byte[] reply;
-        SenseData failure = null;
-        if (unitAttention && request.opcode() != 0x12) {
-            // SPC-4 unit attention: INQUIRY runs and leaves it pending; REQUEST SENSE returns it with
-            // GOOD status; any other command is not run and ends in CHECK CONDITION. Either clears it.
-            unitAttention = false;
-            lastSense = SenseData.fixed(SenseData.UNIT_ATTENTION, 0x29, 0x00);
-            if (request.opcode() != 0x03) {
-                drive.virtualClock().advance(AtapiBus.commandNanos(0));
-                return ScsiResult.checkCondition(lastSense, Duration.ofNanos(drive.virtualClock().nanos() - start));
-            }
-        }
-        switch (request.opcode()) {
-            case 0x12 -> reply = inquiry(cdb);
-            case 0x00 -> {
-                reply = new byte[0];
-                if (!drive.quirks().mediumPresent()) {
-                    failure = SenseData.fixed(SenseData.NOT_READY, 0x3A, 0x01); // medium not present, tray closed
-                }
-            }
-            case 0x03 -> {
-                reply = lastSense.raw();
-                lastSense = SenseData.fixed(SenseData.NO_SENSE, 0, 0);
-            }
-            case 0x46 -> reply = getConfiguration(cdb);
-            default -> {
-                reply = new byte[0];
-                failure = SenseData.fixed(SenseData.ILLEGAL_REQUEST, 0x20, 0x00);
-            }
-        }
-        if (reply == null) {
-            reply = new byte[0];
-            failure = SenseData.fixed(SenseData.ILLEGAL_REQUEST, 0x24, 0x00); // invalid field in CDB
-        }
-        long moved = 0;
-        if (failure == null && request.direction() == DataDirection.IN) {
-            moved = Math.min(reply.length, request.length());
-            MemorySegment.copy(reply, 0, request.data(), ValueLayout.JAVA_BYTE, 0, (int) moved);
-        }
-        drive.virtualClock().advance(AtapiBus.commandNanos(moved));
-        Duration took = Duration.ofNanos(drive.virtualClock().nanos() - start);
-        if (failure != null) {
-            lastSense = failure;
-            return ScsiResult.checkCondition(failure, took);
-        }
-        return ScsiResult.good(request.length() - moved, took);
+    public Reply answer(byte[] cdb, byte[] out, int inLength) {
+        return (cdb[0] & 0xFF) == 0x46 ? getConfiguration(cdb) : null;
     }
 
-
-    private byte[] inquiry(byte[] cdb) {
+    @Override
+    public Reply inquiry(byte[] cdb) {
         if ((cdb[1] & 0x01) != 0) {
-            return null; // EVPD pages are not offered by this drive
+            return Reply.invalidField(); // EVPD pages are not offered by this drive
         }
         byte[] data = new byte[96];
         var firmware = drive.firmware();
@@ -104,13 +44,13 @@ final class Mtk8051Scsi implements ScsiTransport {
             Ascii.put(data, 32, 4, "BOOT");
         }
         int alloc = (cdb[3] & 0xFF) << 8 | cdb[4] & 0xFF;
-        return java.util.Arrays.copyOf(data, Math.min(alloc, data.length));
+        return Reply.data(java.util.Arrays.copyOf(data, Math.min(alloc, data.length)));
     }
 
     /** Profile list (CD-RW, CD-R, CD-ROM), Core (ATAPI), Removable Medium; MMC-6 §5.3. */
-    private byte[] getConfiguration(byte[] cdb) {
+    private Reply getConfiguration(byte[] cdb) {
         if (cdb.length < 10) {
-            return null;
+            return Reply.invalidField();
         }
         int rt = cdb[1] & 0x03;
         int start = (cdb[2] & 0xFF) << 8 | cdb[3] & 0xFF;
@@ -123,27 +63,7 @@ final class Mtk8051Scsi implements ScsiTransport {
             {0x00, 0x01, 0x07, 8, 0, 0, 0, 0x02, 0, 0, 0, 0},
             {0x00, 0x03, 0x03, 4, 0x29, 0, 0, 0},
         };
-        return ConfigurationReply.assemble(java.util.List.of(features), rt, start, alloc, current);
-    }
-
-    /** A bus reset happened: the next command (INQUIRY aside) reports 6/29/00. */
-    void reset() {
-        unitAttention = true;
-    }
-
-    @Override
-    public long maxTransferLength() {
-        return drive.quirks().maxTransfer();
-    }
-
-    @Override
-    public int alignmentMask() {
-        return drive.quirks().alignmentMask();
-    }
-
-    @Override
-    public DeviceClock clock() {
-        return drive.virtualClock();
+        return Reply.data(ConfigurationReply.assemble(java.util.List.of(features), rt, start, alloc, current));
     }
 
     @Override

@@ -33,12 +33,8 @@ final class Mtk8051VendorChannel implements ChipChannel {
 
     @Override
     public void enter() throws TransportException {
+        drive.dropVendor("Vendor Intro", TIMEOUT);
         drive.beginCommand("Vendor Intro", TIMEOUT);
-        if (drive.quirks().bridgeDropsVendor()) {
-            drive.virtualClock().advance(TIMEOUT);
-            throw new TransportException(TransportException.Kind.NO_ANSWER, "Vendor Intro got no answer: the USB bridge"
-                    + " between host and drive drops vendor commands (connect the drive to a SATA/IDE port)");
-        }
         drive.virtualClock().advance(AtapiBus.commandNanos(0));
         vendorMode = true;
         resetBeforeCommand = 0;
@@ -95,7 +91,7 @@ final class Mtk8051VendorChannel implements ChipChannel {
         try {
             return drive.chip().erase(address, blockSize);
         } catch (PowerLossException e) {
-            throw drive.powerLost("erase", "power lost during " + e.getMessage(), TIMEOUT);
+            throw drive.powerLost("power lost during " + e.getMessage());
         }
     }
 
@@ -107,7 +103,7 @@ final class Mtk8051VendorChannel implements ChipChannel {
         try {
             return drive.chip().program(address, source, offset, length);
         } catch (PowerLossException e) {
-            throw drive.powerLost("program", "power lost during " + e.getMessage(), TIMEOUT);
+            throw drive.powerLost("power lost during " + e.getMessage());
         }
     }
 

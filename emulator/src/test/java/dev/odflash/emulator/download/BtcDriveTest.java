@@ -1,5 +1,6 @@
 package dev.odflash.emulator.download;
 
+import dev.odflash.transport.Device;
 import dev.odflash.emulator.firmware.BtcFirmware;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,14 +23,14 @@ class BtcDriveTest {
     Path dir;
 
     /** BT step 2: {@code 3B 06 00 [(off+0x20) BE24] 00 10 00 00} with 0x1000 bytes. */
-    static String chunk(DownloadDrive d, byte[] image, int index) throws Exception {
+    static String chunk(Device d, byte[] image, int index) throws Exception {
         int off = index * 0x1000 + 0x20;
         return status(out(d, cdb(0x3B, 0x06, 0x00, off >> 16, off >> 8 & 0xFF, off & 0xFF, 0x00, 0x10, 0x00, 0x00),
                 Arrays.copyOfRange(image, index * 0x1000, index * 0x1000 + 0x1000)));
     }
 
     /** BT step 3: {@code 3B 06 00 00 00 00 00 00 20 00}, header zero but bytes 30-31 = BE16 sum. */
-    static String header(DownloadDrive d, int sum) throws Exception {
+    static String header(Device d, int sum) throws Exception {
         byte[] h = new byte[32];
         h[30] = (byte) (sum >> 8);
         h[31] = (byte) sum;
@@ -37,7 +38,7 @@ class BtcDriveTest {
     }
 
     /** BT step 4: {@code 3B 07 00 00 00 00 00 00 00 00}. */
-    static String save(DownloadDrive d) throws Exception {
+    static String save(Device d) throws Exception {
         return status(none(d, cdb(0x3B, 0x07, 0, 0, 0, 0, 0, 0, 0, 0)));
     }
 
@@ -49,7 +50,7 @@ class BtcDriveTest {
         return s & 0xFFFF;
     }
 
-    static void download(DownloadDrive d, byte[] image, int headerSum) throws Exception {
+    static void download(Device d, byte[] image, int headerSum) throws Exception {
         for (int i = 0; i < 256; i++) {
             assertThat(chunk(d, image, i)).as("chunk %d", i).isEqualTo("GOOD");
         }

@@ -104,12 +104,25 @@ class DownloadFaultsTest {
     }
 
     @Test
-    void mt1939PowerCutInsideTheFirstHalfStallBootsIntoBootMode() throws Exception {
+    void mt1939PowerCutAtTheStallCommandLeavesTheOldFirmwareAndAChipCutInsideTheStallBootsIntoBootMode()
+            throws Exception {
         Path file = dir.resolve("se.bin");
-        try (DownloadDrive d = Wire.open("emu:samsung-se506cb?image=" + file + "&fault=seed=3,powerloss@cmd:17")) {
+        byte[] old;
+        // block 17 completes the first MiB, whose burn its ~10 s stall holds: cut during command 17, it does not
+        // complete, so that burn never starts (powerloss@cmd:N, one meaning for every personality)
+        try (DownloadDrive d = Wire.open("emu:samsung-se506cb?image=" + file + "&fault=powerloss@cmd:17")) {
+            old = d.chipModel().contents();
             assertThatThrownBy(() -> TsstWire.downloadMt1939(d, Mt1939Firmware.generate("TS04")))
-                    .isInstanceOf(TransportException.class).hasMessageContaining("of the burn");
-            assertThat(d.chipModel().erases()).isPositive();
+                    .isInstanceOf(TransportException.class).hasMessageContaining("power lost during command 17");
+            assertThat(d.chipModel().eraseCalls()).as("the burn never started").isZero();
+        }
+        assertThat(Files.readAllBytes(file)).isEqualTo(old);
+        try (DownloadDrive d = Wire.open("emu:samsung-se506cb?image=" + file + "&fault=seed=3,powerloss@erase:40")) {
+            assertThat(Wire.revision(d)).isEqualTo("TS01");
+            assertThatThrownBy(() -> TsstWire.downloadMt1939(d, Mt1939Firmware.generate("TS04")))
+                    .isInstanceOf(TransportException.class)
+                    .extracting(e -> ((TransportException) e).kind()).isEqualTo(TransportException.Kind.NO_ANSWER);
+            assertThat(d.chipModel().partialErases()).isEqualTo(1);
         }
         try (DownloadDrive d = Wire.open("emu:samsung-se506cb?image=" + file)) {
             assertThat(Wire.revision(d)).isEqualTo("BOOT");

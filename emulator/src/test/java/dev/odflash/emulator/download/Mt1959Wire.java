@@ -1,5 +1,6 @@
 package dev.odflash.emulator.download;
 
+import dev.odflash.transport.Device;
 import java.util.Arrays;
 
 import static dev.odflash.emulator.download.Wire.cdb;
@@ -13,7 +14,7 @@ final class Mt1959Wire {
     }
 
     /** RD: {@code 3B 01 00 000000 000000 00}, then {@code 3B 06 00 [off24] [len24] 00} per 0x4000; no COMMIT. */
-    static void redumper(DownloadDrive d, byte[] image) throws Exception {
+    static void redumper(Device d, byte[] image) throws Exception {
         expectGood(status(none(d, cdb(0x3B, 0x01, 0, 0, 0, 0, 0, 0, 0, 0))));
         for (int off = 0; off < image.length; off += 0x4000) {
             expectGood(status(out(d, cdb(0x3B, 0x06, 0x00, off >> 16, off >> 8 & 0xFF, off & 0xFF, 0x00, 0x40, 0x00, 0x00),
@@ -26,7 +27,7 @@ final class Mt1959Wire {
      * {@code 3B 06 00 oo oo oo 00 40 00 00 00 00}, COMMIT {@code 3B 07 00 00 00 00 00 00 00 00 1B 12}; returns
      * COMMIT's answer.
      */
-    static String freemkv(DownloadDrive d, byte[] image) throws Exception {
+    static String freemkv(Device d, byte[] image) throws Exception {
         expectGood(status(none(d, cdb(0x3B, 0x01, 0, 0, 0, 0, 0, 0, 0, 0x0B, 0, 0))));
         for (int off = 0; off < image.length; off += 0x4000) {
             expectGood(status(out(d, cdb(0x3B, 0x06, 0x00, off >> 16, off >> 8 & 0xFF, off & 0xFF, 0x00, 0x40, 0x00, 0, 0, 0),
@@ -42,7 +43,7 @@ final class Mt1959Wire {
     }
 
     /** READ BUFFER mode 6, 10-byte (RD): {@code 3C 06 00 [off24] [len24] 00}. */
-    static byte[] read(DownloadDrive d, int offset, int length) throws Exception {
+    static byte[] read(Device d, int offset, int length) throws Exception {
         return Wire.in(d, cdb(0x3C, 0x06, 0x00, offset >> 16, offset >> 8 & 0xFF, offset & 0xFF,
                 length >> 16, length >> 8 & 0xFF, length & 0xFF, 0x00), length).data();
     }

@@ -1,5 +1,6 @@
 package dev.odflash.emulator.download;
 
+import dev.odflash.transport.Device;
 import dev.odflash.transport.ScsiResult;
 
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ final class TsstWire {
      * Sends {@code data} in {@code block}-sized pieces: state 00 first, FF after, {@code end} on the
      * last one (which may be shorter). Returns every result, in order.
      */
-    static List<ScsiResult> download(DownloadDrive d, byte[] data, int block, int end) throws Exception {
+    static List<ScsiResult> download(Device d, byte[] data, int block, int end) throws Exception {
         List<ScsiResult> results = new ArrayList<>();
         for (int at = 0; at < data.length; at += block) {
             int len = Math.min(block, data.length - at);
@@ -34,7 +35,7 @@ final class TsstWire {
     }
 
     /** MT1939 (CM): 33 blocks of 0xF800 then a last 0x800 block. */
-    static List<ScsiResult> downloadMt1939(DownloadDrive d, byte[] image) throws Exception {
+    static List<ScsiResult> downloadMt1939(Device d, byte[] image) throws Exception {
         List<ScsiResult> results = new ArrayList<>();
         for (int i = 0; i < 33; i++) {
             results.add(Wire.out(d, flash(i == 0 ? 0x00 : 0xFF), Arrays.copyOfRange(image, i * 0xF800, (i + 1) * 0xF800)));

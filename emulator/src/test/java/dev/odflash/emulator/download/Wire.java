@@ -1,5 +1,6 @@
 package dev.odflash.emulator.download;
 
+import dev.odflash.transport.Device;
 import dev.odflash.chip.ChipTable;
 import dev.odflash.emulator.EmulatedDrives;
 import dev.odflash.transport.ScsiRequest;
@@ -34,11 +35,11 @@ final class Wire {
         return b;
     }
 
-    static ScsiResult none(DownloadDrive d, byte[] cdb) throws TransportException {
+    static ScsiResult none(Device d, byte[] cdb) throws TransportException {
         return d.scsi().execute(new ScsiRequest(cdb, dev.odflash.transport.DataDirection.NONE, MemorySegment.NULL, TIMEOUT));
     }
 
-    static ScsiResult out(DownloadDrive d, byte[] cdb, byte[] data) throws TransportException {
+    static ScsiResult out(Device d, byte[] cdb, byte[] data) throws TransportException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment seg = arena.allocate(data.length);
             MemorySegment.copy(data, 0, seg, ValueLayout.JAVA_BYTE, 0, data.length);
@@ -49,7 +50,7 @@ final class Wire {
     record In(ScsiResult result, byte[] data) {
     }
 
-    static In in(DownloadDrive d, byte[] cdb, int length) throws TransportException {
+    static In in(Device d, byte[] cdb, int length) throws TransportException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment seg = arena.allocate(length);
             ScsiResult r = d.scsi().execute(new ScsiRequest(cdb, dev.odflash.transport.DataDirection.IN, seg, TIMEOUT));
@@ -58,19 +59,19 @@ final class Wire {
     }
 
     /** INQUIRY, SPC-4: {@code 12 00 00 00 60 00}; returns vendor|product|revision. */
-    static String inquiry(DownloadDrive d) throws TransportException {
+    static String inquiry(Device d) throws TransportException {
         In r = in(d, cdb(0x12, 0, 0, 0, 0x60, 0), 96);
         return new String(r.data(), 8, 8, StandardCharsets.US_ASCII).strip() + "|"
                 + new String(r.data(), 16, 16, StandardCharsets.US_ASCII).strip() + "|"
                 + new String(r.data(), 32, 4, StandardCharsets.US_ASCII);
     }
 
-    static String revision(DownloadDrive d) throws TransportException {
+    static String revision(Device d) throws TransportException {
         return inquiry(d).split("\\|")[2];
     }
 
     /** TEST UNIT READY {@code 00 00 00 00 00 00}: "GOOD" or the sense as "K/AA/QQ". */
-    static String tur(DownloadDrive d) throws TransportException {
+    static String tur(Device d) throws TransportException {
         return status(none(d, cdb(0, 0, 0, 0, 0, 0)));
     }
 
@@ -80,7 +81,7 @@ final class Wire {
     }
 
     /** Polls TUR once a second (on the drive's virtual clock) until it is not 2/04/08; returns that answer. */
-    static String waitReady(DownloadDrive d, int seconds) throws TransportException {
+    static String waitReady(Device d, int seconds) throws TransportException {
         for (int i = 0; i < seconds; i++) {
             String s = tur(d);
             if (!s.equals("2/04/08")) {

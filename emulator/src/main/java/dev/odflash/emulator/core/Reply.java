@@ -1,4 +1,4 @@
-package dev.odflash.emulator.download;
+package dev.odflash.emulator.core;
 
 import dev.odflash.transport.SenseData;
 
@@ -7,46 +7,46 @@ import dev.odflash.transport.SenseData;
  * with sense. {@code residual} overrides the residue a GOOD answer reports (the MT1939's last block,
  * CM: "its CSW reports residue 0x800"); -1 means the usual (requested minus moved).
  */
-record Reply(byte[] data, SenseData sense, long residual) {
-    static final byte[] NONE = new byte[0];
+public record Reply(byte[] data, SenseData sense, long residual) {
+    public static final byte[] NONE = new byte[0];
 
-    static Reply good() {
+    public static Reply good() {
         return new Reply(NONE, null, -1);
     }
 
-    static Reply data(byte[] data) {
+    public static Reply data(byte[] data) {
         return new Reply(data, null, -1);
     }
 
-    static Reply goodWithResidue(long residual) {
+    public static Reply goodWithResidue(long residual) {
         return new Reply(NONE, null, residual);
     }
 
-    static Reply check(int key, int asc, int ascq) {
+    public static Reply check(int key, int asc, int ascq) {
         return new Reply(NONE, SenseData.fixed(key, asc, ascq), -1);
     }
 
     /** ILLEGAL REQUEST / INVALID COMMAND OPERATION CODE (SPC-4 5/20/00). */
-    static Reply invalidOpcode() {
+    public static Reply invalidOpcode() {
         return check(SenseData.ILLEGAL_REQUEST, 0x20, 0x00);
     }
 
     /** ILLEGAL REQUEST / INVALID FIELD IN CDB (SPC-4 5/24/00). */
-    static Reply invalidField() {
+    public static Reply invalidField() {
         return check(SenseData.ILLEGAL_REQUEST, 0x24, 0x00);
     }
 
     /** ILLEGAL REQUEST / COMMAND SEQUENCE ERROR (SPC-4 5/2C/00; SG: bad microcode fails this way). */
-    static Reply sequenceError() {
+    public static Reply sequenceError() {
         return check(SenseData.ILLEGAL_REQUEST, 0x2C, 0x00);
     }
 
     /** NOT READY / LOGICAL UNIT NOT READY, LONG WRITE IN PROGRESS (SPC-4 2/04/08; FM: TUR after the burn). */
-    static Reply longWrite() {
+    public static Reply longWrite() {
         return check(SenseData.NOT_READY, 0x04, 0x08);
     }
 
-    boolean ok() {
+    public boolean ok() {
         return sense == null;
     }
 }
