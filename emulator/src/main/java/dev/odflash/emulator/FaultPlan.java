@@ -14,8 +14,10 @@ import java.util.OptionalLong;
  * <p>Drive-level items count commands since open (one SCSI command or one chip-channel call is one
  * command, enter/leave included):
  * <ul>
- * <li>{@code powerloss@cmd:N}: power lost during the Nth command; the drive persists its flash, answers
- *     nothing more in this run (NO_ANSWER) and restarts from its flash on the next open.</li>
+ * <li>{@code powerloss@cmd:N}: power lost during the Nth command, which does not complete (nothing of it
+ *     reaches the flash or the drive's state, on every personality: {@code core.CommandFaults}); the drive
+ *     persists its flash, answers nothing more in this run (NO_ANSWER) and restarts from its flash on the
+ *     next open.</li>
  * <li>{@code timeout@cmd:N}: the Nth command times out; the drive goes on.</li>
  * <li>{@code reset@cmd:N}: a bus reset just before the Nth command: vendor mode is left (chip-channel
  *     calls fail until the next Vendor Intro) and the next SCSI command reports UNIT ATTENTION 6/29/00.</li>
