@@ -103,7 +103,7 @@ final class DoctorCommand extends BaseCommand {
 
     private static Check java() {
         int feature = Runtime.version().feature();
-        boolean nativeAccess = DoctorCommand.class.getModule().isNativeAccessEnabled();
+        boolean nativeAccess = Platform.class.getModule().isNativeAccessEnabled(); // the module that calls the linker
         String detail = "Java " + Runtime.version() + " (" + System.getProperty("java.home") + ")";
         if (feature < 25) {
             return Check.fail("java", "", detail, "install a JDK 25 and set JAVA_HOME");
