@@ -12,6 +12,7 @@ module dev.odflash.core {
 
     exports dev.odflash.bytes;
     exports dev.odflash.chip;
+    exports dev.odflash.doctor; // the doctor's check lines: native's host checks and core's drive checks
     exports dev.odflash.drive;
     exports dev.odflash.input;
     exports dev.odflash.transport;
