@@ -4,33 +4,23 @@ import static dev.odflash.cli.TerminalText.visible;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.odflash.doctor.Check;
 import dev.odflash.drive.DriveFamily;
-import dev.odflash.drive.DriveModel;
 import dev.odflash.emulator.EmulatorSpec;
-import dev.odflash.nativeio.Check;
 import dev.odflash.nativeio.HostChecks;
 import dev.odflash.nativeio.Platform;
-import dev.odflash.nativeio.VendorProbe;
 import dev.odflash.ops.Capabilities;
+import dev.odflash.ops.DriveDoctor;
 import dev.odflash.ops.ExitCode;
 import dev.odflash.ops.OdflashException;
-import dev.odflash.protocol.InquiryData;
-import dev.odflash.protocol.ScsiCommandException;
-import dev.odflash.protocol.Spc;
-import dev.odflash.transport.ChipChannel;
 import dev.odflash.transport.Device;
-import dev.odflash.transport.ScsiRequest;
-import dev.odflash.transport.ScsiResult;
-import dev.odflash.transport.SenseData;
 import dev.odflash.transport.TransportException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.lang.foreign.Arena;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 @Command(name = "doctor", header = "Check what odflash needs to reach a drive and what to do about each failure.", mixinStandardHelpOptions = true,
         description = {"Check, in order, what odflash needs to reach a drive and say what to do about each failure:",
@@ -103,7 +93,7 @@ final class DoctorCommand extends BaseCommand {
 
     private static Check java() {
         int feature = Runtime.version().feature();
-        boolean nativeAccess = DoctorCommand.class.getModule().isNativeAccessEnabled();
+        boolean nativeAccess = Platform.class.getModule().isNativeAccessEnabled(); // the module that calls the linker
         String detail = "Java " + Runtime.version() + " (" + System.getProperty("java.home") + ")";
         if (feature < 25) {
             return Check.fail("java", "", detail, "install a JDK 25 and set JAVA_HOME");
@@ -118,75 +108,15 @@ final class DoctorCommand extends BaseCommand {
     private void drive(String target, List<Check> checks, List<DriveFamily> seen) throws OdflashException {
         // the same open as every command, so --trace records what doctor sends
         try (Device d = ctx.openDevice(target)) {
-            Spc spc = new Spc(d.scsi());
-            InquiryData inq;
-            try {
-                inq = spc.inquiry(36);
-            } catch (ScsiCommandException e) {
-                checks.add(Check.fail("INQUIRY", target, e.getMessage(), "the drive answers but refuses INQUIRY:"
-                        + " power-cycle it; if it stays so, its firmware may be damaged"));
-                return;
-            }
-            checks.add(Check.ok("INQUIRY", target, inq.identity() + ", peripheral type " + inq.peripheralType()
-                    + (inq.peripheralType() == InquiryData.TYPE_CD_DVD ? " (CD/DVD)" : " (not an optical drive)")));
-            Optional<SenseData> notReady = spc.testUnitReady();
-            checks.add(notReady.map(s -> s.asc() == 0x3A || s.key() == SenseData.UNIT_ATTENTION
-                            ? Check.ok("TEST UNIT READY", target, "answered: " + s.describe()
-                            + (s.asc() == 0x3A ? " (normal without a disc; flashing needs an empty drive)" : ""))
-                            : Check.warn("TEST UNIT READY", target, "answered: " + s.describe(),
-                            "wait until the drive is idle, then run doctor again"))
-                    .orElse(Check.ok("TEST UNIT READY", target, "ready (a disc is in the drive; flashing needs it empty)")));
-            Optional<DriveModel> model = ctx.drives().lookup(inq.vendor(), inq.product());
-            if (model.isEmpty()) {
-                checks.add(Check.skip("vendor probe", target, "unknown drive (not in the drive table): no vendor"
-                        + " command is sent (safety rule 1)"));
-                return;
-            }
-            DriveFamily family = model.get().family();
-            seen.add(family);
-            checks.add(vendorProbe(d, target, family));
-        } catch (TransportException e) {
-            checks.add(Check.fail("INQUIRY", target, "no answer: " + e.getMessage(), fixFor(e)));
+            DriveDoctor.Outcome o = DriveDoctor.check(d, target, ctx.drives(), DoctorCommand::fixFor);
+            checks.addAll(o.checks());
+            o.family().ifPresent(seen::add);
         } catch (OdflashException e) {
-            boolean busy = e.getCause() instanceof TransportException t && t.kind() == TransportException.Kind.BUSY;
-            if (e.exitCode() != ExitCode.DEVICE && !busy) {
-                throw e; // a bad spec or a refused --trace file is the run's error, not the drive's
+            if (e.exitCode() != ExitCode.DEVICE && !(e.getCause() instanceof TransportException)) {
+                throw e; // a bad spec or a refused --trace file is the run's error; a busy drive is the drive's
             }
             checks.add(Check.fail("INQUIRY", target, e.getMessage(), e.getCause() instanceof TransportException t
                     ? fixFor(t) : "check the cable or USB connection and power-cycle the drive"));
-        }
-    }
-
-    private static Check vendorProbe(Device d, String target, DriveFamily family) {
-        Optional<VendorProbe> probe = VendorProbe.forFamily(family);
-        if (probe.isEmpty()) {
-            String why = family.word() + ": " + VendorProbe.noneReason(family);
-            if (d.chipChannel().isEmpty()) {
-                return Check.skip("vendor probe", target, why);
-            }
-            ChipChannel channel = d.chipChannel().get();
-            try {
-                channel.enter();
-                try {
-                    return Check.ok("vendor probe", target, why + "; the modelled vendor-mode channel answered, chip"
-                            + " JEDEC " + channel.readId());
-                } finally {
-                    channel.leave();
-                }
-            } catch (TransportException e) {
-                return Check.fail("vendor probe", target, "vendor mode dropped on the way: " + e.getMessage(),
-                        "connect the drive to a SATA/IDE port directly instead of through a USB bridge");
-            }
-        }
-        VendorProbe p = probe.get();
-        try (Arena arena = Arena.ofConfined()) {
-            ScsiResult r = d.scsi().execute(ScsiRequest.in(p.cdb(), d.scsi().allocate(arena, p.length())));
-            return Check.ok("vendor probe", target, p.name() + " (" + p.source() + ") reached the drive: "
-                    + (r.isGood() ? "data returned" : r.describe()));
-        } catch (TransportException e) {
-            return Check.fail("vendor probe", target, p.name() + " did not reach the drive: " + e.getMessage(),
-                    e.kind() == TransportException.Kind.PERMISSION ? fixFor(e)
-                            : "a USB bridge or the driver drops vendor commands: connect the drive to a SATA/IDE port");
         }
     }
 

@@ -75,9 +75,9 @@ class DriveLockTest {
         assertThat(second.err()).contains(me);
         for (String command : new String[] {"info", "status", "doctor"}) {
             CliRunner.Run r = cli.run(command, "--device", spec);
-            assertThat(r.out() + r.err()).as(command).contains(me); // doctor reports it as a failed check
+            assertThat(r.out() + r.err()).as(command + "\n" + r).contains(me); // doctor reports it as a failed check
             if (command.equals("doctor")) {
-                assertThat(r.out()).contains("wait for another odflash"); // the fix it gives for a busy drive
+                assertThat(r.out()).as(r.toString()).contains("wait for another odflash"); // the fix it gives for a busy drive
             } else {
                 assertThat(r.exitCode()).as(command + "\n" + r).isEqualTo(4);
             }
@@ -114,7 +114,7 @@ class DriveLockTest {
             assertThat(new CliRunner(home).run("info", "--device", spec).exitCode()).isZero(); // creates it
             byte[] before = Files.readAllBytes(flash);
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process holder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+            Process holder = new ProcessBuilder(java, "-cp", ChildClassPath.get(),
                     Holder.class.getName(), spec).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             try {
                 BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(),

@@ -65,7 +65,7 @@ class KilledFlashTest {
         Path v135 = write(dir, "1.35.bin", target);
         String spec = "emu:asus-crw-5224a?image=" + flash;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Child.class.getName(),
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", ChildClassPath.get(), Child.class.getName(),
                 "flash", "--device", spec, v135.toString(), "--yes").redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(dir.resolve("child.err").toFile());
         pb.environment().put("ODFLASH_HOME", home.toString());

@@ -1,6 +1,7 @@
 package dev.odflash.image;
 
 import dev.odflash.bytes.Ascii;
+import dev.odflash.bytes.Cmac;
 import dev.odflash.drive.ImageLayout;
 
 import java.util.ArrayList;

@@ -10,7 +10,7 @@ import java.util.List;
  *   <li>MT1939 (CM, docs/protocols.md §4.2): {flag u32, begin, end, 16-byte signature}; flag 0xFFFFFFFF ends
  *       the table;</li>
  *   <li>MT1959 (OD {@code scripts/update_cmac.py}, docs/protocols.md §4.3): {enabled u32, start u32, end u32
- *       inclusive, MAC[16]}; enabled 0xFFFFFFFF means unused. The MAC is AES-CMAC (see {@link Cmac}).</li>
+ *       inclusive, MAC[16]}; enabled 0xFFFFFFFF means unused. The MAC is AES-CMAC (see {@link dev.odflash.bytes.Cmac}).</li>
  * </ul>
  */
 final class SignatureTable {

@@ -74,7 +74,7 @@ class ImageFilePersistenceTest {
         String spec = "emu:" + profile + "?image=" + image;
         byte[] before = created(spec);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Child.class.getName(), spec)
+        Process child = new ProcessBuilder(java, "-cp", ChildClassPath.get(), Child.class.getName(), spec)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));

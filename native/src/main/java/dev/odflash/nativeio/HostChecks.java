@@ -1,5 +1,6 @@
 package dev.odflash.nativeio;
 
+import dev.odflash.doctor.Check;
 import dev.odflash.nativeio.linux.Errno;
 
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.odflash.emulator.firmware;
 
 import dev.odflash.bytes.Ascii;
-import dev.odflash.image.Cmac;
+import dev.odflash.bytes.Cmac;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.odflash.nativeio.linux;
 
+import dev.odflash.nativeio.ChildClassPath;
 import dev.odflash.transport.ExclusiveUse;
 import dev.odflash.transport.ScsiRequest;
 import dev.odflash.transport.ScsiResult;
@@ -107,7 +108,7 @@ public final class KernelCheck {
         if (!node.startsWith("/dev/sg")) {
             return "not-tried";
         }
-        return run(java, "-Xint", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+        return run(java, "-Xint", "-XX:+UseSerialGC", "-cp", ChildClassPath.get(),
                 KernelCheck.class.getName(), "take", key, node).strip();
     }
 

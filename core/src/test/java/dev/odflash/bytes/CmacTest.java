@@ -1,4 +1,4 @@
-package dev.odflash.image;
+package dev.odflash.bytes;
 
 import org.junit.jupiter.api.Test;
 

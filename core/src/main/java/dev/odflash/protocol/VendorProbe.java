@@ -1,4 +1,4 @@
-package dev.odflash.nativeio;
+package dev.odflash.protocol;
 
 import dev.odflash.drive.DriveFamily;
 

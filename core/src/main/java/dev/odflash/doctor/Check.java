@@ -1,4 +1,4 @@
-package dev.odflash.nativeio;
+package dev.odflash.doctor;
 
 /**
  * One line of `odflash doctor`: what was checked, on what, how it went, and what to do about it.

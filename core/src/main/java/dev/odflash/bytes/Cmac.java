@@ -1,4 +1,4 @@
-package dev.odflash.image;
+package dev.odflash.bytes;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;

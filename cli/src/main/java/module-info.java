@@ -1,0 +1,13 @@
+/**
+ * The command-line view and composition root. It exports nothing; picocli reads the command classes'
+ * annotated fields and methods reflectively, so the package is open to it.
+ */
+module dev.odflash.cli {
+    requires dev.odflash.core;
+    requires dev.odflash.nativeio;
+    requires dev.odflash.emulator;
+    requires info.picocli;
+    requires com.fasterxml.jackson.databind;
+
+    opens dev.odflash.cli to info.picocli;
+}

@@ -1,0 +1,173 @@
+package dev.odflash.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static dev.odflash.cli.ArchitectureRules.COMMAND_ALLOWED;
+import static dev.odflash.cli.ArchitectureRules.COMMAND_FORBIDDEN;
+import static dev.odflash.cli.ArchitectureRules.EMULATOR_FORBIDDEN;
+import static dev.odflash.cli.ArchitectureRules.NATIVE_FORBIDDEN;
+import static dev.odflash.cli.ArchitectureRules.flagLiterals;
+import static dev.odflash.cli.ArchitectureRules.forbiddenReferences;
+import static dev.odflash.cli.ArchitectureRules.isCommand;
+import static dev.odflash.cli.ArchitectureRules.mainSources;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The layer rules that module-info.java cannot express (docs/architecture.md, "Layers and who may depend on
+ * whom"), checked on every main source file of the repository. The allow-lists name today's known
+ * offenders exactly: an entry that no longer matches fails too, so the lists only shrink.
+ */
+class ArchitectureTest {
+    /** The tests run in cli/; the repository is its parent. */
+    private static final Path REPO = Files.isDirectory(Path.of("../core/src/main/java")) ? Path.of("..") : Path.of(".");
+
+    /**
+     * Core's string literals that name a CLI flag, per file (count). Issue 13's typed outcomes
+     * (Refusal/override enums, one mapper in the CLI) remove them; lower or drop an entry when a file loses
+     * some. A new file or a higher count fails.
+     */
+    private static final Map<String, Integer> CORE_FLAG_LITERALS = Map.ofEntries(
+            Map.entry("dev/odflash/chip/ChipTable.java", 1),
+            Map.entry("dev/odflash/image/Mt1959Image.java", 1),
+            Map.entry("dev/odflash/ops/BackupFiles.java", 6),
+            Map.entry("dev/odflash/ops/Capabilities.java", 3),
+            Map.entry("dev/odflash/ops/DriveProbe.java", 4),
+            Map.entry("dev/odflash/ops/ExitCode.java", 1),
+            Map.entry("dev/odflash/ops/FlashSize.java", 1),
+            Map.entry("dev/odflash/ops/ImageFit.java", 3),
+            Map.entry("dev/odflash/ops/flash/DownloadFlashOperation.java", 2),
+            Map.entry("dev/odflash/ops/flash/FlashGates.java", 5),
+            Map.entry("dev/odflash/ops/flash/FlashOperation.java", 3),
+            Map.entry("dev/odflash/ops/flash/FlashPreflight.java", 1),
+            Map.entry("dev/odflash/ops/flash/JournalGate.java", 1));
+
+    /** Native files that know a drive or family today, with the types they name (none: keep it so). */
+    private static final Map<String, List<String>> NATIVE_ALLOWED = Map.of();
+
+    /**
+     * Command classes that speak protocol or transport today, with the types they name. FlashCommand
+     * parses --variant straight into the download protocol's enum (issue 13's typed outcomes give the
+     * flash operation its own option type).
+     */
+    private static final Map<String, List<String>> COMMANDS_ALLOWED = Map.of(
+            "dev/odflash/cli/FlashCommand.java", List.of("dev.odflash.protocol.download.Mt19xxDownload"));
+
+    @Test
+    void emulatorUsesNoHostProtocolImagePlanOrOps() {
+        Map<String, List<String>> found = new TreeMap<>();
+        mainSources(REPO, "emulator").forEach((file, src) -> {
+            List<String> bad = forbiddenReferences(src, EMULATOR_FORBIDDEN, List.of());
+            if (!bad.isEmpty()) {
+                found.put(file, bad);
+            }
+        });
+        assertThat(found).as("the emulator models drives from docs/protocols.md, not from host code").isEmpty();
+    }
+
+    @Test
+    void nativeKnowsNoDriveFamilyImageOrOps() {
+        Map<String, List<String>> found = new TreeMap<>();
+        mainSources(REPO, "native").forEach((file, src) -> {
+            List<String> bad = forbiddenReferences(src, NATIVE_FORBIDDEN, List.of());
+            if (!bad.isEmpty()) {
+                found.put(file, bad);
+            }
+        });
+        assertThat(found).as("native is OS pass-through only (allow-list: NATIVE_ALLOWED)").isEqualTo(NATIVE_ALLOWED);
+    }
+
+    @Test
+    void commandsCallNoProtocolOrTransportDirectly() {
+        Map<String, List<String>> found = new TreeMap<>();
+        mainSources(REPO, "cli").forEach((file, src) -> {
+            if (isCommand(src)) {
+                List<String> bad = forbiddenReferences(src, COMMAND_FORBIDDEN, COMMAND_ALLOWED);
+                if (!bad.isEmpty()) {
+                    found.put(file, bad);
+                }
+            }
+        });
+        assertThat(found).as("a command calls an operation (allow-list: COMMANDS_ALLOWED)").isEqualTo(COMMANDS_ALLOWED);
+    }
+
+    @Test
+    void coreNamesNoCliFlag() {
+        Map<String, Integer> found = new TreeMap<>();
+        mainSources(REPO, "core").forEach((file, src) -> {
+            int n = flagLiterals(src).size();
+            if (n > 0) {
+                found.put(file, n);
+            }
+        });
+        assertThat(found).as("core returns facts; the CLI owns flag names (allow-list: CORE_FLAG_LITERALS)")
+                .isEqualTo(CORE_FLAG_LITERALS);
+    }
+
+    // each rule can fail: the checker on synthetic sources
+
+    @Test
+    void emulatorRuleCatchesImportsAndQualifiedNames() {
+        String src = """
+                package dev.odflash.emulator.x;
+                import dev.odflash.plan.FlashPlan;
+                import static dev.odflash.ops.ExitCode.OK;
+                import dev.odflash.protocol.download.*;
+                import dev.odflash.drive.ImageLayout; // allowed: the drive table
+                /** {@link dev.odflash.image.Cmac} in a comment is no use */
+                class X { Object o = new dev.odflash.image.ImageBytes(); String s = "dev.odflash.ops.Y"; }
+                """;
+        assertThat(forbiddenReferences(src, EMULATOR_FORBIDDEN, List.of())).containsExactly(
+                "dev.odflash.image.ImageBytes", "dev.odflash.ops.ExitCode", "dev.odflash.plan.FlashPlan",
+                "dev.odflash.protocol.download");
+    }
+
+    @Test
+    void nativeRuleCatchesDriveAndFamily() {
+        String src = "package dev.odflash.nativeio;\nimport dev.odflash.drive.DriveFamily;\n"
+                + "import dev.odflash.transport.Device;\nclass P { dev.odflash.family.mt19xx.Mt19xx f; }\n";
+        assertThat(forbiddenReferences(src, NATIVE_FORBIDDEN, List.of()))
+                .containsExactly("dev.odflash.drive.DriveFamily", "dev.odflash.family.mt19xx.Mt19xx");
+    }
+
+    @Test
+    void commandRuleAllowsTheDeviceHandleOnly() {
+        String src = """
+                package dev.odflash.cli;
+                import dev.odflash.protocol.Spc;
+                import dev.odflash.transport.Device;
+                import dev.odflash.transport.ScsiRequest;
+                import dev.odflash.transport.TransportException;
+                @Command(name = "x")
+                final class XCommand { }
+                """;
+        assertThat(isCommand(src)).isTrue();
+        assertThat(isCommand("final class Helper { String s = \"@Command(\"; }")).isFalse();
+        assertThat(forbiddenReferences(src, COMMAND_FORBIDDEN, COMMAND_ALLOWED))
+                .containsExactly("dev.odflash.protocol.Spc", "dev.odflash.transport.ScsiRequest");
+    }
+
+    @Test
+    void flagRuleCatchesFlagsInLiteralsOnly() {
+        String src = """
+                package dev.odflash.ops;
+                // a comment may say --yes
+                class G {
+                    String a = "--backup";
+                    String b = "use --yes in scripts";
+                    String c = "(--allow-older overrides)";
+                    String d = "a -- b, 0x--, ---";
+                    char q = '"'; String e = "\\"--size\\"";
+                    String t = \"""
+                            give --chip NAME
+                            \""";
+                }
+                """;
+        assertThat(flagLiterals(src)).hasSize(5);
+    }
+}
