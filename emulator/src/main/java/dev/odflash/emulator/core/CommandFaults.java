@@ -121,11 +121,6 @@ public final class CommandFaults {
         return resets;
     }
 
-    /** The seed of every random choice ({@code seed=S}). */
-    public long seed() {
-        return plan.seed();
-    }
-
     /** Marks the device closed; returns false when it was closed already. */
     public boolean close() {
         boolean was = closed;
