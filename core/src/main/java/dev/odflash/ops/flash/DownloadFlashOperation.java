@@ -68,6 +68,7 @@ public final class DownloadFlashOperation {
     private DownloadResult gatedRun(Device device, DriveInfo info, byte[] file, Path imageFile, FlashOptions options,
                                     Confirmation confirmation, Progress progress) throws OdflashException {
         DriveModel model = info.model().orElseThrow();
+        Decisions.passed("family", model.vendor() + " " + model.product() + ", " + model.family().word() + " (download)");
         ImageReport report = ImageIdentifier.identify(file);
         JournalStore journals = new JournalStore(library.journals());
         DriveKey driveKey = DriveKey.of(info, device);

@@ -53,7 +53,7 @@ final class JournalGate {
                         + " again; if it is another unit: `odflash journal discard " + e.key() + "`.");
             }
         }
-        Decisions.passed("journal", "no interrupted flash of this drive (key " + key.id() + ")");
+        Decisions.passed("journal", "no interrupted flash of this drive, key " + key.id());
         return Optional.empty();
     }
 
