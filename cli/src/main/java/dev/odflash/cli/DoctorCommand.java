@@ -148,8 +148,8 @@ final class DoctorCommand extends BaseCommand {
         } catch (TransportException e) {
             checks.add(Check.fail("INQUIRY", target, "no answer: " + e.getMessage(), fixFor(e)));
         } catch (OdflashException e) {
-            if (e.exitCode() != ExitCode.DEVICE) {
-                throw e; // a bad spec or a refused --trace file is the run's error, not the drive's
+            if (e.exitCode() != ExitCode.DEVICE && !(e.getCause() instanceof TransportException)) {
+                throw e; // a bad spec or a refused --trace file is the run's error, not the drive's (a busy one is)
             }
             checks.add(Check.fail("INQUIRY", target, e.getMessage(), e.getCause() instanceof TransportException t
                     ? fixFor(t) : "check the cable or USB connection and power-cycle the drive"));

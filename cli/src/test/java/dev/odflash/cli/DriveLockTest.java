@@ -77,7 +77,7 @@ class DriveLockTest {
             CliRunner.Run r = cli.run(command, "--device", spec);
             assertThat(r.out() + r.err()).as(command).contains(me); // doctor reports it as a failed check
             if (command.equals("doctor")) {
-                assertThat(r.out()).contains("wait for another odflash"); // the fix it gives for a busy drive
+                assertThat(r.out()).as(r.toString()).contains("wait for another odflash"); // the fix it gives for a busy drive
             } else {
                 assertThat(r.exitCode()).as(command + "\n" + r).isEqualTo(4);
             }
