@@ -27,9 +27,11 @@ public final class AppContext {
     private final UnaryOperator<Writer> traceSink;
     private ChipTable chips;
     private TraceWriter trace;
+    private final RunLog log;
 
     AppContext(Terminal terminal, Map<String, String> env, GlobalOptions options, Clock clock,
-               UnaryOperator<Writer> traceSink) {
+               UnaryOperator<Writer> traceSink, RunLog log) {
+        this.log = log;
         this.traceSink = traceSink;
         this.terminal = terminal;
         this.env = env;
@@ -89,6 +91,7 @@ public final class AppContext {
      * belongs to the run and holds the commands of every drive the run opens.
      */
     public Device openDevice(String spec) throws OdflashException {
+        log.openingDevice(spec); // a run that opens a drive writes its log (README "Logs")
         Device device = DeviceResolver.open(spec, chips());
         if (options.trace == null) {
             return device;

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
  * code. No stack trace reaches a user unless --debug.
  */
 abstract class BaseCommand implements Callable<Integer> {
+    private static final System.Logger LOG = System.getLogger("dev.odflash.cli");
     protected final AppContext ctx;
 
     BaseCommand(AppContext ctx) {
@@ -25,21 +26,29 @@ abstract class BaseCommand implements Callable<Integer> {
     public final Integer call() {
         Output out = ctx.output();
         try {
-            return execute().code();
+            ExitCode code = execute();
+            LOG.log(System.Logger.Level.INFO, () -> "exit " + code.code() + " (" + code.kind() + ")");
+            return code.code();
         } catch (OdflashException e) {
             debug(e);
-            return out.error(e.exitCode(), e.getMessage());
+            return failed(out, e.exitCode(), e.getMessage(), e);
         } catch (TransportException e) {
             debug(e);
-            return out.error(ExitCode.DEVICE, e.getMessage());
+            return failed(out, ExitCode.DEVICE, e.getMessage(), e);
         } catch (java.io.IOException e) {
             debug(e);
-            return out.error(ExitCode.USAGE, e.getMessage());
+            return failed(out, ExitCode.USAGE, e.getMessage(), e);
         } catch (Exception | Error e) {
             debug(e);
-            return out.error(ExitCode.INTERNAL, "internal error: " + e
-                    + (ctx.options().debug ? "" : " (run again with --debug for details, and please report it)"));
+            return failed(out, ExitCode.INTERNAL, "internal error: " + e
+                    + (ctx.options().debug ? "" : " (run again with --debug for details, and please report it)"), e);
         }
+    }
+
+    private static int failed(Output out, ExitCode code, String message, Throwable cause) {
+        LOG.log(code == ExitCode.INTERNAL ? System.Logger.Level.ERROR : System.Logger.Level.INFO,
+                "exit " + code.code() + " (" + code.kind() + "): " + message, code == ExitCode.INTERNAL ? cause : null);
+        return out.error(code, message);
     }
 
     private void debug(Throwable t) {

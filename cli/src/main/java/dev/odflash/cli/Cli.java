@@ -1,5 +1,6 @@
 package dev.odflash.cli;
 
+import dev.odflash.ops.BackupLibrary;
 import dev.odflash.ops.ExitCode;
 import picocli.CommandLine;
 
@@ -26,12 +27,21 @@ public final class Cli {
 
     /** @param traceSink test seam: wraps the --trace file's writer (a sink that fails after N lines) */
     static int run(String[] args, Terminal given, Map<String, String> env, Clock clock, UnaryOperator<Writer> traceSink) {
+        return run(args, given, env, clock, traceSink, UnaryOperator.identity());
+    }
+
+    /** @param logSink test seam: wraps the run log's writer (a sink that fails) */
+    static int run(String[] args, Terminal given, Map<String, String> env, Clock clock, UnaryOperator<Writer> traceSink,
+                   UnaryOperator<Writer> logSink) {
         // every byte a run prints passes the one sanitiser (issue 10 §6): nothing from outside reaches the terminal raw
         Terminal terminal = new Terminal(TerminalText.guard(given.out()), TerminalText.guard(given.err()), given.in(),
                 given.interactive());
         RootCommand root = new RootCommand();
         CommandLine cl = new CommandLine(root);
-        AppContext ctx = new AppContext(terminal, env, root.options, clock, traceSink);
+        // the run's log (README "Logs"): created only when the command opens a drive
+        RunLog log = new RunLog(BackupLibrary.fromEnvironment(env).home(), clock, args, () -> root.options.debug,
+                logSink, message -> new Output(terminal, false).warn(message));
+        AppContext ctx = new AppContext(terminal, env, root.options, clock, traceSink, log);
         cl.addSubcommand("list", new ListCommand(ctx));
         cl.addSubcommand("info", new InfoCommand(ctx));
         cl.addSubcommand("backup", new BackupCommand(ctx));
@@ -69,10 +79,19 @@ public final class Cli {
             }
             return ExitCode.INTERNAL.code();
         });
+        cl.setExecutionStrategy(parsed -> {
+            StringBuilder name = new StringBuilder();
+            for (CommandLine.ParseResult p = parsed.subcommand(); p != null; p = p.subcommand()) {
+                name.append(name.isEmpty() ? "" : "-").append(p.commandSpec().name());
+            }
+            log.command(name.isEmpty() ? "odflash" : name.toString());
+            return new CommandLine.RunLast().execute(parsed);
+        });
         try {
-            return cl.execute(args);
+            return ScopedValue.where(RunLog.CURRENT, log).call(() -> cl.execute(args));
         } finally {
             ctx.close();
+            log.close();
         }
     }
 

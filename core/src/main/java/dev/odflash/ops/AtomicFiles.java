@@ -3,6 +3,7 @@ package dev.odflash.ops;
 import dev.odflash.ops.FileSteps.Step;
 
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
@@ -25,6 +26,7 @@ import java.util.Objects;
  * rename(2) act on the name itself. The target's directory must exist: a publish never creates it.
  */
 public final class AtomicFiles {
+    private static final System.Logger LOG = System.getLogger("dev.odflash.backup");
     /** The steps of the publishes on this thread; a test binds its own to stop or fail at each. */
     public static final ScopedValue<FileSteps> STEPS = ScopedValue.newInstance();
     static final int CHUNK = 64 * 1024;
@@ -63,8 +65,10 @@ public final class AtomicFiles {
         boolean committed = false;
         try {
             sidecarTemp = writeTemp(sidecar, sidecarBytes);
+            LOG.log(Level.DEBUG, "publish: image and sidecar written and synced as temporary files beside " + image);
             link(sidecarTemp, sidecar);
             sidecarLinked = true;
+            LOG.log(Level.DEBUG, "publish: sidecar linked at " + sidecar);
             syncDirectory(directoryOf(image));
             try {
                 link(imageTemp, image);
@@ -75,9 +79,11 @@ public final class AtomicFiles {
                 }
             }
             committed = true;
+            LOG.log(Level.DEBUG, "publish: image linked at " + image + " (the commit)");
             syncDirectory(directoryOf(image));
         } finally {
             if (sidecarLinked && !committed && sameFile(sidecar, sidecarTemp)) {
+                LOG.log(Level.DEBUG, "publish: not committed; the sidecar " + sidecar + " is removed again");
                 removeQuietly(sidecar);
             }
             removeQuietly(sidecarTemp);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.transport.Device;
 
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * ({@link BackupFiles#settle}). An image without a sidecar is never replaced: {@code -o} onto it is refused.
  */
 public final class BackupOperation {
+    private static final System.Logger LOG = System.getLogger("dev.odflash.backup");
     private final BackupLibrary library;
     private final Clock clock;
 
@@ -74,12 +76,17 @@ public final class BackupOperation {
                            List<BackupFiles.Settled> settled) throws OdflashException {
         Path sidecar = BackupSidecar.pathFor(target);
         ObjectNode json = BackupSidecar.of(info, read, state, now);
+        LOG.log(Level.INFO, () -> "backup: publishing " + target + " with its sidecar (" + state + ", " + read.size()
+                + " bytes, sha256 " + read.sha256() + ")" + (settled.isEmpty() ? "" : "; settled " + settled));
         try {
             BackupFiles.removeUnfinished(target); // a retry replaces the sidecar of an unfinished publish
             AtomicFiles.publishWithSidecar(target, read.image(), sidecar, BackupSidecar.bytes(json));
+            LOG.log(Level.INFO, () -> "backup published: " + target);
         } catch (FileAlreadyExistsException e) {
+            LOG.log(Level.WARNING, "backup not published: " + e.getFile() + " appeared while reading");
             throw OdflashException.refused("output file appeared while reading, not overwritten: " + e.getFile());
         } catch (IOException e) {
+            LOG.log(Level.WARNING, "backup not published: " + target + ": " + e.getMessage());
             throw new OdflashException(ExitCode.USAGE, "cannot write the backup to " + target + ": " + e.getMessage(), e);
         }
         return new Result(target, sidecar, read, json, settled);

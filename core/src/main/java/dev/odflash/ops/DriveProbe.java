@@ -26,6 +26,7 @@ import java.util.OptionalLong;
  * chip-style family gets the vendor-mode chip ID request. Unknown drives get no vendor command.
  */
 public final class DriveProbe {
+    private static final System.Logger LOG = System.getLogger("dev.odflash.drive");
     /** The largest 8051-era MTK image (docs/protocols.md §4.1: 128 KiB to 1 MiB). */
     static final long MTK8051_MAX_SIZE = 0x100000;
 
@@ -83,8 +84,16 @@ public final class DriveProbe {
         if (model.isPresent() && !model.get().family().chipStyle() && model.get().layout().fixedSize() > 0) {
             size = Optional.of(new FlashSize(model.get().layout().fixedSize(), FlashSize.FROM_LAYOUT));
         }
-        return new DriveInfo(device.spec(), inquiry, model, id, chip, size, configuration, notReady,
+        DriveInfo info = new DriveInfo(device.spec(), inquiry, model, id, chip, size, configuration, notReady,
                 device.emulated(), device.notes(), warnings);
+        LOG.log(System.Logger.Level.INFO, () -> "drive " + info.spec() + (info.emulated() ? " (emulated)" : "")
+                + ": \"" + info.inquiry().vendor() + "\" \"" + info.inquiry().product() + "\" revision \""
+                + info.inquiry().revision() + "\", family "
+                + info.family().map(f -> f.word()).orElse("unknown (not in the drive table)")
+                + ", chip " + info.chipText() + info.flashSize().map(s -> ", flash " + s.bytes() + " bytes").orElse("")
+                + (info.mediumPresent() ? ", medium present" : "")
+                + (info.warnings().isEmpty() ? "" : "; warnings: " + info.warnings()));
+        return info;
     }
 
     private static InquiryData inquiry(Spc spc) throws TransportException, OdflashException {

@@ -26,6 +26,7 @@ import dev.odflash.protocol.download.TsstDownload;
 import dev.odflash.transport.Device;
 import dev.odflash.transport.TransportException;
 
+import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +50,25 @@ public final class DownloadFlashOperation {
 
     public DownloadResult run(Device device, DriveInfo info, byte[] file, Path imageFile, FlashOptions options,
                               Confirmation confirmation, Progress progress) throws OdflashException {
+        String what = options.dryRun() ? "flash dry run" : "flash";
+        Decisions.FLASH.log(Level.INFO, () -> what + " of " + imageFile + " (" + file.length + " bytes, sha256 "
+                + Sha256.hex(file) + ") to " + device.spec() + " by download");
+        try {
+            DownloadResult r = gatedRun(device, info, file, imageFile, options, confirmation, progress);
+            Decisions.FLASH.log(Level.INFO, () -> r.dryRun() ? what + ": every gate passed, nothing was sent"
+                    : what + " verified by " + r.verification() + ": " + r.fromVersion() + " -> " + r.toVersion() + ", "
+                    + r.streamedBytes() + " bytes streamed");
+            return r;
+        } catch (OdflashException e) {
+            Decisions.failed(what, e);
+            throw e;
+        }
+    }
+
+    private DownloadResult gatedRun(Device device, DriveInfo info, byte[] file, Path imageFile, FlashOptions options,
+                                    Confirmation confirmation, Progress progress) throws OdflashException {
         DriveModel model = info.model().orElseThrow();
+        Decisions.passed("family", model.vendor() + " " + model.product() + ", " + model.family().word() + " (download)");
         ImageReport report = ImageIdentifier.identify(file);
         JournalStore journals = new JournalStore(library.journals());
         DriveKey driveKey = DriveKey.of(info, device);
@@ -76,6 +95,9 @@ public final class DownloadFlashOperation {
                 throw OdflashException.refused("gate backup: the " + model.family().word() + " family has no read path,"
                         + " so odflash cannot take a backup first; --without-backup flashes anyway (if the download"
                         + " fails, only the drive's boot loader accepting a new download can recover it)");
+            } else {
+                Decisions.overridden("backup", "the " + model.family().word() + " family has no read path",
+                        "flashing without a backup was asked for");
             }
         } catch (TransportException e) {
             throw OdflashException.device("the drive stopped answering before anything was sent: " + e.getMessage(), e);
@@ -91,6 +113,7 @@ public final class DownloadFlashOperation {
         if (!options.assumeYes() && !confirmation.confirm(String.format("%s %s %s: %s -> %s by %s download (%s)",
                 info.inquiry().vendor(), info.inquiry().product(), info.spec(), from, to, model.family().word(),
                 Sizes.of(image.length)))) {
+            Decisions.FLASH.log(Level.INFO, "confirmation declined");
             throw OdflashException.refused("not confirmed: nothing was written (use --yes in scripts)");
         }
         if (!resuming) {
@@ -102,6 +125,9 @@ public final class DownloadFlashOperation {
         }
         try {
             byte[] stream = streamFor(model, image);
+            boolean patched = perUnitKept;
+            Decisions.FLASH.log(Level.INFO, () -> "plan: download of " + stream.length + " bytes as layout "
+                    + model.layout().word() + (patched ? " (patched with this unit's config and calibration)" : ""));
             switch (model.layout()) {
                 case BTC -> BtcDownload.download(run, stream, progress::update);
                 case TSST_MT1339 -> TsstDownload.download(run, TsstDownload.MT1339, stream, progress::update);
@@ -110,11 +136,13 @@ public final class DownloadFlashOperation {
                 case MT1959 -> mt19xx.download(stream, progress::update);
                 default -> throw new IllegalStateException("not a download layout: " + model.layout());
             }
+            Decisions.FLASH.log(Level.INFO, "download sent; verifying");
             String how = verify(device, model, mt19xx, image, to, progress);
             JournalGate.remove(journals, key, "flashed and verified");
             return new DownloadResult(false, model.family().word(), from, to, stream.length, 0, true, how, perUnitKept,
                     backup, device.clock().elapsed().minus(start));
         } catch (TransportException e) {
+            Decisions.FLASH.log(Level.WARNING, "the drive stopped answering during the download: " + e.getMessage());
             throw OdflashException.device("the drive stopped answering during the download (" + e.getMessage()
                     + "); run `odflash info` to see its state (a drive in boot mode reports revision BOOT) and run the"
                     + " same flash again to recover", e);
@@ -147,6 +175,7 @@ public final class DownloadFlashOperation {
                 throw new OdflashException(ExitCode.MISMATCH, "read-back after the burn differs from the image"
                         + " (offsets from 0x10000): " + c.summary() + "; run the same flash again");
             }
+            Decisions.FLASH.log(Level.INFO, "verify: read-back identical from 0x10000 (" + (image.length - 0x10000) + " bytes)");
             return "read-back";
         }
         DriveInfo after = reprobe.probe(device);
@@ -158,6 +187,7 @@ public final class DownloadFlashOperation {
             throw new OdflashException(ExitCode.MISMATCH, "the drive restarted reporting revision "
                     + after.inquiry().revision() + ", not the image's " + to);
         }
+        Decisions.FLASH.log(Level.INFO, "verify: the drive restarted reporting the image's revision " + to);
         return "identity";
     }
 

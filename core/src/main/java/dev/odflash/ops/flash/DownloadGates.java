@@ -46,6 +46,7 @@ final class DownloadGates {
                     + "\" differs from the image's \"" + ascii(image, c, c + BOOT_ID) + "\"; odflash never flashes"
                     + " across boot loaders, whatever the flags", true);
         }
+        Decisions.passed("boot id", "the drive's boot ID \"" + ascii(config, 0, BOOT_ID) + "\" equals the image's");
         byte[] calibration = mt19xx.read(CALIBRATION, CALIBRATION_LENGTH);
         boolean imageHasCalibration = !blank(image, CALIBRATION, CALIBRATION + CALIBRATION_LENGTH);
         if (imageHasCalibration && !Arrays.equals(calibration, 0, CALIBRATION_LENGTH, image, CALIBRATION,
@@ -53,9 +54,14 @@ final class DownloadGates {
             throw new DownloadException("the image holds another unit's calibration at 0x1F0000 (a raw dump of"
                     + " another drive); flash a vendor image, or this drive's own backup", true);
         }
+        Decisions.passed("per-unit data", imageHasCalibration ? "the image's calibration is this unit's own"
+                : "the image carries no calibration");
         Arrays.fill(image, 0, 0x10000, (byte) 0xFF);
         System.arraycopy(config, 0, image, c, config.length);
         System.arraycopy(calibration, 0, image, CALIBRATION, CALIBRATION_LENGTH);
+        Decisions.FLASH.log(System.Logger.Level.INFO, () -> String.format("per-unit patch: 0x0000-0xFFFF set to 0xFF;"
+                + " the drive's config (%d bytes) kept at 0x%04X; the drive's calibration (%d bytes) kept at 0x%06X",
+                config.length, c, CALIBRATION_LENGTH, CALIBRATION));
         return true;
     }
 

@@ -41,6 +41,9 @@ final class FlashGates {
         ChipSpec chip = info.chip().orElseThrow(() -> OdflashException.refused("gate chip: unknown flash chip (JEDEC "
                 + info.jedecId().get() + "): erase and program are refused until the part is named with --chip NAME"
                 + " or added with --chip-db FILE"));
+        Decisions.passed("family", model.vendor() + " " + model.product() + ", " + model.family().word());
+        Decisions.passed("path", "a chip channel to the drive");
+        Decisions.passed("chip", chip.name() + ", JEDEC " + info.jedecId().get() + ", " + chip.size() + " bytes");
         return new ChipTarget(model, chip, channel);
     }
 
@@ -54,6 +57,7 @@ final class FlashGates {
             throws OdflashException {
         for (ImageFit.Gate g : ImageFit.check(info, report, flashSize)) {
             if (g.passed()) {
+                Decisions.passed(g.name(), g.message());
                 continue;
             }
             boolean overridden = switch (g.name()) {
@@ -66,6 +70,11 @@ final class FlashGates {
                 };
                 default -> false;
             };
+            if (overridden) {
+                Decisions.overridden(g.name(), g.message(), g.name().equals(ImageFit.MODEL) ? "cross-flash allowed"
+                        : journalAuthorised ? "a journal of this drive authorises this image"
+                        : "the version relation is allowed by the options given");
+            }
             if (!overridden) {
                 throw OdflashException.refused("gate " + g.name() + ": " + g.message()
                         + (g.name().equals(ImageFit.MODEL) ? " (--allow-cross-flash overrides, at your risk)" : ""));
@@ -77,12 +86,14 @@ final class FlashGates {
         if (info.mediumPresent()) {
             throw OdflashException.refused("gate medium: a disc is in the drive; eject it before flashing");
         }
+        Decisions.passed("medium", "no disc in the drive");
     }
 
     /** Rule 3: the boot region is written only when asked for by name. */
     static void boot(byte[] current, byte[] image, int bootRegion, boolean planTouchesBoot, FlashOptions options)
             throws OdflashException {
         if (options.includeBoot() || bootRegion == 0) {
+            Decisions.passed("boot", bootRegion == 0 ? "this model has no boot region" : "the boot region is included by request");
             return;
         }
         if (!java.util.Arrays.equals(current, 0, bootRegion, image, 0, bootRegion)) {
@@ -95,6 +106,7 @@ final class FlashGates {
                     + " that only with --include-boot (it then rewrites the boot region with its verified content)",
                     bootRegion - 1));
         }
+        Decisions.passed("boot", String.format("boot region 0x0000-0x%04X unchanged and not erased", bootRegion - 1));
     }
 
 }

@@ -24,6 +24,7 @@ import dev.odflash.transport.Device;
 import dev.odflash.transport.TransportException;
 
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,6 +52,23 @@ public final class FlashOperation {
 
     public FlashResult run(Device device, DriveInfo info, byte[] image, Path imageFile, FlashOptions options,
                            Confirmation confirmation, Progress progress) throws OdflashException {
+        String what = options.dryRun() ? "flash dry run" : "flash";
+        Decisions.FLASH.log(Level.INFO, () -> what + " of " + imageFile + " (" + image.length + " bytes, sha256 "
+                + Sha256.hex(image) + ") to " + device.spec());
+        try {
+            FlashResult r = gatedRun(device, info, image, imageFile, options, confirmation, progress);
+            Decisions.FLASH.log(Level.INFO, () -> r.dryRun() ? what + ": every gate passed, nothing was written"
+                    : what + " verified: " + r.fromVersion() + " -> " + r.toVersion() + " in " + r.rounds() + " round(s), "
+                    + r.erasedBlocks() + " erases, " + r.programmedBytes() + " bytes programmed, whole-chip verify identical");
+            return r;
+        } catch (OdflashException e) {
+            Decisions.failed(what, e);
+            throw e;
+        }
+    }
+
+    private FlashResult gatedRun(Device device, DriveInfo info, byte[] image, Path imageFile, FlashOptions options,
+                                 Confirmation confirmation, Progress progress) throws OdflashException {
         FlashGates.ChipTarget target = FlashGates.chipTarget(info, device);
         ImageReport report = ImageIdentifier.identify(image);
         String imageSha = Sha256.hex(image);
@@ -75,6 +93,8 @@ public final class FlashOperation {
             planner = planner.avoiding(0, boot);
         }
         FlashPlan plan = planner.plan(current, image);
+        Decisions.FLASH.log(Level.INFO, () -> "plan" + describe(plan) + (options.includeBoot() || boot == 0 ? ""
+                : String.format(" (erases kept off the boot region 0x0000-0x%04X where the erasers allow)", boot - 1)));
         FlashGates.boot(current, image, boot, plan.touches(0, boot), options);
         if (options.dryRun()) {
             return new FlashResult(true, plan, fromVersion, toVersion, 0, 0, 0, false, 0, resuming,
@@ -87,12 +107,14 @@ public final class FlashOperation {
             // a half-written drive is kept as evidence, labelled interrupted, never as a backup (rule 2)
             backupFile = Optional.of(Path.of(pending.get().backupFile()));
             backupSha = pending.get().backupSha256();
+            Decisions.FLASH.log(Level.INFO, "backup: the journal's " + backupFile.get() + " (a resume takes no new backup)");
             if (!before.sha256().equals(imageSha) && !before.sha256().equals(backupSha)) {
                 new BackupOperation(library, clock).publishToLibrary(info, before, BackupSidecar.INTERRUPTED);
             }
         } else if (options.backupFile().isPresent()) {
             backupFile = options.backupFile();
             backupSha = checkVouchedBackup(options.backupFile().get(), before);
+            Decisions.passed("backup", options.backupFile().get() + " is what the drive holds (sha256 " + backupSha + ")");
         } else {
             BackupOperation.Result saved = new BackupOperation(library, clock)
                     .publishToLibrary(info, before, BackupSidecar.COMPLETE);
@@ -101,6 +123,7 @@ public final class FlashOperation {
         }
 
         if (!options.assumeYes() && !confirmation.confirm(summary(info, fromVersion, toVersion, plan, resuming))) {
+            Decisions.FLASH.log(Level.INFO, "confirmation declined");
             throw OdflashException.refused("not confirmed: nothing was written (use --yes in scripts)");
         }
         if (!resuming) {
@@ -138,6 +161,10 @@ public final class FlashOperation {
                     eraseBytes += plan.eraseBytes();
                     programBytes += plan.programBytes();
                     int mismatched = executor.execute(plan, chipNow, image, round == 1 ? "write" : "write (round " + round + ")");
+                    int r = round;
+                    FlashPlan executed = plan;
+                    Decisions.FLASH.log(Level.INFO, () -> "round " + r + ": " + executed.steps().size() + " steps executed, "
+                            + (mismatched == 0 ? "every step read back as the image" : mismatched + " did not read back as the image"));
                     if (mismatched == 0) {
                         break;
                     }
@@ -147,6 +174,9 @@ public final class FlashOperation {
                                 + "; the journal is kept, the backup can restore the old image");
                     }
                     plan = planner.plan(chipNow, image); // re-plan from what the chip really holds
+                    FlashPlan again = plan;
+                    Decisions.FLASH.log(Level.INFO, () -> "re-plan from what the chip holds (round " + (r + 1) + " of "
+                            + MAX_ROUNDS + ")" + describe(again));
                     FlashGates.boot(chipNow, image, boot, plan.touches(0, boot), options);
                 }
                 verifyWholeChip(executor, image, progress);
@@ -158,10 +188,12 @@ public final class FlashOperation {
                 }
             }
         } catch (TransportException e) {
+            Decisions.FLASH.log(Level.WARNING, "round " + round + ": the drive stopped answering: " + e.getMessage());
             throw OdflashException.device("the drive stopped answering during the write (" + e.getMessage()
                     + "); the journal is kept: run the same command again to resume, `odflash status` shows what"
                     + " the drive holds", e);
         } catch (FlashExecutor.ChipFailure e) {
+            Decisions.FLASH.log(Level.WARNING, "round " + round + ": " + e.getMessage());
             throw OdflashException.device(e.getMessage() + "; the journal is kept: run the same command again"
                     + " to resume", e);
         }
@@ -179,8 +211,13 @@ public final class FlashOperation {
             progress.update("verify", image.length, image.length);
             last = Comparison.of(read, image);
             if (last.identical()) {
+                int n = attempt;
+                Decisions.FLASH.log(Level.INFO, () -> "verify: whole chip (" + image.length + " bytes) read back"
+                        + " identical to the image (read " + n + " of at most " + VERIFY_READS + ")");
                 return;
             }
+            Decisions.FLASH.log(Level.INFO, "verify read " + attempt + " of " + VERIFY_READS + " differs: "
+                    + last.summary() + (attempt < VERIFY_READS ? "; reading again" : ""));
         }
         throw new OdflashException(ExitCode.MISMATCH, "verify failed: " + last.summary()
                 + "; the journal is kept, run the same command again or restore the backup");
@@ -199,6 +236,14 @@ public final class FlashOperation {
         } catch (InputFileException e) {
             throw InputErrors.of(e);
         }
+    }
+
+    /** The plan for the log: erases, bytes, steps, predicted time. */
+    static String describe(FlashPlan plan) {
+        return String.format(": %d steps, %d erases (%d bytes), %d bytes to program in %d calls, predicted %.2f s"
+                        + " (lower bound %.2f s)%s", plan.steps().size(), plan.eraseCount(), plan.eraseBytes(),
+                plan.programBytes(), plan.programCalls(), plan.predictedNanos() / 1e9, plan.lowerBoundNanos() / 1e9,
+                plan.noop() ? "; the chip already holds the image" : "");
     }
 
     private static String summary(DriveInfo info, String from, String to, FlashPlan plan, boolean resuming) {

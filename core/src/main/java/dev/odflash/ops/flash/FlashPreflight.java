@@ -78,6 +78,9 @@ public final class FlashPreflight {
         if (refusal.isEmpty()) {
             out.add(new ImageFit.Gate("flash", true, "every gate flash applies passes (evaluated as flash --dry-run)"));
         }
+        Optional<ImageFit.Gate> verdict = refusal;
+        Decisions.GATE.log(System.Logger.Level.INFO, () -> "preflight of " + imageFile + ": " + verdict
+                .map(g -> "flash would refuse at gate " + g.name()).orElse("flash would go ahead"));
         return out;
     }
 }

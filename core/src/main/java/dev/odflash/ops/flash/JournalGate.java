@@ -24,6 +24,9 @@ final class JournalGate {
         if (own.isPresent()) {
             Journal j = own.get();
             if (j.authorises(imageSha)) {
+                Decisions.passed("journal", "this drive's journal " + key.id() + " (a flash to " + j.toVersion()
+                        + " started " + j.startedAt() + ") authorises this image: "
+                        + (imageSha.equals(j.targetSha256()) ? "a resume" : "a restore of its backup"));
                 return own;
             }
             throw OdflashException.refused("gate journal: a flash to " + j.toVersion() + " (" + j.targetFile()
@@ -50,6 +53,7 @@ final class JournalGate {
                         + " again; if it is another unit: `odflash journal discard " + e.key() + "`.");
             }
         }
+        Decisions.passed("journal", "no interrupted flash of this drive, key " + key.id());
         return Optional.empty();
     }
 
@@ -73,7 +77,12 @@ final class JournalGate {
     static void write(JournalStore store, Journal journal, String nothingSent) throws OdflashException {
         try {
             store.write(journal);
+            Decisions.JOURNAL.log(System.Logger.Level.INFO, () -> "journal written: " + store.fileFor(journal.deviceKey())
+                    + " (" + journal.fromVersion() + " -> " + journal.toVersion() + ", image sha256 "
+                    + journal.targetSha256() + ", backup " + (journal.backupFile().isEmpty() ? "none" : journal.backupFile())
+                    + ")");
         } catch (IOException e) {
+            Decisions.JOURNAL.log(System.Logger.Level.WARNING, "journal not written: " + e.getMessage());
             throw OdflashException.usage("cannot write the journal (" + nothingSent + "): " + e.getMessage());
         }
     }
@@ -81,7 +90,9 @@ final class JournalGate {
     static void remove(JournalStore store, String key, String done) throws OdflashException {
         try {
             store.remove(key);
+            Decisions.JOURNAL.log(System.Logger.Level.INFO, () -> "journal removed: " + store.fileFor(key) + " (" + done + ")");
         } catch (IOException e) {
+            Decisions.JOURNAL.log(System.Logger.Level.WARNING, "journal not removed: " + e.getMessage());
             throw new OdflashException(dev.odflash.ops.ExitCode.INTERNAL, done + ", but its journal could not be"
                     + " removed: " + e.getMessage());
         }
