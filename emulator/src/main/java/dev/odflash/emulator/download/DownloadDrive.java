@@ -6,6 +6,7 @@ import dev.odflash.emulator.FaultPlan;
 import dev.odflash.emulator.FlashImageStore;
 import dev.odflash.emulator.HostQuirks;
 import dev.odflash.emulator.ImageLockUse;
+import dev.odflash.emulator.chip.CellSinkFailure;
 import dev.odflash.emulator.chip.FlashChipModel;
 import dev.odflash.emulator.chip.PowerLossException;
 import dev.odflash.emulator.chip.VirtualClock;
@@ -148,6 +149,9 @@ public final class DownloadDrive implements EmulatedDrive {
         } catch (PowerLossException e) {
             background = null;
             throw powerLost("burn", e.getMessage(), Duration.ZERO);
+        } catch (CellSinkFailure e) {
+            background = null;
+            throw storageFailed("burn", e);
         }
         if (finished) {
             background = null;
@@ -170,6 +174,9 @@ public final class DownloadDrive implements EmulatedDrive {
         } catch (PowerLossException e) {
             clock.advance(job.elapsedNanos());
             throw powerLost(currentWhat, e.getMessage(), currentTimeout);
+        } catch (CellSinkFailure e) {
+            clock.advance(job.elapsedNanos());
+            throw storageFailed(currentWhat, e);
         }
         clock.advance(Math.max(minStall.toNanos(), job.elapsedNanos()));
     }
@@ -178,6 +185,16 @@ public final class DownloadDrive implements EmulatedDrive {
     void burnInBackground(byte[] image, int from, int to, Duration restart) {
         background = new BackgroundBurn(new BurnJob(chip, chipClock, image, from, to, BootJudge.writeFloor(profile.layout())), clock.nanos(),
                 restart.toNanos());
+    }
+
+    /**
+     * The image file could not keep a burn's cells: the host gets a device error saying so, and the
+     * drive stops answering (its flash is now what the file holds, which the chip no longer matches).
+     */
+    private TransportException storageFailed(String what, CellSinkFailure e) {
+        poweredOff = true;
+        cutPending = false;
+        return new TransportException(TransportException.Kind.OS_ERROR, e.forHost(what), 0, e);
     }
 
     private TransportException powerLost(String what, String why, Duration timeout) {
@@ -285,6 +302,8 @@ public final class DownloadDrive implements EmulatedDrive {
             }
         } catch (PowerLossException e) {
             // a chip-level cut inside the rest of the burn: the cells stay as the chip left them
+        } catch (CellSinkFailure e) {
+            // nobody is left to tell: the file keeps what its disk took, which the next open reads as the chip
         } finally {
             background = null;
             store.close();
