@@ -41,7 +41,8 @@ final class IdentifyCommand extends BaseCommand {
     Path file;
 
     @Option(names = "--key", paramLabel = "FILE",
-            description = "MT1959 only: an AES-128 key (16 bytes or 32 hex digits) to check the CMAC values with."
+            description = "MT1959 only: an AES-128 key to check the CMAC values with: exactly 16 raw bytes, or"
+                    + " 32 hex digits and an optional line end (anything else: exit 2; over 34 bytes: exit 4)."
                     + " odflash ships no keys.")
     Path key;
 
