@@ -104,6 +104,13 @@ public final class AppContext {
         }
     }
 
+    /** Opens the --trace file now, if one was asked for, so its error comes before any drive is opened. */
+    void openTrace() throws OdflashException {
+        if (options.trace != null) {
+            trace();
+        }
+    }
+
     private TraceWriter trace() throws OdflashException {
         if (trace == null) {
             Output out = output();

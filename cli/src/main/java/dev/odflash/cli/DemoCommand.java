@@ -21,7 +21,8 @@ import java.util.Map;
         description = {"A guided run against the built-in emulated drive: list, info, backup, and identify of the",
             "backup just made, each step explained. Nothing touches a real drive; files go to a new directory."})
 final class DemoCommand extends BaseCommand {
-    @Option(names = "--dir", paramLabel = "DIR", description = "Work here (must not exist yet) instead of a new temporary directory.")
+    @Option(names = "--dir", paramLabel = "DIR", description = "Work here instead of a new temporary directory: DIR must not exist yet (exit 4) and its"
+            + " parent must (exit 2); demo creates DIR, never its parents.")
     Path dir;
 
     DemoCommand(AppContext ctx) {
@@ -90,7 +91,10 @@ final class DemoCommand extends BaseCommand {
             if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 throw OdflashException.refused(dir + " exists; the demo starts from a new directory");
             }
-            Files.createDirectories(dir.toAbsolutePath().getParent());
+            Path parent = dir.toAbsolutePath().getParent();
+            if (!Files.isDirectory(parent)) { // the -o rule: odflash never creates the parents of a path you name
+                throw OdflashException.usage("the demo directory's parent " + parent + " does not exist");
+            }
             return Files.createDirectory(dir); // mkdir(2): a link planted at the name fails, never followed
         } catch (java.nio.file.FileAlreadyExistsException e) {
             throw OdflashException.refused(dir + " exists; the demo starts from a new directory");

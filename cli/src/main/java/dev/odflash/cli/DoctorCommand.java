@@ -27,7 +27,9 @@ import java.util.List;
             "JDK and native access; device nodes; permission; sg driver; INQUIRY; TEST UNIT READY; whether a",
             "documented harmless vendor read reaches drives of a known family; and which path odflash would use",
             "for each family. Without --device every drive the OS shows is checked.",
-            "Exit 0: no check failed (warnings allowed); 3: a check failed; 2: bad --device spec."})
+            "Exit 0: no check failed (warnings allowed); 3: a check failed (a drive that cannot be opened, is in",
+            "use by another program, or refuses a command is a failed check for that drive; the other drives are",
+            "still checked); 2: bad --device spec or --trace file; 4: the --trace file exists."})
 final class DoctorCommand extends BaseCommand {
     @Option(names = {"-d", "--device"}, paramLabel = "SPEC", description = "Check only this drive (/dev/sgN, /dev/srN,"
             + " \\\\.\\CdRomN, emu:<profile>...).")
@@ -37,18 +39,26 @@ final class DoctorCommand extends BaseCommand {
     @Option(names = "--sysfs", hidden = true, paramLabel = "DIR")
     Path sysfs;
 
+    /** Test hook: check these drives as if the OS showed them (no --device), instead of the OS's list. */
+    @Option(names = "--target", hidden = true, paramLabel = "SPEC")
+    List<String> shownTargets;
+
     DoctorCommand(AppContext ctx) {
         super(ctx);
     }
 
     @Override
     protected ExitCode execute() throws Exception {
+        ctx.openTrace(); // the run's own input: its error ends the run before any drive, whatever the drives do
         List<Check> checks = new ArrayList<>();
         checks.add(java());
         boolean emulated = device != null && EmulatorSpec.isEmulator(device);
         List<String> targets = new ArrayList<>();
         Platform platform = sysfs != null ? Platform.LINUX : Platform.current();
-        if (emulated) {
+        if (device == null && shownTargets != null) {
+            checks.add(Check.skip("platform", "", "drives given by the test hook --target"));
+            targets.addAll(shownTargets);
+        } else if (emulated) {
             checks.add(Check.skip("platform", device, "emulated drive: no OS pass-through involved"));
             targets.add(device);
         } else if (platform == Platform.LINUX) {
@@ -105,6 +115,10 @@ final class DoctorCommand extends BaseCommand {
         return Check.ok("java", "", detail + ", native access enabled");
     }
 
+    /**
+     * Checks one drive. Whatever keeps it from opening (in use: refused; gone: device error; an
+     * emulated drive's unusable image) is a failed check for it, so one drive never hides the others.
+     */
     private void drive(String target, List<Check> checks, List<DriveFamily> seen) throws OdflashException {
         // the same open as every command, so --trace records what doctor sends
         try (Device d = ctx.openDevice(target)) {
@@ -112,8 +126,8 @@ final class DoctorCommand extends BaseCommand {
             checks.addAll(o.checks());
             o.family().ifPresent(seen::add);
         } catch (OdflashException e) {
-            if (e.exitCode() != ExitCode.DEVICE && !(e.getCause() instanceof TransportException)) {
-                throw e; // a bad spec or a refused --trace file is the run's error; a busy drive is the drive's
+            if (device != null && e.exitCode() == ExitCode.USAGE) {
+                throw e; // a bad --device spec is the run's error; a drive the OS shows failing to open is that drive's
             }
             checks.add(Check.fail("INQUIRY", target, e.getMessage(), e.getCause() instanceof TransportException t
                     ? fixFor(t) : "check the cable or USB connection and power-cycle the drive"));

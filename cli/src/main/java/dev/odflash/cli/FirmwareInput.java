@@ -21,8 +21,6 @@ import java.util.Optional;
 final class FirmwareInput {
     /** Intel-HEX spends about 2.8 text bytes per image byte (":10AAAA00" + 32 hex digits + CRLF per 16 bytes). */
     static final int HEX_FACTOR = 3;
-    /** A key file: 16 raw bytes, or 32 hex digits with spaces and line ends; nothing longer is a key. */
-    static final int MAX_KEY_FILE = 128;
 
     private FirmwareInput() {
     }
@@ -48,12 +46,28 @@ final class FirmwareInput {
      * {@link #HEX_FACTOR} times that; a malformed HEX file is refused (4) with its line.
      */
     static FirmwareFiles.Loaded load(Path file, long maxImage) throws OdflashException {
-        byte[] bytes = read(file, maxImage * HEX_FACTOR, "firmware file");
+        return load(file, maxImage, "any flash odflash knows");
+    }
+
+    /** {@link #load(Path, long)}; {@code boundWords} says what the bound is ("the drive's flash") in a refusal. */
+    private static FirmwareFiles.Loaded load(Path file, long maxImage, String boundWords) throws OdflashException {
+        byte[] bytes;
+        try {
+            bytes = BoundedInput.read(file, maxImage * HEX_FACTOR, "firmware file");
+        } catch (InputFileException e) {
+            if (e.reason() == InputFileException.Reason.TOO_LARGE) {
+                throw OdflashException.refused(file + " is larger than " + boundWords + " (" + maxImage + " bytes)"
+                        + " even as Intel-HEX; not read");
+            }
+            throw InputErrors.of(e);
+        }
         try {
             FirmwareFiles.Loaded loaded = FirmwareFiles.load(bytes);
-            if (loaded.form() == FirmwareFiles.Form.BIN && bytes.length > maxImage) {
-                throw OdflashException.refused(file + " is " + bytes.length + " bytes, larger than any flash odflash"
-                        + " knows (" + maxImage + " bytes); not a firmware image");
+            long size = loaded.form() == FirmwareFiles.Form.BIN ? bytes.length : loaded.image().length;
+            if (size > maxImage) {
+                throw OdflashException.refused(file + " is " + size + " bytes" + (loaded.form() == FirmwareFiles.Form.BIN
+                        ? "" : " of image") + ", larger than " + boundWords + " (" + maxImage + " bytes);"
+                        + " not a firmware image for it");
             }
             return loaded;
         } catch (ImageFormatException e) {
@@ -66,7 +80,40 @@ final class FirmwareInput {
         return load(file, largestImage(ctx));
     }
 
-    /** An AES-128 key file: 16 raw bytes, or 32 hex digits (spaces and a trailing newline allowed). */
+    /**
+     * Before a drive is opened: FILE is a regular file no larger than any flash odflash knows can take
+     * (as Intel-HEX), so a bad path is a usage error before the drive is touched. Reads nothing.
+     */
+    static void precheck(Path file, AppContext ctx) throws OdflashException {
+        long max = largestImage(ctx);
+        try {
+            BoundedInput.check(file, max * HEX_FACTOR, "firmware file");
+        } catch (InputFileException e) {
+            if (e.reason() == InputFileException.Reason.TOO_LARGE) {
+                throw OdflashException.refused(file + " is larger than any flash odflash knows (" + max + " bytes)"
+                        + " even as Intel-HEX; not read");
+            }
+            throw InputErrors.of(e);
+        }
+    }
+
+    /**
+     * FILE for the open drive: at most the drive's flash ({@code flashSize}; Intel-HEX {@link #HEX_FACTOR}
+     * times that), so a file larger than the target is refused (4) and never read whole; when the drive's
+     * flash size is unknown ({@code flashSize <= 0}), the largest flash odflash knows.
+     */
+    static FirmwareFiles.Loaded loadFor(Path file, long flashSize, AppContext ctx) throws OdflashException {
+        return flashSize > 0 ? load(file, flashSize, "the drive's flash") : load(file, ctx);
+    }
+
+    /** The longest key file: 32 hex digits and a CRLF. */
+    static final int MAX_KEY_FILE = 34;
+    private static final java.util.regex.Pattern HEX_KEY = java.util.regex.Pattern.compile("[0-9A-Fa-f]{32}(\\r?\\n)?");
+
+    /**
+     * An AES-128 key file: exactly 16 raw bytes, or exactly 32 hex digits with an optional line end
+     * ({@code \n} or {@code \r\n}); anything else is a usage error (2), a longer file refused unread (4).
+     */
     static Optional<byte[]> key(Path file) throws OdflashException {
         if (file == null) {
             return Optional.empty();
@@ -75,10 +122,11 @@ final class FirmwareInput {
         if (raw.length == 16) {
             return Optional.of(raw);
         }
-        String text = new String(raw, java.nio.charset.StandardCharsets.US_ASCII).replaceAll("\\s", "");
-        if (text.matches("[0-9A-Fa-f]{32}")) {
-            return Optional.of(HexFormat.of().parseHex(text));
+        String text = new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (HEX_KEY.matcher(text).matches()) {
+            return Optional.of(HexFormat.of().parseHex(text.substring(0, 32)));
         }
-        throw OdflashException.usage("--key " + file + ": expected 16 raw bytes or 32 hex digits (an AES-128 key)");
+        throw OdflashException.usage("--key " + file + ": expected exactly 16 raw bytes, or 32 hex digits and an"
+                + " optional line end (an AES-128 key); it holds " + raw.length + " bytes");
     }
 }

@@ -5,6 +5,7 @@ import static dev.odflash.cli.TerminalText.visible;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.ExitCode;
+import dev.odflash.ops.ImageFit;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.ops.flash.DownloadFlashOperation;
 import dev.odflash.ops.flash.DownloadResult;
@@ -35,13 +36,15 @@ final class FlashCommand extends BaseCommand {
     @Mixin
     DeviceOptions device;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The firmware image (.bin or Intel-HEX .hex).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The firmware image (.bin or Intel-HEX .hex): at most the drive's flash (Intel-HEX 3"
+            + " times that); a larger file is refused unread (exit 4).")
     Path file;
 
     @Option(names = "--dry-run", description = "Print the plan (erases, bytes, predicted time, lower bound) and write nothing.")
     boolean dryRun;
 
-    @Option(names = "--yes", description = "Do not ask for confirmation (scripts). Without a terminal and without --yes, flash refuses.")
+    @Option(names = "--yes", description = "Do not ask for confirmation (scripts). Without a terminal and without --yes, flash refuses;"
+            + " a question unanswered for 10 minutes is a refusal (exit 4, nothing written).")
     boolean yes;
 
     @Option(names = "--allow-cross-flash", description = "Flash an image made for another model.")
@@ -74,12 +77,12 @@ final class FlashCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() throws Exception {
-        byte[] image = FirmwareInput.load(file, ctx).image();
+        FirmwareInput.precheck(file, ctx); // a bad FILE is said before the drive is touched
         FlashOptions options = new FlashOptions(allowCrossFlash, allowReinstall, allowOlder, includeBoot, yes, dryRun,
                 Optional.ofNullable(backup), withoutBackup, parseVariant());
         try (Device d = ctx.openDevice(device.device); ExclusiveUse use = exclusive(d)) {
             try {
-                return flash(d, image, options);
+                return flash(d, options);
             } catch (OdflashException e) {
                 // on an emulated drive say what reached its chip, so a failed run is as inspectable as a good one
                 EmulatorCounters.of(d).ifPresent(c -> ctx.output().note("emulated drive: " + c.path("writeCommands")
@@ -90,9 +93,11 @@ final class FlashCommand extends BaseCommand {
         }
     }
 
-    private ExitCode flash(Device d, byte[] image, FlashOptions options) throws Exception {
+    private ExitCode flash(Device d, FlashOptions options) throws Exception {
         DriveInfo info = device.probe(ctx).probe(d);
         info.warnings().forEach(ctx.output()::warn);
+        // read with the target's flash as the bound: a larger file is refused unread (issue 10 §5)
+        byte[] image = FirmwareInput.loadFor(file, ImageFit.expectedSize(info), ctx).image();
         if (info.family().isPresent() && !info.family().get().chipStyle()) {
             DownloadResult r = new DownloadFlashOperation(ctx.library(), ctx.clock(), device.probe(ctx))
                     .run(d, info, image, file, options, new TerminalConfirmation(ctx.terminal()), ctx.progress());

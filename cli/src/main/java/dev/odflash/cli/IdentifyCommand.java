@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.image.FirmwareFiles;
 import dev.odflash.image.ImageIdentifier;
 import dev.odflash.image.ImageReport;
-import dev.odflash.ops.Capabilities;
 import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.DriveProbe;
 import dev.odflash.ops.ExitCode;
@@ -32,13 +31,18 @@ import java.util.OptionalLong;
             "Intel-HEX (.hex, detected by content). With --device: whether the file fits that drive and which",
             "flash gates would refuse it: exactly the gates `flash FILE` applies on that drive (evaluated as a dry",
             "run: image fit, medium, boot region, per-unit data, journal; the drive's flash is read, nothing is",
-            "written). Exit 0 for a valid image (that fits), 4 for a file odflash would refuse."})
+            "written). These are flash's gates without flags: on a family with no read path (btc, tsst) the",
+            "backup gate refuses, as flash does without --without-backup (identify has no such flag), and the",
+            "other gates are shown as flash --without-backup applies them.",
+            "Exit 0 for a valid image (that fits), 4 for a file odflash would refuse (or flash would refuse",
+            "without flags)."})
 final class IdentifyCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "A firmware image (.bin) or Intel-HEX file (.hex).")
     Path file;
 
     @Option(names = "--key", paramLabel = "FILE",
-            description = "MT1959 only: an AES-128 key (16 bytes or 32 hex digits) to check the CMAC values with."
+            description = "MT1959 only: an AES-128 key to check the CMAC values with: exactly 16 raw bytes, or"
+                    + " 32 hex digits and an optional line end (anything else: exit 2; over 34 bytes: exit 4)."
                     + " odflash ships no keys.")
     Path key;
 
@@ -82,27 +86,35 @@ final class IdentifyCommand extends BaseCommand {
     }
 
     /**
-     * Exactly the gates `flash FILE` would apply on this drive (FlashPreflight runs flash's own checks as a
-     * dry run), except the backup gate of a family with no read path: that one is about the drive, not
-     * the file, and is shown as a note (flash needs --without-backup there).
+     * Exactly the gates `flash FILE` would apply on this drive without flags (FlashPreflight runs flash's
+     * own checks as a dry run). identify has no --without-backup, so on a family with no read path the
+     * backup gate refuses as flash's does; the other gates are then evaluated as flash --without-backup
+     * would, so the user sees every reason at once.
      */
     private List<ImageFit.Gate> gates(byte[] image, ImageReport report) throws Exception {
         DriveProbe probe = new DriveProbe(ctx.chips(), ctx.drives(), Optional.empty(), OptionalLong.empty());
         try (Device d = ctx.openDevice(device)) {
             DriveInfo info = probe.probe(d);
-            FlashOptions defaults = FlashOptions.defaults();
-            boolean noReadPath = !Capabilities.readable(info, d) && info.family().isPresent()
-                    && !info.family().get().chipStyle();
-            FlashOptions options = new FlashOptions(false, false, false, false, false, false, Optional.empty(),
-                    noReadPath, defaults.mt19xxVariant());
-            List<ImageFit.Gate> gates = new java.util.ArrayList<>(new FlashPreflight(ctx.library(), ctx.clock(), probe)
-                    .gates(d, info, image, report, file, options, ctx.progress()));
-            if (noReadPath) {
-                gates.add(new ImageFit.Gate("backup", true, "note: the " + info.family().get().word() + " family has"
-                        + " no read path, so flash takes no backup first and needs --without-backup"));
+            FlashPreflight preflight = new FlashPreflight(ctx.library(), ctx.clock(), probe);
+            List<ImageFit.Gate> asFlash = preflight.gates(d, info, image, report, file, options(false), ctx.progress());
+            Optional<ImageFit.Gate> backup = asFlash.stream()
+                    .filter(g -> g.name().equals("backup") && !g.passed()).findFirst();
+            if (backup.isEmpty()) {
+                return asFlash;
             }
+            List<ImageFit.Gate> gates = new java.util.ArrayList<>();
+            for (ImageFit.Gate g : preflight.gates(d, info, image, report, file, options(true), ctx.progress())) {
+                gates.add(g.name().equals("flash") && g.passed() ? new ImageFit.Gate("flash", true,
+                        "every other gate flash applies passes (evaluated as flash --without-backup --dry-run)") : g);
+            }
+            gates.add(new ImageFit.Gate("backup", false, "flash needs --without-backup: " + backup.get().message()));
             return gates;
         }
+    }
+
+    private static FlashOptions options(boolean withoutBackup) {
+        return new FlashOptions(false, false, false, false, false, false, Optional.empty(), withoutBackup,
+                FlashOptions.defaults().mt19xxVariant());
     }
 
     static ObjectNode json(Path file, ImageReport r) {

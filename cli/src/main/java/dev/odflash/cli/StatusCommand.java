@@ -28,7 +28,8 @@ import picocli.CommandLine.Mixin;
             "Exit 0 when the drive holds a known image intact, 5 when it matches nothing or a flash is pending.",
             "A drive whose flash odflash cannot read (btc, tsst; an 8051-era drive without its vendor mode) is",
             "judged by identity: \"running X (identity only; the contents cannot be read)\", exit 0 only when X is",
-            "a version of the known images (or of the drive's flash history), 5 otherwise; JSON says",
+            "a version of the known images, 5 otherwise (this version keeps no flash history, so a version odflash",
+            "flashed but no known image holds is 5 too; the history arrives with a later issue); JSON says",
             "\"basis\": \"identity\" (\"contents\" when the flash was read)."})
 final class StatusCommand extends BaseCommand {
     @Mixin
@@ -121,7 +122,7 @@ final class StatusCommand extends BaseCommand {
             sb.append("Version on record: this drive was flashed with it\n");
         }
         if (id.knownImage().isEmpty() && !id.inHistory()) {
-            sb.append("The version is in no known image and not in the drive's flash history.\n");
+            sb.append("The version is in no known image (this version of odflash keeps no flash history).\n");
         }
         id.journal().ifPresent(j -> sb.append(String.format("PENDING: a flash %s -> %s (%s) started %s did not"
                 + " finish.%n", visible(j.fromVersion()), visible(j.toVersion()), visible(j.targetFile()), j.startedAt())));

@@ -6,12 +6,26 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Asks "Flash? [y/N]" on the terminal. Without a terminal there is nobody to ask, so it refuses and
  * says to use --yes (a script must opt in explicitly).
+ *
+ * <p>Nothing waits forever (README rule 7): the question holds the drive's lock, so an answer that
+ * does not come within {@link #WAIT} (10 minutes) counts as no. The read runs on a daemon thread,
+ * since a read of stdin cannot be interrupted; the process ends with the command.
  */
 final class TerminalConfirmation implements Confirmation {
+    /** How long a question waits for its answer; a test binds a short one. */
+    static final ScopedValue<Duration> WAIT = ScopedValue.newInstance();
+    static final Duration DEFAULT_WAIT = Duration.ofMinutes(10);
+
     private final Terminal terminal;
     private final String question;
     private final String noTerminal;
@@ -33,14 +47,52 @@ final class TerminalConfirmation implements Confirmation {
             terminal.err().println(noTerminal);
             return false;
         }
+        Duration wait = WAIT.orElse(DEFAULT_WAIT);
         terminal.err().println(summary);
-        terminal.err().print(question + " Type yes to continue: ");
+        terminal.err().print(question + " Type yes to continue (no answer within " + words(wait) + " counts as no): ");
         terminal.err().flush();
-        try {
-            String answer = new BufferedReader(new InputStreamReader(terminal.in(), StandardCharsets.UTF_8)).readLine();
-            return answer != null && (answer.strip().equalsIgnoreCase("yes") || answer.strip().equalsIgnoreCase("y"));
-        } catch (IOException e) {
+        Optional<String> answer = readLine(wait);
+        if (answer == null) {
+            terminal.err().println();
+            terminal.err().println("no answer within " + words(wait) + ": taken as no");
             return false;
         }
+        return answer.map(String::strip).filter(a -> a.equalsIgnoreCase("yes") || a.equalsIgnoreCase("y")).isPresent();
+    }
+
+    /** The line typed within {@code wait} (empty at end of input or a read error), or null when none came in time. */
+    private Optional<String> readLine(Duration wait) {
+        CompletableFuture<Optional<String>> line = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                line.complete(Optional.ofNullable(
+                        new BufferedReader(new InputStreamReader(terminal.in(), StandardCharsets.UTF_8)).readLine()));
+            } catch (IOException | RuntimeException e) {
+                line.complete(Optional.empty());
+            }
+        }, "odflash-confirmation");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return line.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** "10 minutes", "30 s", "200 ms": the wait as the prompt says it. */
+    static String words(Duration d) {
+        if (d.toSeconds() >= 60 && d.toSecondsPart() == 0 && d.toMillisPart() == 0) {
+            return d.toMinutes() + (d.toMinutes() == 1 ? " minute" : " minutes");
+        }
+        if (d.toMillisPart() == 0) {
+            return d.toSeconds() + " s";
+        }
+        return d.toMillis() + " ms";
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.ExitCode;
+import dev.odflash.ops.ImageFit;
 import dev.odflash.ops.flash.Comparison;
 import dev.odflash.ops.status.VerifyOperation;
 import dev.odflash.transport.Device;
@@ -25,7 +26,8 @@ final class VerifyCommand extends BaseCommand {
     @Mixin
     DeviceOptions device;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The image to compare with (.bin or .hex).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The image to compare with (.bin or .hex): at most the drive's flash (Intel-HEX 3"
+            + " times that); a larger file is refused unread (exit 4).")
     Path file;
 
     VerifyCommand(AppContext ctx) {
@@ -34,9 +36,11 @@ final class VerifyCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() throws Exception {
-        byte[] image = FirmwareInput.load(file, ctx).image();
+        FirmwareInput.precheck(file, ctx); // a bad FILE is said before the drive is touched
         try (Device d = ctx.openDevice(device.device)) {
             DriveInfo info = device.probe(ctx).probe(d);
+            // read with the target's flash as the bound: a larger file is refused unread (issue 10 §5)
+            byte[] image = FirmwareInput.loadFor(file, ImageFit.expectedSize(info), ctx).image();
             Comparison c = VerifyOperation.run(d, info, image, ctx.progress());
             ObjectNode o = Output.object().put("file", file.toString()).put("identical", c.identical())
                     .put("differingBytes", c.differingBytes());

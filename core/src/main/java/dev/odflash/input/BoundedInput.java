@@ -42,6 +42,17 @@ public final class BoundedInput {
     private BoundedInput() {
     }
 
+    /**
+     * Checks, reading nothing, that {@code file} is a regular file of at most {@code bound} bytes now: an
+     * early answer before a drive is opened. The later {@link #read} is bounded again (the file may change).
+     */
+    public static void check(Path file, long bound, String what) throws InputFileException {
+        BasicFileAttributes checked = regularFile(file, what);
+        if (checked.size() > bound) {
+            throw tooLarge(file, what, checked.size() + " bytes, larger", bound);
+        }
+    }
+
     /** The whole file, at most {@code bound} bytes; {@code what} names the input in messages ("--chip-db"). */
     public static byte[] read(Path file, long bound, String what) throws InputFileException {
         BasicFileAttributes checked = regularFile(file, what);

@@ -24,6 +24,8 @@ import java.util.Objects;
  * <p>No step follows a link: the temporary file is created new ({@code O_CREAT|O_EXCL}, which fails
  * on a planted link or FIFO rather than opening it) under an unpredictable name, and link(2) and
  * rename(2) act on the name itself. The target's directory must exist: a publish never creates it.
+ * A publish never falls back to a rename: a file system without hard links (FAT, some network
+ * mounts) fails the publish with its error, since a rename could replace a file that appeared.
  */
 public final class AtomicFiles {
     private static final System.Logger LOG = System.getLogger("dev.odflash.backup");
@@ -212,16 +214,14 @@ public final class AtomicFiles {
     private static void link(Path temp, Path target) throws IOException {
         steps().before(Step.LINK, target);
         try {
-            Files.createLink(target, temp);
-        } catch (FileAlreadyExistsException e) {
-            throw e;
-        } catch (UnsupportedOperationException | IOException e) {
-            // file systems without hard links: fall back to a rename after an existence check
-            if (taken(target)) {
-                throw new FileAlreadyExistsException(target.toString());
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            steps().createLink(target, temp);
+        } catch (UnsupportedOperationException e) {
+            // No rename fallback: rename(2) replaces a file that appears between a check and the move,
+            // so "a link fails rather than overwrite" would not hold. Such a file system is refused.
+            throw new IOException(target + ": this file system has no hard links, and odflash publishes only"
+                    + " by linking (so nothing at the name is ever overwritten); write to another file system", e);
         }
+        // Any IOException (FileAlreadyExistsException included) fails the publish as it is.
     }
 
     /** Same file, compared without following a link at either name. */

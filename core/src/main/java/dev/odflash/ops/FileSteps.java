@@ -1,6 +1,7 @@
 package dev.odflash.ops;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -31,6 +32,14 @@ public interface FileSteps {
 
     /** Called before each step on {@code path}; an exception fails the step as the OS would. */
     default void before(Step step, Path path) throws IOException {
+    }
+
+    /**
+     * Links {@code link} to the file {@code existing} (link(2): fails if anything holds the name). A
+     * test replaces it to fail as a file system without hard links would.
+     */
+    default void createLink(Path link, Path existing) throws IOException {
+        Files.createLink(link, existing);
     }
 
     /**

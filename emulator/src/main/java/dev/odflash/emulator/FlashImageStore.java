@@ -1,11 +1,11 @@
 package dev.odflash.emulator;
 
 import dev.odflash.emulator.chip.CellSink;
+import dev.odflash.emulator.chip.CellSinkFailure;
 import dev.odflash.transport.TransportException;
 import dev.odflash.transport.lock.ProcLocks;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -203,9 +203,10 @@ public final class FlashImageStore implements CellSink, AutoCloseable {
             return;
         }
         try {
+            ImageWrites.CURRENT.orElse(ImageWrites.REAL).before(file.orElseThrow(), from, to - from);
             writeFully(channel, cells, from, to - from);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the emulated flash to " + file.orElseThrow(), e);
+            throw new CellSinkFailure("cannot write the emulated flash to " + file.orElseThrow(), e);
         }
     }
 

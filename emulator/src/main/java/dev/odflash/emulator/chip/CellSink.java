@@ -9,6 +9,10 @@ public interface CellSink {
     /** Nowhere: an in-memory drive. */
     CellSink NONE = (cells, from, to) -> { };
 
-    /** Cells {@code [from, to)} of {@code cells} are as the chip now holds them. */
+    /**
+     * Cells {@code [from, to)} of {@code cells} are as the chip now holds them.
+     *
+     * @throws CellSinkFailure the cells could not be kept (the image file's disk failed)
+     */
     void written(byte[] cells, int from, int to);
 }

@@ -102,6 +102,16 @@ public final class CommandFaults {
         return new TransportException(TransportException.Kind.NO_ANSWER, what + ": the drive stopped answering (" + why + ")");
     }
 
+    /**
+     * The image file could not keep what the running command wrote (disk full, file gone): a device error
+     * naming the storage, and the drive answers nothing more in this run, since its chip and its file no
+     * longer agree. {@code what} empty means the running command.
+     */
+    public TransportException storageFailed(String what, dev.odflash.emulator.chip.CellSinkFailure e) {
+        poweredOff = true;
+        return new TransportException(TransportException.Kind.OS_ERROR, e.forHost(what.isEmpty() ? currentWhat : what), 0, e);
+    }
+
     /** {@link #powerLost(String, String, Duration)} inside the command that is running: the host waits out its timeout. */
     public TransportException powerLost(String why) {
         return powerLost(currentWhat, why, currentTimeout);

@@ -6,6 +6,7 @@ import dev.odflash.emulator.FaultPlan;
 import dev.odflash.emulator.FlashImageStore;
 import dev.odflash.emulator.HostQuirks;
 import dev.odflash.emulator.ImageLockUse;
+import dev.odflash.emulator.chip.CellSinkFailure;
 import dev.odflash.emulator.chip.FlashChipModel;
 import dev.odflash.emulator.chip.PowerLossException;
 import dev.odflash.emulator.chip.VirtualClock;
@@ -125,6 +126,9 @@ public final class DownloadDrive implements EmulatedDrive {
         } catch (PowerLossException e) {
             background = null;
             throw faults.powerLost("burn", e.getMessage(), Duration.ZERO);
+        } catch (CellSinkFailure e) {
+            background = null;
+            throw faults.storageFailed("burn", e);
         }
         if (finished) {
             background = null;
@@ -140,6 +144,9 @@ public final class DownloadDrive implements EmulatedDrive {
         } catch (PowerLossException e) {
             clock.advance(job.elapsedNanos());
             throw faults.powerLost(e.getMessage());
+        } catch (CellSinkFailure e) {
+            clock.advance(job.elapsedNanos());
+            throw faults.storageFailed("", e);
         }
         clock.advance(Math.max(minStall.toNanos(), job.elapsedNanos()));
     }
@@ -241,6 +248,8 @@ public final class DownloadDrive implements EmulatedDrive {
             }
         } catch (PowerLossException e) {
             // a chip-level cut inside the rest of the burn: the cells stay as the chip left them
+        } catch (CellSinkFailure e) {
+            // nobody is left to tell: the file keeps what its disk took, which the next open reads as the chip
         } finally {
             background = null;
             store.close();

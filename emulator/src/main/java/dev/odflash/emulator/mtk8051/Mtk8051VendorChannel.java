@@ -1,6 +1,7 @@
 package dev.odflash.emulator.mtk8051;
 
 import dev.odflash.emulator.AtapiBus;
+import dev.odflash.emulator.chip.CellSinkFailure;
 import dev.odflash.emulator.chip.PowerLossException;
 import dev.odflash.transport.ChipChannel;
 import dev.odflash.transport.ChipStatus;
@@ -92,6 +93,8 @@ final class Mtk8051VendorChannel implements ChipChannel {
             return drive.chip().erase(address, blockSize);
         } catch (PowerLossException e) {
             throw drive.powerLost("power lost during " + e.getMessage());
+        } catch (CellSinkFailure e) {
+            throw new TransportException(TransportException.Kind.OS_ERROR, e.forHost("erase"), 0, e);
         }
     }
 
@@ -104,6 +107,8 @@ final class Mtk8051VendorChannel implements ChipChannel {
             return drive.chip().program(address, source, offset, length);
         } catch (PowerLossException e) {
             throw drive.powerLost("power lost during " + e.getMessage());
+        } catch (CellSinkFailure e) {
+            throw new TransportException(TransportException.Kind.OS_ERROR, e.forHost("program"), 0, e);
         }
     }
 
