@@ -10,4 +10,8 @@ module dev.odflash.cli {
     requires com.fasterxml.jackson.databind;
 
     opens dev.odflash.cli to info.picocli;
+
+    // the run log (RunLogFinder): on the module path services come from here, on the shaded jar's class
+    // path from META-INF/services
+    provides java.lang.System.LoggerFinder with dev.odflash.cli.RunLogFinder;
 }
