@@ -68,7 +68,8 @@ final class FlashCommand extends BaseCommand {
     String variant;
 
     @Option(names = "--backup", paramLabel = "FILE",
-            description = "Use this existing backup instead of taking one; accepted only if it equals what the drive holds now.")
+            description = "Use this existing backup instead of taking one; accepted only if it equals what the drive holds now"
+                    + " (chip-style and mt19xx; btc and tsst cannot read their flash and refuse it, exit 2).")
     Path backup;
 
     FlashCommand(AppContext ctx) {

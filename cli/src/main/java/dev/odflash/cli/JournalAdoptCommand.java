@@ -1,5 +1,7 @@
 package dev.odflash.cli;
 
+import static dev.odflash.cli.TerminalText.visible;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.ops.DriveInfo;
@@ -85,9 +87,10 @@ final class JournalAdoptCommand extends BaseCommand {
                 if (!new TerminalConfirmation(ctx.terminal(), "Is this the same unit?",
                         "journal adopt: no terminal to confirm on; odflash cannot read this drive, so only you can say it"
                                 + " is the same unit").confirm(String.format("%s %s reports %s; journal %s was written on %s"
-                                + " (%s -> %s, started %s). odflash cannot read this family's flash.", info.inquiry().vendor(),
-                        info.inquiry().product(), info.inquiry().revision(), e.key(), j.device(), j.fromVersion(),
-                        j.toVersion(), j.startedAt()))) {
+                                + " (%s -> %s, started %s). odflash cannot read this family's flash.",
+                        visible(info.inquiry().vendor()), visible(info.inquiry().product()),
+                        visible(info.inquiry().revision()), visible(e.key()), visible(j.device()),
+                        visible(j.fromVersion()), visible(j.toVersion()), j.startedAt()))) {
                     throw OdflashException.refused("adopt not confirmed: the journal " + e.key() + " is kept as it was");
                 }
                 evidence = "identity " + info.inquiry().revision() + ", confirmed on the terminal";
@@ -95,8 +98,9 @@ final class JournalAdoptCommand extends BaseCommand {
             Journal moved = JournalAdoption.adopt(store, e.key(), j, here, d.spec());
             json.put("adopted", e.key()).put("key", moved.deviceKey()).put("evidence", evidence);
             ctx.output().result(json, String.format("Adopted journal %s as %s (%s): %s.%n  Run the flash again to"
-                    + " finish it (%s), or restore %s.%n", e.key(), moved.deviceKey(), here.describe(), evidence,
-                    j.targetFile(), j.backupFile().isEmpty() ? "-" : j.backupFile()));
+                    + " finish it (%s), or restore %s.%n", visible(e.key()), visible(moved.deviceKey()),
+                    visible(here.describe()), visible(evidence), visible(j.targetFile()),
+                    j.backupFile().isEmpty() ? "-" : visible(j.backupFile())));
             return ExitCode.OK;
         } catch (IOException e) {
             throw OdflashException.usage("journals: " + e.getMessage());

@@ -1,5 +1,7 @@
 package dev.odflash.cli;
 
+import static dev.odflash.cli.TerminalText.visible;
+
 import dev.odflash.ops.ExitCode;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.ops.flash.Journal;
@@ -41,8 +43,10 @@ final class JournalDiscardCommand extends BaseCommand {
         } catch (IOException | RuntimeException e) {
             j = Optional.empty(); // an unreadable journal can be discarded too: that is how it goes away
         }
-        String what = j.map(x -> x.vendor() + " " + x.product() + " on " + x.device() + ": " + x.fromVersion() + " -> "
-                + x.toVersion() + ", started " + x.startedAt()).orElse("an unreadable journal");
+        // each value from the journal file made visible on its own: a newline in one cannot fake a line
+        String what = j.map(x -> visible(x.vendor()) + " " + visible(x.product()) + " on " + visible(x.device()) + ": "
+                + visible(x.fromVersion()) + " -> " + visible(x.toVersion()) + ", started " + x.startedAt())
+                .orElse("an unreadable journal");
         if (!yes && !new TerminalConfirmation(ctx.terminal(), "Discard this journal?",
                 "journal discard: no terminal to confirm on; run with --yes to discard from a script").confirm(
                 "journal " + key + ": " + what)) {

@@ -1,5 +1,7 @@
 package dev.odflash.cli;
 
+import static dev.odflash.cli.TerminalText.visible;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.ops.ExitCode;
@@ -39,7 +41,7 @@ final class JournalListCommand extends BaseCommand {
             o.put("file", e.file().toString());
             if (e.journal().isEmpty()) {
                 o.put("problem", e.problem());
-                text.append(String.format("%s%n  unreadable: %s%n", e.key(), e.problem()));
+                text.append(String.format("%s%n  unreadable: %s%n", visible(e.key()), visible(e.problem())));
                 continue;
             }
             Journal j = e.journal().get();
@@ -50,10 +52,11 @@ final class JournalListCommand extends BaseCommand {
             ArrayNode banks = o.putArray("banks");
             j.banks().forEach(banks::add);
             text.append(String.format("%s%n  drive:  %s %s (%s %s) on %s%n  flash:  %s -> %s, started %s%n"
-                            + "  banks:  %s%n  target: %s%n  backup: %s%n", e.key(), j.vendor(), j.product(),
-                    j.keyBasis(), j.keyValue(), j.device(), j.fromVersion(), j.toVersion(), j.startedAt(),
+                            + "  banks:  %s%n  target: %s%n  backup: %s%n", visible(e.key()), visible(j.vendor()),
+                    visible(j.product()), visible(j.keyBasis()), visible(j.keyValue()), visible(j.device()),
+                    visible(j.fromVersion()), visible(j.toVersion()), j.startedAt(),
                     j.banks().isEmpty() ? "unknown" : j.banks().stream().map(String::valueOf).collect(Collectors.joining(" ")),
-                    j.targetFile(), j.backupFile().isEmpty() ? "-" : j.backupFile()));
+                    visible(j.targetFile()), j.backupFile().isEmpty() ? "-" : visible(j.backupFile())));
         }
         ctx.output().result(json, text.toString());
         return ExitCode.OK;

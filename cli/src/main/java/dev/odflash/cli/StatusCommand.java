@@ -15,7 +15,10 @@ import dev.odflash.ops.status.LibraryEntry;
 import dev.odflash.ops.status.LibraryIssue;
 import dev.odflash.ops.status.StatusOperation;
 import dev.odflash.ops.status.StatusReport;
+import dev.odflash.ops.flash.JournalStore;
 import dev.odflash.transport.Device;
+
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -25,7 +28,9 @@ import picocli.CommandLine.Mixin;
             "banks hold the old image, the new one or neither, whether the boot region is intact and the drive would",
             "boot. Every library image is hashed again: a missing, short or changed one, a damaged sidecar, a",
             "sidecar without its image (an unfinished backup) or an image without a sidecar is listed, never a match.",
-            "Exit 0 when the drive holds a known image intact, 5 when it matches nothing or a flash is pending.",
+            "Exit 0 when the drive holds a known image intact, 5 when it matches nothing or a flash is pending:",
+            "this drive's, or a journal of the same model kept under another key (this unit on another path, or",
+            "another unit), which `flash` also refuses by; status names `journal adopt` and `journal discard` for it.",
             "A drive whose flash odflash cannot read (btc, tsst; an 8051-era drive without its vendor mode) is",
             "judged by identity: \"running X (identity only; the contents cannot be read)\", exit 0 only when X is",
             "a version of the known images, 5 otherwise (this version keeps no flash history, so a version odflash",
@@ -89,7 +94,37 @@ final class StatusCommand extends BaseCommand {
         } else {
             o.putNull("pendingFlash");
         }
+        sameModelJson(o, r.sameModelJournals(), info);
         return o;
+    }
+
+    /** Journals of this model under another key: a pending flash that may be this unit (what `flash` refuses by). */
+    private static void sameModelJson(ObjectNode o, List<JournalStore.Entry> entries, DriveInfo info) {
+        ArrayNode list = o.putArray("pendingFlashOfSameModel");
+        for (JournalStore.Entry e : entries) {
+            ObjectNode p = list.addObject().put("key", e.key()).put("file", e.file().toString())
+                    .put("adopt", "odflash journal adopt --device " + info.spec())
+                    .put("discard", "odflash journal discard " + e.key());
+            e.journal().ifPresentOrElse(j -> p.put("vendor", j.vendor()).put("product", j.product())
+                    .put("device", j.device()).put("fromVersion", j.fromVersion()).put("toVersion", j.toVersion())
+                    .put("targetFile", j.targetFile()).put("startedAt", j.startedAt().toString()),
+                    () -> p.put("problem", e.problem()));
+        }
+    }
+
+    private static void sameModelText(StringBuilder sb, List<JournalStore.Entry> entries, DriveInfo info) {
+        for (JournalStore.Entry e : entries) {
+            sb.append(e.journal().map(j -> String.format("PENDING (same model): a flash of %s %s to %s was interrupted"
+                            + " on %s (journal %s, started %s); this drive may be that unit under another path, and"
+                            + " `flash` refuses every other image until the journal is adopted or discarded.%n",
+                    visible(j.vendor()), visible(j.product()), visible(j.toVersion()), visible(j.device()),
+                    visible(e.key()), j.startedAt())).orElse(String.format("PENDING (same model): the journal %s of"
+                            + " this model is unreadable (%s); `flash` refuses every image until it is discarded.%n",
+                    visible(e.key()), visible(e.problem()))));
+            sb.append(String.format("  Adopt or discard: the same unit: odflash journal adopt --device %s%n"
+                    + "                    another unit:  odflash journal discard %s%n", visible(info.spec()),
+                    visible(e.key())));
+        }
     }
 
     private static ObjectNode identityJson(DriveInfo info, IdentityStatus id, Device d) {
@@ -108,6 +143,7 @@ final class StatusCommand extends BaseCommand {
         } else {
             o.putNull("pendingFlash");
         }
+        sameModelJson(o, id.sameModelJournals(), info);
         return o;
     }
 
@@ -126,6 +162,7 @@ final class StatusCommand extends BaseCommand {
         }
         id.journal().ifPresent(j -> sb.append(String.format("PENDING: a flash %s -> %s (%s) started %s did not"
                 + " finish.%n", visible(j.fromVersion()), visible(j.toVersion()), visible(j.targetFile()), j.startedAt())));
+        sameModelText(sb, id.sameModelJournals(), info);
         sb.append(id.knownVersion() ? "Verdict: runs a known version (by identity; the contents were not checked)\n"
                 : "Verdict: NOT a known version\n");
         return sb.toString();
@@ -167,6 +204,7 @@ final class StatusCommand extends BaseCommand {
             sb.append(String.format("  To finish: odflash flash --device %s %s%n", visible(info.spec()),
                     visible(j.targetFile())));
         });
+        sameModelText(sb, r.sameModelJournals(), info);
         sb.append("Boot region: ").append(r.bootIntact().map(b -> b ? "intact" : "DAMAGED").orElse("no reference to compare"))
                 .append('\n');
         sb.append("Would boot: ").append(r.wouldBoot() ? "yes" : "no (" + (r.structureValid()

@@ -24,8 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * quirks and faults, with a defined exit code (0, 2, 3, 4, 5): never 1, never a stack trace.
  */
 class EveryCommandEveryDriveTest {
+    /** Stands for {@code image=FILE}: the drive's flash kept in a file of the test's directory. */
+    static final String IMAGE = "image";
     static final List<String> QUIRKS = List.of("", "bridge=drop-vendor", "chip=unknown", "medium=present",
-            "fault=timeout@cmd:3", "fault=powerloss@cmd:5");
+            "fault=timeout@cmd:3", "fault=powerloss@cmd:5", IMAGE);
 
     @TempDir
     Path home;
@@ -59,7 +61,27 @@ class EveryCommandEveryDriveTest {
     void everyCommandAnswers(String profile, String quirk) throws IOException {
         EmulatorProfile p = EmulatorProfiles.byName(profile).orElseThrow();
         Path image = Files.write(dir.resolve("new.bin"), newest(p));
-        String spec = "emu:" + profile + (quirk.isEmpty() ? "" : "?" + quirk);
+        String q = quirk.equals(IMAGE) ? "image=" + dir.resolve("drive.bin") : quirk;
+        answersEveryCommand("emu:" + profile + (q.isEmpty() ? "" : "?" + q), image);
+    }
+
+    /** A trace of `info` played back: every command answers, also where the trace runs out or diverges. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("profiles")
+    void everyCommandAnswersOnAReplayedTrace(String profile) throws IOException {
+        EmulatorProfile p = EmulatorProfiles.byName(profile).orElseThrow();
+        Path image = Files.write(dir.resolve("new.bin"), newest(p));
+        Path trace = dir.resolve("info.jsonl");
+        CliRunner.Run recorded = new CliRunner(home).run("info", "--device", "emu:" + profile, "--trace", trace.toString());
+        assertThat(recorded.exitCode()).as(recorded.toString()).isZero();
+        answersEveryCommand("replay:" + trace, image);
+    }
+
+    static Stream<String> profiles() {
+        return EmulatorProfiles.all().stream().map(EmulatorProfile::name);
+    }
+
+    private void answersEveryCommand(String spec, Path image) {
         List<String[]> commands = List.of(
                 new String[]{"info", "--device", spec},
                 new String[]{"backup", "--device", spec},
@@ -69,7 +91,8 @@ class EveryCommandEveryDriveTest {
                 new String[]{"flash", "--device", spec, image.toString(), "--yes"},
                 new String[]{"flash", "--device", spec, image.toString(), "--yes", "--without-backup"},
                 new String[]{"identify", image.toString(), "--device", spec},
-                new String[]{"doctor", "--device", spec});
+                new String[]{"doctor", "--device", spec},
+                new String[]{"journal", "adopt", "--device", spec});
         CliRunner cli = new CliRunner(home);
         for (String[] c : commands) {
             String what = String.join(" ", c);
@@ -86,7 +109,9 @@ class EveryCommandEveryDriveTest {
     void theCommandsWithoutADriveAnswerToo() {
         CliRunner cli = new CliRunner(home);
         for (String[] c : List.of(new String[]{"list"}, new String[]{"emu", "profiles"}, new String[]{"chips"},
-                new String[]{"doctor"})) {
+                new String[]{"doctor"}, new String[]{"journal", "list"}, new String[]{"journal", "list", "--json"},
+                new String[]{"journal", "discard", "no-such-key", "--yes"}, new String[]{"journal", "discard", "../x"},
+                new String[]{"journal", "discard", "no-such-key"})) {
             defined(cli.run(c), String.join(" ", c));
         }
     }

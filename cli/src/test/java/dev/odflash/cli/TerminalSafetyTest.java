@@ -151,4 +151,52 @@ class TerminalSafetyTest {
         bothForms("info", "--device", "replay:" + trace);
         bothForms("doctor", "--device", "replay:" + trace);
     }
+
+    /** Runs on a terminal a person answers {@code answer} on. */
+    private CliRunner.Run onTerminal(String answer, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Terminal t = new Terminal(new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, StandardCharsets.UTF_8),
+                new java.io.ByteArrayInputStream(answer.getBytes(StandardCharsets.UTF_8)), true);
+        int code = Cli.run(args, t, java.util.Map.of("ODFLASH_HOME", home.toString(), "HOME", home.toString()));
+        return new CliRunner.Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void journalFieldsInJournalListAdoptAndDiscard() throws IOException {
+        // a real journal of an interrupted download (tsst: adopted by identity and a confirmation)
+        Path img = Files.write(dir.resolve("SB02.bin"), dev.odflash.emulator.download.DownloadFirmware.image(
+                dev.odflash.emulator.EmulatorProfiles.byName("tsst-ts-h353c").orElseThrow(), "SB02"));
+        Path drive = dir.resolve("tsst.bin");
+        CliRunner.Run cut = new CliRunner(home).run("flash", "--device", "emu:tsst-ts-h353c?image=" + drive
+                + "&fault=powerloss@cmd:8", img.toString(), "--yes", "--without-backup");
+        assertThat(cut.exitCode()).as(cut.toString()).isIn(3, 5);
+        Path journals = home.resolve("journals");
+        Path journal;
+        try (var files = Files.list(journals)) {
+            journal = files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
+        }
+        // every free-text field of the journal file holds ESC sequences and a fake line
+        ObjectNode j = (ObjectNode) new ObjectMapper().readTree(journal.toFile());
+        j.put("device", HOSTILE).put("targetFile", "/tmp/" + HOSTILE).put("backupFile", "/tmp/" + HOSTILE);
+        ((ObjectNode) j.path("key")).put("value", HOSTILE);
+        byte[] hostile = new ObjectMapper().writeValueAsBytes(j);
+        Files.write(journal, hostile);
+        Files.write(journals.resolve("hostile-a.json"), hostile);
+        Files.write(journals.resolve("hostile-b.json"), hostile);
+
+        bothForms("journal", "list");
+        assertClean(new CliRunner(home).run("journal", "discard", "hostile-a", "--yes"));
+        CliRunner.Run discardJson = new CliRunner(home).run("journal", "discard", "hostile-b", "--yes", "--json");
+        assertClean(discardJson);
+        discardJson.json();
+
+        Path moved = dir.resolve("tsst-moved.bin");
+        Files.copy(drive, moved);
+        CliRunner.Run adopt = onTerminal("yes\n", "journal", "adopt", "--device", "emu:tsst-ts-h353c?image=" + moved);
+        assertThat(adopt.exitCode()).as(adopt.toString()).isZero();
+        assertClean(adopt);
+        assertThat(adopt.out()).contains("\\x1b").contains("\\x0aWrote /etc/shadow");
+    }
 }

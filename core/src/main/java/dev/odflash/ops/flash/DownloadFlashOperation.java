@@ -84,12 +84,21 @@ public final class DownloadFlashOperation {
         byte[] image = file.clone();
         boolean perUnitKept = false;
         Optional<Path> backup = Optional.empty();
+        String backupSha = "";
         Mt19xxDownload mt19xx = new Mt19xxDownload(run, options.mt19xxVariant());
+        if (model.family() != DriveFamily.MT19XX && options.backupFile().isPresent()) {
+            // a backup odflash cannot compare with the drive vouches for nothing: never accept it silently
+            throw OdflashException.usage("--backup: the " + model.family().word() + " family has no read path, so"
+                    + " odflash cannot check that " + options.backupFile().get() + " is what the drive holds; leave"
+                    + " out --backup (and give --without-backup to flash without one)");
+        }
         try {
             if (model.family() == DriveFamily.MT19XX) {
                 perUnitKept = DownloadGates.keepPerUnitData(mt19xx, image);
                 if (!options.dryRun()) {
-                    backup = Optional.of(mt19xxBackup(mt19xx, info, image.length, progress));
+                    Backup taken = mt19xxBackup(mt19xx, info, image.length, pending, options, progress);
+                    backup = taken.file();
+                    backupSha = taken.sha256();
                 }
             } else if (!options.withoutBackup()) {
                 throw OdflashException.refused("gate backup: the " + model.family().word() + " family has no read path,"
@@ -118,7 +127,7 @@ public final class DownloadFlashOperation {
         }
         if (!resuming) {
             JournalGate.write(journals, new Journal(key, device.spec(), info.inquiry().vendor(), info.inquiry().product(),
-                    model.layout().word(), fileSha, imageFile.toAbsolutePath().toString(), "",
+                    model.layout().word(), fileSha, imageFile.toAbsolutePath().toString(), backupSha,
                     backup.map(p -> p.toAbsolutePath().toString()).orElse(""), from, to, 0, image.length,
                     clock.instant(), ToolVersion.get(), driveKey.basis(), driveKey.value(),
                     Journal.allBanks(image.length)), "nothing was sent");
@@ -157,11 +166,32 @@ public final class DownloadFlashOperation {
         return model.layout() == ImageLayout.SD616 ? Sd616Layout.rearrange(image) : image;
     }
 
-    /** Two agreeing READ BUFFER passes over the whole flash, published like any backup. */
-    private Path mt19xxBackup(Mt19xxDownload mt19xx, DriveInfo info, int size, Progress progress)
+    /**
+     * Two agreeing READ BUFFER passes over the whole flash, then as chip style (safety rule 2): a fresh
+     * flash publishes them as a complete backup, or checks them against the user's {@code --backup};
+     * a resume keeps the journal's backup and files the half-written drive as evidence, labelled
+     * interrupted, never as a backup.
+     */
+    private record Backup(Optional<Path> file, String sha256) {
+    }
+
+    private Backup mt19xxBackup(Mt19xxDownload mt19xx, DriveInfo info, int size, Optional<Journal> pending,
+                                        FlashOptions options, Progress progress)
             throws TransportException, DownloadException, OdflashException {
         VerifiedRead read = Mt19xxReader.readTwice(mt19xx, size, progress);
-        return new BackupOperation(library, clock).publishToLibrary(info, read, BackupSidecar.COMPLETE).file();
+        BackupOperation publish = new BackupOperation(library, clock);
+        if (pending.isPresent()) {
+            Journal j = pending.get();
+            if (!read.sha256().equals(j.targetSha256()) && !read.sha256().equals(j.backupSha256())) {
+                publish.publishToLibrary(info, read, BackupSidecar.INTERRUPTED);
+            }
+            return new Backup(j.backupFile().isEmpty() ? Optional.empty() : Optional.of(Path.of(j.backupFile())),
+                    j.backupSha256());
+        }
+        if (options.backupFile().isPresent()) {
+            return new Backup(options.backupFile(), FlashOperation.checkVouchedBackup(options.backupFile().get(), read));
+        }
+        return new Backup(Optional.of(publish.publishToLibrary(info, read, BackupSidecar.COMPLETE).file()), read.sha256());
     }
 
     /** Read-back where the family can read (MT19xx, except the first 64 KiB it ignores), identity otherwise. */

@@ -223,7 +223,7 @@ public final class FlashOperation {
                 + "; the journal is kept, run the same command again or restore the backup");
     }
 
-    private static String checkVouchedBackup(Path file, VerifiedRead before) throws OdflashException {
+    static String checkVouchedBackup(Path file, VerifiedRead before) throws OdflashException {
         BackupFiles.checkVouched(file); // a sidecar without FILE, a damaged or disagreeing one: no backup
         try {
             // at most the chip's size: a larger file cannot equal the drive (and /dev/zero never ends)

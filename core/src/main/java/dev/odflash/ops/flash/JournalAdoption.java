@@ -10,8 +10,11 @@ import dev.odflash.ops.status.BankState;
 import dev.odflash.ops.status.StatusOperation;
 import dev.odflash.transport.Device;
 
+import dev.odflash.input.BoundedInput;
+import dev.odflash.input.InputFileException;
+import dev.odflash.ops.InputErrors;
+
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -56,8 +59,8 @@ public final class JournalAdoption {
     public static ContentMatch compareContents(Device device, DriveInfo info, Journal j, Progress progress)
             throws OdflashException {
         byte[] now = FlashReadOperation.read(device, info, progress).image();
-        byte[] old = image(j.backupFile(), j.backupSha256(), "old (the pre-flash backup)");
-        byte[] target = image(j.targetFile(), j.targetSha256(), "new (the flash's target)");
+        byte[] old = image(j.backupFile(), j.backupSha256(), "old (the pre-flash backup)", now.length);
+        byte[] target = image(j.targetFile(), j.targetSha256(), "new (the flash's target)", now.length);
         if (old.length != now.length || target.length != now.length) {
             throw OdflashException.refused("adopt: the drive's flash is " + now.length + " bytes, the journal's images "
                     + old.length + " and " + target.length + " bytes: not this drive's journal");
@@ -128,20 +131,25 @@ public final class JournalAdoption {
         return moved;
     }
 
-    private static byte[] image(String file, String sha, String what) throws OdflashException {
+    /**
+     * The journal's image, read as any input file (regular files only, at most the drive's flash size:
+     * a FIFO or {@code /dev/zero} at a stored path is refused, never read without end).
+     */
+    private static byte[] image(String file, String sha, String what, int flashSize) throws OdflashException {
         if (file.isEmpty()) {
             throw OdflashException.refused("adopt: the journal names no " + what + " image to compare the drive with");
         }
         try {
-            byte[] b = Files.readAllBytes(Path.of(file));
+            byte[] b = BoundedInput.read(Path.of(file), flashSize, "the journal's " + what + " image");
             if (!Sha256.hex(b).equals(sha)) {
                 throw OdflashException.refused("adopt: " + file + ", the journal's " + what + " image, changed since the"
                         + " flash (sha256 differs); odflash cannot compare the drive with it");
             }
             return b;
-        } catch (IOException e) {
-            throw OdflashException.refused("adopt: cannot read " + file + ", the journal's " + what + " image: "
-                    + e.getMessage());
+        } catch (InputFileException e) {
+            throw InputErrors.of(e);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw OdflashException.usage("adopt: the journal's " + what + " image path is not a path: " + e.getMessage());
         }
     }
 }

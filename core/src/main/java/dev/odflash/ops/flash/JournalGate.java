@@ -13,7 +13,7 @@ import java.util.Optional;
  * path) may be this drive: it refuses every image but its own, says which journal it is and how to
  * adopt or discard it, and never authorises anything (its images get every gate of a fresh flash).
  */
-final class JournalGate {
+public final class JournalGate {
     private JournalGate() {
     }
 
@@ -34,11 +34,7 @@ final class JournalGate {
                     + (j.backupFile().isEmpty() ? "" : ", or restore the backup " + j.backupFile())
                     + ". `odflash status` shows what the drive holds; `odflash journal list` lists journals.");
         }
-        for (JournalStore.Entry e : entries(store)) {
-            if (!e.key().startsWith(DriveKey.modelPrefix(key.vendor(), key.product()))
-                    && e.journal().map(j -> !key.sameModel(j)).orElse(true)) {
-                continue;
-            }
+        for (JournalStore.Entry e : sameModelElsewhere(store, key)) {
             if (e.journal().isEmpty()) {
                 throw OdflashException.usage("the journal " + e.file() + " of a drive of this model is unreadable: "
                         + e.problem() + "; move it aside only if you know that drive's state (`odflash status`)");
@@ -66,12 +62,23 @@ final class JournalGate {
         }
     }
 
-    private static java.util.List<JournalStore.Entry> entries(JournalStore store) throws OdflashException {
+    /**
+     * The journals of this drive's vendor and product kept under another key, unreadable ones included
+     * (by the model prefix of their key): each blocks every image but its own. `flash` refuses by them
+     * and `status` reports them, from this one scan.
+     */
+    public static java.util.List<JournalStore.Entry> sameModelElsewhere(JournalStore store, DriveKey key)
+            throws OdflashException {
+        java.util.List<JournalStore.Entry> all;
         try {
-            return store.all();
+            all = store.all();
         } catch (IOException e) {
             throw OdflashException.usage("cannot list the journals in " + store.directory() + ": " + e.getMessage());
         }
+        return all.stream().filter(e -> !e.key().equals(key.id()))
+                .filter(e -> e.key().startsWith(DriveKey.modelPrefix(key.vendor(), key.product()))
+                        || e.journal().map(key::sameModel).orElse(false))
+                .toList();
     }
 
     static void write(JournalStore store, Journal journal, String nothingSent) throws OdflashException {

@@ -1,13 +1,13 @@
 package dev.odflash.ops.flash;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.odflash.ops.AtomicFiles;
 import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.transport.Device;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -26,8 +25,9 @@ import java.util.Optional;
 /**
  * Journals live in {@code $ODFLASH_HOME/journals/<device key>.json} ({@link DriveKey#id}).
  *
- * <p>Files here are never followed through a link: a journal is written to a temporary file of a
- * fresh random name created with create-new and no-follow semantics (O_CREAT|O_EXCL|O_NOFOLLOW:
+ * <p>Files here are never followed through a link, nor is the directory itself: a journal is written
+ * ({@link AtomicFiles#replace}) to a temporary file of a fresh random name created with create-new and
+ * no-follow semantics (O_CREAT|O_EXCL|O_NOFOLLOW:
  * a planted link or FIFO is an error, never a target), forced to disk, renamed over the journal's
  * name (rename replaces a planted link itself, never its target) and then the directory is forced,
  * so the rename itself survives a power loss (rename(2) changes the directory, which fsync of the
@@ -58,6 +58,7 @@ public final class JournalStore {
     }
 
     public Optional<Journal> pending(String deviceKey) throws IOException {
+        checkDirectory();
         Path f = fileFor(deviceKey);
         BasicFileAttributes a;
         try {
@@ -84,6 +85,7 @@ public final class JournalStore {
     /** Every journal file in the directory (temporary files left by a crash are not journals). */
     public List<Entry> all() throws IOException {
         List<Entry> out = new ArrayList<>();
+        checkDirectory();
         if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
             return out;
         }
@@ -108,31 +110,39 @@ public final class JournalStore {
         return out;
     }
 
-    /** Writes the journal durably: a new temporary file (create-new, no-follow), fsync, rename, fsync of the directory. */
+    /**
+     * Writes the journal durably through the library's one publish path ({@link AtomicFiles#replace}: a
+     * new temporary file, create-new and no-follow, fsync, rename), then fsyncs the directory, which must
+     * succeed here (the rename is the journal's commit). The directory is made below the data home
+     * without following a link ({@link AtomicFiles#createDirectoriesBelow}): a link planted at
+     * {@code journals} is refused, never written through.
+     */
     public void write(Journal journal) throws IOException {
-        Files.createDirectories(directory);
-        Path target = fileFor(journal.deviceKey());
-        Path temp = Files.createTempFile(directory, "." + target.getFileName() + ".", ".writing");
-        try {
-            // createTempFile made the name with CREATE_NEW; reopen it without following a link swapped in
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-                ByteBuffer data = ByteBuffer.wrap(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(journal.toJson()));
-                while (data.hasRemaining()) {
-                    ch.write(data);
-                }
-                ch.force(true);
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.createDirectoriesBelow(directory.toAbsolutePath().getParent(), directory);
+        AtomicFiles.replace(fileFor(journal.deviceKey()),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(journal.toJson()));
         forceDirectory();
     }
 
     /** Removes the journal's name (a link there is removed itself, never its target). */
     public void remove(String deviceKey) throws IOException {
+        checkDirectory();
         Files.deleteIfExists(fileFor(deviceKey));
         forceDirectory();
+    }
+
+    /** The journals directory may be missing; anything but a real directory there (a link above all) is refused. */
+    private void checkDirectory() throws IOException {
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(directory, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        if (!a.isDirectory()) {
+            throw new IOException(directory + " is not a directory (" + kind(a) + "); odflash does not follow links"
+                    + " in its data home");
+        }
     }
 
     /** fsync of the directory makes a rename or unlink durable (POSIX; Windows cannot open a directory so). */

@@ -3,6 +3,7 @@ package dev.odflash.ops.status;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.odflash.input.BoundedInput;
 import dev.odflash.ops.AtomicFiles;
 import dev.odflash.ops.BackupFiles;
 
@@ -40,13 +41,14 @@ final class HashCache {
         HashCache c = new HashCache(file);
         try {
             if (AtomicFiles.isPlainFile(file) && Files.size(file) <= MAX_CACHE) {
-                byte[] bytes = Files.readAllBytes(file); // a plain file checked above: no FIFO to block on
+                // bounded and regular-only on the opened handle too: a FIFO swapped in after the check cannot block
+                byte[] bytes = BoundedInput.read(file, MAX_CACHE, "the hash cache");
                 JsonNode files = JSON.readTree(bytes).path("files");
                 files.properties().forEach(e -> c.before.put(e.getKey(), new Entry(e.getValue().path("size").asLong(-1),
                         e.getValue().path("mtimeNanos").asLong(-1), e.getValue().path("inode").asText(""),
                         e.getValue().path("sha256").asText(""))));
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) { // InputFileException is an IOException
             c.before.clear(); // a damaged cache only costs a re-hash
         }
         return c;

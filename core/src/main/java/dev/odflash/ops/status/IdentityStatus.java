@@ -1,7 +1,9 @@
 package dev.odflash.ops.status;
 
 import dev.odflash.ops.flash.Journal;
+import dev.odflash.ops.flash.JournalStore;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,11 +14,16 @@ import java.util.Optional;
  * @param knownImage   the known image of that version, if there is one
  * @param inHistory    a completed flash of that version to this drive is on record
  * @param journal      an interrupted flash of this drive
+ * @param sameModelJournals journals of this drive's model under another key (see {@link StatusReport})
  */
 public record IdentityStatus(String revision, boolean bootMode, Optional<String> knownImage, boolean inHistory,
-                             Optional<Journal> journal) {
+                             Optional<Journal> journal, List<JournalStore.Entry> sameModelJournals) {
+    public IdentityStatus {
+        sameModelJournals = List.copyOf(sameModelJournals);
+    }
+
     /** Exit 0 only for a version odflash knows (known images or the flash history), no boot mode, nothing pending. */
     public boolean knownVersion() {
-        return !bootMode && journal.isEmpty() && (knownImage.isPresent() || inHistory);
+        return !bootMode && journal.isEmpty() && sameModelJournals.isEmpty() && (knownImage.isPresent() || inHistory);
     }
 }

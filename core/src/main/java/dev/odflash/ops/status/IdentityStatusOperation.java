@@ -3,7 +3,9 @@ package dev.odflash.ops.status;
 import dev.odflash.ops.BackupLibrary;
 import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.OdflashException;
+import dev.odflash.ops.flash.DriveKey;
 import dev.odflash.ops.flash.Journal;
+import dev.odflash.ops.flash.JournalGate;
 import dev.odflash.ops.flash.JournalStore;
 import dev.odflash.transport.Device;
 
@@ -29,12 +31,16 @@ public final class IdentityStatusOperation {
         Optional<String> image = known.stream().filter(k -> !k.version().isEmpty() && k.version().equals(revision))
                 .map(KnownImage::name).findFirst();
         Optional<Journal> journal;
+        JournalStore journals = new JournalStore(library.journals());
+        DriveKey key = DriveKey.of(info, device);
         try {
-            journal = new JournalStore(library.journals()).pending(JournalStore.deviceKey(info, device));
+            journal = journals.pending(key.id());
         } catch (IOException | RuntimeException e) {
             throw OdflashException.usage("the journal for this drive is unreadable: " + e.getMessage());
         }
+        // the same scan `flash` refuses by: a journal of this model elsewhere may be this unit
+        List<JournalStore.Entry> sameModel = JournalGate.sameModelElsewhere(journals, key);
         boolean inHistory = !revision.isEmpty() && history.recorded(info, revision);
-        return new IdentityStatus(revision, info.bootMode(), image, inHistory, journal);
+        return new IdentityStatus(revision, info.bootMode(), image, inHistory, journal, sameModel);
     }
 }

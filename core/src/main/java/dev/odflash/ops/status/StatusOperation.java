@@ -9,12 +9,16 @@ import dev.odflash.ops.FlashReadOperation;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.ops.Progress;
 import dev.odflash.ops.VerifiedRead;
+import dev.odflash.ops.flash.DriveKey;
 import dev.odflash.ops.flash.Journal;
+import dev.odflash.ops.flash.JournalGate;
 import dev.odflash.ops.flash.JournalStore;
 import dev.odflash.transport.Device;
 
+import dev.odflash.input.BoundedInput;
+import dev.odflash.input.InputFileException;
+
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,11 +47,15 @@ public final class StatusOperation {
         Optional<String> knownMatch = known.stream().filter(k -> k.sha256().equals(read.sha256()))
                 .map(KnownImage::name).findFirst();
         Optional<Journal> journal;
+        JournalStore journals = new JournalStore(library.journals());
+        DriveKey key = DriveKey.of(info, device);
         try {
-            journal = new JournalStore(library.journals()).pending(JournalStore.deviceKey(info, device));
+            journal = journals.pending(key.id());
         } catch (IOException | RuntimeException e) {
             throw OdflashException.usage("the journal for this drive is unreadable: " + e.getMessage());
         }
+        // the same scan `flash` refuses by: a journal of this model elsewhere may be this unit
+        List<JournalStore.Entry> modelJournals = JournalGate.sameModelElsewhere(journals, key);
         ImageReport report = ImageIdentifier.identify(now);
         int boot = info.model().map(m -> m.bootRegion()).orElse(0);
         Optional<byte[]> old = journal.flatMap(j -> readMatching(j.backupFile(), j.backupSha256(), now.length));
@@ -65,7 +73,7 @@ public final class StatusOperation {
         List<BankState> banks = old.isPresent() && target.isPresent() ? banks(now, old.get(), target.get()) : List.of();
         boolean wouldBoot = report.flashable() && bootIntact.orElse(true);
         return new StatusReport(read.sha256(), report.identity().map(i -> i.revision()).orElse(""), matches,
-                knownMatch, journal, banks, bootIntact, report.flashable(), wouldBoot, libraryScan.issues());
+                knownMatch, journal, banks, bootIntact, report.flashable(), wouldBoot, libraryScan.issues(), modelJournals);
     }
 
     public static List<BankState> banks(byte[] now, byte[] old, byte[] target) {
@@ -81,19 +89,19 @@ public final class StatusOperation {
         return out;
     }
 
-    /** The file's bytes if it still exists, has the size and the hash recorded; empty otherwise. */
+    /**
+     * The file's bytes if it still exists, has the size and the hash recorded; empty otherwise. Read as
+     * any input file (a regular file, at most the flash's size): a FIFO or device swapped in at a stored
+     * path is refused, never read without end.
+     */
     private static Optional<byte[]> readMatching(String file, String sha, long size) {
         if (file == null || file.isBlank()) {
             return Optional.empty();
         }
         try {
-            Path p = Path.of(file);
-            if (!Files.isRegularFile(p) || Files.size(p) != size) {
-                return Optional.empty();
-            }
-            byte[] b = Files.readAllBytes(p);
-            return Sha256.hex(b).equals(sha) ? Optional.of(b) : Optional.empty();
-        } catch (IOException | RuntimeException e) {
+            byte[] b = BoundedInput.read(Path.of(file), size, "a stored image");
+            return b.length == size && Sha256.hex(b).equals(sha) ? Optional.of(b) : Optional.empty();
+        } catch (InputFileException | RuntimeException e) {
             return Optional.empty();
         }
     }

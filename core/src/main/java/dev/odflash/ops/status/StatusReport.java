@@ -1,6 +1,7 @@
 package dev.odflash.ops.status;
 
 import dev.odflash.ops.flash.Journal;
+import dev.odflash.ops.flash.JournalStore;
 
 import java.util.List;
 import java.util.Optional;
@@ -12,19 +13,22 @@ import java.util.Optional;
  * @param bootIntact empty when there is no reference image to compare the boot region with
  * @param wouldBoot  the image passes its structure checks and the boot region is intact
  * @param libraryIssues files in the library that are no backup status can vouch for (never matches)
+ * @param sameModelJournals journals of this drive's model under another key: a pending flash that may be
+ *                   this unit, which blocks every other image until it is adopted or discarded
  */
 public record StatusReport(String sha256, String revisionInImage, List<LibraryEntry> matches,
                            Optional<String> matchesKnownImage, Optional<Journal> journal, List<BankState> banks,
                            Optional<Boolean> bootIntact, boolean structureValid, boolean wouldBoot,
-                           List<LibraryIssue> libraryIssues) {
+                           List<LibraryIssue> libraryIssues, List<JournalStore.Entry> sameModelJournals) {
     public StatusReport {
+        sameModelJournals = List.copyOf(sameModelJournals);
         matches = List.copyOf(matches);
         banks = List.copyOf(banks);
         libraryIssues = List.copyOf(libraryIssues);
     }
 
-    /** Exit 0 only for a drive holding a known image intact with no pending journal. */
+    /** Exit 0 only for a drive holding a known image intact with no pending journal, its own or its model's. */
     public boolean intact() {
-        return journal.isEmpty() && (!matches.isEmpty() || matchesKnownImage.isPresent()) && structureValid;
+        return journal.isEmpty() && sameModelJournals.isEmpty() && (!matches.isEmpty() || matchesKnownImage.isPresent()) && structureValid;
     }
 }
