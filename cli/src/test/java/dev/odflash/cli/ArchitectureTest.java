@@ -41,7 +41,7 @@ class ArchitectureTest {
             Map.entry("dev/odflash/ops/ExitCode.java", 1),
             Map.entry("dev/odflash/ops/FlashSize.java", 1),
             Map.entry("dev/odflash/ops/ImageFit.java", 3),
-            Map.entry("dev/odflash/ops/flash/DownloadFlashOperation.java", 2),
+            Map.entry("dev/odflash/ops/flash/DownloadFlashOperation.java", 4),
             Map.entry("dev/odflash/ops/flash/FlashGates.java", 5),
             Map.entry("dev/odflash/ops/flash/FlashOperation.java", 3),
             Map.entry("dev/odflash/ops/flash/FlashPreflight.java", 1),
