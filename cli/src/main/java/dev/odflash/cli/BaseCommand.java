@@ -1,6 +1,5 @@
 package dev.odflash.cli;
 
-import dev.odflash.ops.ExitCode;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.transport.TransportException;
 
@@ -28,10 +27,10 @@ abstract class BaseCommand implements Callable<Integer> {
             return execute().code();
         } catch (OdflashException e) {
             debug(e);
-            return out.error(e.exitCode(), e.getMessage());
+            return out.error(e.failure());
         } catch (TransportException e) {
             debug(e);
-            return out.error(ExitCode.DEVICE, e.getMessage());
+            return out.error(dev.odflash.ops.Failure.DeviceFailure.of(e.getMessage(), e, null));
         } catch (java.io.IOException e) {
             debug(e);
             return out.error(ExitCode.USAGE, e.getMessage());

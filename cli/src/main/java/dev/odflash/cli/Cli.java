@@ -1,6 +1,5 @@
 package dev.odflash.cli;
 
-import dev.odflash.ops.ExitCode;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;

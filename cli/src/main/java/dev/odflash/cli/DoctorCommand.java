@@ -12,7 +12,6 @@ import dev.odflash.nativeio.HostChecks;
 import dev.odflash.nativeio.Platform;
 import dev.odflash.nativeio.VendorProbe;
 import dev.odflash.ops.Capabilities;
-import dev.odflash.ops.ExitCode;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.protocol.InquiryData;
 import dev.odflash.protocol.ScsiCommandException;
@@ -149,10 +148,10 @@ final class DoctorCommand extends BaseCommand {
             checks.add(Check.fail("INQUIRY", target, "no answer: " + e.getMessage(), fixFor(e)));
         } catch (OdflashException e) {
             boolean busy = e.getCause() instanceof TransportException t && t.kind() == TransportException.Kind.BUSY;
-            if (e.exitCode() != ExitCode.DEVICE && !busy) {
+            if (OutcomeText.exitCode(e.failure()) != ExitCode.DEVICE && !busy) {
                 throw e; // a bad spec or a refused --trace file is the run's error, not the drive's
             }
-            checks.add(Check.fail("INQUIRY", target, e.getMessage(), e.getCause() instanceof TransportException t
+            checks.add(Check.fail("INQUIRY", target, OutcomeText.message(e.failure()), e.getCause() instanceof TransportException t
                     ? fixFor(t) : "check the cable or USB connection and power-cycle the drive"));
         }
     }

@@ -7,6 +7,7 @@ import dev.odflash.image.ImageFormatException;
 import dev.odflash.input.BoundedInput;
 import dev.odflash.input.InputFileException;
 import dev.odflash.ops.InputErrors;
+import dev.odflash.ops.Gate;
 import dev.odflash.ops.OdflashException;
 
 import java.nio.file.Path;
@@ -52,12 +53,12 @@ final class FirmwareInput {
         try {
             FirmwareFiles.Loaded loaded = FirmwareFiles.load(bytes);
             if (loaded.form() == FirmwareFiles.Form.BIN && bytes.length > maxImage) {
-                throw OdflashException.refused(file + " is " + bytes.length + " bytes, larger than any flash odflash"
+                throw OdflashException.refused(Gate.IMAGE_FILE, file + " is " + bytes.length + " bytes, larger than any flash odflash"
                         + " knows (" + maxImage + " bytes); not a firmware image");
             }
             return loaded;
         } catch (ImageFormatException e) {
-            throw OdflashException.refused(file + ": " + e.getMessage());
+            throw OdflashException.refused(Gate.IMAGE_FILE, file + ": " + e.getMessage());
         }
     }
 

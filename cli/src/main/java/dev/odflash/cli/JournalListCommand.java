@@ -2,7 +2,6 @@ package dev.odflash.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.odflash.ops.ExitCode;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.ops.flash.Journal;
 import dev.odflash.ops.flash.JournalStore;

@@ -26,9 +26,9 @@ public final class FlashReadOperation {
         if (info.family().filter(f -> f == DriveFamily.MT19XX).isPresent()) {
             return readMt19xx(device, info, progress);
         }
-        ChipChannel channel = device.chipChannel().orElseThrow(() -> OdflashException.refused(
+        ChipChannel channel = device.chipChannel().orElseThrow(() -> OdflashException.refused(Gate.READ_PATH,
                 "no read path to this drive's flash: " + Capabilities.backupUnavailableReason(info, device)));
-        long size = info.flashSize().orElseThrow(() -> OdflashException.refused(
+        long size = info.flashSize().orElseThrow(() -> OdflashException.refused(Gate.SIZE,
                 "flash size unknown: the chip was not identified")).bytes();
         Duration start = device.clock().elapsed();
         byte[][] passes = new byte[MAX_PASSES][];
@@ -52,11 +52,11 @@ public final class FlashReadOperation {
             }
         } catch (TransportException e) {
             throw OdflashException.device("the drive stopped answering during read pass " + (pass + 1) + ": "
-                    + e.getMessage() + "; nothing was written", e);
+                    + e.getMessage() + "; nothing was written", e, "read");
         }
         throw OdflashException.device(MAX_PASSES + " read passes all disagree (first difference at 0x"
                 + Long.toHexString(Arrays.mismatch(passes[0], passes[1])) + "): the link or the drive is unreliable;"
-                + " no backup was written", null);
+                + " no backup was written", null, "read");
     }
 
     /** MT19xx drives read their flash with READ BUFFER mode 6 (CM); the redumper CDB form is the default. */
@@ -69,9 +69,9 @@ public final class FlashReadOperation {
             return new VerifiedRead(r.image(), r.sha256(), r.passes(), device.clock().elapsed().minus(start));
         } catch (TransportException e) {
             throw OdflashException.device("the drive stopped answering during the read: " + e.getMessage()
-                    + "; nothing was written", e);
+                    + "; nothing was written", e, "read");
         } catch (DownloadException e) {
-            throw OdflashException.device("the drive refused to be read: " + e.getMessage(), e);
+            throw OdflashException.device("the drive refused to be read: " + e.getMessage(), e, "read");
         }
     }
 

@@ -47,6 +47,6 @@ public final class Mt19xxReader {
             return VerifiedRead.of(c, 3, Duration.ZERO);
         }
         throw OdflashException.device("three READ BUFFER passes disagree: the link or the drive is unreliable;"
-                + " nothing was written", null);
+                + " nothing was written", null, "READ BUFFER");
     }
 }

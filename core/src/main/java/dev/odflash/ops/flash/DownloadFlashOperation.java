@@ -13,7 +13,9 @@ import dev.odflash.ops.BackupSidecar;
 import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.DriveProbe;
 import dev.odflash.ops.Mt19xxReader;
-import dev.odflash.ops.ExitCode;
+import dev.odflash.ops.Choice;
+import dev.odflash.ops.Failure;
+import dev.odflash.ops.Gate;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.ops.Progress;
 import dev.odflash.ops.ToolVersion;
@@ -73,14 +75,14 @@ public final class DownloadFlashOperation {
                     backup = Optional.of(mt19xxBackup(mt19xx, info, image.length, progress));
                 }
             } else if (!options.withoutBackup()) {
-                throw OdflashException.refused("gate backup: the " + model.family().word() + " family has no read path,"
-                        + " so odflash cannot take a backup first; --without-backup flashes anyway (if the download"
-                        + " fails, only the drive's boot loader accepting a new download can recover it)");
+                throw OdflashException.refused(Gate.BACKUP, "the " + model.family().word() + " family has no read path,"
+                        + " so odflash cannot take a backup first", Choice.WITHOUT_BACKUP);
             }
         } catch (TransportException e) {
-            throw OdflashException.device("the drive stopped answering before anything was sent: " + e.getMessage(), e);
+            throw OdflashException.device("the drive stopped answering before anything was sent: " + e.getMessage(), e,
+                    "per-unit data");
         } catch (DownloadException e) {
-            throw OdflashException.refused("gate per-unit data: " + e.getMessage());
+            throw OdflashException.refused(Gate.PER_UNIT_DATA, e.getMessage());
         }
         String to = report.identity().map(i -> i.revision()).orElse("?");
         String from = resuming ? pending.get().fromVersion() : info.inquiry().revision();
@@ -91,7 +93,7 @@ public final class DownloadFlashOperation {
         if (!options.assumeYes() && !confirmation.confirm(String.format("%s %s %s: %s -> %s by %s download (%s)",
                 info.inquiry().vendor(), info.inquiry().product(), info.spec(), from, to, model.family().word(),
                 Sizes.of(image.length)))) {
-            throw OdflashException.refused("not confirmed: nothing was written (use --yes in scripts)");
+            throw OdflashException.refused(Gate.CONFIRMATION, "not confirmed: nothing was written", Choice.YES);
         }
         if (!resuming) {
             JournalGate.write(journals, new Journal(key, device.spec(), info.inquiry().vendor(), info.inquiry().product(),
@@ -117,11 +119,12 @@ public final class DownloadFlashOperation {
         } catch (TransportException e) {
             throw OdflashException.device("the drive stopped answering during the download (" + e.getMessage()
                     + "); run `odflash info` to see its state (a drive in boot mode reports revision BOOT) and run the"
-                    + " same flash again to recover", e);
+                    + " same flash again to recover", e, "download");
         } catch (DownloadException e) {
-            ExitCode code = e.beforeBurn() ? ExitCode.DEVICE : ExitCode.MISMATCH;
-            throw new OdflashException(code, e.getMessage() + (e.beforeBurn()
-                    ? "; the drive was not told to burn" : "; run the same flash again to recover"), e);
+            String reason = e.getMessage() + (e.beforeBurn()
+                    ? "; the drive was not told to burn" : "; run the same flash again to recover");
+            throw new OdflashException(e.beforeBurn() ? Failure.DeviceFailure.of(reason, e, "download")
+                    : new Failure.Mismatch(reason), e);
         }
     }
 
@@ -144,18 +147,18 @@ public final class DownloadFlashOperation {
             Comparison c = Comparison.of(java.util.Arrays.copyOfRange(back, 0x10000, back.length),
                     java.util.Arrays.copyOfRange(image, 0x10000, image.length));
             if (!c.identical()) {
-                throw new OdflashException(ExitCode.MISMATCH, "read-back after the burn differs from the image"
-                        + " (offsets from 0x10000): " + c.summary() + "; run the same flash again");
+                throw new OdflashException(c.mismatch("read-back after the burn differs from the image"
+                        + " (offsets from 0x10000): " + c.summary() + "; run the same flash again"));
             }
             return "read-back";
         }
         DriveInfo after = reprobe.probe(device);
         if (after.bootMode()) {
-            throw new OdflashException(ExitCode.MISMATCH, "the drive restarted in boot mode (revision BOOT): the new"
+            throw OdflashException.mismatch("the drive restarted in boot mode (revision BOOT): the new"
                     + " firmware did not start; run the same flash again to recover");
         }
         if (!after.inquiry().revision().strip().equals(to.strip())) {
-            throw new OdflashException(ExitCode.MISMATCH, "the drive restarted reporting revision "
+            throw OdflashException.mismatch("the drive restarted reporting revision "
                     + after.inquiry().revision() + ", not the image's " + to);
         }
         return "identity";

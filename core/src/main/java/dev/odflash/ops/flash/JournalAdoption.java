@@ -5,6 +5,7 @@ import dev.odflash.drive.DriveFamily;
 import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.FlashReadOperation;
 import dev.odflash.ops.OdflashException;
+import dev.odflash.ops.Gate;
 import dev.odflash.ops.Progress;
 import dev.odflash.ops.status.BankState;
 import dev.odflash.ops.status.StatusOperation;
@@ -59,7 +60,7 @@ public final class JournalAdoption {
         byte[] old = image(j.backupFile(), j.backupSha256(), "old (the pre-flash backup)");
         byte[] target = image(j.targetFile(), j.targetSha256(), "new (the flash's target)");
         if (old.length != now.length || target.length != now.length) {
-            throw OdflashException.refused("adopt: the drive's flash is " + now.length + " bytes, the journal's images "
+            throw OdflashException.refused(Gate.ADOPT, "adopt: the drive's flash is " + now.length + " bytes, the journal's images "
                     + old.length + " and " + target.length + " bytes: not this drive's journal");
         }
         List<BankState> banks = StatusOperation.banks(now, old, target);
@@ -130,17 +131,17 @@ public final class JournalAdoption {
 
     private static byte[] image(String file, String sha, String what) throws OdflashException {
         if (file.isEmpty()) {
-            throw OdflashException.refused("adopt: the journal names no " + what + " image to compare the drive with");
+            throw OdflashException.refused(Gate.ADOPT, "adopt: the journal names no " + what + " image to compare the drive with");
         }
         try {
             byte[] b = Files.readAllBytes(Path.of(file));
             if (!Sha256.hex(b).equals(sha)) {
-                throw OdflashException.refused("adopt: " + file + ", the journal's " + what + " image, changed since the"
+                throw OdflashException.refused(Gate.ADOPT, "adopt: " + file + ", the journal's " + what + " image, changed since the"
                         + " flash (sha256 differs); odflash cannot compare the drive with it");
             }
             return b;
         } catch (IOException e) {
-            throw OdflashException.refused("adopt: cannot read " + file + ", the journal's " + what + " image: "
+            throw OdflashException.refused(Gate.ADOPT, "adopt: cannot read " + file + ", the journal's " + what + " image: "
                     + e.getMessage());
         }
     }

@@ -1,5 +1,8 @@
 package dev.odflash.ops.flash;
 
+import dev.odflash.ops.Choice;
+import dev.odflash.ops.Failure;
+import dev.odflash.ops.Gate;
 import dev.odflash.ops.OdflashException;
 
 import java.io.IOException;
@@ -26,7 +29,7 @@ final class JournalGate {
             if (j.authorises(imageSha)) {
                 return own;
             }
-            throw OdflashException.refused("gate journal: a flash to " + j.toVersion() + " (" + j.targetFile()
+            throw OdflashException.refused(Gate.JOURNAL, "a flash to " + j.toVersion() + " (" + j.targetFile()
                     + ") was interrupted on this drive; run it again with that file to finish it"
                     + (j.backupFile().isEmpty() ? "" : ", or restore the backup " + j.backupFile())
                     + ". `odflash status` shows what the drive holds; `odflash journal list` lists journals.");
@@ -42,12 +45,11 @@ final class JournalGate {
             }
             Journal j = e.journal().get();
             if (!j.authorises(imageSha)) {
-                throw OdflashException.refused("gate journal: a flash of " + j.vendor() + " " + j.product() + " to "
+                throw new OdflashException(new Failure.Refusal(Gate.JOURNAL, "a flash of " + j.vendor() + " " + j.product() + " to "
                         + j.toVersion() + " was interrupted on " + j.device() + " (journal " + e.key() + ", "
                         + j.keyBasis() + " " + j.keyValue() + ", started " + j.startedAt() + "); this drive ("
-                        + key.describe() + ") may be that unit under another path, so other images are refused."
-                        + " If it is the same unit: `odflash journal adopt --device " + deviceSpec + "`, then flash"
-                        + " again; if it is another unit: `odflash journal discard " + e.key() + "`.");
+                        + key.describe() + ") may be that unit under another path, so other images are refused.",
+                        Optional.of(Choice.ADOPT_JOURNAL), java.util.List.of(deviceSpec, e.key())));
             }
         }
         return Optional.empty();
@@ -82,7 +84,7 @@ final class JournalGate {
         try {
             store.remove(key);
         } catch (IOException e) {
-            throw new OdflashException(dev.odflash.ops.ExitCode.INTERNAL, done + ", but its journal could not be"
+            throw OdflashException.bug(done + ", but its journal could not be"
                     + " removed: " + e.getMessage());
         }
     }
