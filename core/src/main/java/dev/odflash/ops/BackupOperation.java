@@ -1,5 +1,6 @@
 package dev.odflash.ops;
 
+import dev.odflash.protocol.Progress;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.transport.Device;
 

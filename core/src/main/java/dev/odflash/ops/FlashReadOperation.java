@@ -1,5 +1,6 @@
 package dev.odflash.ops;
 
+import dev.odflash.protocol.Progress;
 import dev.odflash.drive.DriveFamily;
 import dev.odflash.protocol.download.CommandRunner;
 import dev.odflash.protocol.download.DownloadException;
@@ -37,8 +38,7 @@ public final class FlashReadOperation {
             channel.enter();
             try {
                 while (pass < MAX_PASSES) {
-                    String phase = "read pass " + (pass + 1) + (pass < 2 ? "/2" : " (passes disagreed)");
-                    passes[pass] = ChipReader.readAll(channel, size, phase, progress);
+                    passes[pass] = ChipReader.readAll(channel, size, pass + 1, progress);
                     pass++;
                     for (int earlier = 0; earlier < pass - 1; earlier++) {
                         if (Arrays.equals(passes[earlier], passes[pass - 1])) {

@@ -17,7 +17,7 @@ import dev.odflash.ops.Choice;
 import dev.odflash.ops.Failure;
 import dev.odflash.ops.Gate;
 import dev.odflash.ops.OdflashException;
-import dev.odflash.ops.Progress;
+import dev.odflash.protocol.Progress;
 import dev.odflash.ops.ToolVersion;
 import dev.odflash.ops.VerifiedRead;
 import dev.odflash.protocol.download.BtcDownload;
@@ -105,11 +105,11 @@ public final class DownloadFlashOperation {
         try {
             byte[] stream = streamFor(model, image);
             switch (model.layout()) {
-                case BTC -> BtcDownload.download(run, stream, progress::update);
-                case TSST_MT1339 -> TsstDownload.download(run, TsstDownload.MT1339, stream, progress::update);
-                case SD616 -> TsstDownload.download(run, TsstDownload.SD616, stream, progress::update);
-                case MT1939 -> TsstDownload.download(run, TsstDownload.MT1939, stream, progress::update);
-                case MT1959 -> mt19xx.download(stream, progress::update);
+                case BTC -> BtcDownload.download(run, stream, progress);
+                case TSST_MT1339 -> TsstDownload.download(run, TsstDownload.MT1339, stream, progress);
+                case SD616 -> TsstDownload.download(run, TsstDownload.SD616, stream, progress);
+                case MT1939 -> TsstDownload.download(run, TsstDownload.MT1939, stream, progress);
+                case MT1959 -> mt19xx.download(stream, progress);
                 default -> throw new IllegalStateException("not a download layout: " + model.layout());
             }
             String how = verify(device, model, mt19xx, image, to, progress);
@@ -143,7 +143,7 @@ public final class DownloadFlashOperation {
     private String verify(Device device, DriveModel model, Mt19xxDownload mt19xx, byte[] image, String to,
                           Progress progress) throws TransportException, DownloadException, OdflashException {
         if (model.family() == DriveFamily.MT19XX) {
-            byte[] back = Mt19xxReader.readOnce(mt19xx, image.length, "verify", progress);
+            byte[] back = Mt19xxReader.readOnce(mt19xx, image.length, Progress.Phase.VERIFY, 1, progress);
             Comparison c = Comparison.of(java.util.Arrays.copyOfRange(back, 0x10000, back.length),
                     java.util.Arrays.copyOfRange(image, 0x10000, image.length));
             if (!c.identical()) {

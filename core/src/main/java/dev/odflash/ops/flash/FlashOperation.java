@@ -15,7 +15,7 @@ import dev.odflash.ops.Gate;
 import dev.odflash.ops.InputErrors;
 import dev.odflash.ops.FlashReadOperation;
 import dev.odflash.ops.OdflashException;
-import dev.odflash.ops.Progress;
+import dev.odflash.protocol.Progress;
 import dev.odflash.ops.ToolVersion;
 import dev.odflash.ops.VerifiedRead;
 import dev.odflash.plan.FlashPlan;
@@ -138,7 +138,7 @@ public final class FlashOperation {
                     erases += plan.eraseCount();
                     eraseBytes += plan.eraseBytes();
                     programBytes += plan.programBytes();
-                    int mismatched = executor.execute(plan, chipNow, image, round == 1 ? "write" : "write (round " + round + ")");
+                    int mismatched = executor.execute(plan, chipNow, image, round);
                     if (mismatched == 0) {
                         break;
                     }
@@ -176,9 +176,9 @@ public final class FlashOperation {
         Comparison last = null;
         for (int attempt = 1; attempt <= VERIFY_READS; attempt++) {
             byte[] read = new byte[image.length];
-            progress.update("verify", 0, image.length);
+            progress.bytes(Progress.Phase.VERIFY, attempt, 0, image.length);
             executor.readInto(0, image.length, read);
-            progress.update("verify", image.length, image.length);
+            progress.bytes(Progress.Phase.VERIFY, attempt, image.length, image.length);
             last = Comparison.of(read, image);
             if (last.identical()) {
                 return;

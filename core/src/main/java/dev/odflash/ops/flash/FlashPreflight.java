@@ -8,7 +8,7 @@ import dev.odflash.ops.Choice;
 import dev.odflash.ops.Failure;
 import dev.odflash.ops.ImageFit;
 import dev.odflash.ops.OdflashException;
-import dev.odflash.ops.Progress;
+import dev.odflash.protocol.Progress;
 
 import java.nio.file.Path;
 import java.time.Clock;

@@ -6,7 +6,7 @@ import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.FlashReadOperation;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.ops.Gate;
-import dev.odflash.ops.Progress;
+import dev.odflash.protocol.Progress;
 import dev.odflash.ops.status.BankState;
 import dev.odflash.ops.status.StatusOperation;
 import dev.odflash.transport.Device;

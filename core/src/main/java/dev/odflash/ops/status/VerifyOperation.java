@@ -3,7 +3,7 @@ package dev.odflash.ops.status;
 import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.FlashReadOperation;
 import dev.odflash.ops.OdflashException;
-import dev.odflash.ops.Progress;
+import dev.odflash.protocol.Progress;
 import dev.odflash.ops.VerifiedRead;
 import dev.odflash.ops.flash.Comparison;
 import dev.odflash.transport.Device;
