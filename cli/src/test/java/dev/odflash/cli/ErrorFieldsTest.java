@@ -111,4 +111,19 @@ class ErrorFieldsTest {
         JsonNode e = r.json().path("error");
         assertThat(e.has("refusal") || e.has("mismatch") || e.has("device")).isFalse();
     }
+
+    @Test
+    void coreTextsReachTheUserWithFlagsNotPlaceholders() {
+        CliRunner cli = new CliRunner(home);
+        JsonNode profiles = cli.run("emu", "profiles", "--json").json().path("profiles");
+        assertThat(profiles.size()).isPositive();
+        for (JsonNode p : profiles) {
+            for (String[] args : new String[][]{{"info", "--device", "emu:" + p.path("name").asText()},
+                {"info", "--device", "emu:" + p.path("name").asText(), "--json"}}) {
+                CliRunner.Run r = cli.run(args);
+                assertThat(r.out() + r.err()).as(r.toString()).doesNotContain("{choice:");
+            }
+        }
+        assertThat(cli.run("info", "--device", "emu:btc-drw1008").out()).contains("needs --without-backup");
+    }
 }
