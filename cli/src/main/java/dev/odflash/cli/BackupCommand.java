@@ -7,7 +7,7 @@ import dev.odflash.ops.BackupOperation;
 import dev.odflash.ops.Capabilities;
 import dev.odflash.ops.Capability;
 import dev.odflash.ops.DriveInfo;
-import dev.odflash.ops.ExitCode;
+import dev.odflash.ops.Gate;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.transport.Device;
 import picocli.CommandLine.Command;
@@ -44,7 +44,7 @@ final class BackupCommand extends BaseCommand {
             info.warnings().forEach(ctx.output()::warn);
             Capability backup = Capabilities.of(info, d).getFirst();
             if (!backup.available()) {
-                throw OdflashException.refused("cannot back up " + info.inquiry().identity() + ": " + backup.how());
+                throw OdflashException.refused(Gate.READ_PATH, "cannot back up " + info.inquiry().identity() + ": " + backup.how());
             }
             BackupOperation.Result r = new BackupOperation(ctx.library(), ctx.clock())
                     .run(d, info, Optional.ofNullable(output), ctx.progress());

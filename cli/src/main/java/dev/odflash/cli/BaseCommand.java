@@ -1,6 +1,5 @@
 package dev.odflash.cli;
 
-import dev.odflash.ops.ExitCode;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.transport.TransportException;
 
@@ -31,10 +30,10 @@ abstract class BaseCommand implements Callable<Integer> {
             return code.code();
         } catch (OdflashException e) {
             debug(e);
-            return failed(out, e.exitCode(), e.getMessage(), e);
+            return failed(out, e.failure(), e);
         } catch (TransportException e) {
             debug(e);
-            return failed(out, ExitCode.DEVICE, e.getMessage(), e);
+            return failed(out, dev.odflash.ops.Failure.DeviceFailure.of(e.getMessage(), e, null), e);
         } catch (java.io.IOException e) {
             debug(e);
             return failed(out, ExitCode.USAGE, e.getMessage(), e);
@@ -45,9 +44,19 @@ abstract class BaseCommand implements Callable<Integer> {
         }
     }
 
-    private static int failed(Output out, ExitCode code, String message, Throwable cause) {
+    private static int failed(Output out, dev.odflash.ops.Failure failure, Throwable cause) {
+        ExitCode code = OutcomeText.exitCode(failure);
+        log(code, OutcomeText.message(failure), cause);
+        return out.error(failure);
+    }
+
+    private static void log(ExitCode code, String message, Throwable cause) {
         LOG.log(code == ExitCode.INTERNAL ? System.Logger.Level.ERROR : System.Logger.Level.INFO,
                 "exit " + code.code() + " (" + code.kind() + "): " + message, code == ExitCode.INTERNAL ? cause : null);
+    }
+
+    private static int failed(Output out, ExitCode code, String message, Throwable cause) {
+        log(code, message, cause);
         return out.error(code, message);
     }
 

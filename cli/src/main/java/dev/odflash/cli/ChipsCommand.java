@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.chip.ChipSpec;
 import dev.odflash.chip.ChipTableFormat;
-import dev.odflash.ops.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

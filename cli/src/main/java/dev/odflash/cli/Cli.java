@@ -1,7 +1,6 @@
 package dev.odflash.cli;
 
 import dev.odflash.ops.BackupLibrary;
-import dev.odflash.ops.ExitCode;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;

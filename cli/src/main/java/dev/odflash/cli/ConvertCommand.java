@@ -8,7 +8,7 @@ import dev.odflash.image.ImageIdentifier;
 import dev.odflash.image.ImageReport;
 import dev.odflash.image.Sd616Layout;
 import dev.odflash.ops.AtomicFiles;
-import dev.odflash.ops.ExitCode;
+import dev.odflash.ops.Gate;
 import dev.odflash.ops.OdflashException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,14 +35,14 @@ final class ConvertCommand extends BaseCommand {
     @Override
     protected ExitCode execute() throws Exception {
         if (AtomicFiles.taken(output)) {
-            throw OdflashException.refused(output + " exists; odflash never overwrites a file");
+            throw OdflashException.refused(Gate.OUTPUT_EXISTS, output + " exists; odflash never overwrites a file");
         }
         FirmwareFiles.Loaded loaded = FirmwareInput.load(file, ctx);
         byte[] image = loaded.image();
         String from = loaded.form().text();
         if (loaded.form() == FirmwareFiles.Form.BIN) {
             if (!Sd616Layout.isRearranged(image)) {
-                throw OdflashException.refused(file + " is already a binary image (not Intel-HEX, not an SD-616"
+                throw OdflashException.refused(Gate.OTHER, file + " is already a binary image (not Intel-HEX, not an SD-616"
                         + " download buffer); nothing to convert");
             }
             image = Sd616Layout.restore(image);

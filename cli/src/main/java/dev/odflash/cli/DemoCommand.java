@@ -2,7 +2,7 @@ package dev.odflash.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.odflash.ops.ExitCode;
+import dev.odflash.ops.Gate;
 import dev.odflash.ops.OdflashException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,7 +73,7 @@ final class DemoCommand extends BaseCommand {
             int code = Cli.run(args.toArray(String[]::new), t, env, ctx.clock());
             results.addObject().put("command", "odflash " + String.join(" ", s.args())).put("exitCode", code);
             if (code != 0) {
-                throw new OdflashException(ExitCode.INTERNAL, "demo step failed: odflash " + String.join(" ", s.args())
+                throw OdflashException.bug("demo step failed: odflash " + String.join(" ", s.args())
                         + " exited with " + code);
             }
         }
@@ -89,7 +89,7 @@ final class DemoCommand extends BaseCommand {
                 return Files.createTempDirectory("odflash-demo-");
             }
             if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                throw OdflashException.refused(dir + " exists; the demo starts from a new directory");
+                throw OdflashException.refused(Gate.OUTPUT_EXISTS, dir + " exists; the demo starts from a new directory");
             }
             Path parent = dir.toAbsolutePath().getParent();
             if (!Files.isDirectory(parent)) { // the -o rule: odflash never creates the parents of a path you name
@@ -97,7 +97,7 @@ final class DemoCommand extends BaseCommand {
             }
             return Files.createDirectory(dir); // mkdir(2): a link planted at the name fails, never followed
         } catch (java.nio.file.FileAlreadyExistsException e) {
-            throw OdflashException.refused(dir + " exists; the demo starts from a new directory");
+            throw OdflashException.refused(Gate.OUTPUT_EXISTS, dir + " exists; the demo starts from a new directory");
         } catch (IOException e) {
             throw OdflashException.usage("cannot create the demo directory: " + e.getMessage());
         }

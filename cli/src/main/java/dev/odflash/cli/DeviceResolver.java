@@ -5,7 +5,6 @@ import dev.odflash.emulator.EmulatedDrives;
 import dev.odflash.emulator.EmulatorSpec;
 import dev.odflash.emulator.replay.ReplayDevice;
 import dev.odflash.nativeio.NativeDevices;
-import dev.odflash.ops.ExitCode;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.transport.Device;
 import dev.odflash.transport.TransportException;
@@ -40,7 +39,9 @@ public final class DeviceResolver {
         }
         if (NativeDevices.isLinuxNode(spec) || NativeDevices.isWindowsName(spec)) {
             if (NativeDevices.isLinuxNode(spec) && !Files.exists(Path.of(spec))) {
-                throw new OdflashException(ExitCode.DEVICE, "no such device: " + spec + " (`odflash list` shows the drives)");
+                throw new OdflashException(new dev.odflash.ops.Failure.DeviceFailure("no such device: " + spec
+                        + " (`odflash list` shows the drives)", java.util.Optional.of(TransportException.Kind.NO_DEVICE),
+                        java.util.OptionalInt.empty(), java.util.Optional.of("open")));
             }
             try {
                 return NativeDevices.open(spec, System.getenv());
@@ -68,7 +69,6 @@ public final class DeviceResolver {
      * is a refusal, exit 4, for every command; anything else is a device error, exit 3.
      */
     static OdflashException opening(TransportException e) {
-        return new OdflashException(e.kind() == TransportException.Kind.BUSY ? ExitCode.REFUSED : ExitCode.DEVICE,
-                e.getMessage(), e);
+        return OdflashException.device(e.getMessage(), e, "open"); // OutcomeText: BUSY is exit 4
     }
 }

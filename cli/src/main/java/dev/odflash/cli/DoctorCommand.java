@@ -11,7 +11,6 @@ import dev.odflash.nativeio.HostChecks;
 import dev.odflash.nativeio.Platform;
 import dev.odflash.ops.Capabilities;
 import dev.odflash.ops.DriveDoctor;
-import dev.odflash.ops.ExitCode;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.transport.Device;
 import dev.odflash.transport.TransportException;
@@ -126,10 +125,10 @@ final class DoctorCommand extends BaseCommand {
             checks.addAll(o.checks());
             o.family().ifPresent(seen::add);
         } catch (OdflashException e) {
-            if (device != null && e.exitCode() == ExitCode.USAGE) {
+            if (device != null && OutcomeText.exitCode(e.failure()) == ExitCode.USAGE) {
                 throw e; // a bad --device spec is the run's error; a drive the OS shows failing to open is that drive's
             }
-            checks.add(Check.fail("INQUIRY", target, e.getMessage(), e.getCause() instanceof TransportException t
+            checks.add(Check.fail("INQUIRY", target, OutcomeText.message(e.failure()), e.getCause() instanceof TransportException t
                     ? fixFor(t) : "check the cable or USB connection and power-cycle the drive"));
         }
     }

@@ -9,7 +9,7 @@ import dev.odflash.emulator.EmulatorProfiles;
 import dev.odflash.emulator.download.DownloadFirmware;
 import dev.odflash.emulator.firmware.Mtk8051Firmware;
 import dev.odflash.ops.AtomicFiles;
-import dev.odflash.ops.ExitCode;
+import dev.odflash.ops.Gate;
 import dev.odflash.ops.OdflashException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,7 +56,7 @@ final class EmuFirmwareCommand extends BaseCommand {
             throw OdflashException.usage(e.getMessage());
         }
         if (AtomicFiles.taken(output)) {
-            throw OdflashException.refused(output + " exists; odflash never overwrites a file");
+            throw OdflashException.refused(Gate.OUTPUT_EXISTS, output + " exists; odflash never overwrites a file");
         }
         // download-family images have the layout's one size; chipFor has checked a named chip against it
         byte[] image = p.family().chipStyle() ? Mtk8051Firmware.generate(p.vendor(), p.product(), version, (int) c.size())

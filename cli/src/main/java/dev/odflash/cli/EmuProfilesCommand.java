@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.emulator.EmulatorProfile;
 import dev.odflash.emulator.EmulatorProfiles;
-import dev.odflash.ops.ExitCode;
 import picocli.CommandLine.Command;
 
 @Command(name = "profiles", header = "List the emulated drive profiles.", mixinStandardHelpOptions = true,

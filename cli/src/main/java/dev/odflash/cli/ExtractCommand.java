@@ -9,7 +9,7 @@ import dev.odflash.image.extract.Candidate;
 import dev.odflash.image.extract.Extraction;
 import dev.odflash.image.extract.Extractor;
 import dev.odflash.ops.AtomicFiles;
-import dev.odflash.ops.ExitCode;
+import dev.odflash.ops.Gate;
 import dev.odflash.ops.OdflashException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,7 +52,7 @@ final class ExtractCommand extends BaseCommand {
         byte[] file = FirmwareInput.read(exe, MAX_EXE, "updater");
         Extraction x = Extractor.extract(file);
         if (x.notPe().isPresent()) {
-            throw OdflashException.refused(exe + ": " + x.notPe().get() + "; extract reads Windows updaters (PE files)."
+            throw OdflashException.refused(Gate.OTHER, exe + ": " + x.notPe().get() + "; extract reads Windows updaters (PE files)."
                     + " For a firmware file use `odflash identify`");
         }
         Path out = dir != null ? dir : exe.toAbsolutePath().resolveSibling(exe.getFileName() + "-extracted");
@@ -63,7 +63,7 @@ final class ExtractCommand extends BaseCommand {
         }
         for (Path t : targets) {
             if (AtomicFiles.taken(t)) {
-                throw OdflashException.refused(t + " exists; odflash never overwrites a file (choose another -o DIR)");
+                throw OdflashException.refused(Gate.OUTPUT_EXISTS, t + " exists; odflash never overwrites a file (choose another -o DIR)");
             }
         }
         for (int i = 0; i < best.size(); i++) {
@@ -71,7 +71,7 @@ final class ExtractCommand extends BaseCommand {
         }
         if (best.isEmpty()) {
             ctx.terminal().err().print(text(x, best, targets)); // what was looked at, for the user; stdout stays clean
-            throw OdflashException.refused(x.upx() ? Extraction.UPX_ADVICE : "no flashable firmware image found in "
+            throw OdflashException.refused(Gate.OTHER, x.upx() ? Extraction.UPX_ADVICE : "no flashable firmware image found in "
                     + exe + (x.candidates().isEmpty() ? "" : " (the candidates above are not valid images)"));
         }
         ctx.output().result(json(x, best, targets), text(x, best, targets));
@@ -84,7 +84,7 @@ final class ExtractCommand extends BaseCommand {
             Files.createDirectory(out); // mkdir(2): fails on anything at the name, a link included
         } catch (FileAlreadyExistsException e) {
             if (Files.isSymbolicLink(out)) {
-                throw OdflashException.refused(out + " is a symbolic link; odflash does not write through links"
+                throw OdflashException.refused(Gate.OUTPUT_EXISTS, out + " is a symbolic link; odflash does not write through links"
                         + " (choose another -o DIR)");
             }
             if (!Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {

@@ -7,6 +7,7 @@ import dev.odflash.image.ImageFormatException;
 import dev.odflash.input.BoundedInput;
 import dev.odflash.input.InputFileException;
 import dev.odflash.ops.InputErrors;
+import dev.odflash.ops.Gate;
 import dev.odflash.ops.OdflashException;
 
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ final class FirmwareInput {
             bytes = BoundedInput.read(file, maxImage * HEX_FACTOR, "firmware file");
         } catch (InputFileException e) {
             if (e.reason() == InputFileException.Reason.TOO_LARGE) {
-                throw OdflashException.refused(file + " is larger than " + boundWords + " (" + maxImage + " bytes)"
+                throw OdflashException.refused(Gate.INPUT_SIZE, file + " is larger than " + boundWords + " (" + maxImage + " bytes)"
                         + " even as Intel-HEX; not read");
             }
             throw InputErrors.of(e);
@@ -65,13 +66,13 @@ final class FirmwareInput {
             FirmwareFiles.Loaded loaded = FirmwareFiles.load(bytes);
             long size = loaded.form() == FirmwareFiles.Form.BIN ? bytes.length : loaded.image().length;
             if (size > maxImage) {
-                throw OdflashException.refused(file + " is " + size + " bytes" + (loaded.form() == FirmwareFiles.Form.BIN
+                throw OdflashException.refused(Gate.IMAGE_FILE, file + " is " + size + " bytes" + (loaded.form() == FirmwareFiles.Form.BIN
                         ? "" : " of image") + ", larger than " + boundWords + " (" + maxImage + " bytes);"
                         + " not a firmware image for it");
             }
             return loaded;
         } catch (ImageFormatException e) {
-            throw OdflashException.refused(file + ": " + e.getMessage());
+            throw OdflashException.refused(Gate.IMAGE_FILE, file + ": " + e.getMessage());
         }
     }
 
@@ -90,7 +91,7 @@ final class FirmwareInput {
             BoundedInput.check(file, max * HEX_FACTOR, "firmware file");
         } catch (InputFileException e) {
             if (e.reason() == InputFileException.Reason.TOO_LARGE) {
-                throw OdflashException.refused(file + " is larger than any flash odflash knows (" + max + " bytes)"
+                throw OdflashException.refused(Gate.INPUT_SIZE, file + " is larger than any flash odflash knows (" + max + " bytes)"
                         + " even as Intel-HEX; not read");
             }
             throw InputErrors.of(e);

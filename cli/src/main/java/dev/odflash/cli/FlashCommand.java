@@ -4,7 +4,6 @@ import static dev.odflash.cli.TerminalText.visible;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.ops.DriveInfo;
-import dev.odflash.ops.ExitCode;
 import dev.odflash.ops.ImageFit;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.ops.flash.DownloadFlashOperation;
@@ -116,8 +115,7 @@ final class FlashCommand extends BaseCommand {
         try {
             return d.acquireExclusive();
         } catch (TransportException e) {
-            throw e.kind() == TransportException.Kind.BUSY ? OdflashException.refused(e.getMessage())
-                    : OdflashException.device(e.getMessage(), e);
+            throw OdflashException.device(e.getMessage(), e, "lock"); // OutcomeText: BUSY is exit 4
         }
     }
 

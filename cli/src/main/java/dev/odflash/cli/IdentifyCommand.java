@@ -9,7 +9,6 @@ import dev.odflash.image.ImageIdentifier;
 import dev.odflash.image.ImageReport;
 import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.DriveProbe;
-import dev.odflash.ops.ExitCode;
 import dev.odflash.ops.ImageFit;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.ops.flash.FlashOptions;
@@ -74,8 +73,9 @@ final class IdentifyCommand extends BaseCommand {
             ArrayNode g = json.putObject("device").put("spec", device).put("fits", fits).putArray("gates");
             text.append("Against ").append(visible(device)).append(":\n");
             for (ImageFit.Gate gate : gates) {
-                g.addObject().put("name", gate.name()).put("passed", gate.passed()).put("message", gate.message());
-                text.append(String.format("  [%s] %s: %s%n", gate.passed() ? "ok" : "REFUSE", gate.name(), visible(gate.message())));
+                String message = OutcomeText.gateMessage(gate);
+                g.addObject().put("name", gate.name()).put("passed", gate.passed()).put("message", message);
+                text.append(String.format("  [%s] %s: %s%n", gate.passed() ? "ok" : "REFUSE", gate.name(), visible(message)));
             }
         }
         text.append(!report.flashable() ? "Verdict: odflash would refuse to flash this file\n"

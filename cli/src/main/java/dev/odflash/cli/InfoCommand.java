@@ -3,7 +3,6 @@ package dev.odflash.cli;
 import dev.odflash.ops.Capabilities;
 import dev.odflash.ops.Capability;
 import dev.odflash.ops.DriveInfo;
-import dev.odflash.ops.ExitCode;
 import dev.odflash.transport.Device;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

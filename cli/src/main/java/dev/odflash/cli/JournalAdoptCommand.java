@@ -5,7 +5,7 @@ import static dev.odflash.cli.TerminalText.visible;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.ops.DriveInfo;
-import dev.odflash.ops.ExitCode;
+import dev.odflash.ops.Gate;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.ops.flash.DriveKey;
 import dev.odflash.ops.flash.Journal;
@@ -48,17 +48,17 @@ final class JournalAdoptCommand extends BaseCommand {
             info.warnings().forEach(ctx.output()::warn);
             DriveKey here = DriveKey.of(info, d);
             if (store.pending(here.id()).isPresent()) {
-                throw OdflashException.refused("adopt: this drive already has its own journal " + here.id()
+                throw OdflashException.refused(Gate.ADOPT, "adopt: this drive already has its own journal " + here.id()
                         + "; finish or restore that flash first (`odflash status`, `odflash journal list`)");
             }
             List<JournalStore.Entry> candidates = JournalAdoption.candidates(store, here).stream()
                     .filter(e -> key == null || e.key().equals(key)).toList();
             if (candidates.isEmpty()) {
-                throw OdflashException.refused("adopt: no journal of " + here.vendor() + " " + here.product()
+                throw OdflashException.refused(Gate.ADOPT, "adopt: no journal of " + here.vendor() + " " + here.product()
                         + (key == null ? "" : " with key " + key) + " to adopt (`odflash journal list`)");
             }
             if (candidates.size() > 1) {
-                throw OdflashException.refused("adopt: " + candidates.size() + " journals of this model ("
+                throw OdflashException.refused(Gate.ADOPT, "adopt: " + candidates.size() + " journals of this model ("
                         + candidates.stream().map(JournalStore.Entry::key).collect(Collectors.joining(", "))
                         + "); name one with --key");
             }
@@ -73,7 +73,7 @@ final class JournalAdoptCommand extends BaseCommand {
                 String bankText = m.banks().stream().map(b -> b.bank() + ":" + b.match().word())
                         .collect(Collectors.joining(" "));
                 if (!m.matches()) {
-                    throw OdflashException.refused("adopt refused: bank " + m.conflictingBank().get() + " holds what"
+                    throw OdflashException.refused(Gate.ADOPT, "adopt refused: bank " + m.conflictingBank().get() + " holds what"
                             + " neither the journal's old image, its new one nor an interrupted write of them would leave,"
                             + " so this is not the drive of journal " + e.key() + " (banks " + bankText + "); nothing was"
                             + " changed");
@@ -81,7 +81,7 @@ final class JournalAdoptCommand extends BaseCommand {
                 evidence = "contents match bank by bank (" + bankText + ")";
             } else {
                 if (!JournalAdoption.identityFits(info, j)) {
-                    throw OdflashException.refused("adopt refused: the drive reports revision " + info.inquiry().revision()
+                    throw OdflashException.refused(Gate.ADOPT, "adopt refused: the drive reports revision " + info.inquiry().revision()
                             + ", neither the journal's " + j.fromVersion() + " nor " + j.toVersion() + " nor BOOT");
                 }
                 if (!new TerminalConfirmation(ctx.terminal(), "Is this the same unit?",
@@ -91,7 +91,7 @@ final class JournalAdoptCommand extends BaseCommand {
                         visible(info.inquiry().vendor()), visible(info.inquiry().product()),
                         visible(info.inquiry().revision()), visible(e.key()), visible(j.device()),
                         visible(j.fromVersion()), visible(j.toVersion()), j.startedAt()))) {
-                    throw OdflashException.refused("adopt not confirmed: the journal " + e.key() + " is kept as it was");
+                    throw OdflashException.refused(Gate.ADOPT, "adopt not confirmed: the journal " + e.key() + " is kept as it was");
                 }
                 evidence = "identity " + info.inquiry().revision() + ", confirmed on the terminal";
             }

@@ -2,7 +2,7 @@ package dev.odflash.cli;
 
 import static dev.odflash.cli.TerminalText.visible;
 
-import dev.odflash.ops.ExitCode;
+import dev.odflash.ops.Gate;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.ops.flash.Journal;
 import dev.odflash.ops.flash.JournalStore;
@@ -50,7 +50,7 @@ final class JournalDiscardCommand extends BaseCommand {
         if (!yes && !new TerminalConfirmation(ctx.terminal(), "Discard this journal?",
                 "journal discard: no terminal to confirm on; run with --yes to discard from a script").confirm(
                 "journal " + key + ": " + what)) {
-            throw OdflashException.refused("not confirmed: the journal " + key + " is kept");
+            throw OdflashException.refused(Gate.CONFIRMATION, "not confirmed: the journal " + key + " is kept");
         }
         try {
             store.remove(key);

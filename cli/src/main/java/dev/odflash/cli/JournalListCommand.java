@@ -4,7 +4,6 @@ import static dev.odflash.cli.TerminalText.visible;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.odflash.ops.ExitCode;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.ops.flash.Journal;
 import dev.odflash.ops.flash.JournalStore;

@@ -9,7 +9,6 @@ import dev.odflash.emulator.EmulatorProfile;
 import dev.odflash.emulator.EmulatorProfiles;
 import dev.odflash.nativeio.DiscoveredDrive;
 import dev.odflash.nativeio.OpticalDriveScan;
-import dev.odflash.ops.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

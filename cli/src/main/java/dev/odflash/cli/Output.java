@@ -6,12 +6,17 @@ import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.odflash.ops.ExitCode;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.odflash.ops.Failure;
 
 /**
  * Writes a command's result: with --json exactly one JSON document on stdout, otherwise the human
  * text. Errors: the human text on stderr always; with --json also
- * {@code {"error": {"exitCode", "kind", "message"}}} on stdout.
+ * {@code {"error": {"exitCode", "kind", "message"}}} on stdout, with the failure's structured fields
+ * ({@code refusal}, {@code mismatch} or {@code device}, {@link OutcomeText#fields}). Core texts pass
+ * through {@link OutcomeText#words} on the way out, so the choices they mention appear as flags.
  */
 public final class Output {
     static final ObjectMapper JSON = jsonMapper();
@@ -34,29 +39,61 @@ public final class Output {
     /** Prints the result: the JSON document or the human text. */
     public void result(ObjectNode document, String human) {
         if (json) {
-            terminal.out().println(pretty(document));
+            terminal.out().println(pretty(flagWords(document)));
         } else if (!human.isEmpty()) {
-            terminal.out().print(human.endsWith("\n") ? human : human + "\n");
+            String text = OutcomeText.words(human);
+            terminal.out().print(text.endsWith("\n") ? text : text + "\n");
         }
     }
 
     /** A one-line warning; its text may quote what a file or drive said, so it is shown {@link TerminalText#visible}. */
     public void warn(String message) {
-        terminal.err().println("warning: " + TerminalText.visible(message));
+        terminal.err().println("warning: " + TerminalText.visible(OutcomeText.words(message)));
     }
 
     public void note(String message) {
-        terminal.err().println(TerminalText.visible(message));
+        terminal.err().println(TerminalText.visible(OutcomeText.words(message)));
     }
 
     public int error(ExitCode code, String message) {
+        return error(code, message, null);
+    }
+
+    /** A failure as OutcomeText words it: message, exit code and the structured JSON fields. */
+    public int error(Failure failure) {
+        return error(OutcomeText.exitCode(failure), OutcomeText.message(failure), failure);
+    }
+
+    private int error(ExitCode code, String message, Failure failure) {
         terminal.err().println("error: " + TerminalText.visible(message));
         if (json) {
             ObjectNode doc = object();
-            doc.putObject("error").put("exitCode", code.code()).put("kind", code.kind()).put("message", message);
+            ObjectNode error = doc.putObject("error").put("exitCode", code.code()).put("kind", code.kind())
+                    .put("message", message);
+            if (failure != null) {
+                OutcomeText.fields(failure, error);
+            }
             terminal.out().println(pretty(doc));
         }
         return code.code();
+    }
+
+    /** The document with every string's choice placeholders worded as flags. */
+    private static ObjectNode flagWords(ObjectNode document) {
+        return (ObjectNode) flagWords((JsonNode) document);
+    }
+
+    private static JsonNode flagWords(JsonNode node) {
+        if (node instanceof ObjectNode o) {
+            o.properties().forEach(e -> e.setValue(flagWords(e.getValue())));
+        } else if (node instanceof ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                a.set(i, flagWords(a.get(i)));
+            }
+        } else if (node.isTextual() && node.asText().contains("{choice:")) {
+            return TextNode.valueOf(OutcomeText.words(node.asText()));
+        }
+        return node;
     }
 
     /**

@@ -1,12 +1,15 @@
 package dev.odflash.cli;
 
-import dev.odflash.ops.Progress;
+import dev.odflash.protocol.Progress;
+import dev.odflash.protocol.Progress.Event;
+import dev.odflash.protocol.Progress.Unit;
 
 import java.io.PrintStream;
 
 /**
  * Renders progress on stderr: a bar with rate and ETA on a terminal, a plain line per 10 % when
- * stderr is a pipe or file (so logs stay readable), nothing with --quiet.
+ * stderr is a pipe or file (so logs stay readable), nothing with --quiet. Core reports typed events;
+ * the words of each phase are this class's ({@link #label}).
  */
 public final class ProgressRenderer implements Progress {
     private static final int WIDTH = 30;
@@ -24,8 +27,22 @@ public final class ProgressRenderer implements Progress {
         this.quiet = quiet;
     }
 
+    /** A phase as the user reads it: "read pass 1/2", "write (round 2)", "wait: drive burning, seconds". */
+    static String label(Event e) {
+        return switch (e.phase()) {
+            case READ -> "read pass " + e.pass() + (e.pass() <= 2 ? "/2" : " (passes disagreed)");
+            case WRITE -> e.pass() <= 1 ? "write" : "write (round " + e.pass() + ")";
+            case VERIFY -> "verify";
+            case DOWNLOAD -> "download";
+            case BURN_WAIT -> "wait: drive burning, seconds";
+        };
+    }
+
     @Override
-    public void update(String newPhase, long done, long total) {
+    public void update(Event event) {
+        String newPhase = label(event);
+        long done = event.done();
+        long total = event.total();
         if (quiet || total <= 0) {
             return;
         }
@@ -36,7 +53,7 @@ public final class ProgressRenderer implements Progress {
             lastDecile = -1;
         }
         int percent = (int) (done * 100 / total);
-        if (newPhase.startsWith("wait")) { // a wait counts seconds, not bytes
+        if (event.unit() == Unit.SECONDS) { // a wait counts seconds, not bytes
             if (terminal || percent / 10 != lastDecile) {
                 lastDecile = percent / 10;
                 err.printf(terminal ? "\r%s: %d of %d   %s" : "%s: %d of %d%s", newPhase, done, total,

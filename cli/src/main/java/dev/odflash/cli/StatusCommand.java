@@ -5,7 +5,6 @@ import static dev.odflash.cli.TerminalText.visible;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.ops.DriveInfo;
-import dev.odflash.ops.ExitCode;
 import dev.odflash.ops.Capabilities;
 import dev.odflash.ops.status.BankState;
 import dev.odflash.ops.status.FlashHistory;

@@ -1,5 +1,6 @@
 package dev.odflash.cli;
 
+import dev.odflash.ops.Gate;
 import dev.odflash.ops.OdflashException;
 
 import java.io.IOException;
@@ -27,7 +28,7 @@ final class TraceFile {
                     StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         } catch (FileAlreadyExistsException e) {
             if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-                throw OdflashException.refused("--trace " + path + " exists; odflash never overwrites a file");
+                throw OdflashException.refused(Gate.OUTPUT_EXISTS, "--trace " + path + " exists; odflash never overwrites a file");
             }
             throw OdflashException.usage("--trace " + path + " is " + kind(path) + ", not a new file; odflash creates"
                     + " its trace as a new regular file and never follows a link");

@@ -49,7 +49,7 @@ public final class ChipTable {
     /** This table with the rows of a user's chip database added (same JEDEC IDs: the user's row wins). */
     public ChipTable withUserRows(Path file) throws IOException {
         List<ChipSpec> extra = ChipTableFormat.read(
-                new ByteArrayInputStream(BoundedInput.read(file, MAX_USER_FILE, "--chip-db")), file.toString());
+                new ByteArrayInputStream(BoundedInput.read(file, MAX_USER_FILE, "{choice:CHIP_DB}")), file.toString());
         List<ChipSpec> merged = new ArrayList<>();
         for (ChipSpec x : extra) {
             for (ChipSpec c : chips) {

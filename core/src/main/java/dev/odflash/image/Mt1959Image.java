@@ -102,7 +102,7 @@ public final class Mt1959Image {
             }
         }
         if (key.isEmpty()) {
-            r.pass("CMAC values", "not checked: no --key given (odflash ships no keys)");
+            r.pass("CMAC values", "not checked: no {choice:KEY_GIVEN} given (odflash ships no keys)");
             return;
         }
         List<String> bad = new ArrayList<>();

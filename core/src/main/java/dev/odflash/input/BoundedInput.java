@@ -53,7 +53,7 @@ public final class BoundedInput {
         }
     }
 
-    /** The whole file, at most {@code bound} bytes; {@code what} names the input in messages ("--chip-db"). */
+    /** The whole file, at most {@code bound} bytes; {@code what} names the input in messages (a file name, or a choice placeholder such as "{choice:CHIP_DB}"). */
     public static byte[] read(Path file, long bound, String what) throws InputFileException {
         BasicFileAttributes checked = regularFile(file, what);
         if (checked.size() > bound) {

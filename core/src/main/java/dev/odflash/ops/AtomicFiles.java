@@ -115,7 +115,7 @@ public final class AtomicFiles {
      */
     public static void publishNew(Path target, byte[] content) throws OdflashException {
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw OdflashException.refused(target + " exists; odflash never overwrites a file");
+            throw OdflashException.refused(Gate.OUTPUT_EXISTS, target + " exists; odflash never overwrites a file");
         }
         Path dir = directoryOf(target);
         if (!Files.isDirectory(dir)) {
@@ -124,7 +124,7 @@ public final class AtomicFiles {
         try {
             publish(target, content);
         } catch (FileAlreadyExistsException e) {
-            throw OdflashException.refused(target + " exists; odflash never overwrites a file");
+            throw OdflashException.refused(Gate.OUTPUT_EXISTS, target + " exists; odflash never overwrites a file");
         } catch (IOException e) {
             throw OdflashException.usage("cannot write " + target + ": " + e.getMessage());
         }

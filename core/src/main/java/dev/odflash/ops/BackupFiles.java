@@ -101,9 +101,9 @@ public final class BackupFiles {
         boolean hasSidecar = AtomicFiles.taken(sidecar);
         if (!Files.exists(file)) {
             if (hasSidecar) {
-                throw OdflashException.usage("--backup " + file + ": only its sidecar " + sidecar.getFileName()
+                throw OdflashException.usage(Choice.OWN_BACKUP.mention() + " " + file + ": only its sidecar " + sidecar.getFileName()
                         + " exists: an unfinished backup (its publish never reached the image), not a backup;"
-                        + " leave out --backup and odflash takes a fresh one");
+                        + " leave out " + Choice.OWN_BACKUP.mention() + " and odflash takes a fresh one");
             }
             return;
         }
@@ -114,11 +114,11 @@ public final class BackupFiles {
         try {
             r = readSidecar(sidecar);
         } catch (IOException e) {
-            throw OdflashException.refused("--backup " + file + ": its sidecar " + sidecar.getFileName()
+            throw OdflashException.refused(Gate.BACKUP_FILE, Choice.OWN_BACKUP.mention() + " " + file + ": its sidecar " + sidecar.getFileName()
                     + " is damaged (" + e.getMessage() + "), so it is no backup odflash vouches for");
         }
         if (r.state().equals(BackupSidecar.INTERRUPTED)) {
-            throw OdflashException.refused("--backup " + file + ": its sidecar says it is a dump of a half-written"
+            throw OdflashException.refused(Gate.BACKUP_FILE, Choice.OWN_BACKUP.mention() + " " + file + ": its sidecar says it is a dump of a half-written"
                     + " drive (state interrupted), never a backup");
         }
         try {
@@ -127,11 +127,11 @@ public final class BackupFiles {
                 return; // not a file at all: the input reader refuses it
             }
             if (Files.size(real) != r.size() || !sha256(real).filter(r.sha256()::equals).isPresent()) {
-                throw OdflashException.refused("--backup " + file + " does not have the size and sha256 its sidecar "
+                throw OdflashException.refused(Gate.BACKUP_FILE, Choice.OWN_BACKUP.mention() + " " + file + " does not have the size and sha256 its sidecar "
                         + sidecar.getFileName() + " records: a damaged backup, not used");
             }
         } catch (IOException e) {
-            throw OdflashException.usage("--backup " + file + ": " + e.getMessage());
+            throw OdflashException.usage(Choice.OWN_BACKUP.mention() + " " + file + ": " + e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.odflash.ops;
 
+import dev.odflash.protocol.Progress;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.transport.Device;
 
@@ -84,21 +85,23 @@ public final class BackupOperation {
             LOG.log(Level.INFO, () -> "backup published: " + target);
         } catch (FileAlreadyExistsException e) {
             LOG.log(Level.WARNING, "backup not published: " + e.getFile() + " appeared while reading");
-            throw OdflashException.refused("output file appeared while reading, not overwritten: " + e.getFile());
+            throw OdflashException.refused(Gate.OUTPUT_EXISTS, "output file appeared while reading, not overwritten: " + e.getFile());
         } catch (IOException e) {
             LOG.log(Level.WARNING, "backup not published: " + target + ": " + e.getMessage());
-            throw new OdflashException(ExitCode.USAGE, "cannot write the backup to " + target + ": " + e.getMessage(), e);
+            throw new OdflashException(new Failure.UsageProblem("cannot write the backup to " + target + ": " + e.getMessage()), e);
         }
         return new Result(target, sidecar, read, json, settled);
     }
 
     private static void checkTarget(Path target, Path sidecar) throws OdflashException {
         if (AtomicFiles.taken(target)) {
-            throw OdflashException.refused(target + " exists" + (AtomicFiles.taken(sidecar) ? "" : " (with no sidecar,"
-                    + " so it is no backup odflash vouches for)") + "; odflash never overwrites a file (choose another -o)");
+            throw OdflashException.refused(Gate.OUTPUT_EXISTS, target + " exists" + (AtomicFiles.taken(sidecar) ? ""
+                    : " (with no sidecar, so it is no backup odflash vouches for)") + "; odflash never overwrites a file",
+                    Choice.OTHER_OUTPUT);
         }
         if (AtomicFiles.taken(sidecar) && !BackupFiles.isUnfinished(target)) {
-            throw OdflashException.refused(sidecar + " exists; odflash never overwrites a file (choose another -o)");
+            throw OdflashException.refused(Gate.OUTPUT_EXISTS, sidecar + " exists; odflash never overwrites a file",
+                    Choice.OTHER_OUTPUT);
         }
         Path dir = target.toAbsolutePath().getParent();
         if (!Files.isDirectory(dir)) {

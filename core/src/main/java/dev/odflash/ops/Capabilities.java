@@ -37,7 +37,8 @@ public final class Capabilities {
         String flash = chipKnown
                 ? "erase and program through the vendor mode: gates, a verified backup, a plan at the chip's"
                 + " physical minimum, a journal, read-back of every block and a whole-chip verify"
-                : "refused: unknown chip " + info.jedecId().get() + "; name it with --chip NAME or --chip-db FILE";
+                : "refused: unknown chip " + info.jedecId().get() + "; name it with " + Choice.CHIP_NAMED.mention()
+                + " NAME or " + Choice.CHIP_DB.mention() + " FILE";
         String verify = "two agreeing reads compared with a file; `status` compares with the backup library";
         return List.of(new Capability("backup", true, readHow), new Capability("flash", chipKnown, flash),
                 new Capability("verify", true, verify));
@@ -77,13 +78,13 @@ public final class Capabilities {
             case BTC -> List.of(
                     new Capability("backup", false, "btcflash only writes: no public read path for BTC drives"),
                     new Capability("flash", true, "WRITE BUFFER download (btcflash): 4 KiB chunks at offset +0x20, checksum"
-                            + " header, mode 7, 50 s wait; needs --without-backup; verified by identity (INQUIRY revision)"),
+                            + " header, mode 7, 50 s wait; needs " + Choice.WITHOUT_BACKUP.mention() + "; verified by identity (INQUIRY revision)"),
                     new Capability("verify", false, "no read path; a flash is verified by the revision the drive reports"));
             case TSST -> List.of(
                     new Capability("backup", false, "the FF 00 01 protocol only writes: no public read path is implemented"),
                     new Capability("flash", true, "vendor download FF 00 01 (" + layout.map(ImageLayout::word)
                             .orElse("tsst-mt1339, sd616 or mt1939") + ", redumper/coastermelt block sizes); needs"
-                            + " --without-backup; verified by identity (INQUIRY revision)"),
+                            + " " + Choice.WITHOUT_BACKUP.mention() + "; verified by identity (INQUIRY revision)"),
                     new Capability("verify", false, "no read path; a flash is verified by the revision the drive reports"));
             case MT19XX -> List.of(
                     new Capability("backup", true, "READ BUFFER mode 6 over the whole flash, two passes that must agree"

@@ -1,5 +1,6 @@
 package dev.odflash.ops;
 
+import dev.odflash.protocol.Progress;
 import dev.odflash.transport.ChipChannel;
 import dev.odflash.transport.TransportException;
 
@@ -9,17 +10,17 @@ final class ChipReader {
     }
 
     /** One full pass; the caller has entered vendor mode. */
-    static byte[] readAll(ChipChannel channel, long size, String phase, Progress progress) throws TransportException {
+    static byte[] readAll(ChipChannel channel, long size, int pass, Progress progress) throws TransportException {
         if (size > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("flash too large to hold in memory: " + size);
         }
         byte[] image = new byte[(int) size];
         int chunk = Math.max(256, channel.maxReadLength());
-        progress.update(phase, 0, size);
+        progress.bytes(Progress.Phase.READ, pass, 0, size);
         for (int pos = 0; pos < size; pos += chunk) {
             int n = (int) Math.min(chunk, size - pos);
             channel.read(pos, image, pos, n);
-            progress.update(phase, pos + n, size);
+            progress.bytes(Progress.Phase.READ, pass, pos + n, size);
         }
         return image;
     }

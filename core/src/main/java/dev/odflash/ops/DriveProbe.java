@@ -57,7 +57,7 @@ public final class DriveProbe {
                 warnings.add("GET CONFIGURATION not answered: " + e.getMessage());
             }
         } catch (TransportException e) {
-            throw OdflashException.device("drive " + device.spec() + " did not answer: " + e.getMessage(), e);
+            throw OdflashException.device("drive " + device.spec() + " did not answer: " + e.getMessage(), e, "INQUIRY");
         }
         if (inquiry.peripheralType() != InquiryData.TYPE_CD_DVD) {
             warnings.add("peripheral device type " + inquiry.peripheralType() + " is not an optical drive (5)");
@@ -105,16 +105,16 @@ public final class DriveProbe {
                 return standard;
             }
         } catch (ScsiCommandException e) {
-            throw new OdflashException(ExitCode.DEVICE, "INQUIRY failed: " + e.getMessage(), e);
+            throw OdflashException.device("INQUIRY failed: " + e.getMessage(), e, "INQUIRY");
         }
     }
 
     private Optional<ChipSpec> resolveChip(JedecId id, List<String> warnings) throws OdflashException {
         if (chipOverride.isPresent()) {
             ChipSpec named = chips.byName(chipOverride.get()).orElseThrow(() -> OdflashException.usage(
-                    "--chip " + chipOverride.get() + ": no such chip in the table (see `odflash chips`)"));
+                    Choice.CHIP_NAMED.mention() + " " + chipOverride.get() + ": no such chip in the table (see `odflash chips`)"));
             if (!named.id().equals(id)) {
-                warnings.add("--chip " + named.name() + " given; the chip answered JEDEC " + id
+                warnings.add(Choice.CHIP_NAMED.mention() + " " + named.name() + " given; the chip answered JEDEC " + id
                         + " while the table lists " + named.id() + " for it");
             }
             return Optional.of(named);
@@ -123,7 +123,8 @@ public final class DriveProbe {
         if (found.isEmpty()) {
             warnings.add("unknown flash chip, JEDEC manufacturer " + id.manufacturerHex() + ", device "
                     + id.deviceHex() + ": reading works, erase and program are refused until the part is named"
-                    + " with --chip NAME or added with --chip-db FILE (the format of `odflash chips --json`)");
+                    + " with " + Choice.CHIP_NAMED.mention() + " NAME or added with " + Choice.CHIP_DB.mention()
+                    + " FILE (the format `odflash chips` prints as JSON)");
         }
         return found;
     }
@@ -141,7 +142,7 @@ public final class DriveProbe {
             return new FlashSize(wrapped.getAsLong(), FlashSize.FROM_WRAP);
         }
         warnings.add("flash size unknown: assuming the family's largest, " + MTK8051_MAX_SIZE / 1024
-                + " KiB; give --size if you know it");
+                + " KiB; give " + Choice.SIZE_GIVEN.mention() + " if you know it");
         return new FlashSize(MTK8051_MAX_SIZE, FlashSize.FROM_FAMILY_MAX);
     }
 

@@ -1,5 +1,6 @@
 package dev.odflash.ops;
 
+import dev.odflash.protocol.Progress;
 import dev.odflash.drive.DriveFamily;
 import dev.odflash.protocol.download.CommandRunner;
 import dev.odflash.protocol.download.DownloadException;
@@ -26,9 +27,9 @@ public final class FlashReadOperation {
         if (info.family().filter(f -> f == DriveFamily.MT19XX).isPresent()) {
             return readMt19xx(device, info, progress);
         }
-        ChipChannel channel = device.chipChannel().orElseThrow(() -> OdflashException.refused(
+        ChipChannel channel = device.chipChannel().orElseThrow(() -> OdflashException.refused(Gate.READ_PATH,
                 "no read path to this drive's flash: " + Capabilities.backupUnavailableReason(info, device)));
-        long size = info.flashSize().orElseThrow(() -> OdflashException.refused(
+        long size = info.flashSize().orElseThrow(() -> OdflashException.refused(Gate.SIZE,
                 "flash size unknown: the chip was not identified")).bytes();
         Duration start = device.clock().elapsed();
         byte[][] passes = new byte[MAX_PASSES][];
@@ -37,8 +38,7 @@ public final class FlashReadOperation {
             channel.enter();
             try {
                 while (pass < MAX_PASSES) {
-                    String phase = "read pass " + (pass + 1) + (pass < 2 ? "/2" : " (passes disagreed)");
-                    passes[pass] = ChipReader.readAll(channel, size, phase, progress);
+                    passes[pass] = ChipReader.readAll(channel, size, pass + 1, progress);
                     pass++;
                     for (int earlier = 0; earlier < pass - 1; earlier++) {
                         if (Arrays.equals(passes[earlier], passes[pass - 1])) {
@@ -52,11 +52,11 @@ public final class FlashReadOperation {
             }
         } catch (TransportException e) {
             throw OdflashException.device("the drive stopped answering during read pass " + (pass + 1) + ": "
-                    + e.getMessage() + "; nothing was written", e);
+                    + e.getMessage() + "; nothing was written", e, "read");
         }
         throw OdflashException.device(MAX_PASSES + " read passes all disagree (first difference at 0x"
                 + Long.toHexString(Arrays.mismatch(passes[0], passes[1])) + "): the link or the drive is unreliable;"
-                + " no backup was written", null);
+                + " no backup was written", null, "read");
     }
 
     /** MT19xx drives read their flash with READ BUFFER mode 6 (CM); the redumper CDB form is the default. */
@@ -69,9 +69,9 @@ public final class FlashReadOperation {
             return new VerifiedRead(r.image(), r.sha256(), r.passes(), device.clock().elapsed().minus(start));
         } catch (TransportException e) {
             throw OdflashException.device("the drive stopped answering during the read: " + e.getMessage()
-                    + "; nothing was written", e);
+                    + "; nothing was written", e, "read");
         } catch (DownloadException e) {
-            throw OdflashException.device("the drive refused to be read: " + e.getMessage(), e);
+            throw OdflashException.device("the drive refused to be read: " + e.getMessage(), e, "read");
         }
     }
 

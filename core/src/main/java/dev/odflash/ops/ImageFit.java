@@ -16,8 +16,8 @@ import java.util.Optional;
  * flash command adds its own gates (backup, boot region, medium); this class sends nothing to a drive.
  *
  * <p>The version gate reports the relation: a newer image passes; the same version fails unless the
- * caller allows a reinstall ({@link #ALLOW_REINSTALL}); an older one fails unless it allows a downgrade
- * ({@link #ALLOW_OLDER}), and so does a pair {@link Revisions} cannot order (fails closed); a drive
+ * caller allows a reinstall ({@link Choice#ALLOW_REINSTALL}); an older one fails unless it allows a downgrade
+ * ({@link Choice#ALLOW_OLDER}), and so does a pair {@link Revisions} cannot order (fails closed); a drive
  * in boot mode passes (its version is unknown). {@link #relation} gives the relation itself.
  */
 public final class ImageFit {
@@ -26,11 +26,22 @@ public final class ImageFit {
     public static final String STRUCTURE = "structure";
     public static final String MODEL = "model";
     public static final String VERSION = "version";
-    public static final String ALLOW_REINSTALL = "--allow-reinstall";
-    public static final String ALLOW_OLDER = "--allow-older";
+    /**
+     * One gate's verdict; a failed gate may name the {@link Choice} that would let it pass (a view words
+     * it), with the values that choice needs ({@link Failure.Refusal#arguments()}).
+     */
+    public record Gate(String name, boolean passed, String message, Optional<Choice> override, List<String> arguments) {
+        public Gate {
+            arguments = List.copyOf(arguments);
+        }
 
-    /** One gate's verdict. */
-    public record Gate(String name, boolean passed, String message) {
+        public Gate(String name, boolean passed, String message) {
+            this(name, passed, message, Optional.empty(), List.of());
+        }
+
+        public Gate(String name, boolean passed, String message, Choice override) {
+            this(name, passed, message, Optional.of(override), List.of());
+        }
     }
 
     private ImageFit() {
@@ -43,7 +54,7 @@ public final class ImageFit {
         List<Gate> gates = new ArrayList<>();
         gates.add(layout(drive, image));
         gates.add(flashSize <= 0
-                ? new Gate(SIZE, false, "the drive's flash size is unknown (give --size, or name the chip)")
+                ? new Gate(SIZE, false, "the drive's flash size is unknown", Choice.SIZE_GIVEN)
                 : image.size() == flashSize
                 ? new Gate(SIZE, true, "image and flash are both " + image.size() + " bytes")
                 : new Gate(SIZE, false, "image is " + image.size() + " bytes, the flash " + flashSize
@@ -107,11 +118,11 @@ public final class ImageFit {
         String want = image.identity().map(ImageIdentity::revision).orElse("").strip();
         return switch (relation(have, want, drive.bootMode())) {
             case NEWER -> new Gate(VERSION, true, "image " + want + " is newer than the drive's " + have);
-            case SAME -> new Gate(VERSION, false, "the drive already runs " + have + "; reinstalling needs " + ALLOW_REINSTALL);
+            case SAME -> new Gate(VERSION, false, "the drive already runs " + have, Choice.ALLOW_REINSTALL);
             case OLDER -> new Gate(VERSION, false, "image " + want + " is older than the drive's " + have
-                    + "; a downgrade needs " + ALLOW_OLDER);
+                    + ": a downgrade", Choice.ALLOW_OLDER);
             case UNORDERED -> new Gate(VERSION, false, "versions '" + want + "' (image) and '" + have
-                    + "' (drive) cannot be ordered, so this may be a downgrade; flashing it needs " + ALLOW_OLDER);
+                    + "' (drive) cannot be ordered, so this may be a downgrade", Choice.ALLOW_OLDER);
             case UNKNOWN -> new Gate(VERSION, true, "the drive is in boot mode: its installed version is unknown");
         };
     }
@@ -119,7 +130,7 @@ public final class ImageFit {
     /**
      * UNKNOWN: the drive is in boot mode, its installed version is not known (the gate passes: this is
      * the recovery case, safety rule 6); UNORDERED: both are known but {@link Revisions} cannot order
-     * them (the gate fails closed; {@code --allow-older} overrides).
+     * them (the gate fails closed; {@link Choice#ALLOW_OLDER} overrides).
      */
     public enum Relation { NEWER, SAME, OLDER, UNORDERED, UNKNOWN }
 

@@ -2,13 +2,12 @@ package dev.odflash.ops;
 
 import dev.odflash.input.InputFileException;
 
-/** An input file that was not read, as the exit code the contract gives it: too large is refused (4), the rest usage (2). */
+/** An input file that was not read, as a {@link Failure.InputProblem} (a view gives it its exit code). */
 public final class InputErrors {
     private InputErrors() {
     }
 
     public static OdflashException of(InputFileException e) {
-        return new OdflashException(e.reason() == InputFileException.Reason.TOO_LARGE ? ExitCode.REFUSED : ExitCode.USAGE,
-                e.getMessage());
+        return new OdflashException(new Failure.InputProblem(e.getMessage(), e.reason()), e);
     }
 }

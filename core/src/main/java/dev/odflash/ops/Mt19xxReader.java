@@ -1,5 +1,6 @@
 package dev.odflash.ops;
 
+import dev.odflash.protocol.Progress;
 import dev.odflash.protocol.download.DownloadException;
 import dev.odflash.protocol.download.Mt19xxDownload;
 import dev.odflash.transport.TransportException;
@@ -18,7 +19,7 @@ public final class Mt19xxReader {
     private Mt19xxReader() {
     }
 
-    public static byte[] readOnce(Mt19xxDownload mt19xx, int size, String phase, Progress progress)
+    public static byte[] readOnce(Mt19xxDownload mt19xx, int size, Progress.Phase phase, int pass, Progress progress)
             throws TransportException, DownloadException {
         byte[] out = new byte[size];
         for (int off = 0; off < size; off += CHUNK) {
@@ -29,7 +30,7 @@ public final class Mt19xxReader {
                         part.length, n), true);
             }
             System.arraycopy(part, 0, out, off, n);
-            progress.update(phase, off + n, size);
+            progress.bytes(phase, pass, off + n, size);
         }
         return out;
     }
@@ -37,16 +38,16 @@ public final class Mt19xxReader {
     /** Two passes that agree (a third when they differ), as every backup requires. */
     public static VerifiedRead readTwice(Mt19xxDownload mt19xx, int size, Progress progress)
             throws TransportException, DownloadException, OdflashException {
-        byte[] a = readOnce(mt19xx, size, "read pass 1/2", progress);
-        byte[] b = readOnce(mt19xx, size, "read pass 2/2", progress);
+        byte[] a = readOnce(mt19xx, size, Progress.Phase.READ, 1, progress);
+        byte[] b = readOnce(mt19xx, size, Progress.Phase.READ, 2, progress);
         if (Arrays.equals(a, b)) {
             return VerifiedRead.of(b, 2, Duration.ZERO);
         }
-        byte[] c = readOnce(mt19xx, size, "read pass 3 (passes disagreed)", progress);
+        byte[] c = readOnce(mt19xx, size, Progress.Phase.READ, 3, progress);
         if (Arrays.equals(a, c) || Arrays.equals(b, c)) {
             return VerifiedRead.of(c, 3, Duration.ZERO);
         }
         throw OdflashException.device("three READ BUFFER passes disagree: the link or the drive is unreliable;"
-                + " nothing was written", null);
+                + " nothing was written", null, "READ BUFFER");
     }
 }

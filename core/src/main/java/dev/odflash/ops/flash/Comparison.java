@@ -42,6 +42,12 @@ public record Comparison(long firstDifference, long differingBytes, List<Range> 
         return new Comparison(ranges.isEmpty() ? -1 : ranges.getFirst().start(), count, ranges);
     }
 
+    /** This comparison as a {@link dev.odflash.ops.Failure.Mismatch} with core's reason. */
+    public dev.odflash.ops.Failure.Mismatch mismatch(String reason) {
+        return new dev.odflash.ops.Failure.Mismatch(reason, firstDifference, differingBytes,
+                ranges.stream().map(r -> new dev.odflash.ops.Failure.Range(r.start(), r.length())).toList());
+    }
+
     public boolean identical() {
         return differingBytes == 0;
     }

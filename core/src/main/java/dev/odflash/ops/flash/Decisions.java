@@ -1,11 +1,9 @@
 package dev.odflash.ops.flash;
 
-import dev.odflash.ops.ExitCode;
+import dev.odflash.ops.Failure;
 import dev.odflash.ops.OdflashException;
 
 import java.lang.System.Logger.Level;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The flash pipelines' decision log (README "Logs"): every gate verdict, the plan, each round and
@@ -16,7 +14,6 @@ final class Decisions {
     static final System.Logger GATE = System.getLogger("dev.odflash.gate");
     static final System.Logger FLASH = System.getLogger("dev.odflash.flash");
     static final System.Logger JOURNAL = System.getLogger("dev.odflash.journal");
-    private static final Pattern GATE_MESSAGE = Pattern.compile("^gate ([a-z -]+): (.*)$", Pattern.DOTALL);
 
     private Decisions() {
     }
@@ -29,18 +26,25 @@ final class Decisions {
         GATE.log(Level.INFO, () -> "gate " + gate + ": failed but allowed (" + why + "): " + failure);
     }
 
-    /** The outcome of an operation that threw: a refusal names its gate, anything else its exit kind. */
+    /** The outcome of an operation that threw: a refusal names its gate, anything else its kind of failure. */
     static void failed(String operation, OdflashException e) {
-        if (e.exitCode() == ExitCode.REFUSED) {
-            Matcher m = GATE_MESSAGE.matcher(String.valueOf(e.getMessage()));
-            if (m.matches()) {
-                GATE.log(Level.INFO, "gate " + m.group(1) + ": refused: " + m.group(2));
+        Failure f = e.failure();
+        if (f instanceof Failure.Refusal r) {
+            if (r.gate().flashGate()) {
+                GATE.log(Level.INFO, "gate " + r.gate().word() + ": refused: " + r.reason());
             } else {
-                GATE.log(Level.INFO, operation + " refused: " + e.getMessage());
+                GATE.log(Level.INFO, operation + " refused (" + r.gate().word() + "): " + r.reason());
             }
             return;
         }
-        FLASH.log(Level.WARNING, operation + " failed (exit " + e.exitCode().code() + ", " + e.exitCode().kind()
-                + "): " + e.getMessage());
+        String kind = switch (f) {
+            case Failure.Refusal r -> "refused";
+            case Failure.Mismatch m -> "mismatch";
+            case Failure.DeviceFailure d -> "device";
+            case Failure.UsageProblem u -> "usage";
+            case Failure.InputProblem i -> "input";
+            case Failure.Bug b -> "internal";
+        };
+        FLASH.log(Level.WARNING, operation + " failed (" + kind + "): " + e.getMessage());
     }
 }

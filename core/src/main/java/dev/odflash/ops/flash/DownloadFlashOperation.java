@@ -13,9 +13,11 @@ import dev.odflash.ops.BackupSidecar;
 import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.DriveProbe;
 import dev.odflash.ops.Mt19xxReader;
-import dev.odflash.ops.ExitCode;
+import dev.odflash.ops.Choice;
+import dev.odflash.ops.Failure;
+import dev.odflash.ops.Gate;
 import dev.odflash.ops.OdflashException;
-import dev.odflash.ops.Progress;
+import dev.odflash.protocol.Progress;
 import dev.odflash.ops.ToolVersion;
 import dev.odflash.ops.VerifiedRead;
 import dev.odflash.protocol.download.BtcDownload;
@@ -88,9 +90,10 @@ public final class DownloadFlashOperation {
         Mt19xxDownload mt19xx = new Mt19xxDownload(run, options.mt19xxVariant());
         if (model.family() != DriveFamily.MT19XX && options.backupFile().isPresent()) {
             // a backup odflash cannot compare with the drive vouches for nothing: never accept it silently
-            throw OdflashException.usage("--backup: the " + model.family().word() + " family has no read path, so"
-                    + " odflash cannot check that " + options.backupFile().get() + " is what the drive holds; leave"
-                    + " out --backup (and give --without-backup to flash without one)");
+            throw OdflashException.usage(Choice.OWN_BACKUP.mention() + ": the " + model.family().word()
+                    + " family has no read path, so odflash cannot check that " + options.backupFile().get()
+                    + " is what the drive holds; leave out " + Choice.OWN_BACKUP.mention() + " (and give "
+                    + Choice.WITHOUT_BACKUP.mention() + " to flash without one)");
         }
         try {
             if (model.family() == DriveFamily.MT19XX) {
@@ -101,17 +104,17 @@ public final class DownloadFlashOperation {
                     backupSha = taken.sha256();
                 }
             } else if (!options.withoutBackup()) {
-                throw OdflashException.refused("gate backup: the " + model.family().word() + " family has no read path,"
-                        + " so odflash cannot take a backup first; --without-backup flashes anyway (if the download"
-                        + " fails, only the drive's boot loader accepting a new download can recover it)");
+                throw OdflashException.refused(Gate.BACKUP, "the " + model.family().word() + " family has no read path,"
+                        + " so odflash cannot take a backup first", Choice.WITHOUT_BACKUP);
             } else {
                 Decisions.overridden("backup", "the " + model.family().word() + " family has no read path",
                         "flashing without a backup was asked for");
             }
         } catch (TransportException e) {
-            throw OdflashException.device("the drive stopped answering before anything was sent: " + e.getMessage(), e);
+            throw OdflashException.device("the drive stopped answering before anything was sent: " + e.getMessage(), e,
+                    "per-unit data");
         } catch (DownloadException e) {
-            throw OdflashException.refused("gate per-unit data: " + e.getMessage());
+            throw OdflashException.refused(Gate.PER_UNIT_DATA, e.getMessage());
         }
         String to = report.identity().map(i -> i.revision()).orElse("?");
         String from = resuming ? pending.get().fromVersion() : info.inquiry().revision();
@@ -123,7 +126,7 @@ public final class DownloadFlashOperation {
                 info.inquiry().vendor(), info.inquiry().product(), info.spec(), from, to, model.family().word(),
                 Sizes.of(image.length)))) {
             Decisions.FLASH.log(Level.INFO, "confirmation declined");
-            throw OdflashException.refused("not confirmed: nothing was written (use --yes in scripts)");
+            throw OdflashException.refused(Gate.CONFIRMATION, "not confirmed: nothing was written", Choice.YES);
         }
         if (!resuming) {
             JournalGate.write(journals, new Journal(key, device.spec(), info.inquiry().vendor(), info.inquiry().product(),
@@ -138,11 +141,11 @@ public final class DownloadFlashOperation {
             Decisions.FLASH.log(Level.INFO, () -> "plan: download of " + stream.length + " bytes as layout "
                     + model.layout().word() + (patched ? " (patched with this unit's config and calibration)" : ""));
             switch (model.layout()) {
-                case BTC -> BtcDownload.download(run, stream, progress::update);
-                case TSST_MT1339 -> TsstDownload.download(run, TsstDownload.MT1339, stream, progress::update);
-                case SD616 -> TsstDownload.download(run, TsstDownload.SD616, stream, progress::update);
-                case MT1939 -> TsstDownload.download(run, TsstDownload.MT1939, stream, progress::update);
-                case MT1959 -> mt19xx.download(stream, progress::update);
+                case BTC -> BtcDownload.download(run, stream, progress);
+                case TSST_MT1339 -> TsstDownload.download(run, TsstDownload.MT1339, stream, progress);
+                case SD616 -> TsstDownload.download(run, TsstDownload.SD616, stream, progress);
+                case MT1939 -> TsstDownload.download(run, TsstDownload.MT1939, stream, progress);
+                case MT1959 -> mt19xx.download(stream, progress);
                 default -> throw new IllegalStateException("not a download layout: " + model.layout());
             }
             Decisions.FLASH.log(Level.INFO, "download sent; verifying");
@@ -154,11 +157,12 @@ public final class DownloadFlashOperation {
             Decisions.FLASH.log(Level.WARNING, "the drive stopped answering during the download: " + e.getMessage());
             throw OdflashException.device("the drive stopped answering during the download (" + e.getMessage()
                     + "); run `odflash info` to see its state (a drive in boot mode reports revision BOOT) and run the"
-                    + " same flash again to recover", e);
+                    + " same flash again to recover", e, "download");
         } catch (DownloadException e) {
-            ExitCode code = e.beforeBurn() ? ExitCode.DEVICE : ExitCode.MISMATCH;
-            throw new OdflashException(code, e.getMessage() + (e.beforeBurn()
-                    ? "; the drive was not told to burn" : "; run the same flash again to recover"), e);
+            String reason = e.getMessage() + (e.beforeBurn()
+                    ? "; the drive was not told to burn" : "; run the same flash again to recover");
+            throw new OdflashException(e.beforeBurn() ? Failure.DeviceFailure.of(reason, e, "download")
+                    : new Failure.Mismatch(reason), e);
         }
     }
 
@@ -198,23 +202,23 @@ public final class DownloadFlashOperation {
     private String verify(Device device, DriveModel model, Mt19xxDownload mt19xx, byte[] image, String to,
                           Progress progress) throws TransportException, DownloadException, OdflashException {
         if (model.family() == DriveFamily.MT19XX) {
-            byte[] back = Mt19xxReader.readOnce(mt19xx, image.length, "verify", progress);
+            byte[] back = Mt19xxReader.readOnce(mt19xx, image.length, Progress.Phase.VERIFY, 1, progress);
             Comparison c = Comparison.of(java.util.Arrays.copyOfRange(back, 0x10000, back.length),
                     java.util.Arrays.copyOfRange(image, 0x10000, image.length));
             if (!c.identical()) {
-                throw new OdflashException(ExitCode.MISMATCH, "read-back after the burn differs from the image"
-                        + " (offsets from 0x10000): " + c.summary() + "; run the same flash again");
+                throw new OdflashException(c.mismatch("read-back after the burn differs from the image"
+                        + " (offsets from 0x10000): " + c.summary() + "; run the same flash again"));
             }
             Decisions.FLASH.log(Level.INFO, "verify: read-back identical from 0x10000 (" + (image.length - 0x10000) + " bytes)");
             return "read-back";
         }
         DriveInfo after = reprobe.probe(device);
         if (after.bootMode()) {
-            throw new OdflashException(ExitCode.MISMATCH, "the drive restarted in boot mode (revision BOOT): the new"
+            throw OdflashException.mismatch("the drive restarted in boot mode (revision BOOT): the new"
                     + " firmware did not start; run the same flash again to recover");
         }
         if (!after.inquiry().revision().strip().equals(to.strip())) {
-            throw new OdflashException(ExitCode.MISMATCH, "the drive restarted reporting revision "
+            throw OdflashException.mismatch("the drive restarted reporting revision "
                     + after.inquiry().revision() + ", not the image's " + to);
         }
         Decisions.FLASH.log(Level.INFO, "verify: the drive restarted reporting the image's revision " + to);

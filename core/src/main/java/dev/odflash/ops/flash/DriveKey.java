@@ -36,7 +36,7 @@ public record DriveKey(String vendor, String product, String basis, String value
                 serial = new Spc(device.scsi()).unitSerialNumber();
             } catch (TransportException e) {
                 throw OdflashException.device("drive " + device.spec() + " did not answer INQUIRY (VPD 0x80): "
-                        + e.getMessage(), e);
+                        + e.getMessage(), e, "INQUIRY (VPD 0x80)");
             }
         }
         return serial.map(s -> new DriveKey(vendor, product, SERIAL, s))

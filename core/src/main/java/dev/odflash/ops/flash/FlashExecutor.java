@@ -1,6 +1,6 @@
 package dev.odflash.ops.flash;
 
-import dev.odflash.ops.Progress;
+import dev.odflash.protocol.Progress;
 import dev.odflash.plan.EraseOp;
 import dev.odflash.plan.FlashPlan;
 import dev.odflash.plan.PlanStep;
@@ -37,11 +37,11 @@ final class FlashExecutor {
      * Executes the plan; {@code chipNow} is updated with what was read back. Returns the number of
      * steps whose read-back did not match the target (0 = every step verified).
      */
-    int execute(FlashPlan plan, byte[] chipNow, byte[] target, String phase) throws TransportException, ChipFailure {
+    int execute(FlashPlan plan, byte[] chipNow, byte[] target, int round) throws TransportException, ChipFailure {
         long total = Math.max(1, plan.steps().stream().mapToLong(PlanStep::length).sum());
         long done = 0;
         int mismatched = 0;
-        progress.update(phase, 0, total);
+        progress.bytes(Progress.Phase.WRITE, round, 0, total);
         for (PlanStep step : plan.steps()) {
             for (EraseOp e : step.erases()) {
                 check(channel.erase(e.offset(), e.size()), "erase of " + e.size() + " bytes at 0x" + Long.toHexString(e.offset()));
@@ -56,7 +56,7 @@ final class FlashExecutor {
                 mismatched++;
             }
             done += step.length();
-            progress.update(phase, done, total);
+            progress.bytes(Progress.Phase.WRITE, round, done, total);
         }
         return mismatched;
     }

@@ -5,11 +5,16 @@ import dev.odflash.drive.DriveFamily;
 import dev.odflash.drive.DriveModel;
 import dev.odflash.image.ImageReport;
 import dev.odflash.ops.Capabilities;
+import dev.odflash.ops.Choice;
+import dev.odflash.ops.Failure;
+import dev.odflash.ops.Gate;
 import dev.odflash.ops.ImageFit;
 import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.transport.ChipChannel;
 import dev.odflash.transport.Device;
+
+import java.util.Optional;
 
 
 /**
@@ -25,22 +30,21 @@ final class FlashGates {
 
     /** Family known and chip style, a chip channel, the chip identified or named. */
     static ChipTarget chipTarget(DriveInfo info, Device device) throws OdflashException {
-        DriveModel model = info.model().orElseThrow(() -> OdflashException.refused("gate family: "
+        DriveModel model = info.model().orElseThrow(() -> OdflashException.refused(Gate.FAMILY, ""
                 + info.inquiry().vendor() + " " + info.inquiry().product() + " is not in the drive table;"
                 + " odflash sends an unknown drive no vendor command"));
         if (model.family() != DriveFamily.MTK8051) {
-            throw OdflashException.refused("gate family: flashing the " + model.family().word()
+            throw OdflashException.refused(Gate.FAMILY, "flashing the " + model.family().word()
                     + " family is not implemented in this version");
         }
-        ChipChannel channel = device.chipChannel().orElseThrow(() -> OdflashException.refused(
-                "gate path: " + Capabilities.backupUnavailableReason(info, device)));
+        ChipChannel channel = device.chipChannel().orElseThrow(() -> OdflashException.refused(Gate.PATH,
+                Capabilities.backupUnavailableReason(info, device)));
         if (info.jedecId().isEmpty()) {
-            throw OdflashException.refused("gate chip: the drive did not identify its flash chip ("
+            throw OdflashException.refused(Gate.CHIP, "the drive did not identify its flash chip ("
                     + Capabilities.backupUnavailableReason(info, device) + ")");
         }
-        ChipSpec chip = info.chip().orElseThrow(() -> OdflashException.refused("gate chip: unknown flash chip (JEDEC "
-                + info.jedecId().get() + "): erase and program are refused until the part is named with --chip NAME"
-                + " or added with --chip-db FILE"));
+        ChipSpec chip = info.chip().orElseThrow(() -> OdflashException.refused(Gate.CHIP, "unknown flash chip (JEDEC "
+                + info.jedecId().get() + "): erase and program are refused until the part is named", Choice.CHIP_NAMED));
         Decisions.passed("family", model.vendor() + " " + model.product() + ", " + model.family().word());
         Decisions.passed("path", "a chip channel to the drive");
         Decisions.passed("chip", chip.name() + ", JEDEC " + info.jedecId().get() + ", " + chip.size() + " bytes");
@@ -76,15 +80,15 @@ final class FlashGates {
                         : "the version relation is allowed by the options given");
             }
             if (!overridden) {
-                throw OdflashException.refused("gate " + g.name() + ": " + g.message()
-                        + (g.name().equals(ImageFit.MODEL) ? " (--allow-cross-flash overrides, at your risk)" : ""));
+                throw new OdflashException(new Failure.Refusal(Gate.ofWord(g.name()), g.message(),
+                        g.name().equals(ImageFit.MODEL) ? Optional.of(Choice.ALLOW_CROSS_FLASH) : g.override(), g.arguments()));
             }
         }
     }
 
     static void medium(DriveInfo info) throws OdflashException {
         if (info.mediumPresent()) {
-            throw OdflashException.refused("gate medium: a disc is in the drive; eject it before flashing");
+            throw OdflashException.refused(Gate.MEDIUM, "a disc is in the drive; eject it before flashing");
         }
         Decisions.passed("medium", "no disc in the drive");
     }
@@ -97,14 +101,13 @@ final class FlashGates {
             return;
         }
         if (!java.util.Arrays.equals(current, 0, bootRegion, image, 0, bootRegion)) {
-            throw OdflashException.refused(String.format("gate boot: the image differs from the drive in the boot"
-                    + " region (0x0000-0x%04X); odflash writes it only with --include-boot", bootRegion - 1));
+            throw OdflashException.refused(Gate.BOOT, String.format("the image differs from the drive in the boot"
+                    + " region (0x0000-0x%04X)", bootRegion - 1), Choice.INCLUDE_BOOT);
         }
         if (planTouchesBoot) {
-            throw OdflashException.refused(String.format("gate boot: this chip's erasers cover the boot region"
-                    + " (0x0000-0x%04X) together with blocks that change, so the write would erase it; odflash does"
-                    + " that only with --include-boot (it then rewrites the boot region with its verified content)",
-                    bootRegion - 1));
+            throw OdflashException.refused(Gate.BOOT, String.format("this chip's erasers cover the boot region"
+                    + " (0x0000-0x%04X) together with blocks that change, so the write would erase it (then rewriting"
+                    + " the boot region with its verified content)", bootRegion - 1), Choice.INCLUDE_BOOT);
         }
         Decisions.passed("boot", String.format("boot region 0x0000-0x%04X unchanged and not erased", bootRegion - 1));
     }

@@ -10,11 +10,12 @@ import dev.odflash.ops.BackupSidecar;
 import dev.odflash.ops.DriveInfo;
 import dev.odflash.input.BoundedInput;
 import dev.odflash.input.InputFileException;
-import dev.odflash.ops.ExitCode;
+import dev.odflash.ops.Choice;
+import dev.odflash.ops.Gate;
 import dev.odflash.ops.InputErrors;
 import dev.odflash.ops.FlashReadOperation;
 import dev.odflash.ops.OdflashException;
-import dev.odflash.ops.Progress;
+import dev.odflash.protocol.Progress;
 import dev.odflash.ops.ToolVersion;
 import dev.odflash.ops.VerifiedRead;
 import dev.odflash.plan.FlashPlan;
@@ -124,7 +125,7 @@ public final class FlashOperation {
 
         if (!options.assumeYes() && !confirmation.confirm(summary(info, fromVersion, toVersion, plan, resuming))) {
             Decisions.FLASH.log(Level.INFO, "confirmation declined");
-            throw OdflashException.refused("not confirmed: nothing was written (use --yes in scripts)");
+            throw OdflashException.refused(Gate.CONFIRMATION, "not confirmed: nothing was written", Choice.YES);
         }
         if (!resuming) {
             JournalGate.write(journals, new Journal(key, device.spec(), info.inquiry().vendor(), info.inquiry().product(),
@@ -160,7 +161,7 @@ public final class FlashOperation {
                     erases += plan.eraseCount();
                     eraseBytes += plan.eraseBytes();
                     programBytes += plan.programBytes();
-                    int mismatched = executor.execute(plan, chipNow, image, round == 1 ? "write" : "write (round " + round + ")");
+                    int mismatched = executor.execute(plan, chipNow, image, round);
                     int r = round;
                     FlashPlan executed = plan;
                     Decisions.FLASH.log(Level.INFO, () -> "round " + r + ": " + executed.steps().size() + " steps executed, "
@@ -169,9 +170,10 @@ public final class FlashOperation {
                         break;
                     }
                     if (round == MAX_ROUNDS) {
-                        throw new OdflashException(ExitCode.MISMATCH, "the chip does not take the image: after "
-                                + round + " rounds " + Comparison.of(chipNow, image).summary()
-                                + "; the journal is kept, the backup can restore the old image");
+                        Comparison left = Comparison.of(chipNow, image);
+                        throw new OdflashException(left.mismatch("the chip does not take the image: after "
+                                + round + " rounds " + left.summary()
+                                + "; the journal is kept, the backup can restore the old image"));
                     }
                     plan = planner.plan(chipNow, image); // re-plan from what the chip really holds
                     FlashPlan again = plan;
@@ -191,11 +193,11 @@ public final class FlashOperation {
             Decisions.FLASH.log(Level.WARNING, "round " + round + ": the drive stopped answering: " + e.getMessage());
             throw OdflashException.device("the drive stopped answering during the write (" + e.getMessage()
                     + "); the journal is kept: run the same command again to resume, `odflash status` shows what"
-                    + " the drive holds", e);
+                    + " the drive holds", e, "write");
         } catch (FlashExecutor.ChipFailure e) {
             Decisions.FLASH.log(Level.WARNING, "round " + round + ": " + e.getMessage());
             throw OdflashException.device(e.getMessage() + "; the journal is kept: run the same command again"
-                    + " to resume", e);
+                    + " to resume", e, "write");
         }
         return new Execution(erases, eraseBytes, programBytes, round);
     }
@@ -206,9 +208,9 @@ public final class FlashOperation {
         Comparison last = null;
         for (int attempt = 1; attempt <= VERIFY_READS; attempt++) {
             byte[] read = new byte[image.length];
-            progress.update("verify", 0, image.length);
+            progress.bytes(Progress.Phase.VERIFY, attempt, 0, image.length);
             executor.readInto(0, image.length, read);
-            progress.update("verify", image.length, image.length);
+            progress.bytes(Progress.Phase.VERIFY, attempt, image.length, image.length);
             last = Comparison.of(read, image);
             if (last.identical()) {
                 int n = attempt;
@@ -219,18 +221,18 @@ public final class FlashOperation {
             Decisions.FLASH.log(Level.INFO, "verify read " + attempt + " of " + VERIFY_READS + " differs: "
                     + last.summary() + (attempt < VERIFY_READS ? "; reading again" : ""));
         }
-        throw new OdflashException(ExitCode.MISMATCH, "verify failed: " + last.summary()
-                + "; the journal is kept, run the same command again or restore the backup");
+        throw new OdflashException(last.mismatch("verify failed: " + last.summary()
+                + "; the journal is kept, run the same command again or restore the backup"));
     }
 
     static String checkVouchedBackup(Path file, VerifiedRead before) throws OdflashException {
         BackupFiles.checkVouched(file); // a sidecar without FILE, a damaged or disagreeing one: no backup
         try {
             // at most the chip's size: a larger file cannot equal the drive (and /dev/zero never ends)
-            String sha = Sha256.hex(BoundedInput.read(file, before.size(), "--backup"));
+            String sha = Sha256.hex(BoundedInput.read(file, before.size(), Choice.OWN_BACKUP.mention()));
             if (!sha.equals(before.sha256())) {
-                throw OdflashException.refused("gate backup: " + file + " (sha256 " + sha + ") is not what the drive"
-                        + " holds now (" + before.sha256() + "); leave out --backup and odflash takes a fresh one");
+                throw OdflashException.refused(Gate.BACKUP, file + " (sha256 " + sha + ") is not what the drive"
+                        + " holds now (" + before.sha256() + ")", Choice.OWN_BACKUP);
             }
             return sha;
         } catch (InputFileException e) {

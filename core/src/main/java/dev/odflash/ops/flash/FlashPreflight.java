@@ -4,18 +4,17 @@ import dev.odflash.image.ImageReport;
 import dev.odflash.ops.BackupLibrary;
 import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.DriveProbe;
-import dev.odflash.ops.ExitCode;
+import dev.odflash.ops.Choice;
+import dev.odflash.ops.Failure;
 import dev.odflash.ops.ImageFit;
 import dev.odflash.ops.OdflashException;
-import dev.odflash.ops.Progress;
+import dev.odflash.protocol.Progress;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Every gate `flash` would apply to an image on a drive, evaluated without writing (issue 10 §8:
@@ -26,8 +25,6 @@ import java.util.regex.Pattern;
  * verdict flash gives it under the same options.
  */
 public final class FlashPreflight {
-    private static final Pattern GATE = Pattern.compile("^gate ([a-z -]+): (.*)$", Pattern.DOTALL);
-
     private final BackupLibrary library;
     private final Clock clock;
     private final DriveProbe reprobe;
@@ -57,26 +54,27 @@ public final class FlashPreflight {
                 new FlashOperation(library, clock).run(device, info, image, imageFile, dry, summary -> false, progress);
             }
         } catch (OdflashException e) {
-            if (e.exitCode() != ExitCode.REFUSED) {
+            if (!(e.failure() instanceof Failure.Refusal r)) {
                 throw e;
             }
-            Matcher m = GATE.matcher(e.getMessage());
-            refusal = Optional.of(m.matches() ? new ImageFit.Gate(m.group(1), false, m.group(2))
-                    : new ImageFit.Gate("flash", false, e.getMessage()));
+            refusal = Optional.of(new ImageFit.Gate(r.gate().flashGate() ? r.gate().word() : "flash", false, r.reason(),
+                    r.override(), r.arguments()));
         }
         // an image-fit gate flash lets pass (an override given) is shown passed, the one it refused as refused
         String refused = refusal.map(ImageFit.Gate::name).orElse("");
         for (int i = 0; i < out.size(); i++) {
             ImageFit.Gate g = out.get(i);
             if (!g.passed() && !g.name().equals(refused) && refusal.isEmpty()) {
-                out.set(i, new ImageFit.Gate(g.name(), true, g.message() + " (allowed by the options given)"));
+                out.set(i, new ImageFit.Gate(g.name(), true, g.message() + " (allowed by the options given)",
+                        Optional.empty(), java.util.List.of()));
             }
         }
         if (refusal.isPresent() && out.stream().noneMatch(g -> g.name().equals(refused) && !g.passed())) {
             out.add(refusal.get());
         }
         if (refusal.isEmpty()) {
-            out.add(new ImageFit.Gate("flash", true, "every gate flash applies passes (evaluated as flash --dry-run)"));
+            out.add(new ImageFit.Gate("flash", true, "every gate flash applies passes (evaluated as flash "
+                + Choice.DRY_RUN.mention() + ")"));
         }
         Optional<ImageFit.Gate> verdict = refusal;
         Decisions.GATE.log(System.Logger.Level.INFO, () -> "preflight of " + imageFile + ": " + verdict

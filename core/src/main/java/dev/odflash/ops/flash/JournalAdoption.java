@@ -5,7 +5,8 @@ import dev.odflash.drive.DriveFamily;
 import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.FlashReadOperation;
 import dev.odflash.ops.OdflashException;
-import dev.odflash.ops.Progress;
+import dev.odflash.ops.Gate;
+import dev.odflash.protocol.Progress;
 import dev.odflash.ops.status.BankState;
 import dev.odflash.ops.status.StatusOperation;
 import dev.odflash.transport.Device;
@@ -62,7 +63,7 @@ public final class JournalAdoption {
         byte[] old = image(j.backupFile(), j.backupSha256(), "old (the pre-flash backup)", now.length);
         byte[] target = image(j.targetFile(), j.targetSha256(), "new (the flash's target)", now.length);
         if (old.length != now.length || target.length != now.length) {
-            throw OdflashException.refused("adopt: the drive's flash is " + now.length + " bytes, the journal's images "
+            throw OdflashException.refused(Gate.ADOPT, "adopt: the drive's flash is " + now.length + " bytes, the journal's images "
                     + old.length + " and " + target.length + " bytes: not this drive's journal");
         }
         List<BankState> banks = StatusOperation.banks(now, old, target);
@@ -137,12 +138,12 @@ public final class JournalAdoption {
      */
     private static byte[] image(String file, String sha, String what, int flashSize) throws OdflashException {
         if (file.isEmpty()) {
-            throw OdflashException.refused("adopt: the journal names no " + what + " image to compare the drive with");
+            throw OdflashException.refused(Gate.ADOPT, "adopt: the journal names no " + what + " image to compare the drive with");
         }
         try {
             byte[] b = BoundedInput.read(Path.of(file), flashSize, "the journal's " + what + " image");
             if (!Sha256.hex(b).equals(sha)) {
-                throw OdflashException.refused("adopt: " + file + ", the journal's " + what + " image, changed since the"
+                throw OdflashException.refused(Gate.ADOPT, "adopt: " + file + ", the journal's " + what + " image, changed since the"
                         + " flash (sha256 differs); odflash cannot compare the drive with it");
             }
             return b;

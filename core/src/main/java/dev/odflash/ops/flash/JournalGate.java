@@ -1,5 +1,8 @@
 package dev.odflash.ops.flash;
 
+import dev.odflash.ops.Choice;
+import dev.odflash.ops.Failure;
+import dev.odflash.ops.Gate;
 import dev.odflash.ops.OdflashException;
 
 import java.io.IOException;
@@ -29,7 +32,7 @@ public final class JournalGate {
                         + (imageSha.equals(j.targetSha256()) ? "a resume" : "a restore of its backup"));
                 return own;
             }
-            throw OdflashException.refused("gate journal: a flash to " + j.toVersion() + " (" + j.targetFile()
+            throw OdflashException.refused(Gate.JOURNAL, "a flash to " + j.toVersion() + " (" + j.targetFile()
                     + ") was interrupted on this drive; run it again with that file to finish it"
                     + (j.backupFile().isEmpty() ? "" : ", or restore the backup " + j.backupFile())
                     + ". `odflash status` shows what the drive holds; `odflash journal list` lists journals.");
@@ -41,12 +44,11 @@ public final class JournalGate {
             }
             Journal j = e.journal().get();
             if (!j.authorises(imageSha)) {
-                throw OdflashException.refused("gate journal: a flash of " + j.vendor() + " " + j.product() + " to "
+                throw new OdflashException(new Failure.Refusal(Gate.JOURNAL, "a flash of " + j.vendor() + " " + j.product() + " to "
                         + j.toVersion() + " was interrupted on " + j.device() + " (journal " + e.key() + ", "
                         + j.keyBasis() + " " + j.keyValue() + ", started " + j.startedAt() + "); this drive ("
-                        + key.describe() + ") may be that unit under another path, so other images are refused."
-                        + " If it is the same unit: `odflash journal adopt --device " + deviceSpec + "`, then flash"
-                        + " again; if it is another unit: `odflash journal discard " + e.key() + "`.");
+                        + key.describe() + ") may be that unit under another path, so other images are refused.",
+                        Optional.of(Choice.ADOPT_JOURNAL), java.util.List.of(deviceSpec, e.key())));
             }
         }
         Decisions.passed("journal", "no interrupted flash of this drive, key " + key.id());
@@ -100,7 +102,7 @@ public final class JournalGate {
             Decisions.JOURNAL.log(System.Logger.Level.INFO, () -> "journal removed: " + store.fileFor(key) + " (" + done + ")");
         } catch (IOException e) {
             Decisions.JOURNAL.log(System.Logger.Level.WARNING, "journal not removed: " + e.getMessage());
-            throw new OdflashException(dev.odflash.ops.ExitCode.INTERNAL, done + ", but its journal could not be"
+            throw OdflashException.bug(done + ", but its journal could not be"
                     + " removed: " + e.getMessage());
         }
     }

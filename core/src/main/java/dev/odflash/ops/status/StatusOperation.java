@@ -7,7 +7,7 @@ import dev.odflash.ops.BackupLibrary;
 import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.FlashReadOperation;
 import dev.odflash.ops.OdflashException;
-import dev.odflash.ops.Progress;
+import dev.odflash.protocol.Progress;
 import dev.odflash.ops.VerifiedRead;
 import dev.odflash.ops.flash.DriveKey;
 import dev.odflash.ops.flash.Journal;

@@ -3,7 +3,7 @@ package dev.odflash.ops.status;
 import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.FlashReadOperation;
 import dev.odflash.ops.OdflashException;
-import dev.odflash.ops.Progress;
+import dev.odflash.protocol.Progress;
 import dev.odflash.ops.VerifiedRead;
 import dev.odflash.ops.flash.Comparison;
 import dev.odflash.transport.Device;
@@ -16,7 +16,7 @@ public final class VerifyOperation {
     public static Comparison run(Device device, DriveInfo info, byte[] image, Progress progress) throws OdflashException {
         long size = info.flashSize().map(s -> s.bytes()).orElse(-1L);
         if (size != image.length) {
-            throw new OdflashException(dev.odflash.ops.ExitCode.MISMATCH, "the file holds " + image.length
+            throw OdflashException.mismatch("the file holds " + image.length
                     + " bytes, the drive's flash " + size + "; they cannot match");
         }
         VerifiedRead read = FlashReadOperation.read(device, info, progress);

@@ -1,5 +1,7 @@
 package dev.odflash.protocol.download;
 
+import dev.odflash.protocol.Progress;
+
 import dev.odflash.transport.ScsiResult;
 import dev.odflash.transport.TransportException;
 
@@ -44,7 +46,7 @@ public final class BtcDownload {
         return h;
     }
 
-    public static void download(CommandRunner run, byte[] image, DownloadProgress progress) throws TransportException, DownloadException {
+    public static void download(CommandRunner run, byte[] image, Progress progress) throws TransportException, DownloadException {
         if (image.length != IMAGE_SIZE) {
             throw new IllegalArgumentException("a BTC image is exactly 1 MiB");
         }
@@ -54,7 +56,7 @@ public final class BtcDownload {
             if (!r.isGood()) {
                 throw new DownloadException(String.format("WRITE BUFFER at 0x%05X refused: %s", off, r.describe()), true);
             }
-            progress.update("download", off + CHUNK, IMAGE_SIZE);
+            progress.bytes(Progress.Phase.DOWNLOAD, 1, off + CHUNK, IMAGE_SIZE);
         }
         byte[] header = header(image);
         ScsiResult h = run.out(Cdbs.buffer10(Cdbs.WRITE_BUFFER, 6, 0, HEADER), header, 0, HEADER, Duration.ofSeconds(30));
@@ -67,10 +69,10 @@ public final class BtcDownload {
         }
         long pause = BURN_PAUSE.toSeconds();
         for (long s = 0; s < pause; s++) { // a second at a time, so the user sees the wait move
-            progress.update("wait: drive burning, seconds", s, pause);
+            progress.update(new Progress.Event(Progress.Phase.BURN_WAIT, 1, Progress.Unit.SECONDS, s, pause));
             run.clock().sleep(Duration.ofSeconds(1));
         }
-        progress.update("wait: drive burning, seconds", pause, pause);
+        progress.update(new Progress.Event(Progress.Phase.BURN_WAIT, 1, Progress.Unit.SECONDS, pause, pause));
         Optional<String> notReady = run.waitReady(POLL, POLL_LIMIT);
         if (notReady.isPresent()) {
             throw new DownloadException("the drive did not become ready within 300 s after the burn: "

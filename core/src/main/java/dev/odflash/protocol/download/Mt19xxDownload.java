@@ -1,5 +1,7 @@
 package dev.odflash.protocol.download;
 
+import dev.odflash.protocol.Progress;
+
 import dev.odflash.transport.ScsiResult;
 import dev.odflash.transport.SenseData;
 import dev.odflash.transport.TransportException;
@@ -56,7 +58,7 @@ public final class Mt19xxDownload {
         return read(CONFIG_OFFSET, CONFIG_LENGTH);
     }
 
-    public void download(byte[] image, DownloadProgress progress) throws TransportException, DownloadException {
+    public void download(byte[] image, Progress progress) throws TransportException, DownloadException {
         byte[] prepare = variant == Variant.REDUMPER ? Cdbs.buffer10(Cdbs.WRITE_BUFFER, 1, 0, 0)
                 : Cdbs.buffer12(Cdbs.WRITE_BUFFER, 1, 0, 0, 0, 0);
         if (variant == Variant.FREEMKV) {
@@ -75,7 +77,7 @@ public final class Mt19xxDownload {
             if (!r.isGood()) {
                 throw new DownloadException(String.format("STREAM chunk at 0x%06X refused: %s", off, r.describe()), !last);
             }
-            progress.update("download", off + n, image.length);
+            progress.bytes(Progress.Phase.DOWNLOAD, 1, off + n, image.length);
         }
         byte[] commit = variant == Variant.REDUMPER ? Cdbs.buffer10(Cdbs.WRITE_BUFFER, 7, 0, 0)
                 : Cdbs.buffer12(Cdbs.WRITE_BUFFER, 7, 0, 0, 0x1B, 0x12);

@@ -1,5 +1,7 @@
 package dev.odflash.protocol.download;
 
+import dev.odflash.protocol.Progress;
+
 import dev.odflash.transport.ScsiResult;
 import dev.odflash.transport.TransportException;
 
@@ -43,7 +45,7 @@ public final class TsstDownload {
         return new byte[]{(byte) 0xFF, 0x00, 0x01, 0x00, 0x00, (byte) state, 0, 0, 0, 0, 0, 0};
     }
 
-    public static void download(CommandRunner run, Variant v, byte[] data, DownloadProgress progress)
+    public static void download(CommandRunner run, Variant v, byte[] data, Progress progress)
             throws TransportException, DownloadException {
         if (data.length != v.streamSize()) {
             throw new IllegalArgumentException(v.name() + " downloads are " + v.streamSize() + " bytes");
@@ -62,7 +64,7 @@ public final class TsstDownload {
             }
             pos += n;
             first = false;
-            progress.update("download", pos, data.length);
+            progress.bytes(Progress.Phase.DOWNLOAD, 1, pos, data.length);
         }
         Optional<String> notReady = run.waitReady(POLL, POLL_LIMIT);
         if (notReady.isPresent()) {

@@ -1,4 +1,4 @@
-package dev.odflash.ops;
+package dev.odflash.cli;
 
 /** The documented exit-code contract (docs/architecture.md "Contracts"). */
 public enum ExitCode {

@@ -1,0 +1,154 @@
+package dev.odflash.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.odflash.input.InputFileException;
+import dev.odflash.ops.Choice;
+import dev.odflash.ops.Failure;
+import dev.odflash.ops.ImageFit;
+import dev.odflash.transport.TransportException;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one place where core's facts become the CLI's words: a {@link Failure} becomes a message, an exit
+ * code and the structured fields of a JSON error; a {@link Choice} becomes the flag that makes it; a
+ * core text's choice placeholders ({@link Choice#mention()}) become flag names.
+ */
+final class OutcomeText {
+    private static final Pattern MENTION = Pattern.compile("\\{choice:([A-Z_]+)}");
+
+    private OutcomeText() {
+    }
+
+    /** The flag (with its value's label where it takes one) that makes a choice. */
+    static String flag(Choice c) {
+        return switch (c) {
+            case ALLOW_CROSS_FLASH -> "--allow-cross-flash";
+            case ALLOW_REINSTALL -> "--allow-reinstall";
+            case ALLOW_OLDER -> "--allow-older";
+            case INCLUDE_BOOT -> "--include-boot";
+            case WITHOUT_BACKUP -> "--without-backup";
+            case YES -> "--yes";
+            case CHIP_NAMED -> "--chip";
+            case CHIP_DB -> "--chip-db";
+            case SIZE_GIVEN -> "--size";
+            case OWN_BACKUP -> "--backup";
+            case KEY_GIVEN -> "--key";
+            case DRY_RUN -> "--dry-run";
+            case OTHER_OUTPUT -> "-o";
+            case ADOPT_JOURNAL -> "journal adopt";
+        };
+    }
+
+    /** A core text with every choice placeholder replaced by its flag. */
+    static String words(String core) {
+        if (core == null || core.indexOf("{choice:") < 0) {
+            return core;
+        }
+        Matcher m = MENTION.matcher(core);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            String word = java.util.Arrays.stream(Choice.values()).anyMatch(c -> c.name().equals(name))
+                    ? flag(Choice.valueOf(name)) : m.group();
+            m.appendReplacement(sb, Matcher.quoteReplacement(word));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /** What the user can do about a refusal, as words appended to its reason. */
+    static String overrideText(Optional<Choice> override, List<String> arguments) {
+        if (override.isEmpty()) {
+            return "";
+        }
+        return switch (override.get()) {
+            case ALLOW_CROSS_FLASH -> " (--allow-cross-flash overrides, at your risk)";
+            case ALLOW_REINSTALL -> "; reinstalling needs --allow-reinstall";
+            case ALLOW_OLDER -> "; flashing it needs --allow-older";
+            case INCLUDE_BOOT -> "; odflash writes the boot region only with --include-boot";
+            case WITHOUT_BACKUP -> "; --without-backup flashes anyway (if the download fails, only the drive's boot"
+                    + " loader accepting a new download can recover it)";
+            case YES -> " (use --yes in scripts)";
+            case CHIP_NAMED, CHIP_DB -> " with --chip NAME or added with --chip-db FILE";
+            case SIZE_GIVEN -> " (give --size, or name the chip)";
+            case OWN_BACKUP -> "; leave out --backup and odflash takes a fresh one";
+            case OTHER_OUTPUT -> " (choose another -o)";
+            case ADOPT_JOURNAL -> arguments.size() < 2 ? " `odflash journal list` lists the journals."
+                    : " If it is the same unit: `odflash journal adopt --device " + arguments.get(0)
+                    + "`, then flash again; if it is another unit: `odflash journal discard " + arguments.get(1) + "`.";
+            case KEY_GIVEN, DRY_RUN -> " (" + flag(override.get()) + ")";
+        };
+    }
+
+    /** One gate's verdict as the gate lists show it (identify --device). */
+    static String gateMessage(ImageFit.Gate g) {
+        return words(g.message()) + (g.passed() ? "" : overrideText(g.override(), g.arguments()));
+    }
+
+    /** The message a user reads. */
+    static String message(Failure f) {
+        return switch (f) {
+            case Failure.Refusal r -> (r.gate().flashGate() ? "gate " + r.gate().word() + ": " : "") + words(r.reason())
+                    + overrideText(r.override(), r.arguments());
+            default -> words(f.reason());
+        };
+    }
+
+    /** The exit code of the contract (docs/architecture.md "Contracts"). */
+    static ExitCode exitCode(Failure f) {
+        return switch (f) {
+            case Failure.Refusal r -> ExitCode.REFUSED;
+            case Failure.Mismatch m -> ExitCode.MISMATCH;
+            // a drive held by another odflash or program is a refusal (exit 4), every other device failure exit 3
+            case Failure.DeviceFailure d -> d.kind().filter(k -> k == TransportException.Kind.BUSY).isPresent()
+                    ? ExitCode.REFUSED : ExitCode.DEVICE;
+            case Failure.UsageProblem u -> ExitCode.USAGE;
+            case Failure.InputProblem i -> i.problem() == InputFileException.Reason.TOO_LARGE
+                    ? ExitCode.REFUSED : ExitCode.USAGE;
+            case Failure.Bug b -> ExitCode.INTERNAL;
+        };
+    }
+
+    /** The structured fields of a JSON error, beside exitCode, kind and message. */
+    static void fields(Failure f, ObjectNode error) {
+        switch (f) {
+            case Failure.Refusal r -> {
+                ObjectNode o = error.putObject("refusal").put("gate", r.gate().word()).put("reason", words(r.reason()));
+                o.put("override", r.override().map(OutcomeText::overrideWord).orElse(null));
+            }
+            case Failure.Mismatch m -> {
+                if (m.byteLevel()) {
+                    ObjectNode o = error.putObject("mismatch").put("firstOffset", m.firstOffset()).put("count", m.count());
+                    ArrayNode ranges = o.putArray("ranges");
+                    m.ranges().forEach(r -> ranges.addObject().put("offset", r.offset()).put("length", r.length()));
+                } else {
+                    error.putObject("mismatch").putNull("firstOffset").put("count", 0).putArray("ranges");
+                }
+            }
+            case Failure.DeviceFailure d -> {
+                ObjectNode o = error.putObject("device");
+                o.put("kind", d.kind().map(k -> k.name().toLowerCase(Locale.ROOT).replace('_', '-')).orElse(null));
+                if (d.errno().isPresent()) {
+                    o.put("errno", d.errno().getAsInt());
+                } else {
+                    o.putNull("errno");
+                }
+                o.put("command", d.command().orElse(null));
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** The override as JSON names it: the flag without its dashes ("allow-older"), or the command ("journal adopt"). */
+    private static String overrideWord(Choice c) {
+        String flag = flag(c);
+        return flag.startsWith("--") ? flag.substring(2) : flag;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.odflash.ops;
+
+import java.util.Locale;
+
+/**
+ * A choice the user can make that changes what odflash does: the override a {@link Failure.Refusal}
+ * names, and the options descriptive texts refer to. Core never spells them; a view does (the CLI as
+ * flags, e.g. {@code ALLOW_OLDER} as the flag allow-older). Inside a core text a choice appears as
+ * {@link #mention()}, which the view replaces with its own words.
+ */
+public enum Choice {
+    ALLOW_CROSS_FLASH, ALLOW_REINSTALL, ALLOW_OLDER, INCLUDE_BOOT, WITHOUT_BACKUP,
+    /** Confirm without asking (scripts). */
+    YES,
+    /** Name the flash chip. */
+    CHIP_NAMED,
+    /** Add a chip table. */
+    CHIP_DB,
+    /** Give the flash size. */
+    SIZE_GIVEN,
+    /** Vouch for an existing backup file. */
+    OWN_BACKUP,
+    /** Give a key file. */
+    KEY_GIVEN,
+    /** Evaluate without writing. */
+    DRY_RUN,
+    /** Another output file name. */
+    OTHER_OUTPUT,
+    /** Adopt another path's journal for this drive, or discard it. */
+    ADOPT_JOURNAL;
+
+    /** The JSON word: "allow-older". */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The placeholder a core text carries where a view names this choice: "{choice:ALLOW_OLDER}". */
+    public String mention() {
+        return "{choice:" + name() + "}";
+    }
+}
