@@ -9,16 +9,13 @@ import dev.odflash.ops.FlashReadOperation;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.protocol.Progress;
 import dev.odflash.ops.VerifiedRead;
-import dev.odflash.ops.flash.DriveKey;
 import dev.odflash.ops.flash.Journal;
-import dev.odflash.ops.flash.JournalGate;
 import dev.odflash.ops.flash.JournalStore;
 import dev.odflash.transport.Device;
 
 import dev.odflash.input.BoundedInput;
 import dev.odflash.input.InputFileException;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,16 +43,9 @@ public final class StatusOperation {
                 .filter(e -> e.sha256().equals(read.sha256()) && e.state().equals("complete")).toList();
         Optional<String> knownMatch = known.stream().filter(k -> k.sha256().equals(read.sha256()))
                 .map(KnownImage::name).findFirst();
-        Optional<Journal> journal;
-        JournalStore journals = new JournalStore(library.journals());
-        DriveKey key = DriveKey.of(info, device);
-        try {
-            journal = journals.pending(key.id());
-        } catch (IOException | RuntimeException e) {
-            throw OdflashException.usage("the journal for this drive is unreadable: " + e.getMessage());
-        }
-        // the same scan `flash` refuses by: a journal of this model elsewhere may be this unit
-        List<JournalStore.Entry> modelJournals = JournalGate.sameModelElsewhere(journals, key);
+        PendingJournals journals = PendingJournals.of(library, info, device);
+        Optional<Journal> journal = journals.own();
+        List<JournalStore.Entry> modelJournals = journals.sameModel();
         ImageReport report = ImageIdentifier.identify(now);
         int boot = info.model().map(m -> m.bootRegion()).orElse(0);
         Optional<byte[]> old = journal.flatMap(j -> readMatching(j.backupFile(), j.backupSha256(), now.length));
