@@ -1,8 +1,6 @@
 package dev.odflash.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.odflash.emulator.EmulatorProfiles;
-import dev.odflash.emulator.download.DownloadFirmware;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,9 +25,7 @@ class DownloadBackupTest {
     Path dir;
 
     private Path image(String profile, String version) throws IOException {
-        Path f = dir.resolve(profile + "-" + version + ".bin");
-        Files.write(f, DownloadFirmware.image(EmulatorProfiles.byName(profile).orElseThrow(), version));
-        return f;
+        return DownloadRuns.image(dir, profile, version);
     }
 
     /** The states of the library's sidecars ("complete", "interrupted"). */

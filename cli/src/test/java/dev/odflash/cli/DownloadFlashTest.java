@@ -21,21 +21,12 @@ class DownloadFlashTest {
     Path dir;
 
     private Path image(String profile, String version) throws IOException {
-        Path f = dir.resolve(profile + "-" + version + ".bin");
-        Files.write(f, DownloadFirmware.image(EmulatorProfiles.byName(profile).orElseThrow(), version));
-        return f;
+        return DownloadRuns.image(dir, profile, version);
     }
 
     /** The run is refused (exit 4) and its trace holds no WRITE BUFFER and no FF 00 01. */
     private CliRunner.Run refused(String... args) throws IOException {
-        Path trace = dir.resolve("t" + System.nanoTime() + ".jsonl");
-        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
-        all[args.length] = "--trace";
-        all[args.length + 1] = trace.toString();
-        CliRunner.Run r = new CliRunner(home).run(all);
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
-        assertThat(GoldenTraceTest.downloadCommands(trace)).noneMatch(c -> c.startsWith("3b") || c.startsWith("ff"));
-        return r;
+        return DownloadRuns.refusedWithoutDownload(home, dir, args);
     }
 
     @Test

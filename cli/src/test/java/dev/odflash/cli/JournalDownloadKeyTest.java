@@ -1,7 +1,5 @@
 package dev.odflash.cli;
 
-import dev.odflash.emulator.EmulatorProfiles;
-import dev.odflash.emulator.download.DownloadFirmware;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,20 +27,11 @@ class JournalDownloadKeyTest {
     Path dir;
 
     private Path image(String profile, String version) throws IOException {
-        Path f = dir.resolve(profile + "-" + version + ".bin");
-        Files.write(f, DownloadFirmware.image(EmulatorProfiles.byName(profile).orElseThrow(), version));
-        return f;
+        return DownloadRuns.image(dir, profile, version);
     }
 
     private CliRunner.Run refusedWithoutDownload(String... args) throws IOException {
-        Path trace = dir.resolve("t" + System.nanoTime() + ".jsonl");
-        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
-        all[args.length] = "--trace";
-        all[args.length + 1] = trace.toString();
-        CliRunner.Run r = new CliRunner(home).run(all);
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
-        assertThat(GoldenTraceTest.downloadCommands(trace)).noneMatch(c -> c.startsWith("3b") || c.startsWith("ff"));
-        return r;
+        return DownloadRuns.refusedWithoutDownload(home, dir, args);
     }
 
     private int journals() {
