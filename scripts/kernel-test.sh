@@ -54,7 +54,9 @@ fi
 APP=$WORK/app
 rm -rf "$APP"; mkdir -p "$APP"
 cp cli/target/odflash.jar "$APP/odflash.jar"
-"$JDK/bin/jar" --create --file "$APP/kernelcheck.jar" -C native/target/test-classes dev/odflash/nativeio/linux/KernelCheck.class
+# KernelCheck and the helper that gives its second JVM ("take" mode) a class path
+"$JDK/bin/jar" --create --file "$APP/kernelcheck.jar" -C native/target/test-classes dev/odflash/nativeio/linux/KernelCheck.class \
+  -C native/target/test-classes dev/odflash/nativeio/ChildClassPath.class
 CP=$APP/odflash.jar:$APP/kernelcheck.jar
 # AOT cache: the classpath must be jars at the same absolute paths as in the guest (docs/testing.md)
 "$JDK/bin/java" -XX:AOTCacheOutput="$APP/odflash.aot" --enable-native-access=ALL-UNNAMED -cp "$CP" \
