@@ -32,6 +32,15 @@ final class FlashFixtures {
         }
     }
 
+    /**
+     * A chip-style flash of {@code target} cut by a power loss during its 5th erase: the drive is left
+     * half-written and the journal kept (exit 3), as the journal tests need it.
+     */
+    static void interruptedFlash(CliRunner cli, String device, Path target) {
+        CliRunner.Run cut = cli.run("flash", "--device", device + "&fault=powerloss@erase:5,seed=7", target.toString(), "--yes");
+        org.assertj.core.api.Assertions.assertThat(cut.exitCode()).as(cut.toString()).isEqualTo(3);
+    }
+
     /** The chip-channel operations recorded in a --trace file ("erase", "program", ...). */
     static List<String> ops(Path trace) {
         List<String> out = new ArrayList<>();

@@ -37,10 +37,8 @@ class JournalHardeningTest {
         return new CliRunner(home);
     }
 
-    /** A chip-style flash cut by a power loss during its 5th erase: the drive is half-written, the journal kept. */
     private void interrupt(String device, Path target) {
-        CliRunner.Run cut = cli().run("flash", "--device", device + "&fault=powerloss@erase:5,seed=7", target.toString(), "--yes");
-        assertThat(cut.exitCode()).as(cut.toString()).isEqualTo(3);
+        FlashFixtures.interruptedFlash(cli(), device, target);
     }
 
     private static boolean mkfifo(Path p) throws IOException, InterruptedException {

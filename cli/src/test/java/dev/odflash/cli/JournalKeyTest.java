@@ -33,10 +33,8 @@ class JournalKeyTest {
         return new CliRunner(home);
     }
 
-    /** A flash cut by a power loss during its 5th erase: the drive is half-written, the journal kept. */
     private void interrupt(String device, Path target) {
-        CliRunner.Run cut = cli().run("flash", "--device", device + "&fault=powerloss@erase:5,seed=7", target.toString(), "--yes");
-        assertThat(cut.exitCode()).as(cut.toString()).isEqualTo(3);
+        FlashFixtures.interruptedFlash(cli(), device, target);
     }
 
     /** The run is refused (exit 4), and the drive's file and its chip saw no erase or program. */
