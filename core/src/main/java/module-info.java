@@ -18,6 +18,7 @@ module dev.odflash.core {
     exports dev.odflash.transport;
     exports dev.odflash.transport.lock;
 
+    exports dev.odflash.family to dev.odflash.cli; // the family packages themselves stay hidden
     exports dev.odflash.image to dev.odflash.cli;
     exports dev.odflash.image.extract to dev.odflash.cli;
     exports dev.odflash.ops to dev.odflash.cli;

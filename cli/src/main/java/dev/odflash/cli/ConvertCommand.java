@@ -4,7 +4,7 @@ import static dev.odflash.cli.TerminalText.visible;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.image.FirmwareFiles;
-import dev.odflash.image.ImageIdentifier;
+import dev.odflash.family.ImageIdentifier;
 import dev.odflash.image.ImageReport;
 import dev.odflash.image.Sd616Layout;
 import dev.odflash.ops.AtomicFiles;

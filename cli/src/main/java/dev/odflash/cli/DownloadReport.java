@@ -3,7 +3,8 @@ package dev.odflash.cli;
 import static dev.odflash.cli.TerminalText.visible;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.odflash.ops.flash.DownloadResult;
+import dev.odflash.ops.flash.FlashResult;
+import dev.odflash.ops.flash.Verification;
 import dev.odflash.transport.Device;
 
 import java.nio.file.Path;
@@ -13,15 +14,15 @@ final class DownloadReport {
     private DownloadReport() {
     }
 
-    static ObjectNode json(DownloadResult r, Device d) {
+    static ObjectNode json(FlashResult r, Device d) {
         ObjectNode o = Output.object();
         o.put("dryRun", r.dryRun());
         o.put("family", r.family());
         o.put("fromVersion", r.fromVersion());
         o.put("toVersion", r.toVersion());
-        o.put("streamedBytes", r.streamedBytes());
+        o.put("streamedBytes", r.plan().bytesToWrite());
         o.put("verified", r.verified());
-        o.put("verification", r.verification());
+        o.put("verification", r.written().verification().word());
         o.put("perUnitDataKept", r.perUnitDataKept());
         o.put("backupFile", r.backupFile().map(Path::toString).orElse(null));
         if (d.clock().simulated()) {
@@ -30,15 +31,15 @@ final class DownloadReport {
         return o;
     }
 
-    static String text(DownloadResult r, Device d) {
+    static String text(FlashResult r, Device d) {
         if (r.dryRun()) {
             return String.format("Dry run: %s -> %s by %s download of %s%s. Nothing was sent.%n",
-                    visible(r.fromVersion()), visible(r.toVersion()), r.family(), Sizes.human(r.streamedBytes()),
+                    visible(r.fromVersion()), visible(r.toVersion()), r.family(), Sizes.human(r.plan().bytesToWrite()),
                     r.perUnitDataKept() ? " (the drive's config and calibration would be kept)" : "");
         }
         return String.format("Flashed and verified (%s): %s -> %s by %s download of %s in %s%s%n  backup: %s%n",
-                r.verification().equals("read-back") ? "the flash read back equal" : "the drive restarted reporting "
-                        + visible(r.toVersion()), visible(r.fromVersion()), visible(r.toVersion()), r.family(), Sizes.human(r.streamedBytes()),
+                r.written().verification() == Verification.READ_BACK ? "the flash read back equal" : "the drive restarted reporting "
+                        + visible(r.toVersion()), visible(r.fromVersion()), visible(r.toVersion()), r.family(), Sizes.human(r.plan().bytesToWrite()),
                 Sizes.seconds(r.deviceTime()), d.clock().simulated() ? " simulated device time" : "",
                 r.backupFile().map(Path::toString).orElse("none (--without-backup)"));
     }

@@ -6,12 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.ImageFit;
 import dev.odflash.ops.OdflashException;
-import dev.odflash.ops.flash.DownloadFlashOperation;
-import dev.odflash.ops.flash.DownloadResult;
 import dev.odflash.ops.flash.FlashOperation;
-import dev.odflash.protocol.download.Mt19xxDownload;
+import dev.odflash.family.Mt19xxVariant;
 import dev.odflash.ops.flash.FlashOptions;
 import dev.odflash.ops.flash.FlashResult;
+import dev.odflash.ops.flash.WritePlan;
 import dev.odflash.plan.FlashPlan;
 import dev.odflash.transport.Device;
 import dev.odflash.transport.ExclusiveUse;
@@ -98,14 +97,13 @@ final class FlashCommand extends BaseCommand {
         info.warnings().forEach(ctx.output()::warn);
         // read with the target's flash as the bound: a larger file is refused unread (issue 10 §5)
         byte[] image = FirmwareInput.loadFor(file, ImageFit.expectedSize(info), ctx).image();
-        if (info.family().isPresent() && !info.family().get().chipStyle()) {
-            DownloadResult r = new DownloadFlashOperation(ctx.library(), ctx.clock(), device.probe(ctx))
-                    .run(d, info, image, file, options, new TerminalConfirmation(ctx.terminal()), ctx.progress());
+        TerminalConfirmation terminal = new TerminalConfirmation(ctx.terminal());
+        FlashResult r = new FlashOperation(ctx.library(), ctx.clock(), device.probe(ctx))
+                .run(d, info, image, file, options, summary -> terminal.confirm(FlashSummaryText.of(summary)), ctx.progress());
+        if (!(r.plan() instanceof WritePlan.Chip)) {
             ctx.output().result(DownloadReport.json(r, d), DownloadReport.text(r, d));
             return ExitCode.OK;
         }
-        FlashResult r = new FlashOperation(ctx.library(), ctx.clock())
-                .run(d, info, image, file, options, new TerminalConfirmation(ctx.terminal()), ctx.progress());
         ctx.output().result(json(r, d), text(r, d));
         return ExitCode.OK;
     }
@@ -119,10 +117,10 @@ final class FlashCommand extends BaseCommand {
         }
     }
 
-    private Mt19xxDownload.Variant parseVariant() throws OdflashException {
+    private Mt19xxVariant parseVariant() throws OdflashException {
         return switch (variant.toLowerCase(java.util.Locale.ROOT)) {
-            case "redumper" -> Mt19xxDownload.Variant.REDUMPER;
-            case "freemkv" -> Mt19xxDownload.Variant.FREEMKV;
+            case "redumper" -> Mt19xxVariant.REDUMPER;
+            case "freemkv" -> Mt19xxVariant.FREEMKV;
             default -> throw OdflashException.usage("--mt19xx-variant " + variant + ": use redumper or freemkv");
         };
     }
@@ -139,12 +137,12 @@ final class FlashCommand extends BaseCommand {
         o.put("dryRun", r.dryRun());
         o.put("fromVersion", r.fromVersion());
         o.put("toVersion", r.toVersion());
-        o.set("plan", planJson(r.plan()));
-        o.put("erasedBlocks", r.erasedBlocks());
-        o.put("eraseBytes", r.eraseBytes());
-        o.put("programmedBytes", r.programmedBytes());
+        o.set("plan", planJson(chipPlan(r)));
+        o.put("erasedBlocks", r.written().erases());
+        o.put("eraseBytes", r.written().eraseBytes());
+        o.put("programmedBytes", r.written().programmedBytes());
         o.put("verified", r.verified());
-        o.put("rounds", r.rounds());
+        o.put("rounds", r.written().rounds());
         o.put("resumed", r.resumed());
         o.put("backupFile", r.backupFile().map(Path::toString).orElse(null));
         o.put("backupSha256", r.backupSha256());
@@ -155,8 +153,12 @@ final class FlashCommand extends BaseCommand {
         return o;
     }
 
+    private static FlashPlan chipPlan(FlashResult r) {
+        return ((WritePlan.Chip) r.plan()).plan();
+    }
+
     private static String text(FlashResult r, Device d) {
-        FlashPlan p = r.plan();
+        FlashPlan p = chipPlan(r);
         String plan = String.format("  plan:   %d erases (%s), %s to program in %d calls%n"
                         + "  time:   predicted %.3f s for erase and program, lower bound %.3f s%n",
                 p.eraseCount(), Sizes.human(p.eraseBytes()), Sizes.human(p.programBytes()), p.programCalls(),
@@ -169,7 +171,8 @@ final class FlashCommand extends BaseCommand {
         return String.format("Flashed and verified: %s -> %s%s%n%s  done:   %d erases, %s programmed, %d round%s,"
                         + " %s%s%n  backup: %s%n  Power-cycle or reset the drive to run the new firmware.%n",
                 visible(r.fromVersion()), visible(r.toVersion()), r.resumed() ? " (resumed an interrupted flash)" : "", plan,
-                r.erasedBlocks(), Sizes.human(r.programmedBytes()), r.rounds(), r.rounds() == 1 ? "" : "s",
+                r.written().erases(), Sizes.human(r.written().programmedBytes()), r.written().rounds(),
+                r.written().rounds() == 1 ? "" : "s",
                 Sizes.seconds(r.deviceTime()), d.clock().simulated() ? " simulated device time" : "",
                 visible(r.backupFile().map(Path::toString).orElse("-")));
     }

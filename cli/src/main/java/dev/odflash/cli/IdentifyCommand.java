@@ -5,7 +5,7 @@ import static dev.odflash.cli.TerminalText.visible;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.image.FirmwareFiles;
-import dev.odflash.image.ImageIdentifier;
+import dev.odflash.family.ImageIdentifier;
 import dev.odflash.image.ImageReport;
 import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.DriveProbe;

@@ -1,7 +1,5 @@
 package dev.odflash.cli;
 
-import dev.odflash.ops.flash.Confirmation;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -21,7 +19,7 @@ import java.util.concurrent.TimeoutException;
  * does not come within {@link #WAIT} (10 minutes) counts as no. The read runs on a daemon thread,
  * since a read of stdin cannot be interrupted; the process ends with the command.
  */
-final class TerminalConfirmation implements Confirmation {
+final class TerminalConfirmation {
     /** How long a question waits for its answer; a test binds a short one. */
     static final ScopedValue<Duration> WAIT = ScopedValue.newInstance();
     static final Duration DEFAULT_WAIT = Duration.ofMinutes(10);
@@ -41,8 +39,8 @@ final class TerminalConfirmation implements Confirmation {
         this.noTerminal = noTerminal;
     }
 
-    @Override
-    public boolean confirm(String summary) {
+    /** Shows the summary, asks, and returns whether the user agreed. */
+    boolean confirm(String summary) {
         if (!terminal.interactive()) {
             terminal.err().println(noTerminal);
             return false;

@@ -121,6 +121,26 @@ final class ArchitectureRules {
     private static final Pattern FLAG = Pattern.compile("(?:^|[\\s(`'\"\\[])--[a-z]");
 
     /** Rule: core speaks no CLI: the string literals that name a {@code --flag}. */
+    private static final Pattern FAMILY_CONSTANT = Pattern.compile("\\b(?:DriveFamily|ImageLayout)\\.[A-Z][A-Z0-9_]*\\b");
+    private static final Pattern FAMILY_CASE = Pattern.compile(
+            "\\bcase\\s+(?:MTK8051|BTC|TSST|MT19XX|EXTERNAL|TSST_MT1339|SD616|MT1939|MT1959)\\b");
+
+    /**
+     * Decisions on a family's or a layout's name in code (a constant compared or a case label): outside the
+     * family packages code asks the family instead (docs/how-to-add-a-family.md).
+     */
+    static List<String> familyDecisions(String src) {
+        String code = lex(src).code();
+        List<String> out = new ArrayList<>();
+        for (Pattern p : List.of(FAMILY_CONSTANT, FAMILY_CASE)) {
+            Matcher m = p.matcher(code);
+            while (m.find()) {
+                out.add(m.group().replaceAll("\\s+", " "));
+            }
+        }
+        return out;
+    }
+
     static List<String> flagLiterals(String src) {
         return lex(src).literals().stream().filter(l -> FLAG.matcher(l).find()).toList();
     }

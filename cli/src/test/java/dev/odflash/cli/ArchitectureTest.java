@@ -12,6 +12,7 @@ import static dev.odflash.cli.ArchitectureRules.COMMAND_ALLOWED;
 import static dev.odflash.cli.ArchitectureRules.COMMAND_FORBIDDEN;
 import static dev.odflash.cli.ArchitectureRules.EMULATOR_FORBIDDEN;
 import static dev.odflash.cli.ArchitectureRules.NATIVE_FORBIDDEN;
+import static dev.odflash.cli.ArchitectureRules.familyDecisions;
 import static dev.odflash.cli.ArchitectureRules.flagLiterals;
 import static dev.odflash.cli.ArchitectureRules.forbiddenReferences;
 import static dev.odflash.cli.ArchitectureRules.isCommand;
@@ -30,13 +31,8 @@ class ArchitectureTest {
     /** Native files that know a drive or family today, with the types they name (none: keep it so). */
     private static final Map<String, List<String>> NATIVE_ALLOWED = Map.of();
 
-    /**
-     * Command classes that speak protocol or transport today, with the types they name. FlashCommand
-     * parses --variant straight into the download protocol's enum (issue 13's typed outcomes give the
-     * flash operation its own option type).
-     */
-    private static final Map<String, List<String>> COMMANDS_ALLOWED = Map.of(
-            "dev/odflash/cli/FlashCommand.java", List.of("dev.odflash.protocol.download.Mt19xxDownload"));
+    /** Command classes that speak protocol or transport today, with the types they name (none: keep it so). */
+    private static final Map<String, List<String>> COMMANDS_ALLOWED = Map.of();
 
     @Test
     void emulatorUsesNoHostProtocolImagePlanOrOps() {
@@ -91,7 +87,37 @@ class ArchitectureTest {
                 .isEmpty();
     }
 
+    @Test
+    void noSwitchOnAFamilyOrLayoutOutsideTheFamilyPackages() {
+        Map<String, List<String>> found = new TreeMap<>();
+        for (String module : List.of("core", "cli")) {
+            mainSources(REPO, module).forEach((file, src) -> {
+                List<String> bad = familyDecisions(src);
+                if (!file.startsWith("dev/odflash/family/") && !bad.isEmpty()) {
+                    found.put(module + ":" + file, bad);
+                }
+            });
+        }
+        assertThat(found).as("ask the family (dev.odflash.family.Families) instead of deciding on its name"
+                + " (docs/how-to-add-a-family.md)").isEmpty();
+    }
+
     // each rule can fail: the checker on synthetic sources
+
+    @Test
+    void familyRuleCatchesConstantsAndCaseLabelsInCodeOnly() {
+        String src = """
+                package dev.odflash.ops;
+                // DriveFamily.MT19XX in a comment is fine
+                class F {
+                    boolean a(DriveModel m) { return m.family() == DriveFamily.MTK8051; }
+                    long b(ImageLayout l) { return switch (l) { case SD616 -> 1; case MT1959, MT1939 -> 2; default -> 0; }; }
+                    String c = "ImageLayout.BTC";
+                    Gate g = Gate.FAMILY;
+                }
+                """;
+        assertThat(familyDecisions(src)).containsExactly("DriveFamily.MTK8051", "case SD616", "case MT1959");
+    }
 
     @Test
     void emulatorRuleCatchesImportsAndQualifiedNames() {

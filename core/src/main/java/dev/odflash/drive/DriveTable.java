@@ -44,8 +44,9 @@ public final class DriveTable {
         List<DriveModel> out = new ArrayList<>();
         for (JsonNode r : root.path("drives")) {
             out.add(new DriveModel(r.path("vendor").asText(), r.path("product").asText(),
-                    r.path("match").asText("exact"), DriveFamily.parse(r.path("family").asText()),
+                    ProductMatch.parse(r.path("match").asText("exact")), DriveFamily.parse(r.path("family").asText()),
                     ImageLayout.parse(r.path("layout").asText()), r.path("bootRegion").asInt(0),
+                    r.hasNonNull("bootId") ? Optional.of(r.path("bootId").asText()) : Optional.empty(),
                     r.path("modelled").asBoolean(false), r.path("source").asText()));
         }
         return out;

@@ -37,12 +37,12 @@ public record ImageReport(Optional<ImageLayout> layout, long size, int banks, Op
     }
 
     /** The same report with its SHA-256 filled in (see {@link ReportBuilder#build}). */
-    ImageReport withSha256(String sha) {
+    public ImageReport withSha256(String sha) {
         return new ImageReport(layout, size, banks, identity, bootRegionSize, checks, warnings, sha, regions, perUnitData);
     }
 
     /** The same report seen as another layout, with more checks, warnings and regions added. */
-    ImageReport relabel(ImageLayout as, List<ImageCheck> moreChecks, List<String> moreWarnings,
+    public ImageReport relabel(ImageLayout as, List<ImageCheck> moreChecks, List<String> moreWarnings,
                         List<ImageRegion> moreRegions) {
         return new ImageReport(Optional.of(as), size, banks, identity, bootRegionSize,
                 concat(checks, moreChecks), concat(warnings, moreWarnings), sha256,

@@ -9,12 +9,12 @@ import java.util.Optional;
  * {@code common_util.pl getfwid}): {@code 05 80 00 <format> <additional length> 00 00 00}, then
  * vendor(8), product(16), revision(4) and a 16-byte date.
  */
-final class InquiryTemplate {
-    static final int HEADER = 8;
-    static final int LENGTH = HEADER + 8 + 16 + 4 + 16;
+public final class InquiryTemplate {
+    public static final int HEADER = 8;
+    public static final int LENGTH = HEADER + 8 + 16 + 4 + 16;
 
     /** The search rules: where to start and which format bytes to accept. */
-    enum Rules {
+    public enum Rules {
         /** After 0x4000 (past the boot code), format 0x32, additional length 0x5B or 0x1F. */
         STRICT(0x4000, false),
         /** OP's relaxed rules: from offset 0, format 0x31 accepted too (old drives; can mis-detect). */
@@ -33,7 +33,7 @@ final class InquiryTemplate {
     }
 
     /** The first template at or after the rules' start offset, if any. */
-    static Optional<ImageIdentity> find(byte[] image, Rules rules) {
+    public static Optional<ImageIdentity> find(byte[] image, Rules rules) {
         for (int at = rules.from; at + LENGTH <= image.length; at++) {
             if (matches(image, at, rules)) {
                 return Optional.of(new ImageIdentity(
@@ -58,11 +58,11 @@ final class InquiryTemplate {
     }
 
     /** Whether the vendor, product and revision fields hold only printable ASCII. */
-    static boolean stringsPrintable(byte[] image, long templateOffset) {
+    public static boolean stringsPrintable(byte[] image, long templateOffset) {
         return Ascii.isPrintable(image, (int) templateOffset + HEADER, 8 + 16 + 4);
     }
 
-    static boolean datePrintable(byte[] image, long templateOffset) {
+    public static boolean datePrintable(byte[] image, long templateOffset) {
         return Ascii.isPrintable(image, (int) templateOffset + HEADER + 28, 16);
     }
 }

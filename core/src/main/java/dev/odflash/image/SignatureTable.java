@@ -13,28 +13,28 @@ import java.util.List;
  *       inclusive, MAC[16]}; enabled 0xFFFFFFFF means unused. The MAC is AES-CMAC (see {@link dev.odflash.bytes.Cmac}).</li>
  * </ul>
  */
-final class SignatureTable {
-    static final int OFFSET = 0x10400;
-    static final int ENTRIES = 16;
-    static final int ENTRY_SIZE = 0x1C;
-    static final long UNUSED = 0xFFFFFFFFL;
+public final class SignatureTable {
+    public static final int OFFSET = 0x10400;
+    public static final int ENTRIES = 16;
+    public static final int ENTRY_SIZE = 0x1C;
+    public static final long UNUSED = 0xFFFFFFFFL;
 
-    record Entry(int index, long flag, long start, long end, byte[] mac) {
-        long length() {
+    public record Entry(int index, long flag, long start, long end, byte[] mac) {
+        public long length() {
             return end - start + 1;
         }
     }
 
     /** The used entries and the format problems seen (empty: well formed). */
-    record Parsed(List<Entry> entries, List<String> problems) {
+    public record Parsed(List<Entry> entries, List<String> problems) {
         /** Shown in a check's detail. */
-        static final int SHOWN = 3;
+        public static final int SHOWN = 3;
 
         /**
          * The problems for a one-line message: the first {@link #SHOWN} and a count of the rest. A damaged
          * table has up to 16 (found by ImageFuzzTest: 1.2 KB of detail on one line drowned the report).
          */
-        String problemText() {
+        public String problemText() {
             String shown = String.join("; ", problems.subList(0, Math.min(SHOWN, problems.size())));
             return problems.size() <= SHOWN ? shown : shown + "; and " + (problems.size() - SHOWN) + " more entries";
         }
@@ -47,7 +47,7 @@ final class SignatureTable {
      * @param stopAtUnused MT1939 semantics (the first 0xFFFFFFFF flag ends the table) when true; MT1959
      *                     semantics (an unused slot is skipped) when false
      */
-    static Parsed parse(byte[] image, long imageSize, boolean stopAtUnused) {
+    public static Parsed parse(byte[] image, long imageSize, boolean stopAtUnused) {
         List<Entry> entries = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < ENTRIES; i++) {

@@ -36,7 +36,7 @@ public final class BackupFiles {
     }
 
     /** What a sidecar records about its image. */
-    public record Recorded(long size, String sha256, String state, String revision, String createdAt) {
+    public record Recorded(long size, String sha256, BackupState state, String revision, String createdAt) {
     }
 
     /** A publish the next run found unfinished, and what became of it. */
@@ -71,7 +71,7 @@ public final class BackupFiles {
         if (!s.path("size").canConvertToLong() || s.path("size").asLong() < 0) {
             throw new IOException("no size");
         }
-        return new Recorded(s.path("size").asLong(), sha, s.path("state").asText(""),
+        return new Recorded(s.path("size").asLong(), sha, BackupState.of(s.path("state").asText("")),
                 s.path("drive").path("revision").asText(""), s.path("createdAt").asText(""));
     }
 
@@ -117,7 +117,7 @@ public final class BackupFiles {
             throw OdflashException.refused(Gate.BACKUP_FILE, Choice.OWN_BACKUP.mention() + " " + file + ": its sidecar " + sidecar.getFileName()
                     + " is damaged (" + e.getMessage() + "), so it is no backup odflash vouches for");
         }
-        if (r.state().equals(BackupSidecar.INTERRUPTED)) {
+        if (r.state() == BackupState.INTERRUPTED) {
             throw OdflashException.refused(Gate.BACKUP_FILE, Choice.OWN_BACKUP.mention() + " " + file + ": its sidecar says it is a dump of a half-written"
                     + " drive (state interrupted), never a backup");
         }

@@ -53,10 +53,10 @@ public final class BackupOperation {
      * {@code complete} for a backup, {@code interrupted} for a dump of a half-written drive, which is
      * never offered as a backup.
      */
-    public Result publishToLibrary(DriveInfo info, VerifiedRead read, String state) throws OdflashException {
+    public Result publishToLibrary(DriveInfo info, VerifiedRead read, BackupState state) throws OdflashException {
         Instant now = clock.instant();
         List<BackupFiles.Settled> settled = settleLibrary(info);
-        String revision = info.inquiry().revision() + (state.equals(BackupSidecar.COMPLETE) ? "" : "-" + state);
+        String revision = info.inquiry().revision() + (state == BackupState.COMPLETE ? "" : "-" + state.word());
         Path target = library.newBackupFile(info.inquiry().vendor(), info.inquiry().product(), revision, now);
         checkTarget(target, BackupSidecar.pathFor(target));
         return publish(info, read, target, state, now, settled);
@@ -73,11 +73,11 @@ public final class BackupOperation {
         }
     }
 
-    private Result publish(DriveInfo info, VerifiedRead read, Path target, String state, Instant now,
+    private Result publish(DriveInfo info, VerifiedRead read, Path target, BackupState state, Instant now,
                            List<BackupFiles.Settled> settled) throws OdflashException {
         Path sidecar = BackupSidecar.pathFor(target);
         ObjectNode json = BackupSidecar.of(info, read, state, now);
-        LOG.log(Level.INFO, () -> "backup: publishing " + target + " with its sidecar (" + state + ", " + read.size()
+        LOG.log(Level.INFO, () -> "backup: publishing " + target + " with its sidecar (" + state.word() + ", " + read.size()
                 + " bytes, sha256 " + read.sha256() + ")" + (settled.isEmpty() ? "" : "; settled " + settled));
         try {
             BackupFiles.removeUnfinished(target); // a retry replaces the sidecar of an unfinished publish

@@ -11,14 +11,14 @@ import java.time.temporal.ChronoUnit;
  * passes, state ({@code complete} or {@code interrupted}), toolVersion, createdAt (UTC ISO-8601).
  */
 public final class BackupSidecar {
-    public static final String COMPLETE = "complete";
-    public static final String INTERRUPTED = "interrupted";
+    public static final BackupState COMPLETE = BackupState.COMPLETE;
+    public static final BackupState INTERRUPTED = BackupState.INTERRUPTED;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private BackupSidecar() {
     }
 
-    public static ObjectNode of(DriveInfo info, VerifiedRead read, String state, Instant createdAt) {
+    public static ObjectNode of(DriveInfo info, VerifiedRead read, BackupState state, Instant createdAt) {
         ObjectNode o = JSON.createObjectNode();
         o.put("sha256", read.sha256());
         o.put("size", read.size());
@@ -31,7 +31,7 @@ public final class BackupSidecar {
         chip.put("manufacturerId", info.jedecId().map(id -> id.manufacturerHex()).orElse(null));
         chip.put("deviceId", info.jedecId().map(id -> id.deviceHex()).orElse(null));
         o.put("passes", read.passes());
-        o.put("state", state);
+        o.put("state", state.word());
         o.put("toolVersion", ToolVersion.get());
         o.put("createdAt", createdAt.truncatedTo(ChronoUnit.SECONDS).toString());
         return o;

@@ -7,6 +7,7 @@ import dev.odflash.drive.DriveTable;
 import dev.odflash.protocol.InquiryData;
 import dev.odflash.protocol.ScsiCommandException;
 import dev.odflash.protocol.Spc;
+import dev.odflash.family.Families;
 import dev.odflash.protocol.VendorProbe;
 import dev.odflash.transport.ChipChannel;
 import dev.odflash.transport.Device;
@@ -77,9 +78,9 @@ public final class DriveDoctor {
 
     private static Check vendorProbe(Device d, String target, DriveFamily family,
             Function<TransportException, String> fixFor) {
-        Optional<VendorProbe> probe = VendorProbe.forFamily(family);
+        Optional<VendorProbe> probe = Families.of(family).doctorProbe();
         if (probe.isEmpty()) {
-            String why = family.word() + ": " + VendorProbe.noneReason(family);
+            String why = family.word() + ": " + Families.of(family).noDoctorProbeReason();
             if (d.chipChannel().isEmpty()) {
                 return Check.skip("vendor probe", target, why);
             }

@@ -2,7 +2,7 @@ package dev.odflash.ops;
 
 import dev.odflash.chip.ChipSpec;
 import dev.odflash.chip.ChipTable;
-import dev.odflash.drive.DriveFamily;
+import dev.odflash.family.Families;
 import dev.odflash.drive.DriveModel;
 import dev.odflash.drive.DriveTable;
 import dev.odflash.protocol.Configuration;
@@ -66,7 +66,7 @@ public final class DriveProbe {
         Optional<JedecId> id = Optional.empty();
         Optional<ChipSpec> chip = Optional.empty();
         Optional<FlashSize> size = Optional.empty();
-        if (model.isPresent() && model.get().family() == DriveFamily.MTK8051 && device.chipChannel().isPresent()) {
+        if (model.isPresent() && Families.of(model.get().family()).chipStyle() && device.chipChannel().isPresent()) {
             ChipChannel channel = device.chipChannel().get();
             try {
                 channel.enter();
@@ -81,7 +81,7 @@ public final class DriveProbe {
                 warnings.add("vendor mode not reachable: " + e.getMessage());
             }
         }
-        if (model.isPresent() && !model.get().family().chipStyle() && model.get().layout().fixedSize() > 0) {
+        if (model.isPresent() && !Families.of(model.get().family()).chipStyle() && model.get().layout().fixedSize() > 0) {
             size = Optional.of(new FlashSize(model.get().layout().fixedSize(), FlashSize.FROM_LAYOUT));
         }
         DriveInfo info = new DriveInfo(device.spec(), inquiry, model, id, chip, size, configuration, notReady,

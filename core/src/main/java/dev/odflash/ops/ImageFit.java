@@ -73,13 +73,7 @@ public final class ImageFit {
         if (drive.flashSize().isPresent()) {
             return drive.flashSize().get().bytes();
         }
-        return drive.model().map(m -> switch (m.layout()) {
-            case BTC -> 0x100000L;
-            case TSST_MT1339 -> 0x40000L;
-            case SD616 -> 0x20000L;
-            case MT1939, MT1959 -> 0x200000L;
-            case MTK8051 -> 0L;
-        }).orElse(0L);
+        return drive.model().map(m -> m.layout().fixedSize()).orElse(0L);
     }
 
     private static Gate layout(DriveInfo drive, ImageReport image) {

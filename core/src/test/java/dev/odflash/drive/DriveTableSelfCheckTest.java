@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,7 +97,7 @@ class DriveTableSelfCheckTest {
             assertThat(d.vendor()).as("vendor of %s", d).isNotBlank();
             assertThat(d.product()).as("product of %s", d).isNotBlank();
             assertThat(d.source()).as("source of %s", d).isNotBlank();
-            assertThat(MATCH_KINDS).as("match kind of %s", d.displayName()).contains(d.match());
+            assertThat(MATCH_KINDS).as("match kind of %s", d.displayName()).contains(d.match().word());
             assertThat(ALLOWED_LAYOUTS.get(d.family())).as("layouts allowed for family %s (%s)", d.family(),
                     d.displayName()).isNotNull().contains(d.layout());
         }
@@ -138,7 +139,7 @@ class DriveTableSelfCheckTest {
     void exactRowsComeBeforePrefixAndContainsRows() {
         boolean looseSeen = false;
         for (DriveModel d : TABLE.all()) {
-            if (d.match().equals("exact")) {
+            if (d.match() == ProductMatch.EXACT) {
                 assertThat(looseSeen).as("exact row %s after a prefix/contains row", d.displayName()).isFalse();
             } else {
                 looseSeen = true;
@@ -178,8 +179,8 @@ class DriveTableSelfCheckTest {
     private static List<String> samplesFor(DriveModel d) {
         List<String> out = new ArrayList<>(List.of(d.product(), d.product().toLowerCase(), d.product() + "   "));
         switch (d.match()) {
-            case "prefix" -> out.add(d.product() + "-64930C");
-            case "contains" -> {
+            case PREFIX -> out.add(d.product() + "-64930C");
+            case CONTAINS -> {
                 out.add("BD-RE  " + d.product());
                 out.add("DVD+-RW " + d.product() + "IM");
             }
@@ -234,14 +235,31 @@ class DriveTableSelfCheckTest {
 
     @Test
     void matchKindsBehaveAsDocumented() {
-        DriveModel exact = new DriveModel("V", "ABC", "exact", DriveFamily.BTC, ImageLayout.BTC, 0, false, "s");
-        DriveModel prefix = new DriveModel("V", "ABC", "prefix", DriveFamily.BTC, ImageLayout.BTC, 0, false, "s");
-        DriveModel contains = new DriveModel("V", "ABC", "contains", DriveFamily.BTC, ImageLayout.BTC, 0, false, "s");
+        DriveModel exact = new DriveModel("V", "ABC", ProductMatch.EXACT, DriveFamily.BTC, ImageLayout.BTC, 0, Optional.empty(), false, "s");
+        DriveModel prefix = new DriveModel("V", "ABC", ProductMatch.PREFIX, DriveFamily.BTC, ImageLayout.BTC, 0, Optional.empty(), false, "s");
+        DriveModel contains = new DriveModel("V", "ABC", ProductMatch.CONTAINS, DriveFamily.BTC, ImageLayout.BTC, 0, Optional.empty(), false, "s");
         assertThat(exact.matches("v", "abc ")).isTrue();
         assertThat(exact.matches("V", "ABCD")).isFalse();
         assertThat(prefix.matches("V", "ABCD")).isTrue();
         assertThat(prefix.matches("V", "XABC")).isFalse();
         assertThat(contains.matches("V", "XABCY")).isTrue();
         assertThat(contains.matches("W", "ABC")).isFalse();
+    }
+
+    /**
+     * Every MT19xx row names its boot ID, 16 ASCII bytes as redumper's allow-list gives them
+     * (docs/protocols.md §2.2: "MT1959 Boot BU5 " for the BU40N, "MT1959 Boot JB8 " for the others); no other
+     * family's row has one.
+     */
+    @Test
+    void everyMt19xxRowNamesItsBootIdAndNoOtherRowDoes() {
+        for (DriveModel d : TABLE.all()) {
+            if (d.family() == DriveFamily.MT19XX) {
+                String want = d.product().contains("BU40N") ? "MT1959 Boot BU5 " : "MT1959 Boot JB8 ";
+                assertThat(d.bootId()).as(d.displayName()).contains(want);
+            } else {
+                assertThat(d.bootId()).as(d.displayName()).isEmpty();
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.odflash.image;
 
+import dev.odflash.family.ImageIdentifier;
 import dev.odflash.bytes.Sha256;
 
 import java.util.Arrays;

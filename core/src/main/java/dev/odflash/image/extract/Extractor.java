@@ -3,7 +3,7 @@ package dev.odflash.image.extract;
 import dev.odflash.bytes.Sha256;
 import dev.odflash.image.FirmwareFiles;
 import dev.odflash.image.ImageFormatException;
-import dev.odflash.image.ImageIdentifier;
+import dev.odflash.family.ImageIdentifier;
 import dev.odflash.image.ImageReport;
 import dev.odflash.image.IntelHex;
 import dev.odflash.image.Sd616Layout;

@@ -10,24 +10,24 @@ import java.lang.System.Logger.Level;
  * re-plan, per-unit patches and the journal, through {@link System.Logger} (the CLI routes it to
  * the run's log file; without a route the platform's default applies). Logging never throws.
  */
-final class Decisions {
-    static final System.Logger GATE = System.getLogger("dev.odflash.gate");
-    static final System.Logger FLASH = System.getLogger("dev.odflash.flash");
-    static final System.Logger JOURNAL = System.getLogger("dev.odflash.journal");
+public final class Decisions {
+    public static final System.Logger GATE = System.getLogger("dev.odflash.gate");
+    public static final System.Logger FLASH = System.getLogger("dev.odflash.flash");
+    public static final System.Logger JOURNAL = System.getLogger("dev.odflash.journal");
 
     private Decisions() {
     }
 
-    static void passed(String gate, String detail) {
+    public static void passed(String gate, String detail) {
         GATE.log(Level.INFO, () -> "gate " + gate + ": passed (" + detail + ")");
     }
 
-    static void overridden(String gate, String failure, String why) {
+    public static void overridden(String gate, String failure, String why) {
         GATE.log(Level.INFO, () -> "gate " + gate + ": failed but allowed (" + why + "): " + failure);
     }
 
     /** The outcome of an operation that threw: a refusal names its gate, anything else its kind of failure. */
-    static void failed(String operation, OdflashException e) {
+    public static void failed(String operation, OdflashException e) {
         Failure f = e.failure();
         if (f instanceof Failure.Refusal r) {
             if (r.gate().flashGate()) {

@@ -1,54 +1,23 @@
 package dev.odflash.ops.flash;
 
-import dev.odflash.chip.ChipSpec;
-import dev.odflash.drive.DriveFamily;
-import dev.odflash.drive.DriveModel;
 import dev.odflash.image.ImageReport;
-import dev.odflash.ops.Capabilities;
 import dev.odflash.ops.Choice;
 import dev.odflash.ops.Failure;
 import dev.odflash.ops.Gate;
 import dev.odflash.ops.ImageFit;
 import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.OdflashException;
-import dev.odflash.transport.ChipChannel;
-import dev.odflash.transport.Device;
 
 import java.util.Optional;
 
 
 /**
- * The gates checked before any write command (issue: safe flashing; docs/architecture.md safety rules 1,
- * 3, 4). Each refuses with its own message and exit 4; none sends anything to the drive.
+ * The gates of the one flash pipeline that every family shares (docs/architecture.md safety rules 3, 4):
+ * the image against the drive, the medium, the boot region. Each refuses with its own gate; none sends
+ * anything to the drive.
  */
 final class FlashGates {
     private FlashGates() {
-    }
-
-    record ChipTarget(DriveModel model, ChipSpec chip, ChipChannel channel) {
-    }
-
-    /** Family known and chip style, a chip channel, the chip identified or named. */
-    static ChipTarget chipTarget(DriveInfo info, Device device) throws OdflashException {
-        DriveModel model = info.model().orElseThrow(() -> OdflashException.refused(Gate.FAMILY, ""
-                + info.inquiry().vendor() + " " + info.inquiry().product() + " is not in the drive table;"
-                + " odflash sends an unknown drive no vendor command"));
-        if (model.family() != DriveFamily.MTK8051) {
-            throw OdflashException.refused(Gate.FAMILY, "flashing the " + model.family().word()
-                    + " family is not implemented in this version");
-        }
-        ChipChannel channel = device.chipChannel().orElseThrow(() -> OdflashException.refused(Gate.PATH,
-                Capabilities.backupUnavailableReason(info, device)));
-        if (info.jedecId().isEmpty()) {
-            throw OdflashException.refused(Gate.CHIP, "the drive did not identify its flash chip ("
-                    + Capabilities.backupUnavailableReason(info, device) + ")");
-        }
-        ChipSpec chip = info.chip().orElseThrow(() -> OdflashException.refused(Gate.CHIP, "unknown flash chip (JEDEC "
-                + info.jedecId().get() + "): erase and program are refused until the part is named", Choice.CHIP_NAMED));
-        Decisions.passed("family", model.vendor() + " " + model.product() + ", " + model.family().word());
-        Decisions.passed("path", "a chip channel to the drive");
-        Decisions.passed("chip", chip.name() + ", JEDEC " + info.jedecId().get() + ", " + chip.size() + " bytes");
-        return new ChipTarget(model, chip, channel);
     }
 
     /**

@@ -1,66 +1,66 @@
 package dev.odflash.ops.flash;
 
 import dev.odflash.bytes.Sha256;
-import dev.odflash.image.ImageIdentifier;
+import dev.odflash.family.Families;
+import dev.odflash.family.Family;
+import dev.odflash.family.ImageIdentifier;
 import dev.odflash.image.ImageReport;
+import dev.odflash.input.BoundedInput;
+import dev.odflash.input.InputFileException;
 import dev.odflash.ops.BackupFiles;
 import dev.odflash.ops.BackupLibrary;
 import dev.odflash.ops.BackupOperation;
 import dev.odflash.ops.BackupSidecar;
-import dev.odflash.ops.DriveInfo;
-import dev.odflash.input.BoundedInput;
-import dev.odflash.input.InputFileException;
 import dev.odflash.ops.Choice;
+import dev.odflash.ops.DriveInfo;
+import dev.odflash.ops.DriveProbe;
+import dev.odflash.ops.FlashReader;
 import dev.odflash.ops.Gate;
 import dev.odflash.ops.InputErrors;
-import dev.odflash.ops.FlashReadOperation;
 import dev.odflash.ops.OdflashException;
-import dev.odflash.protocol.Progress;
 import dev.odflash.ops.ToolVersion;
 import dev.odflash.ops.VerifiedRead;
-import dev.odflash.plan.FlashPlan;
-import dev.odflash.plan.FlashPlanner;
-import dev.odflash.transport.BusModel;
+import dev.odflash.protocol.Progress;
 import dev.odflash.transport.Device;
-import dev.odflash.transport.TransportException;
 
-import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * `flash` for chip-style families: gates, a verified backup, a plan at the chip's physical minimum,
- * a journal, execution with read-back of every step, a whole-chip verify, and only then success.
- * An interrupted run leaves its journal; the same image again re-plans from what the chip holds and
- * finishes (a resume), and the journal's backup may be written back (a restore).
+ * `flash`, for every family, in one order (docs/architecture.md "Safety rules"): the family's gates,
+ * the journal rule, the image gates, the medium, per-unit data, the plan, then a backup (or the
+ * family's documented exception, {@link Choice#WITHOUT_BACKUP}), the confirmation, the journal, the
+ * family's write ({@link FlashStrategy}), its verify, and only then the journal's removal. An
+ * interrupted run leaves its journal; this drive's journal authorises its target again (a resume) or
+ * its backup (a restore) and refuses any other image, whatever the family.
  */
 public final class FlashOperation {
-    /** Rounds of plan, write, read-back before giving up on a chip that does not take the image. */
-    private static final int MAX_ROUNDS = 3;
-    /** Whole-chip verify reads before a difference counts as real (a flaky read is re-read). */
-    private static final int VERIFY_READS = 3;
-
     private final BackupLibrary library;
     private final Clock clock;
+    private final DriveProbe reprobe;
 
-    public FlashOperation(BackupLibrary library, Clock clock) {
+    /** @param reprobe identifies the drive again after a download (verification by identity) */
+    public FlashOperation(BackupLibrary library, Clock clock, DriveProbe reprobe) {
         this.library = library;
         this.clock = clock;
+        this.reprobe = reprobe;
     }
 
-    public FlashResult run(Device device, DriveInfo info, byte[] image, Path imageFile, FlashOptions options,
+    public FlashResult run(Device device, DriveInfo info, byte[] file, Path imageFile, FlashOptions options,
                            Confirmation confirmation, Progress progress) throws OdflashException {
         String what = options.dryRun() ? "flash dry run" : "flash";
-        Decisions.FLASH.log(Level.INFO, () -> what + " of " + imageFile + " (" + image.length + " bytes, sha256 "
-                + Sha256.hex(image) + ") to " + device.spec());
+        Decisions.FLASH.log(Level.INFO, () -> what + " of " + imageFile + " (" + file.length + " bytes, sha256 "
+                + Sha256.hex(file) + ") to " + device.spec());
         try {
-            FlashResult r = gatedRun(device, info, image, imageFile, options, confirmation, progress);
+            FlashResult r = gatedRun(device, info, file, imageFile, options, confirmation, progress);
             Decisions.FLASH.log(Level.INFO, () -> r.dryRun() ? what + ": every gate passed, nothing was written"
-                    : what + " verified: " + r.fromVersion() + " -> " + r.toVersion() + " in " + r.rounds() + " round(s), "
-                    + r.erasedBlocks() + " erases, " + r.programmedBytes() + " bytes programmed, whole-chip verify identical");
+                    : what + " verified: " + r.fromVersion() + " -> " + r.toVersion() + " by "
+                    + r.written().verification().word() + " in " + r.written().rounds() + " round(s), " + r.written().erases() + " erases, "
+                    + r.written().programmedBytes() + " bytes programmed, " + r.written().streamedBytes() + " bytes streamed");
             return r;
         } catch (OdflashException e) {
             Decisions.failed(what, e);
@@ -68,167 +68,127 @@ public final class FlashOperation {
         }
     }
 
-    private FlashResult gatedRun(Device device, DriveInfo info, byte[] image, Path imageFile, FlashOptions options,
+    private FlashResult gatedRun(Device device, DriveInfo info, byte[] file, Path imageFile, FlashOptions options,
                                  Confirmation confirmation, Progress progress) throws OdflashException {
-        FlashGates.ChipTarget target = FlashGates.chipTarget(info, device);
-        ImageReport report = ImageIdentifier.identify(image);
-        String imageSha = Sha256.hex(image);
+        Family family = Families.of(info).orElseThrow(() -> OdflashException.refused(Gate.FAMILY, ""
+                + info.inquiry().vendor() + " " + info.inquiry().product() + " is not in the drive table;"
+                + " odflash sends an unknown drive no vendor command"));
+        Decisions.passed("family", info.model().orElseThrow().displayName() + ", " + family.word()
+                + (family.chipStyle() ? "" : " (download)"));
+        FlashStrategy strategy = family.flashStrategy(info, device, options, reprobe);
+        ImageReport report = ImageIdentifier.identify(file);
+        // the file as given, not a copy patched with this unit's data: running the same command again matches
+        String fileSha = Sha256.hex(file);
         JournalStore journals = new JournalStore(library.journals());
         DriveKey driveKey = DriveKey.of(info, device);
-        String key = driveKey.id();
-        Optional<Journal> pending = JournalGate.check(journals, driveKey, imageSha, device.spec());
+        Optional<Journal> pending = JournalGate.check(journals, driveKey, fileSha, device.spec());
         boolean resuming = pending.isPresent();
-        FlashGates.fit(info, report, target.chip().size(), options, resuming);
+        FlashGates.fit(info, report, strategy.flashSize(), options, resuming);
         FlashGates.medium(info);
+        Optional<FlashReader> reader = strategy.reader();
+        backupGate(family, reader, options);
 
         Duration start = device.clock().elapsed();
-        VerifiedRead before = FlashReadOperation.read(device, info, progress);
-        byte[] current = before.image();
-        String toVersion = report.identity().orElseThrow().revision();
+        FlashStrategy.Prepared prepared = strategy.prepare(file);
+        byte[] image = prepared.image();
+        Optional<VerifiedRead> before = strategy.plansFromContent()
+                ? Optional.of(reader.orElseThrow().read(progress)) : Optional.empty();
+        Optional<byte[]> current = before.map(VerifiedRead::image);
+        WritePlan plan = strategy.plan(current, image, options);
+        String toVersion = report.identity().map(i -> i.revision()).orElse("?");
         String fromVersion = resuming ? pending.get().fromVersion() : info.inquiry().revision();
-
-        int boot = target.model().bootRegion();
-        FlashPlanner planner = new FlashPlanner(target.chip(), BusModel.ATAPI_PIO4);
-        if (!options.includeBoot() && boot > 0) {
-            // rule 3: keep erases off the boot region whenever the chip's erasers allow it
-            planner = planner.avoiding(0, boot);
-        }
-        FlashPlan plan = planner.plan(current, image);
-        Decisions.FLASH.log(Level.INFO, () -> "plan" + describe(plan) + (options.includeBoot() || boot == 0 ? ""
-                : String.format(" (erases kept off the boot region 0x0000-0x%04X where the erasers allow)", boot - 1)));
-        FlashGates.boot(current, image, boot, plan.touches(0, boot), options);
         if (options.dryRun()) {
-            return new FlashResult(true, plan, fromVersion, toVersion, 0, 0, 0, false, 0, resuming,
-                    Optional.empty(), before.sha256(), device.clock().elapsed().minus(start));
+            return new FlashResult(true, family.word(), fromVersion, toVersion, plan, Written.NOTHING,
+                    prepared.perUnitDataKept(), resuming, Optional.empty(), before.map(VerifiedRead::sha256).orElse(""),
+                    device.clock().elapsed().minus(start));
         }
 
-        Optional<Path> backupFile;
-        String backupSha;
-        if (resuming) {
-            // a half-written drive is kept as evidence, labelled interrupted, never as a backup (rule 2)
-            backupFile = Optional.of(Path.of(pending.get().backupFile()));
-            backupSha = pending.get().backupSha256();
-            Decisions.FLASH.log(Level.INFO, "backup: the journal's " + backupFile.get() + " (a resume takes no new backup)");
-            if (!before.sha256().equals(imageSha) && !before.sha256().equals(backupSha)) {
-                new BackupOperation(library, clock).publishToLibrary(info, before, BackupSidecar.INTERRUPTED);
-            }
-        } else if (options.backupFile().isPresent()) {
-            backupFile = options.backupFile();
-            backupSha = checkVouchedBackup(options.backupFile().get(), before);
-            Decisions.passed("backup", options.backupFile().get() + " is what the drive holds (sha256 " + backupSha + ")");
-        } else {
-            BackupOperation.Result saved = new BackupOperation(library, clock)
-                    .publishToLibrary(info, before, BackupSidecar.COMPLETE);
-            backupFile = Optional.of(saved.file());
-            backupSha = before.sha256();
-        }
-
-        if (!options.assumeYes() && !confirmation.confirm(summary(info, fromVersion, toVersion, plan, resuming))) {
+        Backup backup = backup(info, reader, before, pending, options, progress);
+        if (!options.assumeYes() && !confirmation.confirm(new FlashSummary(info.inquiry().vendor(),
+                info.inquiry().product(), info.spec(), family.word(), fromVersion, toVersion, resuming, plan))) {
             Decisions.FLASH.log(Level.INFO, "confirmation declined");
             throw OdflashException.refused(Gate.CONFIRMATION, "not confirmed: nothing was written", Choice.YES);
         }
         if (!resuming) {
-            JournalGate.write(journals, new Journal(key, device.spec(), info.inquiry().vendor(), info.inquiry().product(),
-                    target.chip().name(), imageSha, imageFile.toAbsolutePath().toString(), backupSha,
-                    backupFile.map(p -> p.toAbsolutePath().toString()).orElse(""), fromVersion, toVersion,
-                    plan.eraseCount(), plan.programBytes(), clock.instant(), ToolVersion.get(), driveKey.basis(),
-                    driveKey.value(), Journal.changedBanks(current, image)), "nothing was written to the drive");
+            List<Integer> banks = current.map(c -> Journal.changedBanks(c, image))
+                    .orElseGet(() -> Journal.allBanks(image.length));
+            JournalGate.write(journals, new Journal(driveKey.id(), device.spec(), info.inquiry().vendor(),
+                    info.inquiry().product(), strategy.unit(), fileSha, imageFile.toAbsolutePath().toString(),
+                    backup.sha256(), backup.file().map(p -> p.toAbsolutePath().toString()).orElse(""), fromVersion,
+                    toVersion, plan.eraseCount(), plan instanceof WritePlan.Chip ? plan.bytesToWrite() : image.length,
+                    clock.instant(), ToolVersion.get(),
+                    driveKey.basis(), driveKey.value(), banks), "nothing was written to the drive");
         }
-        Execution done = execute(target, planner, plan, current, image, boot, options, progress);
-        JournalGate.remove(journals, key, "the flash verified");
-        return new FlashResult(false, plan, fromVersion, toVersion, done.erases, done.eraseBytes, done.programBytes,
-                true, done.rounds, resuming, backupFile, backupSha, device.clock().elapsed().minus(start));
+        Written done = strategy.write(plan, current, image, toVersion, options, progress);
+        JournalGate.remove(journals, driveKey.id(), "the flash verified");
+        return new FlashResult(false, family.word(), fromVersion, toVersion, plan, done, prepared.perUnitDataKept(),
+                resuming, backup.file(), backup.sha256(), device.clock().elapsed().minus(start));
     }
 
-    private record Execution(int erases, long eraseBytes, long programBytes, int rounds) {
-    }
-
-    private static Execution execute(FlashGates.ChipTarget target, FlashPlanner planner, FlashPlan first,
-                                     byte[] current, byte[] image, int boot, FlashOptions options, Progress progress)
+    /**
+     * Safety rule 2: a family that cannot read its flash is flashed without a backup only when asked by
+     * name; a backup file odflash cannot compare with the drive vouches for nothing.
+     */
+    private static void backupGate(Family family, Optional<FlashReader> reader, FlashOptions options)
             throws OdflashException {
-        FlashExecutor executor = new FlashExecutor(target.channel(), progress);
-        byte[] chipNow = current.clone();
-        int erases = 0;
-        long eraseBytes = 0;
-        long programBytes = 0;
-        int round = 0;
-        try {
-            target.channel().enter();
-            try {
-                FlashPlan plan = first;
-                while (true) {
-                    round++;
-                    erases += plan.eraseCount();
-                    eraseBytes += plan.eraseBytes();
-                    programBytes += plan.programBytes();
-                    int mismatched = executor.execute(plan, chipNow, image, round);
-                    int r = round;
-                    FlashPlan executed = plan;
-                    Decisions.FLASH.log(Level.INFO, () -> "round " + r + ": " + executed.steps().size() + " steps executed, "
-                            + (mismatched == 0 ? "every step read back as the image" : mismatched + " did not read back as the image"));
-                    if (mismatched == 0) {
-                        break;
-                    }
-                    if (round == MAX_ROUNDS) {
-                        Comparison left = Comparison.of(chipNow, image);
-                        throw new OdflashException(left.mismatch("the chip does not take the image: after "
-                                + round + " rounds " + left.summary()
-                                + "; the journal is kept, the backup can restore the old image"));
-                    }
-                    plan = planner.plan(chipNow, image); // re-plan from what the chip really holds
-                    FlashPlan again = plan;
-                    Decisions.FLASH.log(Level.INFO, () -> "re-plan from what the chip holds (round " + (r + 1) + " of "
-                            + MAX_ROUNDS + ")" + describe(again));
-                    FlashGates.boot(chipNow, image, boot, plan.touches(0, boot), options);
-                }
-                verifyWholeChip(executor, image, progress);
-            } finally {
-                try {
-                    target.channel().leave();
-                } catch (TransportException ignored) {
-                    // the write already failed or verified; leaving vendor mode resets the drive anyway
-                }
-            }
-        } catch (TransportException e) {
-            Decisions.FLASH.log(Level.WARNING, "round " + round + ": the drive stopped answering: " + e.getMessage());
-            throw OdflashException.device("the drive stopped answering during the write (" + e.getMessage()
-                    + "); the journal is kept: run the same command again to resume, `odflash status` shows what"
-                    + " the drive holds", e, "write");
-        } catch (FlashExecutor.ChipFailure e) {
-            Decisions.FLASH.log(Level.WARNING, "round " + round + ": " + e.getMessage());
-            throw OdflashException.device(e.getMessage() + "; the journal is kept: run the same command again"
-                    + " to resume", e, "write");
+        if (reader.isPresent()) {
+            return;
         }
-        return new Execution(erases, eraseBytes, programBytes, round);
+        if (options.backupFile().isPresent()) {
+            throw OdflashException.usage(Choice.OWN_BACKUP.mention() + ": the " + family.word()
+                    + " family has no read path, so odflash cannot check that " + options.backupFile().get()
+                    + " is what the drive holds; leave out " + Choice.OWN_BACKUP.mention() + " (and give "
+                    + Choice.WITHOUT_BACKUP.mention() + " to flash without one)");
+        }
+        if (!options.withoutBackup()) {
+            throw OdflashException.refused(Gate.BACKUP, "the " + family.word() + " family has no read path,"
+                    + " so odflash cannot take a backup first", Choice.WITHOUT_BACKUP);
+        }
+        Decisions.overridden("backup", "the " + family.word() + " family has no read path",
+                "flashing without a backup was asked for");
     }
 
-    /** Rule 5: success only after the whole chip reads back as the image (a flaky read is re-read). */
-    private static void verifyWholeChip(FlashExecutor executor, byte[] image, Progress progress)
-            throws TransportException, OdflashException {
-        Comparison last = null;
-        for (int attempt = 1; attempt <= VERIFY_READS; attempt++) {
-            byte[] read = new byte[image.length];
-            progress.bytes(Progress.Phase.VERIFY, attempt, 0, image.length);
-            executor.readInto(0, image.length, read);
-            progress.bytes(Progress.Phase.VERIFY, attempt, image.length, image.length);
-            last = Comparison.of(read, image);
-            if (last.identical()) {
-                int n = attempt;
-                Decisions.FLASH.log(Level.INFO, () -> "verify: whole chip (" + image.length + " bytes) read back"
-                        + " identical to the image (read " + n + " of at most " + VERIFY_READS + ")");
-                return;
-            }
-            Decisions.FLASH.log(Level.INFO, "verify read " + attempt + " of " + VERIFY_READS + " differs: "
-                    + last.summary() + (attempt < VERIFY_READS ? "; reading again" : ""));
+    private record Backup(Optional<Path> file, String sha256) {
+    }
+
+    /**
+     * The backup this flash can be undone with: a resume keeps its journal's (the half-written drive is
+     * filed as evidence, labelled interrupted, never as a backup); a user's backup must equal the drive;
+     * otherwise the drive is read (or the read the plan started from is used) and published complete.
+     */
+    private Backup backup(DriveInfo info, Optional<FlashReader> reader, Optional<VerifiedRead> before,
+                          Optional<Journal> pending, FlashOptions options, Progress progress) throws OdflashException {
+        if (reader.isEmpty()) {
+            return pending.map(j -> journalBackup(j)).orElse(new Backup(Optional.empty(), ""));
         }
-        throw new OdflashException(last.mismatch("verify failed: " + last.summary()
-                + "; the journal is kept, run the same command again or restore the backup"));
+        VerifiedRead now = before.isPresent() ? before.get() : reader.get().read(progress);
+        BackupOperation publish = new BackupOperation(library, clock);
+        if (pending.isPresent()) {
+            Journal j = pending.get();
+            Decisions.FLASH.log(Level.INFO, () -> "backup: the journal's " + (j.backupFile().isEmpty() ? "(none)"
+                    : j.backupFile()) + " (a resume takes no new backup)");
+            if (!now.sha256().equals(j.targetSha256()) && !now.sha256().equals(j.backupSha256())) {
+                publish.publishToLibrary(info, now, BackupSidecar.INTERRUPTED);
+            }
+            return journalBackup(j);
+        }
+        if (options.backupFile().isPresent()) {
+            String sha = checkVouchedBackup(options.backupFile().get(), now);
+            Decisions.passed("backup", options.backupFile().get() + " is what the drive holds (sha256 " + sha + ")");
+            return new Backup(options.backupFile(), sha);
+        }
+        return new Backup(Optional.of(publish.publishToLibrary(info, now, BackupSidecar.COMPLETE).file()), now.sha256());
+    }
+
+    private static Backup journalBackup(Journal j) {
+        return new Backup(j.backupFile().isEmpty() ? Optional.empty() : Optional.of(Path.of(j.backupFile())),
+                j.backupSha256());
     }
 
     static String checkVouchedBackup(Path file, VerifiedRead before) throws OdflashException {
         BackupFiles.checkVouched(file); // a sidecar without FILE, a damaged or disagreeing one: no backup
         try {
-            // at most the chip's size: a larger file cannot equal the drive (and /dev/zero never ends)
+            // at most the flash's size: a larger file cannot equal the drive (and /dev/zero never ends)
             String sha = Sha256.hex(BoundedInput.read(file, before.size(), Choice.OWN_BACKUP.mention()));
             if (!sha.equals(before.sha256())) {
                 throw OdflashException.refused(Gate.BACKUP, file + " (sha256 " + sha + ") is not what the drive"
@@ -238,20 +198,5 @@ public final class FlashOperation {
         } catch (InputFileException e) {
             throw InputErrors.of(e);
         }
-    }
-
-    /** The plan for the log: erases, bytes, steps, predicted time. */
-    static String describe(FlashPlan plan) {
-        return String.format(": %d steps, %d erases (%d bytes), %d bytes to program in %d calls, predicted %.2f s"
-                        + " (lower bound %.2f s)%s", plan.steps().size(), plan.eraseCount(), plan.eraseBytes(),
-                plan.programBytes(), plan.programCalls(), plan.predictedNanos() / 1e9, plan.lowerBoundNanos() / 1e9,
-                plan.noop() ? "; the chip already holds the image" : "");
-    }
-
-    private static String summary(DriveInfo info, String from, String to, FlashPlan plan, boolean resuming) {
-        return String.format("%s %s %s: %s -> %s%s%n  plan: %d erases, %d bytes to program, predicted %.2f s"
-                        + " (lower bound %.2f s)", info.inquiry().vendor(), info.inquiry().product(), info.spec(),
-                from, to, resuming ? " (resuming an interrupted flash)" : "", plan.eraseCount(), plan.programBytes(),
-                plan.predictedNanos() / 1e9, plan.lowerBoundNanos() / 1e9);
     }
 }

@@ -1,6 +1,6 @@
 package dev.odflash.ops.flash;
 
-import dev.odflash.protocol.download.Mt19xxDownload;
+import dev.odflash.family.Mt19xxVariant;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -14,9 +14,9 @@ import java.util.Optional;
  */
 public record FlashOptions(boolean allowCrossFlash, boolean allowReinstall, boolean allowOlder, boolean includeBoot,
                            boolean assumeYes, boolean dryRun, Optional<Path> backupFile, boolean withoutBackup,
-                           Mt19xxDownload.Variant mt19xxVariant) {
+                           Mt19xxVariant mt19xxVariant) {
     public static FlashOptions defaults() {
         return new FlashOptions(false, false, false, false, false, false, Optional.empty(), false,
-                Mt19xxDownload.Variant.REDUMPER);
+                Mt19xxVariant.REDUMPER);
     }
 }

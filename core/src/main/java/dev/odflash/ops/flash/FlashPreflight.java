@@ -47,12 +47,7 @@ public final class FlashPreflight {
         List<ImageFit.Gate> out = new ArrayList<>(ImageFit.check(info, report, ImageFit.expectedSize(info)));
         Optional<ImageFit.Gate> refusal = Optional.empty();
         try {
-            if (info.family().isPresent() && !info.family().get().chipStyle()) {
-                new DownloadFlashOperation(library, clock, reprobe).run(device, info, image, imageFile, dry,
-                        summary -> false, progress);
-            } else {
-                new FlashOperation(library, clock).run(device, info, image, imageFile, dry, summary -> false, progress);
-            }
+            new FlashOperation(library, clock, reprobe).run(device, info, image, imageFile, dry, summary -> false, progress);
         } catch (OdflashException e) {
             if (!(e.failure() instanceof Failure.Refusal r)) {
                 throw e;

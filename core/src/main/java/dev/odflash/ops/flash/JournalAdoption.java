@@ -1,7 +1,7 @@
 package dev.odflash.ops.flash;
 
 import dev.odflash.bytes.Sha256;
-import dev.odflash.drive.DriveFamily;
+import dev.odflash.family.Families;
 import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.FlashReadOperation;
 import dev.odflash.ops.OdflashException;
@@ -52,8 +52,7 @@ public final class JournalAdoption {
 
     /** Whether odflash can read this drive's flash (MT19xx READ BUFFER, or a chip-style vendor channel). */
     public static boolean hasReadPath(DriveInfo info, Device device) {
-        return info.family().map(f -> f == DriveFamily.MT19XX || f.chipStyle() && device.chipChannel().isPresent())
-                .orElse(false);
+        return Families.of(info).flatMap(f -> f.reader(info, device)).isPresent();
     }
 
     /** Reads the drive (two agreeing passes) and compares it with the journal's old and new images. */

@@ -1,7 +1,7 @@
 package dev.odflash.ops.status;
 
 import dev.odflash.bytes.Sha256;
-import dev.odflash.image.ImageIdentifier;
+import dev.odflash.family.ImageIdentifier;
 import dev.odflash.image.ImageReport;
 import dev.odflash.ops.BackupLibrary;
 import dev.odflash.ops.DriveInfo;
@@ -40,7 +40,7 @@ public final class StatusOperation {
         byte[] now = read.image();
         BackupIndex.Scan libraryScan = BackupIndex.check(library);
         List<LibraryEntry> matches = libraryScan.backups().stream()
-                .filter(e -> e.sha256().equals(read.sha256()) && e.state().equals("complete")).toList();
+                .filter(e -> e.sha256().equals(read.sha256()) && e.state() == dev.odflash.ops.BackupState.COMPLETE).toList();
         Optional<String> knownMatch = known.stream().filter(k -> k.sha256().equals(read.sha256()))
                 .map(KnownImage::name).findFirst();
         PendingJournals journals = PendingJournals.of(library, info, device);
@@ -53,7 +53,7 @@ public final class StatusOperation {
         // the boot region is the same in every version, so any complete backup of this model can vouch for it
         Path modelDir = library.driveDirectory(info.inquiry().vendor(), info.inquiry().product());
         List<LibraryEntry> sameModel = libraryScan.backups().stream()
-                .filter(e -> e.state().equals("complete") && e.file().getParent().equals(modelDir)).toList();
+                .filter(e -> e.state() == dev.odflash.ops.BackupState.COMPLETE && e.file().getParent().equals(modelDir)).toList();
         Optional<byte[]> reference = old.or(() -> matches.isEmpty() ? Optional.empty()
                 : readMatching(matches.getLast().file().toString(), matches.getLast().sha256(), now.length))
                 .or(() -> sameModel.isEmpty() ? Optional.empty()

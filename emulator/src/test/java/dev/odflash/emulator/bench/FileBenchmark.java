@@ -1,7 +1,7 @@
 package dev.odflash.emulator.bench;
 
 import dev.odflash.emulator.firmware.Mt1959Firmware;
-import dev.odflash.image.ImageIdentifier;
+import dev.odflash.family.ImageIdentifier;
 import dev.odflash.image.ImageReport;
 import dev.odflash.image.extract.Extraction;
 import dev.odflash.image.extract.Extractor;

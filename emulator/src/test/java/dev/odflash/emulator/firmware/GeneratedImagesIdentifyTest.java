@@ -3,7 +3,7 @@ package dev.odflash.emulator.firmware;
 import dev.odflash.drive.ImageLayout;
 import dev.odflash.image.ImageIdentity;
 import dev.odflash.image.ImageReport;
-import dev.odflash.image.Mtk8051Image;
+import dev.odflash.family.ImageIdentifier;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +16,7 @@ class GeneratedImagesIdentifyTest {
             for (int size : Mtk8051Firmware.SIZES) {
                 for (String version : Mtk8051Firmware.VERSIONS) {
                     byte[] image = Mtk8051Firmware.generate(names[0], names[1], version, size);
-                    ImageReport report = Mtk8051Image.identify(image);
+                    ImageReport report = ImageIdentifier.identify(image);
                     String what = names[0] + " " + version + " " + size;
                     assertThat(report.flashable()).as(what + ": " + report.failures()).isTrue();
                     assertThat(report.warnings()).as(what).isEmpty();

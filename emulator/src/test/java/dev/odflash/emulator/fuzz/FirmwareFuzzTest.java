@@ -5,7 +5,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.odflash.emulator.firmware.HexWriter;
 import dev.odflash.image.FirmwareFiles;
 import dev.odflash.image.ImageFormatException;
-import dev.odflash.image.ImageIdentifier;
+import dev.odflash.family.ImageIdentifier;
 import dev.odflash.image.ImageReport;
 import dev.odflash.image.IntelHex;
 

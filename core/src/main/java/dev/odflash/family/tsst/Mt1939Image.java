@@ -1,4 +1,12 @@
-package dev.odflash.image;
+package dev.odflash.family.tsst;
+
+import dev.odflash.family.mt19xx.Mt1959Image;
+import dev.odflash.image.ImageBytes;
+import dev.odflash.image.ImageIdentity;
+import dev.odflash.image.ImageRegion;
+import dev.odflash.image.ImageReport;
+import dev.odflash.image.ReportBuilder;
+import dev.odflash.image.SignatureTable;
 
 import dev.odflash.bytes.Ascii;
 import dev.odflash.drive.ImageLayout;

@@ -1,4 +1,8 @@
-package dev.odflash.protocol.download;
+package dev.odflash.family.btc;
+
+import dev.odflash.protocol.download.Cdbs;
+import dev.odflash.protocol.download.CommandRunner;
+import dev.odflash.protocol.download.DownloadException;
 
 import dev.odflash.protocol.Progress;
 

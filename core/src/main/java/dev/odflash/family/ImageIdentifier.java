@@ -1,13 +1,17 @@
-package dev.odflash.image;
+package dev.odflash.family;
+
+import dev.odflash.image.ImageReport;
+import dev.odflash.family.mtk8051.Mtk8051Image;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.Comparator;
 
 /**
  * Identifies a firmware image from its bytes (no file I/O: the caller bounds and reads the file).
  *
- * <p>Each layout has one recogniser; they are tried in order and the first that recognises the image
+ * <p>Each layout has one recogniser, offered by its family ({@link Recogniser}); they are tried
+ * strongest first and the first that recognises the image
  * (its report has a layout) wins. Stronger signatures come first: MT1959's boot banner, MT1939's
  * checksum and infonub, the SD-616 buffer shape, then the 8051-era layouts whose sizes overlap
  * (btc, tsst-mt1339, sd616 decided by their identity strings) and last the generic {@code mtk8051}.
@@ -24,13 +28,12 @@ public final class ImageIdentifier {
 
     /** @param cmacKey an MT1959 CMAC key the user supplied (16 bytes), used only to check MACs */
     public static ImageReport identify(byte[] image, Optional<byte[]> cmacKey) {
-        List<Function<byte[], ImageReport>> recognisers = List.of(
-                b -> Mt1959Image.identify(b, cmacKey), Mt1939Image::identify, TsstImage::identifySd616,
-                BtcImage::identify, TsstImage::identifyMt1339, Mtk8051Image::identify);
+        List<Recogniser> recognisers = Families.all().stream().flatMap(f -> f.recognisers(cmacKey).stream())
+                .sorted(Comparator.comparingInt(Recogniser::strength).reversed()).toList();
         ImageReport sized = null;
         ImageReport generic = null;
-        for (Function<byte[], ImageReport> recogniser : recognisers) {
-            ImageReport report = recogniser.apply(image);
+        for (Recogniser recogniser : recognisers) {
+            ImageReport report = recogniser.identify().apply(image);
             if (report.layout().isPresent()) {
                 return hashed(report, image);
             }

@@ -1,4 +1,11 @@
-package dev.odflash.image;
+package dev.odflash.family.mt19xx;
+
+import dev.odflash.image.ImageBytes;
+import dev.odflash.image.ImageRegion;
+import dev.odflash.image.ImageReport;
+import dev.odflash.image.InquiryTemplate;
+import dev.odflash.image.ReportBuilder;
+import dev.odflash.image.SignatureTable;
 
 import dev.odflash.bytes.Ascii;
 import dev.odflash.bytes.Cmac;
@@ -37,7 +44,7 @@ public final class Mt1959Image {
     private Mt1959Image() {
     }
 
-    static boolean hasBanner(byte[] image) {
+    public static boolean hasBanner(byte[] image) {
         return image.length == SIZE && ImageBytes.startsWith(image, BANNER, BANNER_PREFIX);
     }
 

@@ -1,4 +1,13 @@
-package dev.odflash.image;
+package dev.odflash.family.tsst;
+
+import dev.odflash.image.ImageCheck;
+import dev.odflash.image.ImageIdentity;
+import dev.odflash.image.ImageRegion;
+import dev.odflash.image.ImageReport;
+import dev.odflash.image.InquiryTemplate;
+import dev.odflash.family.mtk8051.Mtk8051Image;
+import dev.odflash.image.ReportBuilder;
+import dev.odflash.image.Sd616Layout;
 
 import dev.odflash.drive.ImageLayout;
 

@@ -1,4 +1,9 @@
-package dev.odflash.protocol.download;
+package dev.odflash.family.mt19xx;
+
+import dev.odflash.family.Mt19xxVariant;
+import dev.odflash.protocol.download.Cdbs;
+import dev.odflash.protocol.download.CommandRunner;
+import dev.odflash.protocol.download.DownloadException;
 
 import dev.odflash.protocol.Progress;
 
@@ -13,20 +18,18 @@ import java.util.Optional;
  * LG/ASUS MT1959 (and MT1939) WRITE BUFFER microcode download and READ BUFFER region reads
  * (docs/protocols.md §2.2). Two public variants differ in CDB details:
  * <ul>
- * <li>{@link Variant#REDUMPER} (RD {@code drive/flash_mt1959.ixx}): 10-byte SPC CDBs, READ BUFFER
+ * <li>{@link Mt19xxVariant#REDUMPER} (RD {@code drive/flash_mt1959.ixx}): 10-byte SPC CDBs, READ BUFFER
  *     {@code 3C 06 00 [off24] [len24] 00}, WRITE BUFFER mode 1 with no data, mode 6 in 0x4000 chunks
  *     with offsets, then TEST UNIT READY polling. The default: docs/protocols.md §7.6 notes it works without
  *     freemkv's extra bytes, and redumper's flasher has public success reports from users (RD #241,
  *     flashing BW-16D1X-U in a USB case). The mode 7 commit the issue names is sent as a 10-byte CDB.</li>
- * <li>{@link Variant#FREEMKV} (FM {@code drive/mtk.rs}): the same fields in 12-byte CDBs with the
+ * <li>{@link Mt19xxVariant#FREEMKV} (FM {@code drive/mtk.rs}): the same fields in 12-byte CDBs with the
  *     vendor flasher's trailing bytes: PREPARE byte 9 = 0x0B, COMMIT bytes 10-11 = {@code 1B 12}.</li>
  * </ul>
  * The drive erases and programs when the last chunk lands; COMMIT is a handshake after which UNIT
  * ATTENTION or NOT READY is normal and only sense keys 3, 4 or B are failures (FM).
  */
 public final class Mt19xxDownload {
-    public enum Variant { REDUMPER, FREEMKV }
-
     public static final int CHUNK = 0x4000;
     public static final int CONFIG_OFFSET = 0x3000;
     public static final int CONFIG_LENGTH = 0x20;
@@ -36,15 +39,15 @@ public final class Mt19xxDownload {
     static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final CommandRunner run;
-    private final Variant variant;
+    private final Mt19xxVariant variant;
 
-    public Mt19xxDownload(CommandRunner run, Variant variant) {
+    public Mt19xxDownload(CommandRunner run, Mt19xxVariant variant) {
         this.run = run;
         this.variant = variant;
     }
 
     public byte[] readBufferCdb(long offset, int length) {
-        return variant == Variant.REDUMPER ? Cdbs.buffer10(Cdbs.READ_BUFFER, 6, offset, length)
+        return variant == Mt19xxVariant.REDUMPER ? Cdbs.buffer10(Cdbs.READ_BUFFER, 6, offset, length)
                 : Cdbs.buffer12(Cdbs.READ_BUFFER, 6, offset, length, 0, 0);
     }
 
@@ -59,9 +62,9 @@ public final class Mt19xxDownload {
     }
 
     public void download(byte[] image, Progress progress) throws TransportException, DownloadException {
-        byte[] prepare = variant == Variant.REDUMPER ? Cdbs.buffer10(Cdbs.WRITE_BUFFER, 1, 0, 0)
+        byte[] prepare = variant == Mt19xxVariant.REDUMPER ? Cdbs.buffer10(Cdbs.WRITE_BUFFER, 1, 0, 0)
                 : Cdbs.buffer12(Cdbs.WRITE_BUFFER, 1, 0, 0, 0, 0);
-        if (variant == Variant.FREEMKV) {
+        if (variant == Mt19xxVariant.FREEMKV) {
             prepare[9] = 0x0B;
         }
         ScsiResult p = run.none(prepare, TIMEOUT);
@@ -70,7 +73,7 @@ public final class Mt19xxDownload {
         }
         for (int off = 0; off < image.length; off += CHUNK) {
             int n = Math.min(CHUNK, image.length - off);
-            byte[] cdb = variant == Variant.REDUMPER ? Cdbs.buffer10(Cdbs.WRITE_BUFFER, 6, off, n)
+            byte[] cdb = variant == Mt19xxVariant.REDUMPER ? Cdbs.buffer10(Cdbs.WRITE_BUFFER, 6, off, n)
                     : Cdbs.buffer12(Cdbs.WRITE_BUFFER, 6, off, n, 0, 0);
             ScsiResult r = run.out(cdb, image, off, n, TIMEOUT);
             boolean last = off + n == image.length;
@@ -79,7 +82,7 @@ public final class Mt19xxDownload {
             }
             progress.bytes(Progress.Phase.DOWNLOAD, 1, off + n, image.length);
         }
-        byte[] commit = variant == Variant.REDUMPER ? Cdbs.buffer10(Cdbs.WRITE_BUFFER, 7, 0, 0)
+        byte[] commit = variant == Mt19xxVariant.REDUMPER ? Cdbs.buffer10(Cdbs.WRITE_BUFFER, 7, 0, 0)
                 : Cdbs.buffer12(Cdbs.WRITE_BUFFER, 7, 0, 0, 0x1B, 0x12);
         ScsiResult c = run.none(commit, TIMEOUT);
         Optional<SenseData> sense = c.sense();

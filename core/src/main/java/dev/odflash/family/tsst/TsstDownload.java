@@ -1,4 +1,7 @@
-package dev.odflash.protocol.download;
+package dev.odflash.family.tsst;
+
+import dev.odflash.protocol.download.CommandRunner;
+import dev.odflash.protocol.download.DownloadException;
 
 import dev.odflash.protocol.Progress;
 

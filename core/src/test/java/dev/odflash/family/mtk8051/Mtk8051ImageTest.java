@@ -1,5 +1,9 @@
-package dev.odflash.image;
+package dev.odflash.family.mtk8051;
 
+import dev.odflash.family.ImageIdentifier;
+import dev.odflash.image.ImageCheck;
+import dev.odflash.image.ImageIdentity;
+import dev.odflash.image.ImageReport;
 import dev.odflash.bytes.Ascii;
 import dev.odflash.bytes.Sha256;
 import dev.odflash.drive.ImageLayout;

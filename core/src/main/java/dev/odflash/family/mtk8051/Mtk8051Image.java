@@ -1,6 +1,10 @@
-package dev.odflash.image;
+package dev.odflash.family.mtk8051;
 
 import dev.odflash.bytes.Sha256;
+import dev.odflash.image.ImageCheck;
+import dev.odflash.image.ImageIdentity;
+import dev.odflash.image.ImageReport;
+import dev.odflash.image.InquiryTemplate;
 import dev.odflash.drive.ImageLayout;
 
 import java.nio.charset.StandardCharsets;
@@ -29,8 +33,8 @@ import java.util.Set;
 public final class Mtk8051Image {
     public static final int BANK = 0x10000;
     public static final int BOOT_REGION = 0x4000;
-    static final Set<Integer> SIZES = Set.of(0x20000, 0x40000, 0x80000, 0x100000);
-    static final int LITEON_MARKER_OFFSET = 0xFFF8;
+    public static final Set<Integer> SIZES = Set.of(0x20000, 0x40000, 0x80000, 0x100000);
+    public static final int LITEON_MARKER_OFFSET = 0xFFF8;
     private static final byte[] LITEON_MARKER = "LITEONIT".getBytes(StandardCharsets.US_ASCII);
 
     private Mtk8051Image() {
@@ -79,7 +83,7 @@ public final class Mtk8051Image {
                 checks, warnings, Sha256.hex(image));
     }
 
-    static ImageCheck bankOpcodes(byte[] image, List<String> warnings) {
+    public static ImageCheck bankOpcodes(byte[] image, List<String> warnings) {
         List<String> bad = new ArrayList<>();
         for (int bank = 0; bank < image.length / BANK; bank++) {
             int op = image[bank * BANK] & 0xFF;

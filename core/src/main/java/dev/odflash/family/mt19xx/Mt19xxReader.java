@@ -1,8 +1,11 @@
-package dev.odflash.ops;
+package dev.odflash.family.mt19xx;
+
+import dev.odflash.ops.OdflashException;
+import dev.odflash.ops.VerifiedRead;
 
 import dev.odflash.protocol.Progress;
 import dev.odflash.protocol.download.DownloadException;
-import dev.odflash.protocol.download.Mt19xxDownload;
+import dev.odflash.family.mt19xx.Mt19xxDownload;
 import dev.odflash.transport.TransportException;
 
 import java.time.Duration;

@@ -1,4 +1,11 @@
-package dev.odflash.image;
+package dev.odflash.family.btc;
+
+import dev.odflash.image.ImageBytes;
+import dev.odflash.image.ImageIdentity;
+import dev.odflash.image.ImageRegion;
+import dev.odflash.image.ImageReport;
+import dev.odflash.family.mtk8051.Mtk8051Image;
+import dev.odflash.image.ReportBuilder;
 
 import dev.odflash.bytes.Ascii;
 import dev.odflash.drive.ImageLayout;

@@ -1,0 +1,118 @@
+package dev.odflash.family.mtk8051;
+
+import dev.odflash.drive.DriveFamily;
+import dev.odflash.drive.ImageLayout;
+import dev.odflash.family.Family;
+import dev.odflash.family.Recogniser;
+import dev.odflash.ops.Capability;
+import dev.odflash.ops.ChipFlashReader;
+import dev.odflash.ops.Choice;
+import dev.odflash.ops.DriveInfo;
+import dev.odflash.ops.DriveProbe;
+import dev.odflash.ops.FlashReader;
+import dev.odflash.ops.Gate;
+import dev.odflash.ops.OdflashException;
+import dev.odflash.ops.flash.ChipWrite;
+import dev.odflash.ops.flash.FlashOptions;
+import dev.odflash.ops.flash.FlashStrategy;
+import dev.odflash.protocol.VendorProbe;
+import dev.odflash.transport.Device;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The 8051-era MTK drives (docs/architecture.md "Drive families"): chip style, the host programs the
+ * flash chip through the drive's vendor mode (a {@link dev.odflash.transport.ChipChannel}); images are the
+ * banked 8051 layout ({@link Mtk8051Image}, shared with the BTC and TSST MT1339 layouts).
+ */
+public final class Mtk8051Family implements Family {
+    @Override
+    public DriveFamily id() {
+        return DriveFamily.MTK8051;
+    }
+
+    @Override
+    public boolean chipStyle() {
+        return true;
+    }
+
+    @Override
+    public Set<ImageLayout> layouts() {
+        return Set.of(ImageLayout.MTK8051);
+    }
+
+    @Override
+    public List<Recogniser> recognisers(Optional<byte[]> cmacKey) {
+        return List.of(new Recogniser(Recogniser.GENERIC, Mtk8051Image::identify));
+    }
+
+    @Override
+    public List<Capability> capabilities(DriveInfo info, Device device) {
+        if (device.chipChannel().isEmpty() || info.jedecId().isEmpty()) {
+            String why = noReadPathReason(info, device);
+            return List.of(new Capability("backup", false, why), new Capability("flash", false, why),
+                    new Capability("verify", false, why));
+        }
+        String readHow = "read the chip through the drive's vendor mode, two passes that must agree, SHA-256"
+                + (device.emulated() ? " (emulated: the vendor mode's wire bytes are not public, the channel is modelled)" : "");
+        boolean chipKnown = info.chip().isPresent();
+        String flash = chipKnown
+                ? "erase and program through the vendor mode: gates, a verified backup, a plan at the chip's"
+                + " physical minimum, a journal, read-back of every block and a whole-chip verify"
+                : "refused: unknown chip " + info.jedecId().get() + "; name it with " + Choice.CHIP_NAMED.mention()
+                + " NAME or " + Choice.CHIP_DB.mention() + " FILE";
+        String verify = "two agreeing reads compared with a file; `status` compares with the backup library";
+        return List.of(new Capability("backup", true, readHow), new Capability("flash", chipKnown, flash),
+                new Capability("verify", true, verify));
+    }
+
+    @Override
+    public List<Capability> capabilities() {
+        return List.of(
+                new Capability("backup", true, "read the chip through the drive's vendor mode, two passes that must"
+                        + " agree, SHA-256; emulated drives only (the vendor mode's wire bytes are not public,"
+                        + " docs/protocols.md §7.1); for a real drive an external programmer clip (flashrom:, not in this"
+                        + " version)"),
+                new Capability("flash", true, "erase and program through the vendor mode (emulated drives only): gates,"
+                        + " a verified backup, a plan at the chip's physical minimum, a journal, read-back of every"
+                        + " block and a whole-chip verify"),
+                new Capability("verify", true, "two agreeing reads compared with a file"));
+    }
+
+    @Override
+    public Optional<FlashReader> reader(DriveInfo info, Device device) {
+        return device.chipChannel().map(channel -> progress -> {
+            long size = info.flashSize().orElseThrow(() -> OdflashException.refused(Gate.SIZE,
+                    "flash size unknown: the chip was not identified")).bytes();
+            return new ChipFlashReader(device, channel, size).read(progress);
+        });
+    }
+
+    @Override
+    public String noReadPathReason(DriveInfo info, Device device) {
+        if (device.chipChannel().isEmpty()) {
+            return "the 8051-era MTK vendor mode's wire bytes are not public (docs/protocols.md §7.1), so odflash has no"
+                    + " read path through " + device.spec() + "; an external programmer clip reads the chip directly";
+        }
+        return "the drive did not enter vendor mode or did not identify its chip";
+    }
+
+    @Override
+    public Optional<VendorProbe> doctorProbe() {
+        return Optional.empty();
+    }
+
+    @Override
+    public String noDoctorProbeReason() {
+        return "no documented harmless vendor command: the 8051-era vendor mode's wire bytes are not"
+                + " public (docs/protocols.md §7.1)";
+    }
+
+    @Override
+    public FlashStrategy flashStrategy(DriveInfo info, Device device, FlashOptions options, DriveProbe reprobe)
+            throws OdflashException {
+        return ChipWrite.target(info, device, info.model().orElseThrow().bootRegion(), noReadPathReason(info, device));
+    }
+}

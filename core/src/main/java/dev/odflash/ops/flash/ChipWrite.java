@@ -1,0 +1,192 @@
+package dev.odflash.ops.flash;
+
+import dev.odflash.chip.ChipSpec;
+import dev.odflash.ops.ChipFlashReader;
+import dev.odflash.ops.Choice;
+import dev.odflash.ops.DriveInfo;
+import dev.odflash.ops.FlashReader;
+import dev.odflash.ops.Gate;
+import dev.odflash.ops.OdflashException;
+import dev.odflash.plan.FlashPlan;
+import dev.odflash.plan.FlashPlanner;
+import dev.odflash.protocol.Progress;
+import dev.odflash.transport.BusModel;
+import dev.odflash.transport.ChipChannel;
+import dev.odflash.transport.Device;
+import dev.odflash.transport.TransportException;
+
+import java.lang.System.Logger.Level;
+import java.util.Optional;
+
+/**
+ * The chip-style write (docs/architecture.md "Write models"): a plan at the chip's physical minimum,
+ * executed through the family's {@link ChipChannel} (the writer seam: a drive's vendor mode, a clip) with
+ * read-back of every step, re-planned from what the chip really holds when a step did not take, then a
+ * whole-chip verify. Erases are kept off the boot region where the chip's erasers allow (safety rule 3).
+ */
+public final class ChipWrite implements FlashStrategy {
+    /** Rounds of plan, write, read-back before giving up on a chip that does not take the image. */
+    private static final int MAX_ROUNDS = 3;
+    /** Whole-chip verify reads before a difference counts as real (a flaky read is re-read). */
+    private static final int VERIFY_READS = 3;
+
+    private final Device device;
+    private final ChipSpec chip;
+    private final ChipChannel channel;
+    private final int bootRegion;
+
+    private ChipWrite(Device device, ChipSpec chip, ChipChannel channel, int bootRegion) {
+        this.device = device;
+        this.chip = chip;
+        this.channel = channel;
+        this.bootRegion = bootRegion;
+    }
+
+    /**
+     * The chip-style gates that need the drive: a chip channel through this device (safety rule 1's path),
+     * the chip identified and known (erase and program only for a part in the table, or named).
+     *
+     * @param noPathReason the family's words for why there is no channel or no chip ID
+     */
+    public static ChipWrite target(DriveInfo info, Device device, int bootRegion, String noPathReason)
+            throws OdflashException {
+        ChipChannel channel = device.chipChannel().orElseThrow(() -> OdflashException.refused(Gate.PATH, noPathReason));
+        if (info.jedecId().isEmpty()) {
+            throw OdflashException.refused(Gate.CHIP, "the drive did not identify its flash chip (" + noPathReason + ")");
+        }
+        ChipSpec chip = info.chip().orElseThrow(() -> OdflashException.refused(Gate.CHIP, "unknown flash chip (JEDEC "
+                + info.jedecId().get() + "): erase and program are refused until the part is named", Choice.CHIP_NAMED));
+        Decisions.passed("path", "a chip channel to the drive");
+        Decisions.passed("chip", chip.name() + ", JEDEC " + info.jedecId().get() + ", " + chip.size() + " bytes");
+        return new ChipWrite(device, chip, channel, bootRegion);
+    }
+
+    @Override
+    public long flashSize() {
+        return chip.size();
+    }
+
+    @Override
+    public String unit() {
+        return chip.name();
+    }
+
+    @Override
+    public Optional<FlashReader> reader() {
+        return Optional.of(new ChipFlashReader(device, channel, chip.size()));
+    }
+
+    @Override
+    public boolean plansFromContent() {
+        return true;
+    }
+
+    private FlashPlanner planner(FlashOptions options) {
+        FlashPlanner planner = new FlashPlanner(chip, BusModel.ATAPI_PIO4);
+        // rule 3: keep erases off the boot region whenever the chip's erasers allow it
+        return options.includeBoot() || bootRegion == 0 ? planner : planner.avoiding(0, bootRegion);
+    }
+
+    @Override
+    public WritePlan plan(Optional<byte[]> current, byte[] image, FlashOptions options) throws OdflashException {
+        byte[] now = current.orElseThrow();
+        FlashPlan plan = planner(options).plan(now, image);
+        Decisions.FLASH.log(Level.INFO, () -> "plan" + describe(plan) + (options.includeBoot() || bootRegion == 0 ? ""
+                : String.format(" (erases kept off the boot region 0x0000-0x%04X where the erasers allow)", bootRegion - 1)));
+        FlashGates.boot(now, image, bootRegion, plan.touches(0, bootRegion), options);
+        return new WritePlan.Chip(plan);
+    }
+
+    @Override
+    public Written write(WritePlan planned, Optional<byte[]> current, byte[] image, String toVersion,
+                         FlashOptions options, Progress progress) throws OdflashException {
+        FlashPlanner planner = planner(options);
+        FlashExecutor executor = new FlashExecutor(channel, progress);
+        byte[] chipNow = current.orElseThrow().clone();
+        int erases = 0;
+        long eraseBytes = 0;
+        long programBytes = 0;
+        int round = 0;
+        try {
+            channel.enter();
+            try {
+                FlashPlan plan = ((WritePlan.Chip) planned).plan();
+                while (true) {
+                    round++;
+                    erases += plan.eraseCount();
+                    eraseBytes += plan.eraseBytes();
+                    programBytes += plan.programBytes();
+                    int mismatched = executor.execute(plan, chipNow, image, round);
+                    int r = round;
+                    FlashPlan executed = plan;
+                    Decisions.FLASH.log(Level.INFO, () -> "round " + r + ": " + executed.steps().size() + " steps executed, "
+                            + (mismatched == 0 ? "every step read back as the image" : mismatched + " did not read back as the image"));
+                    if (mismatched == 0) {
+                        break;
+                    }
+                    if (round == MAX_ROUNDS) {
+                        Comparison left = Comparison.of(chipNow, image);
+                        throw new OdflashException(left.mismatch("the chip does not take the image: after "
+                                + round + " rounds " + left.summary()
+                                + "; the journal is kept, the backup can restore the old image"));
+                    }
+                    plan = planner.plan(chipNow, image); // re-plan from what the chip really holds
+                    FlashPlan again = plan;
+                    Decisions.FLASH.log(Level.INFO, () -> "re-plan from what the chip holds (round " + (r + 1) + " of "
+                            + MAX_ROUNDS + ")" + describe(again));
+                    FlashGates.boot(chipNow, image, bootRegion, plan.touches(0, bootRegion), options);
+                }
+                verifyWholeChip(executor, image, progress);
+            } finally {
+                try {
+                    channel.leave();
+                } catch (TransportException ignored) {
+                    // the write already failed or verified; leaving vendor mode resets the drive anyway
+                }
+            }
+        } catch (TransportException e) {
+            int r = round;
+            Decisions.FLASH.log(Level.WARNING, () -> "round " + r + ": the drive stopped answering: " + e.getMessage());
+            throw OdflashException.device("the drive stopped answering during the write (" + e.getMessage()
+                    + "); the journal is kept: run the same command again to resume, `odflash status` shows what"
+                    + " the drive holds", e, "write");
+        } catch (FlashExecutor.ChipFailure e) {
+            int r = round;
+            Decisions.FLASH.log(Level.WARNING, () -> "round " + r + ": " + e.getMessage());
+            throw OdflashException.device(e.getMessage() + "; the journal is kept: run the same command again"
+                    + " to resume", e, "write");
+        }
+        return new Written(erases, eraseBytes, programBytes, 0, round, Verification.WHOLE_CHIP);
+    }
+
+    /** Rule 5: success only after the whole chip reads back as the image (a flaky read is re-read). */
+    private static void verifyWholeChip(FlashExecutor executor, byte[] image, Progress progress)
+            throws TransportException, OdflashException {
+        Comparison last = null;
+        for (int attempt = 1; attempt <= VERIFY_READS; attempt++) {
+            byte[] read = new byte[image.length];
+            progress.bytes(Progress.Phase.VERIFY, attempt, 0, image.length);
+            executor.readInto(0, image.length, read);
+            progress.bytes(Progress.Phase.VERIFY, attempt, image.length, image.length);
+            last = Comparison.of(read, image);
+            if (last.identical()) {
+                int n = attempt;
+                Decisions.FLASH.log(Level.INFO, () -> "verify: whole chip (" + image.length + " bytes) read back"
+                        + " identical to the image (read " + n + " of at most " + VERIFY_READS + ")");
+                return;
+            }
+            Decisions.FLASH.log(Level.INFO, "verify read " + attempt + " of " + VERIFY_READS + " differs: "
+                    + last.summary() + (attempt < VERIFY_READS ? "; reading again" : ""));
+        }
+        throw new OdflashException(last.mismatch("verify failed: " + last.summary()
+                + "; the journal is kept, run the same command again or restore the backup"));
+    }
+
+    /** The plan for the log: erases, bytes, steps, predicted time. */
+    static String describe(FlashPlan plan) {
+        return String.format(": %d steps, %d erases (%d bytes), %d bytes to program in %d calls, predicted %.2f s"
+                        + " (lower bound %.2f s)%s", plan.steps().size(), plan.eraseCount(), plan.eraseBytes(),
+                plan.programBytes(), plan.programCalls(), plan.predictedNanos() / 1e9, plan.lowerBoundNanos() / 1e9,
+                plan.noop() ? "; the chip already holds the image" : "");
+    }
+}
