@@ -2,7 +2,6 @@ package dev.odflash.cli;
 
 import static dev.odflash.cli.TerminalText.visible;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.ImageFit;
@@ -17,7 +16,8 @@ import java.nio.file.Path;
 
 @Command(name = "verify", header = "Compare the drive's flash with a file and list differing ranges.", mixinStandardHelpOptions = true,
         description = {"Compare the drive's flash (two agreeing reads) with FILE and list the differing ranges.",
-            "Exit 0 when identical, 5 when they differ."})
+            "Exit 0 when identical, 5 when they differ; with --json a difference is the error document of the",
+            "contract, its error.mismatch holding firstOffset, count and every range as {offset, length}."})
 final class VerifyCommand extends BaseCommand {
     /** Ranges printed in text mode; JSON carries them all. */
     private static final int SHOWN = 20;
@@ -41,19 +41,26 @@ final class VerifyCommand extends BaseCommand {
             // read with the target's flash as the bound: a larger file is refused unread (issue 10 §5)
             byte[] image = FirmwareInput.loadFor(file, ImageFit.expectedSize(info), ctx).image();
             Comparison c = VerifyOperation.run(d, info, image, ctx.progress());
-            ObjectNode o = Output.object().put("file", file.toString()).put("identical", c.identical())
-                    .put("differingBytes", c.differingBytes());
-            o.put("firstDifference", c.identical() ? null : c.firstDifference());
-            ArrayNode ranges = o.putArray("ranges");
-            c.ranges().forEach(r -> ranges.addObject().put("start", r.start()).put("end", r.endExclusive()));
-            StringBuilder sb = new StringBuilder(c.identical() ? "The drive holds exactly " + visible(file.toString()) + "\n"
-                    : "The drive differs from " + visible(file.toString()) + ": " + c.summary() + "\n");
-            c.ranges().stream().limit(SHOWN).forEach(r -> sb.append("  ").append(r).append('\n'));
-            if (c.ranges().size() > SHOWN) {
-                sb.append("  ... and ").append(c.ranges().size() - SHOWN).append(" more ranges (--json lists all)\n");
+            if (c.identical()) {
+                ObjectNode o = Output.object().put("file", file.toString()).put("identical", true)
+                        .put("differingBytes", 0).putNull("firstDifference");
+                o.putArray("ranges");
+                ctx.output().result(o, "The drive holds exactly " + visible(file.toString()) + "\n");
+                return ExitCode.OK;
             }
-            ctx.output().result(o, sb.toString());
-            return c.identical() ? ExitCode.OK : ExitCode.MISMATCH;
+            // a difference is a mismatch failure like flash's (docs/architecture.md "Contracts"): with --json
+            // one error document carrying error.mismatch {firstOffset, count, ranges}; as text the ranges on
+            // stdout and the error line on stderr
+            if (!ctx.output().json()) {
+                StringBuilder sb = new StringBuilder("The drive differs from " + visible(file.toString()) + " in:\n");
+                c.ranges().stream().limit(SHOWN).forEach(r -> sb.append("  ").append(r).append('\n'));
+                if (c.ranges().size() > SHOWN) {
+                    sb.append("  ... and ").append(c.ranges().size() - SHOWN).append(" more ranges (--json lists all)\n");
+                }
+                ctx.output().result(Output.object(), sb.toString());
+            }
+            ctx.output().error(c.mismatch("the drive differs from " + file + ": " + c.summary()));
+            return ExitCode.MISMATCH;
         }
     }
 }

@@ -94,14 +94,15 @@ final class ArchitectureRules {
     /** The referenced types that fall under one of the forbidden packages (a prefix and its subpackages). */
     static List<String> forbiddenReferences(String src, List<String> forbiddenPackages, List<String> allowedTypes) {
         return referencedTypes(src).stream()
-                .filter(t -> forbiddenPackages.stream().anyMatch(p -> t.startsWith(p + ".")))
+                .filter(t -> forbiddenPackages.stream().anyMatch(p -> t.equals(p) || t.startsWith(p + ".")))
                 .filter(t -> allowedTypes.stream().noneMatch(a -> t.equals(a) || t.startsWith(a + ".")))
                 .distinct().sorted().toList();
     }
 
     /** Rule: the emulator models drives from the protocol documents, not from the host's code. */
     static final List<String> EMULATOR_FORBIDDEN = List.of("dev.odflash.protocol", "dev.odflash.image",
-            "dev.odflash.plan", "dev.odflash.ops");
+            "dev.odflash.plan", "dev.odflash.ops",
+            "dev.odflash.bytes.Cmac"); // the emulator signs and checks with its own CMAC (emulator.firmware.EmulatorCmac)
 
     /** Rule: native is OS pass-through only; it knows no drive, family, image or operation. */
     static final List<String> NATIVE_FORBIDDEN = List.of("dev.odflash.drive", "dev.odflash.family",
@@ -116,6 +117,21 @@ final class ArchitectureRules {
 
     static boolean isCommand(String src) {
         return lex(src).code().contains("@Command(");
+    }
+
+    private static final Pattern LOCK = Pattern.compile("\\bsynchronized\\b|\\bvolatile\\b|\\b(?:Reentrant|ReadWrite|Stamped)Lock\\b");
+
+    /**
+     * Rule: an emulated drive is confined to one thread (docs/architecture.md "The emulated drive is a drive"),
+     * so its classes hold no locks: the locking words in code (not in comments or strings).
+     */
+    static List<String> lockWords(String src) {
+        Matcher m = LOCK.matcher(lex(src).code());
+        List<String> out = new ArrayList<>();
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
     }
 
     private static final Pattern FLAG = Pattern.compile("(?:^|[\\s(`'\"\\[])--[a-z]");

@@ -16,6 +16,7 @@ import static dev.odflash.cli.ArchitectureRules.familyDecisions;
 import static dev.odflash.cli.ArchitectureRules.flagLiterals;
 import static dev.odflash.cli.ArchitectureRules.forbiddenReferences;
 import static dev.odflash.cli.ArchitectureRules.isCommand;
+import static dev.odflash.cli.ArchitectureRules.lockWords;
 import static dev.odflash.cli.ArchitectureRules.mainSources;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +45,32 @@ class ArchitectureTest {
             }
         });
         assertThat(found).as("the emulator models drives from docs/protocols.md, not from host code").isEmpty();
+    }
+
+    @Test
+    void emulatorHoldsNoLocks() {
+        Map<String, List<String>> found = new TreeMap<>();
+        mainSources(REPO, "emulator").forEach((file, src) -> {
+            List<String> words = lockWords(src);
+            if (!words.isEmpty()) {
+                found.put(file, words);
+            }
+        });
+        assertThat(found).as("an emulated drive is confined to one thread (docs/architecture.md)").isEmpty();
+    }
+
+    @Test
+    void lockRuleSeesCodeOnly() {
+        String src = """
+                class Y {
+                    // synchronized in a comment is fine
+                    private volatile long v;
+                    String s = "synchronized";
+                    synchronized void f() { }
+                    java.util.concurrent.locks.ReentrantLock l;
+                }
+                """;
+        assertThat(lockWords(src)).containsExactly("volatile", "synchronized", "ReentrantLock");
     }
 
     @Test
@@ -127,11 +154,13 @@ class ArchitectureTest {
                 import static dev.odflash.ops.ExitCode.OK;
                 import dev.odflash.protocol.download.*;
                 import dev.odflash.drive.ImageLayout; // allowed: the drive table
+                import dev.odflash.bytes.Cmac;
+                import dev.odflash.bytes.Ascii; // allowed: byte helpers
                 /** {@link dev.odflash.image.Cmac} in a comment is no use */
                 class X { Object o = new dev.odflash.image.ImageBytes(); String s = "dev.odflash.ops.Y"; }
                 """;
         assertThat(forbiddenReferences(src, EMULATOR_FORBIDDEN, List.of())).containsExactly(
-                "dev.odflash.image.ImageBytes", "dev.odflash.ops.ExitCode", "dev.odflash.plan.FlashPlan",
+                "dev.odflash.bytes.Cmac", "dev.odflash.image.ImageBytes", "dev.odflash.ops.ExitCode", "dev.odflash.plan.FlashPlan",
                 "dev.odflash.protocol.download");
     }
 

@@ -73,16 +73,46 @@ class FileCommandsTest {
         assertThat(cli.run("identify", dir.resolve("missing.bin").toString()).exitCode()).isEqualTo(2);
     }
 
+    /** The tests run in cli/; the built-in chip table is core's resource, read here on its own. */
+    private static final Path CHIP_TABLE = Path.of(Files.isDirectory(Path.of("../core")) ? "../core" : "core",
+            "src/main/resources/dev/odflash/chip/chips.json");
+
     @Test
-    void chipsListsTheTableAndFilters() {
+    void chipsListsTheTableAndFilters() throws IOException {
         CliRunner cli = new CliRunner(home);
         CliRunner.Run all = cli.run("chips", "--json");
-        assertThat(all.json().path("chips").size()).isGreaterThanOrEqualTo(35);
+        JsonNode table = Output.JSON.readTree(Files.readString(CHIP_TABLE)).path("chips");
+        assertThat(table.size()).as("the resource was read").isPositive();
+        // every row of the table, in its order, and nothing else
+        assertThat(names(all.json().path("chips"))).hasSize(table.size()).isEqualTo(names(table));
+        assertThat(cli.run("chips").out()).contains("\n" + table.size() + " chips\n");
+        JsonNode sst = row(all.json().path("chips"), "SST39SF040");
+        assertThat(sst.path("manufacturerId").asText()).isEqualTo("0xBF");
+        assertThat(sst.path("deviceId").asText()).isEqualTo("0xB7");
+        assertThat(sst.path("size").asLong()).isEqualTo(524288);
+        assertThat(sst.path("writeModel").asText()).isEqualTo("byte");
+        assertThat(sst.path("aliases").toString()).isEqualTo("[\"SST39SF040A\"]");
+        assertThat(row(all.json().path("chips"), "MX25L2005").path("writeModel").asText()).isEqualTo("page:256");
         CliRunner.Run spi = cli.run("chips", "spi");
         assertThat(spi.out()).contains("MX25L2005").doesNotContain("SST39SF040 ");
         CliRunner.Run none = cli.run("chips", "no-such-part");
         assertThat(none.exitCode()).isZero();
         assertThat(none.out()).contains("0 chips");
+    }
+
+    private static java.util.List<String> names(JsonNode chips) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        chips.forEach(c -> out.add(c.path("name").asText()));
+        return out;
+    }
+
+    private static JsonNode row(JsonNode chips, String name) {
+        for (JsonNode c : chips) {
+            if (c.path("name").asText().equals(name)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no row " + name + " in " + chips.size() + " chips");
     }
 
     @Test

@@ -95,7 +95,8 @@ class FlashResumeTest {
         assertThat(same.exitCode()).as(same.toString()).isZero();
         CliRunner.Run diff = cli.run("verify", "--device", device, v120.toString(), "--json");
         assertThat(diff.exitCode()).isEqualTo(5);
-        assertThat(diff.json().path("ranges").size()).isPositive();
-        assertThat(diff.json().path("firstDifference").asLong()).isGreaterThanOrEqualTo(0x4000);
+        JsonNode mismatch = diff.json().path("error").path("mismatch");
+        assertThat(mismatch.path("ranges").size()).as(diff.toString()).isPositive();
+        assertThat(mismatch.path("firstOffset").asLong()).isGreaterThanOrEqualTo(0x4000);
     }
 }

@@ -38,6 +38,14 @@ import java.util.stream.IntStream;
  * {@link PowerLossException} (the owning drive goes without power); a lying program call reports
  * READY, takes its time and writes nothing; {@code flip:P} inverts bits of the data {@link #read}
  * returns, never the cells. Counters say what the faults actually produced, for a fault campaign.
+ *
+ * <p>Not thread-safe, on purpose: a chip model belongs to one emulated drive, and an emulated drive is
+ * confined to the thread of the command that opened it, as a real drive is (docs/architecture.md "The
+ * emulated drive is a drive", thread confinement). Nothing in odflash drives one emulated drive from two
+ * threads: the emulator starts no thread, there is no serve or attach loop, trace writers run inside the
+ * command's own calls, and tests that run a command on another thread build the drive there and read the
+ * image file (or the counters) only after joining it. So there are no locks here; a caller that hands a
+ * model to another thread must do so with a happens-before edge (start, join, a future).
  */
 public final class FlashChipModel {
     // Stream tags mixed into the seed, so flips, erase cuts and program cuts draw independent values.
@@ -104,7 +112,7 @@ public final class FlashChipModel {
      * From now on every erase and program call hands the cells it touched to {@code sink} before it
      * returns, interrupted ones included (what a power cut left is what the chip holds).
      */
-    public synchronized void persistTo(CellSink sink) {
+    public void persistTo(CellSink sink) {
         this.sink = Objects.requireNonNull(sink, "sink");
     }
 
@@ -116,7 +124,7 @@ public final class FlashChipModel {
         return clock;
     }
 
-    public synchronized void read(long address, byte[] dst, int off, int len) {
+    public void read(long address, byte[] dst, int off, int len) {
         Objects.checkFromIndexSize(off, len, dst.length);
         Objects.checkFromIndexSize(address, len, cells.length);
         System.arraycopy(cells, (int) address, dst, off, len);
@@ -125,7 +133,7 @@ public final class FlashChipModel {
     }
 
     /** Erases the one block of one of the part's erasers that starts at {@code address} and is {@code blockSize} long. */
-    public synchronized ChipStatus erase(long address, int blockSize) {
+    public ChipStatus erase(long address, int blockSize) {
         Optional<Eraser> eraser = spec.erasers().stream()
                 .filter(e -> e.blockAt(address, blockSize).isPresent()).findFirst();
         if (eraser.isEmpty()) {
@@ -163,7 +171,7 @@ public final class FlashChipModel {
     }
 
     /** Programs at most {@link ChipSpec#maxProgramLength()} bytes, not crossing a boundary of that size. */
-    public synchronized ChipStatus program(long address, byte[] src, int off, int len) {
+    public ChipStatus program(long address, byte[] src, int off, int len) {
         Objects.checkFromIndexSize(off, len, src.length);
         int max = spec.maxProgramLength();
         if (len <= 0 || len > max || address < 0 || address + len > cells.length
@@ -259,79 +267,79 @@ public final class FlashChipModel {
     }
 
     /** Locks a range in hardware (a boot-block lock): erase and program touching it are refused. */
-    public synchronized void protect(long offset, int size) {
+    public void protect(long offset, int size) {
         Objects.checkFromIndexSize(offset, size, cells.length);
         locked.add(new EraseBlock(offset, size));
     }
 
     /** Locks the part's boot block, if its row names one; returns whether it did. */
-    public synchronized boolean lockBootBlock() {
+    public boolean lockBootBlock() {
         spec.bootBlock().ifPresent(b -> protect(b.offset(), b.size()));
         return spec.bootBlock().isPresent();
     }
 
-    public synchronized ChipStatus status() {
+    public ChipStatus status() {
         return status;
     }
 
-    public synchronized byte[] contents() {
+    public byte[] contents() {
         return cells.clone();
     }
 
-    public synchronized int erases() {
+    public int erases() {
         return erases;
     }
 
-    public synchronized int programs() {
+    public int programs() {
         return programs;
     }
 
-    public synchronized long bytesProgrammed() {
+    public long bytesProgrammed() {
         return bytesProgrammed;
     }
 
     /** Commands the part did not accept (bad block, bad length or alignment); nothing changed. */
-    public synchronized long rejectedCommands() {
+    public long rejectedCommands() {
         return rejectedCommands;
     }
 
     /** Commands refused because they touched a locked range; nothing changed. */
-    public synchronized long protectedRefusals() {
+    public long protectedRefusals() {
         return protectedRefusals;
     }
 
     /** Program calls the write model forbids; each left some cells undefined. */
-    public synchronized long violations() {
+    public long violations() {
         return violations;
     }
 
     /** Interrupted erases that left their block neither as it was nor erased (fault campaign). */
-    public synchronized long partialErases() {
+    public long partialErases() {
         return partialErases;
     }
 
     /** Interrupted program calls that left their range changed but not finished (fault campaign). */
-    public synchronized long partialPrograms() {
+    public long partialPrograms() {
         return partialPrograms;
     }
 
     /** Program calls that reported READY and wrote nothing ({@code lie@program:K}). */
-    public synchronized long lies() {
+    public long lies() {
         return lies;
     }
 
     /** Bits inverted in data returned by {@link #read} ({@code flip:P}); the cells are unchanged. */
-    public synchronized long bitsFlipped() {
+    public long bitsFlipped() {
         return noise.flipped();
     }
 
     /** Erase calls the part accepted, interrupted ones included: what {@code powerloss@erase:K} counts. */
-    public synchronized long eraseCalls() {
+    public long eraseCalls() {
         return eraseCalls;
     }
 
     /** Program calls the part accepted, interrupted and lying ones included: what {@code @program:K} counts. */
-    public synchronized long programCalls() {
+    public long programCalls() {
         return programCalls;
     }
 

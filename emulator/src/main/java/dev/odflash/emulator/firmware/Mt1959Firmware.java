@@ -1,7 +1,6 @@
 package dev.odflash.emulator.firmware;
 
 import dev.odflash.bytes.Ascii;
-import dev.odflash.bytes.Cmac;
 
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +12,8 @@ import java.util.random.RandomGenerator;
  * boot area 0-0xFFFF (the same in every version) with the 0x20-byte boot config at 0x3000 starting with
  * the boot ID (RD); Thumb-like firmware from 0x10000; the CMAC table at 0x10400 (OD: {enabled, start,
  * end inclusive, MAC[16]} LE, 0xFFFFFFFF unused) whose MACs are computed with a key the caller gives
- * (tests use a made-up key; no vendor key is known to or shipped by odflash); an INQUIRY template at
+ * (tests use a made-up key; no vendor key is known to or shipped by odflash) by the emulator's own
+ * {@link EmulatorCmac}, never the host's; an INQUIRY template at
  * 0x20000 (modelled: where the identity strings sit in real images is not public); the identity page at
  * 0x1EC000 (modelled content) and the calibration NVRAM at 0x1F0000: blank in a download image, filled
  * with one unit's data in a raw dump ({@code unit} given).
@@ -93,7 +93,7 @@ public final class Mt1959Firmware {
             Mt1939Firmware.le32(image, at, 1);
             Mt1939Firmware.le32(image, at + 4, ranges[i][0]);
             Mt1939Firmware.le32(image, at + 8, ranges[i][1]);
-            System.arraycopy(Cmac.mt1959(key, image, ranges[i][0], ranges[i][1]), 0, image, at + 12, 16);
+            System.arraycopy(EmulatorCmac.mt1959(key, image, ranges[i][0], ranges[i][1]), 0, image, at + 12, 16);
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.odflash.transport.ScsiRequest;
 import dev.odflash.transport.ScsiResult;
 import dev.odflash.transport.ScsiTransport;
 import dev.odflash.transport.SenseData;
+import dev.odflash.transport.TransferSplit;
 import dev.odflash.transport.TransportException;
 import dev.odflash.transport.TransportException.Kind;
 
@@ -24,6 +25,12 @@ import java.util.Optional;
  * confined Arena for the header, CDB and sense buffer; data buffers are page aligned (a caller's
  * unaligned or heap buffer is bounced through an aligned copy); every command carries its timeout.
  * An EINVAL on a large transfer lowers the remembered limit; reads are then split (TransferSplit).
+ *
+ * <p>Thread confinement: a transport belongs to the thread that opened it (a command opens, uses and
+ * closes its drive on one thread; nothing in odflash hands a drive to another). Its descriptor, its
+ * read-only state and its remembered transfer limit are therefore plain fields, without locks; every
+ * method that touches them first checks the caller ({@link OwnerThread}), so a use from another thread
+ * fails at once with an {@link IllegalStateException} instead of racing on the descriptor.
  */
 public final class SgTransport implements ScsiTransport {
     private static final int SENSE_LENGTH = 64;
@@ -34,9 +41,10 @@ public final class SgTransport implements ScsiTransport {
     private final String node;
     private final LinuxIo io;
     private final DeviceClock clock = DeviceClock.wall();
+    private final OwnerThread owner;
     private int fd;
     private boolean readOnly;
-    private volatile long maxTransfer;
+    private long maxTransfer;
 
     private SgTransport(String node, LinuxIo io, int fd, boolean readOnly, long maxTransfer) {
         this.node = node;
@@ -44,6 +52,7 @@ public final class SgTransport implements ScsiTransport {
         this.fd = fd;
         this.readOnly = readOnly;
         this.maxTransfer = maxTransfer;
+        this.owner = new OwnerThread(node);
     }
 
     /** Opens {@code node} O_RDWR|O_NONBLOCK (read-only as a fallback) and checks it speaks SG_IO. */
@@ -57,7 +66,8 @@ public final class SgTransport implements ScsiTransport {
      * Closes and reopens the node, with O_EXCL when {@code exclusive}: the sg driver then refuses
      * other openers (EBUSY under O_NONBLOCK), and on a block node the kernel refuses it while mounted.
      */
-    public synchronized void reopen(boolean exclusive) throws TransportException {
+    public void reopen(boolean exclusive) throws TransportException {
+        owner.check();
         if (fd >= 0) {
             io.close(fd);
             fd = -1;
@@ -91,12 +101,14 @@ public final class SgTransport implements ScsiTransport {
      * flock(2) on this transport's own descriptor: the drive lock while the node is open O_EXCL, when
      * the sg driver lets no second descriptor (the lock's) exist (see LinuxDrive#acquireExclusive).
      */
-    synchronized LinuxIo.Outcome flock(int operation) {
+    LinuxIo.Outcome flock(int operation) {
+        owner.check();
         return fd < 0 ? new LinuxIo.Outcome(-1, Errno.EBADF) : io.flock(fd, operation);
     }
 
     /** True when the node could only be opened read-only (write commands will be refused by the kernel). */
     public boolean readOnly() {
+        owner.check();
         return readOnly;
     }
 
@@ -106,6 +118,7 @@ public final class SgTransport implements ScsiTransport {
 
     @Override
     public ScsiResult execute(ScsiRequest request) throws TransportException {
+        owner.check();
         if (fd < 0) {
             throw new TransportException(Kind.NO_DEVICE, node + " is closed");
         }
@@ -214,6 +227,7 @@ public final class SgTransport implements ScsiTransport {
 
     @Override
     public long maxTransferLength() {
+        owner.check();
         return maxTransfer;
     }
 
@@ -229,7 +243,8 @@ public final class SgTransport implements ScsiTransport {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        owner.check();
         if (fd >= 0) {
             io.close(fd);
             fd = -1;

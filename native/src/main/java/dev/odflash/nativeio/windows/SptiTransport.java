@@ -1,12 +1,12 @@
 package dev.odflash.nativeio.windows;
 
-import dev.odflash.nativeio.linux.TransferSplit;
 import dev.odflash.transport.DataDirection;
 import dev.odflash.transport.DeviceClock;
 import dev.odflash.transport.ScsiRequest;
 import dev.odflash.transport.ScsiResult;
 import dev.odflash.transport.ScsiTransport;
 import dev.odflash.transport.SenseData;
+import dev.odflash.transport.TransferSplit;
 import dev.odflash.transport.TransportException;
 import dev.odflash.transport.TransportException.Kind;
 

@@ -158,14 +158,44 @@ class SgTransportTest {
         }
     }
 
+    /**
+     * A transport is confined to the thread that opened it (SgTransport's javadoc): another thread's
+     * command, reopen, flock or close fails at once and sends nothing; the owner goes on using it.
+     */
     @Test
-    void readBufferSplitsByOffset() {
-        byte[] cdb = {0x3C, 0x06, 0, 0x1E, (byte) 0xC0, 0, 0, 0x01, 0, 0};
-        var chunks = TransferSplit.split(cdb, 256, 100).orElseThrow();
-        assertThat(chunks).hasSize(3);
-        assertThat(TransferSplit.get(chunks.get(1).cdb(), 3, 3)).isEqualTo(0x1EC000 + 100);
-        assertThat(TransferSplit.get(chunks.get(2).cdb(), 6, 3)).isEqualTo(56);
-        assertThat(TransferSplit.split(new byte[]{0x3C, 0x03, 0, 0, 0, 0, 0, 0, 4, 0}, 4, 2)).isEmpty();
+    void aUseFromAnotherThreadFailsFastAndSendsNothing() throws Exception {
+        try (SgTransport t = open()) {
+            java.util.List<Throwable> failures = new java.util.ArrayList<>();
+            java.util.List<org.junit.jupiter.api.function.Executable> uses = java.util.List.of(
+                    () -> t.execute(ScsiRequest.noData(new byte[6])),
+                    () -> t.reopen(true),
+                    () -> t.flock(LinuxIo.LOCK_EX | LinuxIo.LOCK_NB),
+                    t::maxTransferLength,
+                    t::readOnly,
+                    t::close);
+            Thread other = Thread.ofPlatform().name("intruder").start(() -> {
+                for (var use : uses) {
+                    try {
+                        use.execute();
+                        failures.add(null);
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                }
+            });
+            other.join(java.time.Duration.ofSeconds(10));
+            assertThat(failures).hasSize(uses.size()).allSatisfy(e -> assertThat(e)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("/dev/sg0")
+                    .hasMessageContaining("thread 'intruder'")
+                    .hasMessageContaining("thread '" + Thread.currentThread().getName() + "'"));
+            assertThat(kernel.cdbs).as("nothing reached the kernel").isEmpty();
+            assertThat(kernel.openFlags).as("no reopen").hasSize(1);
+            assertThat(kernel.flocks).as("no flock").isEmpty();
+            assertThat(kernel.closes).as("the descriptor is still open").isZero();
+            assertThat(t.execute(ScsiRequest.noData(new byte[6])).isGood()).as("the owner still uses it").isTrue();
+        }
+        assertThat(kernel.closes).isEqualTo(1);
     }
 
     @Test

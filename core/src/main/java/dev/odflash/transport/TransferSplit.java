@@ -1,10 +1,12 @@
-package dev.odflash.nativeio.linux;
+package dev.odflash.transport;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
+ * Protocol knowledge every OS back end shares (native's SG_IO and SPTI transports call it when a
+ * command moves more than the path takes), so it lives beside the transport API, not in one back end.
  * Splits a data-in read that is larger than the path allows into several commands covering the same
  * bytes: READ(10) and READ(12) by blocks (SBC-3/MMC-6: LBA in bytes 2-5, transfer length in 7-8 or
  * 6-9) and READ BUFFER modes 2 and 6 by buffer offset (SPC-4 §6.17: offset 3-5, length 6-8).
