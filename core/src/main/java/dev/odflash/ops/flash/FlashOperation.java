@@ -91,7 +91,7 @@ public final class FlashOperation {
         FlashPlanner planner = new FlashPlanner(target.chip(), BusModel.ATAPI_PIO4);
         if (!options.includeBoot() && boot > 0) {
             // rule 3: keep erases off the boot region whenever the chip's erasers allow it
-            planner = planner.avoiding(0, boot);
+            planner = planner.protecting(java.util.List.of(new dev.odflash.plan.ProtectedRegion(0, boot, "boot region")));
         }
         FlashPlan plan = planner.plan(current, image);
         Decisions.FLASH.log(Level.INFO, () -> "plan" + describe(plan) + (options.includeBoot() || boot == 0 ? ""
