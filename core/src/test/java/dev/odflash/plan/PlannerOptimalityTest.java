@@ -130,7 +130,7 @@ class PlannerOptimalityTest {
             out.add(new Pair("random #" + n + " (chunk " + chunk + ", change " + change + ")", current, target));
         }
         byte[] erased = PlanChips.erased(size);
-        byte[] image = pairs(size, seed, r);
+        byte[] image = mixedImage(size, r);
         out.add(new Pair("identical", image, image.clone()));
         out.add(new Pair("all erased -> image", erased, image));
         out.add(new Pair("image -> all erased", image, erased.clone()));
@@ -146,7 +146,8 @@ class PlannerOptimalityTest {
         return out;
     }
 
-    private static byte[] pairs(int size, long seed, Random r) {
+    /** Data in 48-byte runs, every third run erased. */
+    private static byte[] mixedImage(int size, Random r) {
         byte[] b = new byte[size];
         for (int i = 0; i < size; i++) {
             b[i] = (i / 48) % 3 == 2 ? (byte) 0xFF : (byte) (1 + r.nextInt(254));
