@@ -53,6 +53,16 @@ public record FlashPlan(ChipSpec chip, List<PlanStep> steps, long predictedNanos
         return false;
     }
 
+    /** Whether any erase or program of the plan overlaps {@code region}. */
+    public boolean touches(ProtectedRegion region) {
+        return touches(region.offset(), region.end());
+    }
+
+    /** The regions, of {@code regions}, that an erase or program of the plan overlaps, in the given order. */
+    public List<ProtectedRegion> touched(List<ProtectedRegion> regions) {
+        return regions.stream().filter(this::touches).toList();
+    }
+
     /** Nothing to erase or program: the chip already holds the target. */
     public boolean noop() {
         return steps.stream().allMatch(s -> s.erases().isEmpty() && s.programs().isEmpty());

@@ -24,6 +24,13 @@ import java.util.TreeSet;
  * never cross an atom, so costs add up per atom and a shortest-path pass over the boundaries finds the
  * cheapest plan exactly (among plans whose erase blocks do not overlap, which is all that can pay off
  * on nested layouts). Costs are the emulator's: bus.commandNanos + {@link ChipTimings}.
+ *
+ * <p>Exact means: equal to the cheapest of all valid plans when the erase blocks nest and every erase
+ * boundary falls on a program window ({@code maxProgramLength}) boundary, which holds for every chip of
+ * the built-in table; PlannerOptimalityTest checks it against every plan of tiny chips. Where an erase
+ * boundary cuts a window (blocks smaller than 256 bytes on byte or bit parts) a call that the optimum
+ * would let cross it is split, costing at most one command more per such window; where blocks overlap
+ * without nesting, plans erasing both overlapping blocks are not considered.
  */
 public final class FlashPlanner {
     /** Step size where the erase layout leaves freedom: 4 KiB, the usual sector (rounded to whole program windows). */
@@ -32,31 +39,33 @@ public final class FlashPlanner {
     private final ChipSpec chip;
     private final BusModel bus;
     private final ProgramCalls calls;
-    private final long avoidStart;
-    private final long avoidEnd;
+    private final List<ProtectedRegion> protectedRegions;
 
     public FlashPlanner(ChipSpec chip, BusModel bus) {
-        this(chip, bus, 0, 0);
+        this(chip, bus, List.of());
     }
 
-    private FlashPlanner(ChipSpec chip, BusModel bus, long avoidStart, long avoidEnd) {
+    private FlashPlanner(ChipSpec chip, BusModel bus, List<ProtectedRegion> protectedRegions) {
         this.chip = Objects.requireNonNull(chip, "chip");
         this.bus = Objects.requireNonNull(bus, "bus");
         this.calls = new ProgramCalls(chip, bus);
-        this.avoidStart = avoidStart;
-        this.avoidEnd = avoidEnd;
+        this.protectedRegions = List.copyOf(protectedRegions);
         if (chip.size() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(chip.name() + " is larger than a Java array");
         }
     }
 
     /**
-     * A planner that erases no block overlapping {@code [start, endExclusive)} (e.g. the boot region,
-     * safety rule 3) as long as that is possible; if the target needs an erase there, the plan falls
-     * back to the unrestricted optimum and {@link FlashPlan#touches} tells the caller.
+     * A planner that keeps erases off each of {@code regions} (e.g. the boot region, safety rule 3) as
+     * far as the chip's erasers allow. A region is kept off when the target can be reached without
+     * erasing any block overlapping it (nor any block overlapping the regions already kept off): regions
+     * are taken in list order, so an earlier one wins when two cannot both be kept off. A region whose
+     * content needs an erase the erasers cannot give without it is given up: the plan is then the
+     * cheapest one that keeps the others, and {@link FlashPlan#touched} tells the caller, whose gate decides.
+     * Programs are never kept off: a region whose content changes is programmed.
      */
-    public FlashPlanner avoiding(long start, long endExclusive) {
-        return new FlashPlanner(chip, bus, start, endExclusive);
+    public FlashPlanner protecting(List<ProtectedRegion> regions) {
+        return new FlashPlanner(chip, bus, regions);
     }
 
     public FlashPlan plan(byte[] current, byte[] target) {
@@ -69,9 +78,16 @@ public final class FlashPlanner {
         for (int k = 0; k + 1 < cuts.length; k++) {
             atoms.add(atom(current, target, cuts[k], cuts[k + 1]));
         }
-        Choice[] best = shortestPath(cuts, atoms, avoidEnd > avoidStart);
-        if (best[cuts.length - 1] == null) {
-            best = shortestPath(cuts, atoms, false);
+        List<ProtectedRegion> keptOff = new ArrayList<>();
+        Choice[] best = shortestPath(cuts, atoms, keptOff);
+        for (ProtectedRegion region : protectedRegions) {
+            keptOff.add(region);
+            Choice[] without = shortestPath(cuts, atoms, keptOff);
+            if (without[cuts.length - 1] == null) {
+                keptOff.removeLast(); // only an erase overlapping this region reaches the target
+            } else {
+                best = without;
+            }
         }
         List<PlanStep> steps = steps(cuts, atoms, best);
         long predicted = 0;
@@ -111,7 +127,8 @@ public final class FlashPlanner {
         return ops == null ? Long.MAX_VALUE : ops.stream().mapToLong(calls::nanos).sum();
     }
 
-    private Choice[] shortestPath(int[] cuts, List<Atom> atoms, boolean avoid) {
+    /** Cheapest path over the boundaries using no erase block that overlaps a region of {@code keptOff}. */
+    private Choice[] shortestPath(int[] cuts, List<Atom> atoms, List<ProtectedRegion> keptOff) {
         Map<Integer, Integer> index = new HashMap<>();
         for (int k = 0; k < cuts.length; k++) {
             index.put(cuts[k], k);
@@ -120,7 +137,7 @@ public final class FlashPlanner {
         if (!(chip.writeModel() instanceof WriteModel.AutoPage)) { // autopage parts never get an erase command
             for (Eraser e : chip.erasers()) {
                 for (EraseBlock b : e.blocks()) {
-                    if (!(avoid && b.overlaps(avoidStart, avoidEnd))) {
+                    if (keptOff.stream().noneMatch(r -> r.overlaps(b.offset(), b.end()))) {
                         blocksAt.computeIfAbsent((int) b.offset(), o -> new ArrayList<>()).add(new Candidate(e, b));
                     }
                 }

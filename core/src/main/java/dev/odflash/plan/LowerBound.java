@@ -7,22 +7,49 @@ import dev.odflash.chip.Eraser;
 import dev.odflash.chip.WriteModel;
 import dev.odflash.transport.BusModel;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.TreeSet;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The benchmark's lower bound (docs/architecture.md "Contracts": a separate, simple brute-force function,
- * never the planner's code). It shares only {@link ChipTimings} and {@link BusModel} with the planner.
+ * A lower bound of the device time of every valid chip-style plan (docs/architecture.md "Contracts": the
+ * benchmark compares the planner with it, so it never calls into the planner and uses another method).
+ * It shares only {@link ChipTimings} and {@link BusModel} with the planner.
  *
- * <p>Every region between two erase boundaries of any eraser is either left as it is (only where the
- * write model allows programming it without erase) or lies inside one erased block; all erase
- * coverings are tried by a left-to-right minimum over the boundaries. A region's program cost counts
- * only what any valid plan must spend: the burn time of the bytes or pages that have to be written,
- * their bus transfer, and one command overhead per program window that holds any of them (a call
- * cannot cross a window). Gaps sent as 0xFF are not counted, so the bound is at or below every plan.
+ * <p>The chip is cut at every erase block boundary ({@link BoundRegions}, which also gives each region's
+ * least program cost, left as it is or after an erase, and why those are at or below every plan).
+ * A valid plan pays at least for its erase blocks that no other of its blocks contains, and each region
+ * is then either inside one of them (erased) or in none (left as it is: allowed only where the write
+ * model allows it). So:
+ * <ul>
+ * <li>When the erase blocks of all erasers nest (any two are disjoint or one holds the other, which is
+ *     every datasheet layout odflash knows), the blocks form a tree and the bound is the cheapest choice
+ *     in that tree, found bottom up: a block is either erased (its cost plus its regions' after-erase
+ *     costs) or not (the best of each child block plus its other regions as they are). Every plan's
+ *     outermost blocks are one such choice, so the bound is at or below it.</li>
+ * <li>Otherwise (blocks that overlap without nesting), a relaxation: each region pays for its erase a
+ *     share of one block holding it, in proportion to its size (rounded down), which adds up to at most
+ *     the block's cost over that block's regions; each region takes the cheaper of staying and its
+ *     smallest share plus its after-erase cost.</li>
+ * </ul>
+ * autopage parts get no erase command (the chip erases each page it writes): every changed page is
+ * rewritten whole, so their bound is exact.
  */
 public final class LowerBound {
+    private static final long FORBIDDEN = BoundRegions.FORBIDDEN;
+
     private LowerBound() {
+    }
+
+    private record Block(long offset, long end, long cost) {
+    }
+
+    private record Node(Block block, List<Node> children) {
     }
 
     public static long nanos(ChipSpec chip, BusModel bus, byte[] current, byte[] target) {
@@ -30,7 +57,6 @@ public final class LowerBound {
             throw new IllegalArgumentException("images must be " + chip.size() + " bytes");
         }
         if (chip.writeModel() instanceof WriteModel.AutoPage(int page)) {
-            // No erase command exists for the planner's model of these parts: every changed page is rewritten.
             long total = 0;
             for (int p = 0; p < current.length; p += page) {
                 if (!Arrays.equals(current, p, p + page, target, p, p + page)) {
@@ -39,89 +65,86 @@ public final class LowerBound {
             }
             return total;
         }
-        TreeSet<Long> set = new TreeSet<>();
-        set.add(0L);
-        set.add(chip.size());
-        for (Eraser e : chip.erasers()) {
-            for (EraseBlock b : e.blocks()) {
-                set.add(b.offset());
-                set.add(b.end());
-            }
-        }
-        long[] at = set.stream().mapToLong(Long::longValue).toArray();
-        long[] best = new long[at.length];
-        Arrays.fill(best, Long.MAX_VALUE);
-        best[0] = 0;
-        for (int k = 0; k + 1 < at.length; k++) {
-            if (best[k] == Long.MAX_VALUE) {
-                continue;
-            }
-            long keep = regionCost(chip, bus, current, target, (int) at[k], (int) at[k + 1], false);
-            if (keep != Long.MAX_VALUE) {
-                best[k + 1] = Math.min(best[k + 1], best[k] + keep);
-            }
-            for (Eraser e : chip.erasers()) {
-                for (EraseBlock b : e.blocks()) {
-                    if (b.offset() == at[k]) {
-                        int end = Arrays.binarySearch(at, b.end());
-                        long cost = bus.commandNanos(0) + ChipTimings.eraseNanos(chip, e)
-                                + regionCost(chip, bus, current, target, (int) b.offset(), (int) b.end(), true);
-                        best[end] = Math.min(best[end], best[k] + cost);
-                    }
-                }
-            }
-        }
-        return best[at.length - 1];
+        BoundRegions regions = BoundRegions.of(chip, bus, current, target);
+        List<Block> blocks = blocks(chip, bus);
+        List<Node> roots = tree(blocks);
+        return roots != null ? span(regions, 0, chip.size(), roots) : shares(regions, blocks);
     }
 
-    /** Least program cost of [from, to) as it stands ({@code erased == false}) or after an erase; MAX_VALUE: forbidden. */
-    private static long regionCost(ChipSpec chip, BusModel bus, byte[] cur, byte[] tgt, int from, int to, boolean erased) {
-        WriteModel model = chip.writeModel();
-        int window = chip.maxProgramLength();
-        long unitNanos = chip.programTime().typicalNanos();
+    /** Every erase block of every eraser with its cost; of two identical blocks the cheaper one. */
+    private static List<Block> blocks(ChipSpec chip, BusModel bus) {
+        Map<List<Long>, Long> cheapest = new HashMap<>();
+        for (Eraser e : chip.erasers()) {
+            long cost = bus.commandNanos(0) + ChipTimings.eraseNanos(chip, e);
+            for (EraseBlock b : e.blocks()) {
+                long end = Math.min(b.end(), chip.size());
+                if (b.offset() < end) {
+                    cheapest.merge(List.of(b.offset(), end), cost, Math::min);
+                }
+            }
+        }
+        List<Block> out = new ArrayList<>();
+        cheapest.forEach((range, cost) -> out.add(new Block(range.get(0), range.get(1), cost)));
+        out.sort(Comparator.comparingLong(Block::offset).thenComparing(Comparator.comparingLong(Block::end).reversed()));
+        return out;
+    }
+
+    /** The containment forest of the blocks (children in address order), or {@code null} if two overlap without nesting. */
+    private static List<Node> tree(List<Block> sorted) {
+        List<Node> roots = new ArrayList<>();
+        Deque<Node> open = new ArrayDeque<>();
+        for (Block b : sorted) {
+            while (!open.isEmpty() && open.peek().block().end() <= b.offset()) {
+                open.pop();
+            }
+            if (!open.isEmpty() && open.peek().block().end() < b.end()) {
+                return null;
+            }
+            Node node = new Node(b, new ArrayList<>());
+            (open.isEmpty() ? roots : open.peek().children()).add(node);
+            open.push(node);
+        }
+        return roots;
+    }
+
+    /** Least bound of {@code [from, to)} when its blocks are {@code nodes} (in order) and the rest stays as it is. */
+    private static long span(BoundRegions regions, long from, long to, List<Node> nodes) {
         long total = 0;
-        for (int w = from - from % window; w < to; w += window) {
-            int lo = Math.max(w, from);
-            int hi = Math.min(w + window, to);
-            boolean whole = lo == w && hi == w + window;
-            if (model instanceof WriteModel.Page) {
-                boolean write = erased ? !allFF(tgt, lo, hi) : !Arrays.equals(cur, lo, hi, tgt, lo, hi);
-                if (write && !erased && !allFF(cur, lo, hi)) {
-                    return Long.MAX_VALUE;
+        long at = from;
+        for (Node n : nodes) {
+            total = add(total, regions.keep(at, n.block().offset()));
+            total = add(total, best(regions, n));
+            at = n.block().end();
+        }
+        return add(total, regions.keep(at, to));
+    }
+
+    private static long best(BoundRegions regions, Node n) {
+        Block b = n.block();
+        long erase = add(b.cost(), regions.erased(b.offset(), b.end()));
+        return Math.min(erase, span(regions, b.offset(), b.end(), n.children()));
+    }
+
+    private static long shares(BoundRegions regions, List<Block> blocks) {
+        long total = 0;
+        for (int k = 0; k < regions.regions(); k++) {
+            long from = regions.at[k];
+            long to = regions.at[k + 1];
+            long share = FORBIDDEN;
+            for (Block b : blocks) {
+                if (b.offset() <= from && to <= b.end()) {
+                    long size = b.end() - b.offset();
+                    long part = to - from;
+                    // floor(cost * part / size) without overflowing the product
+                    share = Math.min(share, b.cost() / size * part + b.cost() % size * part / size);
                 }
-                if (write && whole) {
-                    total += bus.commandNanos(window) + unitNanos;
-                }
-                continue;
             }
-            int mustBurn = 0;
-            for (int i = lo; i < hi; i++) {
-                byte c = cur[i];
-                byte t = tgt[i];
-                if (erased) {
-                    mustBurn += t != (byte) 0xFF ? 1 : 0;
-                } else if (c != t) {
-                    boolean allowed = model instanceof WriteModel.Bit ? (c & t) == t : c == (byte) 0xFF;
-                    if (!allowed) {
-                        return Long.MAX_VALUE;
-                    }
-                    mustBurn++;
-                }
-            }
-            if (mustBurn > 0) {
-                // a window cut by the region edge may share its call with the neighbour: no overhead counted
-                total += (whole ? bus.commandNanos(mustBurn) : bus.transferNanos(mustBurn)) + unitNanos * mustBurn;
-            }
+            total = add(total, Math.min(regions.keep(from, to), add(share, regions.erased(from, to))));
         }
         return total;
     }
 
-    private static boolean allFF(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (b[i] != (byte) 0xFF) {
-                return false;
-            }
-        }
-        return true;
+    private static long add(long a, long b) {
+        return a == FORBIDDEN || b == FORBIDDEN ? FORBIDDEN : a + b;
     }
 }

@@ -4,11 +4,14 @@ import dev.odflash.chip.ChipSpec;
 import dev.odflash.transport.BusModel;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which erasers the planner picks: the cheapest in device time, and never the boot region when it can help it. */
 class EraserChoiceTest {
     private static final BusModel BUS = BusModel.ATAPI_PIO4;
+    private static final ProtectedRegion BOOT = new ProtectedRegion(0, 0x4000, "boot region");
 
     private static byte[] rewriteSectors(byte[] image, int from, int sectors) {
         byte[] t = image.clone();
@@ -85,14 +88,14 @@ class EraserChoiceTest {
         byte[] target = rewriteSectors(current, 0x4000, 12); // every sector of block 0 but the boot's four
         assertThat(new FlashPlanner(chip, BUS).plan(current, target).touches(0, 0x4000))
                 .as("unrestricted, the cheap 64 KiB erase wins").isTrue();
-        FlashPlan avoided = new FlashPlanner(chip, BUS).avoiding(0, 0x4000).plan(current, target);
+        FlashPlan avoided = new FlashPlanner(chip, BUS).protecting(List.of(BOOT)).plan(current, target);
         assertThat(avoided.touches(0, 0x4000)).isFalse();
         TinyChip tiny = new TinyChip(chip, BUS, current);
         tiny.run(avoided);
         assertThat(tiny.cells).isEqualTo(target);
 
         byte[] bootChanged = rewriteSectors(current, 0, 1);
-        assertThat(new FlashPlanner(chip, BUS).avoiding(0, 0x4000).plan(current, bootChanged).touches(0, 0x4000))
+        assertThat(new FlashPlanner(chip, BUS).protecting(List.of(BOOT)).plan(current, bootChanged).touches(0, 0x4000))
                 .as("a changed boot region cannot be avoided; the caller's gate decides").isTrue();
     }
 
@@ -107,5 +110,29 @@ class EraserChoiceTest {
         assertThat(plan.eraseCount()).isZero();
         assertThat(plan.programBytes()).isLessThanOrEqualTo(2);
         assertThat(plan.steps()).filteredOn(s -> s.action() == BlockAction.PROGRAM_ONLY).hasSize(2);
+    }
+
+    @Test
+    void everyProtectedRegionIsKeptOffErasesOnItsOwn() {
+        // cheap 64 KiB blocks: unrestricted, rewriting most sectors of both blocks erases each block whole
+        ChipSpec chip = PlanChips.cheapBlockBytePart();
+        byte[] current = PlanScenarios.image((int) chip.size(), 13);
+        byte[] target = rewriteSectors(rewriteSectors(current, 0x4000, 12), 0x14000, 12);
+        ProtectedRegion calibration = new ProtectedRegion(0x10000, 0x4000, "calibration");
+        FlashPlan open = new FlashPlanner(chip, BUS).plan(current, target);
+        assertThat(open.touched(List.of(BOOT, calibration))).as("unrestricted").containsExactly(BOOT, calibration);
+
+        FlashPlan kept = new FlashPlanner(chip, BUS).protecting(List.of(BOOT, calibration)).plan(current, target);
+        assertThat(kept.touched(List.of(BOOT, calibration))).isEmpty();
+        assertThat(kept.steps()).flatExtracting(PlanStep::erases).allMatch(e -> e.eraser().equals("sector"));
+        TinyChip tiny = new TinyChip(chip, BUS, current);
+        tiny.run(kept);
+        assertThat(tiny.cells).isEqualTo(target);
+
+        // the calibration itself changes: only that region is given up, the boot region stays kept off
+        byte[] calibrationChanged = rewriteSectors(target, 0x10000, 1);
+        FlashPlan one = new FlashPlanner(chip, BUS).protecting(List.of(BOOT, calibration)).plan(current, calibrationChanged);
+        assertThat(one.touched(List.of(BOOT, calibration))).containsExactly(calibration);
+        assertThat(one.touches(BOOT)).isFalse();
     }
 }

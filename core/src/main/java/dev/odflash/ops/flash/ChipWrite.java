@@ -9,6 +9,7 @@ import dev.odflash.ops.Gate;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.plan.FlashPlan;
 import dev.odflash.plan.FlashPlanner;
+import dev.odflash.plan.ProtectedRegion;
 import dev.odflash.protocol.Progress;
 import dev.odflash.transport.BusModel;
 import dev.odflash.transport.ChipChannel;
@@ -16,6 +17,7 @@ import dev.odflash.transport.Device;
 import dev.odflash.transport.TransportException;
 
 import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -84,7 +86,8 @@ public final class ChipWrite implements FlashStrategy {
     private FlashPlanner planner(FlashOptions options) {
         FlashPlanner planner = new FlashPlanner(chip, BusModel.ATAPI_PIO4);
         // rule 3: keep erases off the boot region whenever the chip's erasers allow it
-        return options.includeBoot() || bootRegion == 0 ? planner : planner.avoiding(0, bootRegion);
+        return options.includeBoot() || bootRegion == 0 ? planner
+                : planner.protecting(List.of(new ProtectedRegion(0, bootRegion, "boot region")));
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.odflash.emulator.firmware.Mtk8051Firmware;
 import dev.odflash.emulator.plan.PlanRunner;
 import dev.odflash.plan.FlashPlan;
 import dev.odflash.plan.FlashPlanner;
+import dev.odflash.plan.ProtectedRegion;
 import dev.odflash.plan.LowerBound;
 import dev.odflash.transport.BusModel;
 
@@ -41,7 +42,7 @@ public final class PlanBenchmark {
                 FlashPlan plan = new FlashPlanner(chip, BUS).plan(c.current(), c.target());
                 PlanRunner.Result run = PlanRunner.run(plan, c.current(), c.target(), BUS);
                 PlanRunner.Result naive = PlanRunner.naive(chip, c.current(), c.target(), BUS);
-                FlashPlan safe = new FlashPlanner(chip, BUS).avoiding(0, Mtk8051Firmware.BOOT_REGION).plan(c.current(), c.target());
+                FlashPlan safe = new FlashPlanner(chip, BUS).protecting(List.of(new ProtectedRegion(0, Mtk8051Firmware.BOOT_REGION, "boot region"))).plan(c.current(), c.target());
                 PlanRunner.Result safeRun = PlanRunner.run(safe, c.current(), c.target(), BUS);
                 long bound = LowerBound.nanos(chip, BUS, c.current(), c.target());
                 boolean ok = Arrays.equals(run.contents(), c.target()) && Arrays.equals(naive.contents(), c.target())

@@ -10,6 +10,7 @@ import dev.odflash.chip.WriteModel;
 import dev.odflash.emulator.firmware.Mtk8051Firmware;
 import dev.odflash.plan.FlashPlan;
 import dev.odflash.plan.FlashPlanner;
+import dev.odflash.plan.ProtectedRegion;
 import dev.odflash.plan.PlanStep;
 import dev.odflash.plan.ProgramOp;
 import dev.odflash.transport.BusModel;
@@ -67,7 +68,7 @@ class PlanOnChipModelTest {
                 assertThat(plan.predictedNanos()).as(what).isGreaterThanOrEqualTo(plan.lowerBoundNanos());
                 assertThat(plan.noop()).as(what).isEqualTo(from == to);
                 // the boot region is the same in every version: a planner told to avoid it never erases it
-                FlashPlan safe = new FlashPlanner(chip, BUS).avoiding(0, Mtk8051Firmware.BOOT_REGION).plan(current, target);
+                FlashPlan safe = new FlashPlanner(chip, BUS).protecting(List.of(new ProtectedRegion(0, Mtk8051Firmware.BOOT_REGION, "boot region"))).plan(current, target);
                 PlanRunner.Result rs = PlanRunner.run(safe, current, target, BUS);
                 assertThat(safe.touches(0, Mtk8051Firmware.BOOT_REGION)).as(what + " boot").isFalse();
                 assertThat(rs.contents()).as(what + " avoiding boot").isEqualTo(target);
