@@ -18,15 +18,26 @@ public final class ImageIdentifier {
     private ImageIdentifier() {
     }
 
+    /** The checks for a file about to be flashed. */
     public static ImageReport identify(byte[] image) {
-        return identify(image, Optional.empty());
+        return identify(image, Optional.empty(), CheckPurpose.FLASH);
+    }
+
+    /** @param purpose a file to be flashed, or a candidate carved out of an updater (looser bank rule) */
+    public static ImageReport identify(byte[] image, CheckPurpose purpose) {
+        return identify(image, Optional.empty(), purpose);
     }
 
     /** @param cmacKey an MT1959 CMAC key the user supplied (16 bytes), used only to check MACs */
     public static ImageReport identify(byte[] image, Optional<byte[]> cmacKey) {
+        return identify(image, cmacKey, CheckPurpose.FLASH);
+    }
+
+    public static ImageReport identify(byte[] image, Optional<byte[]> cmacKey, CheckPurpose purpose) {
         List<Function<byte[], ImageReport>> recognisers = List.of(
-                b -> Mt1959Image.identify(b, cmacKey), Mt1939Image::identify, TsstImage::identifySd616,
-                BtcImage::identify, TsstImage::identifyMt1339, Mtk8051Image::identify);
+                b -> Mt1959Image.identify(b, cmacKey), Mt1939Image::identify, b -> TsstImage.identifySd616(b, purpose),
+                b -> BtcImage.identify(b, purpose), b -> TsstImage.identifyMt1339(b, purpose),
+                b -> Mtk8051Image.identify(b, purpose));
         ImageReport sized = null;
         ImageReport generic = null;
         for (Function<byte[], ImageReport> recogniser : recognisers) {

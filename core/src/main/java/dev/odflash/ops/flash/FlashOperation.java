@@ -84,6 +84,7 @@ public final class FlashOperation {
         Duration start = device.clock().elapsed();
         VerifiedRead before = FlashReadOperation.read(device, info, progress);
         byte[] current = before.image();
+        FlashGates.bankLayout(current, image);
         String toVersion = report.identity().orElseThrow().revision();
         String fromVersion = resuming ? pending.get().fromVersion() : info.inquiry().revision();
 
