@@ -12,9 +12,9 @@ import java.util.Optional;
  *   <li>0x000000-0x00FFFF boot area (bootloader, 8051 USB image), write-protected in the drive (§2.1);</li>
  *   <li>0x010000-0x1E1FFF loadable firmware, checksummed: the BE16 at 0x1FFFFE is the sum of these bytes
  *       modulo 0x10000 (CM {@code flasher/checksum.py});</li>
- *   <li>0x010400 signature table, 16 entries × 0x1C, flag 0xFFFFFFFF ends it ({@link SignatureTable}); an
- *       empty table (0xFFFFFFFF in the first entry, what CM's {@code checksum.py --fix} writes) fails: CM
- *       says the drive will not boot such an image;</li>
+ *   <li>0x010400 signature table, 16 entries × 0x1C, flag 0xFFFFFFFF ends it ({@link SignatureTable});
+ *       an empty table (0xFFFFFFFF in the first entry, what the fix mode of CM's {@code checksum.py}
+ *       writes) fails: CM says the drive will not boot such an image;</li>
  *   <li>0x1E2000-0x1FFFFF information region (not checksummed); its "infonub" at 0x1FFFD0 holds
  *       vendor(8) + product(16) + revision(4).</li>
  * </ul>
@@ -54,8 +54,8 @@ public final class Mt1939Image {
         boolean emptied = table.problems().isEmpty() && table.entries().isEmpty();
         r.check(table.problems().isEmpty() && !emptied, "signature table",
                 table.entries().size() + " entries at 0x10400 (CM: {flag, begin, end, signature[16]})",
-                emptied ? "the signature table at 0x10400 is empty (flag 0xFFFFFFFF in its first entry): what CM's"
-                        + " checksum.py --fix leaves, and CM's notes say such an image will not boot; never flashed"
+                emptied ? "the signature table at 0x10400 is empty (flag 0xFFFFFFFF in its first entry): what the fix"
+                        + " mode of CM's checksum.py leaves, and CM's notes say such an image will not boot; never flashed"
                         : "signature table at 0x10400 malformed: " + table.problemText());
         r.region(ImageRegion.of("boot", 0, BOOT_REGION, "bootloader + 8051 USB image; write-protected in the drive (CM)"));
         r.region(ImageRegion.of("firmware", BOOT_REGION, CHECKSUMMED_END - BOOT_REGION, "loadable firmware, checksummed"));
