@@ -31,7 +31,9 @@ import java.util.Set;
             "overlay after the last section, ZIP and 7z archives inside those, Intel-HEX text, the LiteOn XFlash",
             "table (raw method only); RAR, CAB, NSIS, Inno and UPX are named, not opened. Every candidate is",
             "scored and explained; the valid images are written to DIR (default: <EXE>-extracted next to the",
-            "EXE; DIR is created, never its parents), never overwriting. Exit 0 when a flashable image was written, 4 when the file holds none."})
+            "EXE; DIR is created, never its parents), never overwriting. An 8051 candidate whose banks start with",
+            "0x80 (SJMP) is kept, as OmniPatcher's extraction allows, with a warning: identify and flash take only",
+            "0x02 there. Exit 0 when a flashable image was written, 4 when the file holds none."})
 final class ExtractCommand extends BaseCommand {
     /** Updaters are a few MiB; 256 MiB bounds what is read into memory. */
     static final long MAX_EXE = 256L << 20;

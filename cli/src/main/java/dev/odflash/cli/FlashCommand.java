@@ -25,11 +25,15 @@ import java.util.Optional;
 
 @Command(name = "flash", header = "Write a firmware image to a drive, with every safety gate, a backup and verify.", mixinStandardHelpOptions = true,
         description = {"Write a firmware image to a drive, safely. Chip-style drives (mtk8051): gates first (family,",
-            "chip, size, structure, model, version, medium, boot region), a verified backup in the same run, a plan",
-            "at the chip's physical minimum, a journal, read-back of every block, a whole-chip verify; success only",
-            "after verification; an interrupted flash resumes when the same command runs again. Download-style",
-            "drives (btc, tsst, mt19xx): strict image gates, per-unit data kept, the family's documented download,",
-            "then read-back (mt19xx) or identity verification."})
+            "chip, size, structure, model, version, medium, boot region, bank layout), a verified backup in the same",
+            "run, a plan at the chip's physical minimum, a journal, read-back of every block, a whole-chip verify;",
+            "success only after verification; an interrupted flash resumes when the same command runs again.",
+            "Structure is checked as strictly as the peers check a file to be flashed: 0x02 at every 64 KiB bank",
+            "(0x80 is for extract candidates only); a rebanked LiteOn image only onto a drive whose own content is",
+            "rebanked too, never a plain image onto a rebanked drive (bank layout gate); an MT1939 image with an",
+            "emptied signature table (coastermelt's checksum.py --fix) is refused. Download-style drives (btc,",
+            "tsst, mt19xx): strict image gates, per-unit data kept, the family's documented download, then",
+            "read-back (mt19xx) or identity verification."})
 final class FlashCommand extends BaseCommand {
     @Mixin
     DeviceOptions device;

@@ -4,6 +4,7 @@ import static dev.odflash.cli.TerminalText.visible;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.odflash.drive.ImageLayout;
 import dev.odflash.image.ImageCheck;
 import dev.odflash.image.ImageRegion;
 import dev.odflash.image.ImageReport;
@@ -23,7 +24,8 @@ final class ImageText {
         o.put("bootRegion", r.bootRegionSize());
         o.put("perUnitData", r.perUnitData());
         r.identity().ifPresentOrElse(id -> o.putObject("identity").put("vendor", id.vendor()).put("product", id.product())
-                        .put("revision", id.revision()).put("date", id.date()).put("offset", id.templateOffset()),
+                        .put("revision", id.revision()).put("date", id.date().isEmpty() ? null : id.date())
+                        .put("offset", id.templateOffset()),
                 () -> o.putNull("identity"));
         ArrayNode regions = o.putArray("regions");
         r.regions().forEach(g -> regions.addObject().put("name", g.name()).put("offset", g.offset())
@@ -40,7 +42,7 @@ final class ImageText {
         sb.append(String.format("%-10s %s (%d bytes), sha256 %s%n", "Size:", Sizes.human(r.size()), r.size(), r.sha256()));
         sb.append(String.format("%-10s %s%n", "Layout:", r.layout().map(l -> l.word()).orElse("not recognised")));
         r.identity().ifPresent(id -> sb.append(String.format("%-10s %s %s %s%s (at 0x%X)%n", "Identity:", visible(id.vendor()),
-                visible(id.product()), visible(id.revision()), id.date().isEmpty() ? "" : ", date " + visible(id.date()),
+                visible(id.product()), visible(id.revision()), dateText(r, id.date()),
                 id.templateOffset())));
         if (r.layout().isPresent()) {
             sb.append(String.format("%-10s %d x 64 KiB, boot region %d KiB%n", "Banks:", r.banks(), r.bootRegionSize() / 1024));
@@ -54,6 +56,19 @@ final class ImageText {
         }
         r.warnings().forEach(w -> sb.append("warning: ").append(visible(w)).append('\n'));
         return sb.toString();
+    }
+
+    /**
+     * The build date of an INQUIRY-template identity (mtk8051, tsst-mt1339, sd616); "unknown" when the
+     * template's date names no plausible year or the relaxed rules found it. Other layouts carry no date.
+     */
+    private static String dateText(ImageReport r, String date) {
+        if (!date.isEmpty()) {
+            return ", date " + visible(date);
+        }
+        boolean templateDated = r.layout().map(l -> l == ImageLayout.MTK8051 || l == ImageLayout.TSST_MT1339
+                || l == ImageLayout.SD616).orElse(true);
+        return templateDated ? ", date unknown" : "";
     }
 
     /** One line: layout, identity and verdict. */

@@ -1,5 +1,6 @@
 package dev.odflash.family;
 
+import dev.odflash.image.CheckPurpose;
 import dev.odflash.drive.DriveFamily;
 import dev.odflash.drive.ImageLayout;
 import dev.odflash.family.btc.BtcFamily;
@@ -42,7 +43,7 @@ public sealed interface Family permits Mtk8051Family, BtcFamily, TsstFamily, Mt1
     Set<ImageLayout> layouts();
 
     /** This family's image recognisers (none for a family whose images are another family's). */
-    List<Recogniser> recognisers(Optional<byte[]> cmacKey);
+    List<Recogniser> recognisers(Optional<byte[]> cmacKey, CheckPurpose purpose);
 
     /** What `info` says odflash can do with this drive (backup, flash, verify), or why not. */
     List<Capability> capabilities(DriveInfo info, Device device);

@@ -1,5 +1,6 @@
 package dev.odflash.family;
 
+import dev.odflash.image.CheckPurpose;
 import dev.odflash.image.ImageReport;
 import dev.odflash.family.mtk8051.Mtk8051Image;
 
@@ -22,13 +23,24 @@ public final class ImageIdentifier {
     private ImageIdentifier() {
     }
 
+    /** The checks for a file about to be flashed. */
     public static ImageReport identify(byte[] image) {
-        return identify(image, Optional.empty());
+        return identify(image, Optional.empty(), CheckPurpose.FLASH);
+    }
+
+    /** @param purpose a file to be flashed, or a candidate carved out of an updater (looser bank rule) */
+    public static ImageReport identify(byte[] image, CheckPurpose purpose) {
+        return identify(image, Optional.empty(), purpose);
     }
 
     /** @param cmacKey an MT1959 CMAC key the user supplied (16 bytes), used only to check MACs */
     public static ImageReport identify(byte[] image, Optional<byte[]> cmacKey) {
-        List<Recogniser> recognisers = Families.all().stream().flatMap(f -> f.recognisers(cmacKey).stream())
+        return identify(image, cmacKey, CheckPurpose.FLASH);
+    }
+
+    /** @param purpose what the image is checked for: a file to flash, or a candidate carved out of an updater */
+    public static ImageReport identify(byte[] image, Optional<byte[]> cmacKey, CheckPurpose purpose) {
+        List<Recogniser> recognisers = Families.all().stream().flatMap(f -> f.recognisers(cmacKey, purpose).stream())
                 .sorted(Comparator.comparingInt(Recogniser::strength).reversed()).toList();
         ImageReport sized = null;
         ImageReport generic = null;

@@ -3,6 +3,7 @@ package dev.odflash.image;
 import dev.odflash.bytes.Ascii;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The standard INQUIRY data template 8051-era MTK firmware carries (docs/protocols.md §4.1, OmniPatcher
@@ -13,12 +14,19 @@ public final class InquiryTemplate {
     public static final int HEADER = 8;
     public static final int LENGTH = HEADER + 8 + 16 + 4 + 16;
 
-    /** The search rules: where to start and which format bytes to accept. */
+    /**
+     * The search rules: where to start and which format bytes to accept. The relaxed ones are OP's levels
+     * 3 and 4 (docs/protocols.md §4.1): format 0x31 accepted too, from 0x4000 and then from 0. OP uses them
+     * only for images under 1 MiB, and the identity they find carries no date (old drives; they can
+     * mis-detect a DVD-ROM image).
+     */
     public enum Rules {
         /** After 0x4000 (past the boot code), format 0x32, additional length 0x5B or 0x1F. */
         STRICT(0x4000, false),
-        /** OP's relaxed rules: from offset 0, format 0x31 accepted too (old drives; can mis-detect). */
-        RELAXED(0, true);
+        /** Level 3: after 0x4000, format 0x31 accepted too. */
+        RELAXED_AFTER_BOOT(0x4000, true),
+        /** Level 4: from offset 0, format 0x31 accepted too. */
+        RELAXED_ANYWHERE(0, true);
 
         final int from;
         final boolean format31;
@@ -32,16 +40,35 @@ public final class InquiryTemplate {
     private InquiryTemplate() {
     }
 
-    /** The first template at or after the rules' start offset, if any. */
+    /** Images this size or larger are searched by the strict rules only (OP: never relaxed for 1 MiB). */
+    public static final int RELAXED_BELOW = 0x100000;
+    private static final Pattern PLAUSIBLE_YEAR = Pattern.compile("(?:199|20[01])\\d");
+
+    /**
+     * The first template at or after the rules' start offset, if any. A relaxed template carries no date
+     * (OP reads none with those rules).
+     */
     public static Optional<ImageIdentity> find(byte[] image, Rules rules) {
+        if (rules != Rules.STRICT && image.length >= RELAXED_BELOW) {
+            return Optional.empty();
+        }
         for (int at = rules.from; at + LENGTH <= image.length; at++) {
             if (matches(image, at, rules)) {
+                String date = Ascii.field(image, at + 36, 16).strip();
                 return Optional.of(new ImageIdentity(
                         Ascii.field(image, at + 8, 8), Ascii.field(image, at + 16, 16),
-                        Ascii.field(image, at + 32, 4), Ascii.field(image, at + 36, 16).strip(), at));
+                        Ascii.field(image, at + 32, 4), rules == Rules.STRICT ? date : "", at));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The date field names a year OP believes for an 8051-era image: 199x, 200x or 201x (OP {@code getfwid},
+     * docs/protocols.md §4.1). Anything else is an unknown date, not the bytes that happen to sit there.
+     */
+    public static boolean plausibleDate(String date) {
+        return PLAUSIBLE_YEAR.matcher(date).find();
     }
 
     private static boolean matches(byte[] b, int at, Rules rules) {

@@ -17,7 +17,9 @@ import java.util.List;
  *       ignored with a warning. The image runs to the highest address written, rounded up to the next
  *       size a layout uses (128 KiB … 2 MiB), gaps 0xFF.</li>
  * </ul>
- * Every line's checksum is verified (two's complement of the byte sum); errors name the line. Overlapping
+ * Lines of text before the first record are skipped with a warning, as btcflash skips them; after the
+ * first record every line must be a record. Every line's checksum is verified (two's complement of the
+ * byte sum); errors name the line. Overlapping
  * records, data after the end record, a missing end record and addresses past 16 MiB are errors.
  */
 public final class IntelHex {
@@ -36,14 +38,33 @@ public final class IntelHex {
     private IntelHex() {
     }
 
-    /** Whether the bytes look like Intel-HEX text: the first non-blank character is ':'. */
+    /** Text before the first record that is still read as a HEX file's preamble; past it the file is binary. */
+    static final int MAX_PREAMBLE = 64 * 1024;
+
+    /**
+     * Whether the bytes look like Intel-HEX text: a line starting with ':' comes before any byte that is
+     * not text. Lines of text before it (a vendor's header, a note) are a preamble that {@link #parse}
+     * skips with a warning, as btcflash does (it skips every line not starting with ':'; docs/protocols.md
+     * §4.4). A UTF-8 BOM is tolerated; a binary image has non-text bytes long before any such line.
+     */
     public static boolean looksLikeHex(byte[] file) {
-        for (byte b : file) {
-            if (b == ':') {
+        int limit = Math.min(file.length, MAX_PREAMBLE);
+        int i = file.length >= 3 && file[0] == (byte) 0xEF && file[1] == (byte) 0xBB && file[2] == (byte) 0xBF ? 3 : 0;
+        boolean lineStart = true;
+        for (; i < limit; i++) {
+            byte b = file[i];
+            if (b == '\n') {
+                lineStart = true;
+                continue;
+            }
+            if (b == ':' && lineStart) {
                 return true;
             }
-            if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != (byte) 0xEF && b != (byte) 0xBB && b != (byte) 0xBF) {
-                return false; // a UTF-8 BOM is tolerated
+            if (b != ' ' && b != '\t' && b != '\r') {
+                if (b < 0x20 || b > 0x7E) {
+                    return false;
+                }
+                lineStart = false;
             }
         }
         return false;
@@ -62,6 +83,8 @@ public final class IntelHex {
         boolean ended = false;
         int high = 0;
         long startRecords = 0;
+        boolean recordsBegun = false;
+        int preamble = 0;
         while (pos < text.length) {
             int end = pos;
             while (end < text.length && text[end] != '\n') {
@@ -80,6 +103,18 @@ public final class IntelHex {
             if (start == stop) {
                 continue;
             }
+            if (!recordsBegun && text[start] != ':') {
+                if (!isText(text, start, stop)) {
+                    throw error(line, "neither a record nor text before the first record");
+                }
+                preamble++;
+                continue;
+            }
+            if (!recordsBegun && preamble > 0) {
+                warnings.add(String.format("%d line%s of text before the first record (line %d) skipped, as btcflash"
+                        + " skips them", preamble, preamble == 1 ? "" : "s", line));
+            }
+            recordsBegun = true;
             if (ended) {
                 throw error(line, "data after the end record");
             }
@@ -151,6 +186,16 @@ public final class IntelHex {
             warnings.add(String.format("data ends at 0x%X; filled with 0xFF to 0x%X (%d KiB)", high, size, size / 1024));
         }
         return new Result(Arrays.copyOf(erasedTo(image, size), size), banked ? Dialect.MTK_BANKED : Dialect.PLAIN, size / BANK, warnings);
+    }
+
+    /** Printable ASCII and tabs only: the preamble a HEX file may carry. */
+    private static boolean isText(byte[] t, int start, int stop) {
+        for (int i = start; i < stop; i++) {
+            if ((t[i] < 0x20 || t[i] > 0x7E) && t[i] != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code image} at least {@code length} long (doubling, at most 16 MiB), new bytes erased (0xFF). */

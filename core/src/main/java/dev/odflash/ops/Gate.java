@@ -7,7 +7,10 @@ import java.util.Locale;
  * docs/architecture.md; the others guard files, confirmation and the drive lock.
  */
 public enum Gate {
-    FAMILY, PATH, CHIP, LAYOUT, SIZE, STRUCTURE, MODEL, VERSION, MEDIUM, BOOT, BACKUP, PER_UNIT_DATA, JOURNAL,
+    FAMILY, PATH, CHIP, LAYOUT, SIZE, STRUCTURE, MODEL, VERSION, MEDIUM, BOOT,
+    /** A rebanked (LiteOn) image and the drive's own content disagree on the banking (docs/protocols.md §4.1). */
+    BANK_LAYOUT,
+    BACKUP, PER_UNIT_DATA, JOURNAL,
     /** The user did not confirm. */
     CONFIRMATION,
     /** A backup file the user named is not one odflash vouches for. */

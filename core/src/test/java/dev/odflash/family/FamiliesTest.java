@@ -48,11 +48,11 @@ class FamiliesTest {
 
     @Test
     void recognisersAreOrderedStrongestFirstWithTheGenericCheckLast() {
-        List<Integer> strengths = Families.all().stream().flatMap(f -> f.recognisers(java.util.Optional.empty())
+        List<Integer> strengths = Families.all().stream().flatMap(f -> f.recognisers(java.util.Optional.empty(), dev.odflash.image.CheckPurpose.FLASH)
                 .stream()).map(Recogniser::strength).toList();
         assertThat(strengths).doesNotHaveDuplicates();
         assertThat(strengths.stream().mapToInt(Integer::intValue).min().orElseThrow()).isEqualTo(Recogniser.GENERIC);
-        assertThat(Families.of(DriveFamily.MTK8051).recognisers(java.util.Optional.empty()))
+        assertThat(Families.of(DriveFamily.MTK8051).recognisers(java.util.Optional.empty(), dev.odflash.image.CheckPurpose.FLASH))
                 .extracting(Recogniser::strength).containsExactly(Recogniser.GENERIC);
     }
 }

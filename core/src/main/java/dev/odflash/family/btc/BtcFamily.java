@@ -1,5 +1,6 @@
 package dev.odflash.family.btc;
 
+import dev.odflash.image.CheckPurpose;
 import dev.odflash.drive.DriveFamily;
 import dev.odflash.drive.ImageLayout;
 import dev.odflash.family.Family;
@@ -42,8 +43,8 @@ public final class BtcFamily implements Family {
     }
 
     @Override
-    public List<Recogniser> recognisers(Optional<byte[]> cmacKey) {
-        return List.of(new Recogniser(Recogniser.IDENTITY_STRINGS, BtcImage::identify));
+    public List<Recogniser> recognisers(Optional<byte[]> cmacKey, CheckPurpose purpose) {
+        return List.of(new Recogniser(Recogniser.IDENTITY_STRINGS, image -> BtcImage.identify(image, purpose)));
     }
 
     @Override

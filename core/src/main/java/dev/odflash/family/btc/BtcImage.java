@@ -1,5 +1,6 @@
 package dev.odflash.family.btc;
 
+import dev.odflash.image.CheckPurpose;
 import dev.odflash.image.ImageBytes;
 import dev.odflash.image.ImageIdentity;
 import dev.odflash.image.ImageRegion;
@@ -38,6 +39,10 @@ public final class BtcImage {
     }
 
     public static ImageReport identify(byte[] image) {
+        return identify(image, CheckPurpose.FLASH);
+    }
+
+    public static ImageReport identify(byte[] image, CheckPurpose purpose) {
         ReportBuilder r = new ReportBuilder();
         boolean sized = r.check(image.length == SIZE, "size", ReportBuilder.sizeText(image.length),
                 ReportBuilder.sizeText(image.length) + "; BTC images are exactly 1 MiB (btcflash FLASHSIZE)");
@@ -58,7 +63,7 @@ public final class BtcImage {
         r.check(image[0] == 0x02, "entry opcode", "byte 0 is 0x02 (8051 LJMP)",
                 String.format("byte 0 is 0x%02X, an 8051 image starts with 0x02 (LJMP)", image[0] & 0xFF));
         List<String> bankWarnings = new ArrayList<>();
-        r.checks.add(Mtk8051Image.bankOpcodes(image, bankWarnings));
+        r.checks.add(Mtk8051Image.bankOpcodes(image, purpose, bankWarnings));
         r.warnings.addAll(bankWarnings);
         int sum = ImageBytes.sum16(image, 0, SIZE);
         r.pass("byte sum", String.format("0x%04X: the 16-bit sum of all 1 MiB bytes, sent in bytes 30-31 of btcflash's"

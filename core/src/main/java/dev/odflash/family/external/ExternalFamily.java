@@ -1,5 +1,6 @@
 package dev.odflash.family.external;
 
+import dev.odflash.image.CheckPurpose;
 import dev.odflash.drive.DriveFamily;
 import dev.odflash.drive.ImageLayout;
 import dev.odflash.family.Family;
@@ -42,7 +43,7 @@ public final class ExternalFamily implements Family {
     }
 
     @Override
-    public List<Recogniser> recognisers(Optional<byte[]> cmacKey) {
+    public List<Recogniser> recognisers(Optional<byte[]> cmacKey, CheckPurpose purpose) {
         return List.of(); // a clip reads any part: its images are the drive families' layouts
     }
 

@@ -1,5 +1,6 @@
 package dev.odflash.family.mt19xx;
 
+import dev.odflash.image.CheckPurpose;
 import dev.odflash.drive.DriveFamily;
 import dev.odflash.drive.DriveModel;
 import dev.odflash.drive.ImageLayout;
@@ -55,7 +56,7 @@ public final class Mt19xxFamily implements Family {
     }
 
     @Override
-    public List<Recogniser> recognisers(Optional<byte[]> cmacKey) {
+    public List<Recogniser> recognisers(Optional<byte[]> cmacKey, CheckPurpose purpose) {
         return List.of(new Recogniser(Recogniser.BANNER, image -> Mt1959Image.identify(image, cmacKey)));
     }
 

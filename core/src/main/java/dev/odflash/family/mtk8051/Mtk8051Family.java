@@ -1,5 +1,6 @@
 package dev.odflash.family.mtk8051;
 
+import dev.odflash.image.CheckPurpose;
 import dev.odflash.drive.DriveFamily;
 import dev.odflash.drive.ImageLayout;
 import dev.odflash.family.Family;
@@ -44,8 +45,8 @@ public final class Mtk8051Family implements Family {
     }
 
     @Override
-    public List<Recogniser> recognisers(Optional<byte[]> cmacKey) {
-        return List.of(new Recogniser(Recogniser.GENERIC, Mtk8051Image::identify));
+    public List<Recogniser> recognisers(Optional<byte[]> cmacKey, CheckPurpose purpose) {
+        return List.of(new Recogniser(Recogniser.GENERIC, image -> Mtk8051Image.identify(image, purpose)));
     }
 
     @Override

@@ -20,7 +20,9 @@ import java.util.Optional;
  *   <li>0x000000-0x00FFFF boot area (bootloader, 8051 USB image), write-protected in the drive (§2.1);</li>
  *   <li>0x010000-0x1E1FFF loadable firmware, checksummed: the BE16 at 0x1FFFFE is the sum of these bytes
  *       modulo 0x10000 (CM {@code flasher/checksum.py});</li>
- *   <li>0x010400 signature table, 16 entries × 0x1C, flag 0xFFFFFFFF ends it ({@link SignatureTable});</li>
+ *   <li>0x010400 signature table, 16 entries × 0x1C, flag 0xFFFFFFFF ends it ({@link SignatureTable});
+ *       an empty table (0xFFFFFFFF in the first entry, what the fix mode of CM's {@code checksum.py}
+ *       writes) fails: CM says the drive will not boot such an image;</li>
  *   <li>0x1E2000-0x1FFFFF information region (not checksummed); its "infonub" at 0x1FFFD0 holds
  *       vendor(8) + product(16) + revision(4).</li>
  * </ul>
@@ -57,12 +59,12 @@ public final class Mt1939Image {
                 String.format("stored 0x%04X at 0x1FFFFE, computed 0x%04X over 0x10000-0x1E1FFF: damaged or edited"
                         + " image (CM checksum.py)", stored, sum));
         SignatureTable.Parsed table = SignatureTable.parse(image, SIZE, true);
-        r.check(table.problems().isEmpty(), "signature table",
+        boolean emptied = table.problems().isEmpty() && table.entries().isEmpty();
+        r.check(table.problems().isEmpty() && !emptied, "signature table",
                 table.entries().size() + " entries at 0x10400 (CM: {flag, begin, end, signature[16]})",
-                "signature table at 0x10400 malformed: " + table.problemText());
-        if (table.entries().isEmpty()) {
-            r.warn("the signature table at 0x10400 is empty");
-        }
+                emptied ? "the signature table at 0x10400 is empty (flag 0xFFFFFFFF in its first entry): what the fix"
+                        + " mode of CM's checksum.py leaves, and CM's notes say such an image will not boot; never flashed"
+                        : "signature table at 0x10400 malformed: " + table.problemText());
         r.region(ImageRegion.of("boot", 0, BOOT_REGION, "bootloader + 8051 USB image; write-protected in the drive (CM)"));
         r.region(ImageRegion.of("firmware", BOOT_REGION, CHECKSUMMED_END - BOOT_REGION, "loadable firmware, checksummed"));
         r.region(ImageRegion.of("signature table", SignatureTable.OFFSET, SignatureTable.ENTRIES * SignatureTable.ENTRY_SIZE,

@@ -1,5 +1,6 @@
 package dev.odflash.family.tsst;
 
+import dev.odflash.image.CheckPurpose;
 import dev.odflash.drive.DriveFamily;
 import dev.odflash.drive.ImageLayout;
 import dev.odflash.family.Family;
@@ -44,10 +45,10 @@ public final class TsstFamily implements Family {
     }
 
     @Override
-    public List<Recogniser> recognisers(Optional<byte[]> cmacKey) {
+    public List<Recogniser> recognisers(Optional<byte[]> cmacKey, CheckPurpose purpose) {
         return List.of(new Recogniser(Recogniser.CHECKSUM, Mt1939Image::identify),
-                new Recogniser(Recogniser.BUFFER_SHAPE, TsstImage::identifySd616),
-                new Recogniser(Recogniser.IDENTITY_STRINGS_WEAK, TsstImage::identifyMt1339));
+                new Recogniser(Recogniser.BUFFER_SHAPE, image -> TsstImage.identifySd616(image, purpose)),
+                new Recogniser(Recogniser.IDENTITY_STRINGS_WEAK, image -> TsstImage.identifyMt1339(image, purpose)));
     }
 
     @Override

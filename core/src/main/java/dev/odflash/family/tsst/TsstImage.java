@@ -1,5 +1,6 @@
 package dev.odflash.family.tsst;
 
+import dev.odflash.image.CheckPurpose;
 import dev.odflash.image.ImageCheck;
 import dev.odflash.image.ImageIdentity;
 import dev.odflash.image.ImageRegion;
@@ -40,10 +41,14 @@ public final class TsstImage {
     }
 
     public static ImageReport identifyMt1339(byte[] image) {
+        return identifyMt1339(image, CheckPurpose.FLASH);
+    }
+
+    public static ImageReport identifyMt1339(byte[] image, CheckPurpose purpose) {
         if (image.length != MT1339_SIZE) {
             return notRecognised(image, "tsst-mt1339 images are 256 KiB");
         }
-        ImageReport base = Mtk8051Image.identify(image);
+        ImageReport base = Mtk8051Image.identify(image, purpose);
         Optional<ImageIdentity> id = base.identity();
         boolean tsstVendor = id.map(i -> i.vendor().equals("TSSTcorp") || i.vendor().equalsIgnoreCase("hp")).orElse(false);
         if (!tsstVendor) {
@@ -61,8 +66,12 @@ public final class TsstImage {
     }
 
     public static ImageReport identifySd616(byte[] image) {
+        return identifySd616(image, CheckPurpose.FLASH);
+    }
+
+    public static ImageReport identifySd616(byte[] image, CheckPurpose purpose) {
         if (Sd616Layout.isRearranged(image)) {
-            ImageReport inner = identifySd616(Sd616Layout.restore(image));
+            ImageReport inner = identifySd616(Sd616Layout.restore(image), purpose);
             ImageCheck form = ImageCheck.fail("file form", "this is the rearranged 0x30000 download buffer (RD"
                     + " flash_sd616), not the 0x20000 flash file; `odflash convert` writes the original file");
             return new ImageReport(Optional.of(ImageLayout.SD616), image.length, 0, inner.identity(), 0,
@@ -71,7 +80,7 @@ public final class TsstImage {
         if (image.length != Sd616Layout.FILE_SIZE) {
             return notRecognised(image, "sd616 files are exactly 0x20000 bytes (RD flash_sd616)");
         }
-        ImageReport base = Mtk8051Image.identify(image);
+        ImageReport base = Mtk8051Image.identify(image, purpose);
         boolean samsung = base.identity().map(i -> i.vendor().equals("SAMSUNG")
                 && i.product().toUpperCase(Locale.ROOT).contains("SD-616")).orElse(false);
         if (!samsung) {

@@ -1,6 +1,7 @@
 package dev.odflash.image.extract;
 
 import dev.odflash.bytes.Sha256;
+import dev.odflash.image.CheckPurpose;
 import dev.odflash.image.FirmwareFiles;
 import dev.odflash.image.ImageFormatException;
 import dev.odflash.family.ImageIdentifier;
@@ -217,7 +218,7 @@ public final class Extractor {
 
     private void carveAt(String origin, byte[] blob, int at, int size) {
         byte[] piece = Arrays.copyOfRange(blob, at, at + size);
-        ImageReport r = ImageIdentifier.identify(piece);
+        ImageReport r = ImageIdentifier.identify(piece, CheckPurpose.EXTRACTION);
         if (r.layout().isPresent()) {
             addReport(String.format("%s, carved at +0x%X", origin, at), piece, FirmwareFiles.Form.BIN, r);
         }
@@ -253,7 +254,7 @@ public final class Extractor {
     }
 
     private Candidate add(String origin, byte[] image, FirmwareFiles.Form form) {
-        return addReport(origin, image, form, ImageIdentifier.identify(image));
+        return addReport(origin, image, form, ImageIdentifier.identify(image, CheckPurpose.EXTRACTION));
     }
 
     private Candidate addReport(String origin, byte[] image, FirmwareFiles.Form form, ImageReport report) {

@@ -93,6 +93,7 @@ public final class ChipWrite implements FlashStrategy {
     @Override
     public WritePlan plan(Optional<byte[]> current, byte[] image, FlashOptions options) throws OdflashException {
         byte[] now = current.orElseThrow();
+        FlashGates.bankLayout(now, image); // a rebanked image only over a rebanked chip (docs/protocols.md §4.1)
         FlashPlan plan = planner(options).plan(now, image);
         Decisions.FLASH.log(Level.INFO, () -> "plan" + describe(plan) + (options.includeBoot() || bootRegion == 0 ? ""
                 : String.format(" (erases kept off the boot region 0x0000-0x%04X where the erasers allow)", bootRegion - 1)));

@@ -1,6 +1,7 @@
 package dev.odflash.ops.flash;
 
 import dev.odflash.image.ImageReport;
+import dev.odflash.image.RebankedLayout;
 import dev.odflash.ops.Choice;
 import dev.odflash.ops.Failure;
 import dev.odflash.ops.Gate;
@@ -60,6 +61,24 @@ final class FlashGates {
             throw OdflashException.refused(Gate.MEDIUM, "a disc is in the drive; eject it before flashing");
         }
         Decisions.passed("medium", "no disc in the drive");
+    }
+
+    /**
+     * Rule 4 for rebanked LiteOn images: written chip by chip only over a drive whose own content (what
+     * the backup holds) has the same rebanked layout ({@link RebankedLayout}); no option overrides it.
+     */
+    static void bankLayout(byte[] current, byte[] image) throws OdflashException {
+        switch (RebankedLayout.forChipWrite(image, current)) {
+            case RebankedLayout.ChipWrite.Unbanked u -> { }
+            case RebankedLayout.ChipWrite.SameLayout s -> Decisions.passed("bank layout",
+                    "the image and the drive's own content are both in the rebanked LiteOn layout");
+            case RebankedLayout.ChipWrite.ImageRebankedOnly i -> throw OdflashException.refused(Gate.BANK_LAYOUT,
+                    "the image is a rebanked LiteOn image (physical layout) but the drive's own content is not rebanked:"
+                            + " written chip by chip its banks would not be where this drive's boot code looks");
+            case RebankedLayout.ChipWrite.DriveRebankedOnly d -> throw OdflashException.refused(Gate.BANK_LAYOUT,
+                    "the drive's own content is a rebanked LiteOn image (physical layout) and this image is not (a"
+                            + " logical-layout or plain image): written chip by chip it would brick the drive");
+        }
     }
 
     /** Rule 3: the boot region is written only when asked for by name. */

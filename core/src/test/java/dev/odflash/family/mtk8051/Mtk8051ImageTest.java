@@ -1,5 +1,6 @@
 package dev.odflash.family.mtk8051;
 
+import dev.odflash.image.CheckPurpose;
 import dev.odflash.family.ImageIdentifier;
 import dev.odflash.image.ImageCheck;
 import dev.odflash.image.ImageIdentity;
@@ -47,6 +48,9 @@ class Mtk8051ImageTest {
     @Test
     void validImageIsFlashableWithItsIdentity() {
         byte[] b = image(0x80000, 0x4100, 0x32);
+        // OP's bank-select routine with the mask of a 512 KiB image (0x07); without it OP warns
+        byte[] routine = {(byte) 0xE5, (byte) 0x90, 0x54, 0x07, (byte) 0xB4, 0x00};
+        System.arraycopy(routine, 0, b, 0x4180, routine.length);
         ImageReport r = Mtk8051Image.identify(b);
         assertThat(r.flashable()).as(r.failures().toString()).isTrue();
         assertThat(r.layout()).contains(ImageLayout.MTK8051);
@@ -97,12 +101,15 @@ class Mtk8051ImageTest {
     }
 
     @Test
-    void sjmpBankIsAcceptedWithWarning() {
+    void sjmpBankIsAcceptedOnlyForExtraction() {
         byte[] b = image(0x40000, 0x4100, 0x32);
         b[BANK] = (byte) 0x80;
-        ImageReport r = Mtk8051Image.identify(b);
-        assertThat(r.flashable()).isTrue();
-        assertThat(r.warnings()).anyMatch(w -> w.contains("bank 1") && w.contains("0x80"));
+        ImageReport carved = Mtk8051Image.identify(b, CheckPurpose.EXTRACTION);
+        assertThat(carved.flashable()).isTrue();
+        assertThat(carved.warnings()).anyMatch(w -> w.contains("bank 1") && w.contains("0x80"));
+        ImageReport toFlash = Mtk8051Image.identify(b);
+        assertThat(toFlash.flashable()).isFalse();
+        assertThat(check(toFlash, "bank opcodes").detail()).contains("bank 1").contains("0x80");
     }
 
     @Test

@@ -23,8 +23,9 @@ import java.util.random.RandomGeneratorFactory;
  *   <li>0x02 at 0x4000 (OP's alternative validity check) and the INQUIRY template
  *       {@code 05 80 00 32 5B 00 00 00} + vendor(8) + product(16) + revision(4) + date(16) at
  *       {@link #TEMPLATE_OFFSET}, where OP's {@code getfwid} searches (after 0x4000);</li>
- *   <li>a bank-select routine {@code E5 90 54 0F B4 00} in bank 0 after 0x4000 (OP {@code fw_parse}:
- *       0x0F = not rebanked);</li>
+ *   <li>a bank-select routine {@code E5 90 54 xx B4 00} in bank 0 after 0x4000 (OP {@code fw_parse}),
+ *       its mask by size as OP expects it: 0x0F (not rebanked) in 1 MiB images, 0x07 (8 banks) in the
+ *       others;</li>
  *   <li>bank contents that look like 8051 code ({@link CodeWriter}) followed by an unused 0xFF tail;</li>
  *   <li>"LITEONIT" at 0xFFF8 when the vendor is LiteOn (OP's alternative check for LiteOn images).</li>
  * </ul>
@@ -47,8 +48,13 @@ public final class Mtk8051Firmware {
     /** INQUIRY template header: peripheral type 05 (CD/DVD), RMB 80, version 00, format 32, additional length 5B (OP getfwid). */
     static final byte[] TEMPLATE_HEADER = {0x05, (byte) 0x80, 0x00, 0x32, 0x5B, 0x00, 0x00, 0x00};
     static final int TEMPLATE_LENGTH = 8 + 8 + 16 + 4 + 16;
-    /** Bank-select routine: MOV A,P1 / ANL A,#0Fh / CJNE A,#00h,rel (OP fw_parse; decoding is docs/protocols.md's [I]). */
+    /** Bank-select routine: MOV A,P1 / ANL A,#mask / CJNE A,#00h,rel (OP fw_parse; decoding is docs/protocols.md's [I]). */
     static final int BANK_SELECT_OFFSET = 0x4180;
+
+    /** The bank-select mask OP accepts for this size: 0x0F in a 1 MiB image, 0x07 in the others (docs/protocols.md §4.1). */
+    static int bankSelectMask(int size) {
+        return size == 0x100000 ? 0x0F : 0x07;
+    }
     static final int LITEON_MARKER_OFFSET = 0xFFF8;
 
     /** One plausible build date per version, as the template's 16-byte date field carries it ("2003/05/14"). */
@@ -111,7 +117,8 @@ public final class Mtk8051Firmware {
         for (int at = BOOT_REGION + 3; at + 3 <= BOOT_REGION + 0xC0; at += 3) {
             ljmp(image, at, 0x4200 + rng.nextInt(0x8000));
         }
-        byte[] bankSelect = {(byte) 0xE5, (byte) 0x90, 0x54, 0x0F, (byte) 0xB4, 0x00, 0x03, 0x02, 0x42, 0x00, 0x22};
+        byte[] bankSelect = {(byte) 0xE5, (byte) 0x90, 0x54, (byte) bankSelectMask(size), (byte) 0xB4, 0x00, 0x03, 0x02,
+                0x42, 0x00, 0x22};
         System.arraycopy(bankSelect, 0, image, BANK_SELECT_OFFSET, bankSelect.length);
 
         for (int bank = 0; bank < size / BANK; bank++) {

@@ -23,8 +23,17 @@ record FirmwareView(boolean bootIntact, boolean mainValid, Optional<byte[]> inqu
             int op = flash[bank] & 0xFF;
             banksOk &= op == 0x02 || op == 0x80; // 8051 LJMP / SJMP at every bank (docs/protocols.md §4.1)
         }
+        // A rebanked LiteOn drive's banks start inside code; its boot code finds them by the common area
+        // (0x02 at 0x4000) and the "LITEONIT" mark at 0xFFF8 (docs/protocols.md §4.1, OP's second rule).
+        banksOk |= rebankedLiteOn(flash);
         Optional<byte[]> template = findTemplate(flash);
         return new FirmwareView(bootIntact, banksOk && template.isPresent(), template);
+    }
+
+    private static boolean rebankedLiteOn(byte[] flash) {
+        byte[] mark = {'L', 'I', 'T', 'E', 'O', 'N', 'I', 'T'};
+        return flash.length >= BANK && flash[0] == 0x02 && flash[BOOT_REGION] == 0x02
+                && Arrays.equals(flash, 0xFFF8, 0x10000, mark, 0, mark.length);
     }
 
     private static Optional<byte[]> findTemplate(byte[] flash) {

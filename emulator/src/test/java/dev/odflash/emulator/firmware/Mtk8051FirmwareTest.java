@@ -31,6 +31,30 @@ class Mtk8051FirmwareTest {
         assertThat(generate(VENDOR, PRODUCT, "1.20", 0x80000)).isNotEqualTo(generate("LITE-ON", PRODUCT, "1.20", 0x80000));
     }
 
+    /**
+     * OmniPatcher's fw_parse (docs/protocols.md §4.1): in bank 0 after 0x4000 it looks for
+     * E5 90 54 xx B4 00 with xx = 0x0F or 0x1F in a 1 MiB image and xx = 0x07 in the others, and calls
+     * the firmware invalid when it finds none. The search is OP's, written out here, not odflash's checker.
+     */
+    @ParameterizedTest
+    @MethodSource("sizes")
+    void bankSelectMaskIsTheOneOmniPatcherExpectsForTheSize(int size) {
+        byte[] image = generate(VENDOR, PRODUCT, "1.10", size);
+        List<Integer> masks = size == 0x100000 ? List.of(0x0F, 0x1F) : List.of(0x07);
+        int found = -1;
+        for (int at = 0x4000; at + 6 <= 0x10000; at++) {
+            if ((image[at] & 0xFF) == 0xE5 && (image[at + 1] & 0xFF) == 0x90 && image[at + 2] == 0x54
+                    && masks.contains(image[at + 3] & 0xFF) && (image[at + 4] & 0xFF) == 0xB4 && image[at + 5] == 0) {
+                found = at;
+                break;
+            }
+        }
+        assertThat(found).as("OP finds its bank-select routine in a %d KiB image", size / 1024).isGreaterThanOrEqualTo(0x4000);
+        byte expected = (byte) (size == 0x100000 ? 0x0F : 0x07);
+        assertThat(Arrays.copyOfRange(image, found, found + 6))
+                .containsExactly((byte) 0xE5, (byte) 0x90, 0x54, expected, (byte) 0xB4, 0x00);
+    }
+
     @Test
     void rejectsUnknownSizesAndVersions() {
         assertThatThrownBy(() -> generate(VENDOR, PRODUCT, "1.00", 0x30000)).isInstanceOf(IllegalArgumentException.class);
