@@ -35,8 +35,8 @@ final class DownloadGates {
     /**
      * MT19xx: the drive's boot ID must equal the image's (RD aborts on a mismatch even with force, so
      * odflash refuses whatever the flags); a raw dump carrying another unit's calibration is refused;
-     * then the image is patched as RD does (0x0000-0xFFFF to 0xFF, the drive's 0x20-byte config at
-     * 0x3000) and the drive's own calibration is kept at 0x1F0000 (FM's per-unit region).
+     * then the drive's 0x20-byte config (0x3000) and calibration (0x1F0000) are kept by the variant's
+     * rule ({@code Mt19xxSplice}: RD also clears 0x0000-0xFFFF, FM streams the rest verbatim).
      */
     static boolean keepPerUnitData(Mt19xxDownload mt19xx, byte[] image) throws TransportException, DownloadException {
         byte[] config = mt19xx.readConfig();
@@ -56,12 +56,11 @@ final class DownloadGates {
         }
         Decisions.passed("per-unit data", imageHasCalibration ? "the image's calibration is this unit's own"
                 : "the image carries no calibration");
-        Arrays.fill(image, 0, 0x10000, (byte) 0xFF);
-        System.arraycopy(config, 0, image, c, config.length);
-        System.arraycopy(calibration, 0, image, CALIBRATION, CALIBRATION_LENGTH);
-        Decisions.FLASH.log(System.Logger.Level.INFO, () -> String.format("per-unit patch: 0x0000-0xFFFF set to 0xFF;"
-                + " the drive's config (%d bytes) kept at 0x%04X; the drive's calibration (%d bytes) kept at 0x%06X",
-                config.length, c, CALIBRATION_LENGTH, CALIBRATION));
+        mt19xx.keepUnitData(image, config, calibration);
+        String cleared = mt19xx.variant() == Mt19xxDownload.Variant.REDUMPER ? "0x0000-0xFFFF set to 0xFF (RD); " : "";
+        Decisions.FLASH.log(System.Logger.Level.INFO, () -> String.format("per-unit patch: %sthe drive's config (%d bytes)"
+                + " kept at 0x%04X; the drive's calibration (%d bytes) kept at 0x%06X",
+                cleared, config.length, c, CALIBRATION_LENGTH, CALIBRATION));
         return true;
     }
 
