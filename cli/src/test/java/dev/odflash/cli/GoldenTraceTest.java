@@ -239,8 +239,8 @@ class GoldenTraceTest {
                 n++;
             }
             if (n < e.min()) {
-                throw new AssertionError("golden line " + g + ": expected " + e.cmd() + " (at least " + e.min()
-                        + " times), the run sent " + (pos < actual.size() ? actual.get(pos) : "nothing more")
+                throw new AssertionError("expected command " + g + " (golden lines expanded): " + e.cmd()
+                        + " (at least " + e.min() + " times), the run sent " + (pos < actual.size() ? actual.get(pos) : "nothing more")
                         + " as its command " + pos + " (after " + n + ")");
             }
         }
