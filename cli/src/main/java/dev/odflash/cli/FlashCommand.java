@@ -66,7 +66,11 @@ final class FlashCommand extends BaseCommand {
     boolean withoutBackup;
 
     @Option(names = "--mt19xx-variant", paramLabel = "V", defaultValue = "redumper",
-            description = "CDB variant for MT19xx drives: redumper (default, 10-byte CDBs) or freemkv (12-byte, the vendor flasher's bytes).")
+            description = "MT19xx download: redumper (default: mode 1, 16 KiB mode-6 chunks, no COMMIT, then TEST UNIT READY"
+                    + " polling; redumper polls 15 x 1 s, odflash up to 45 s) or freemkv (the vendor flasher's 12-byte CDBs:"
+                    + " PROBE, TEST UNIT READY, PREPARE, 128 chunks, COMMIT, TEST UNIT READY, REQUEST SENSE). Both keep the"
+                    + " drive's own config (0x3000) and calibration (0x1F0000) on purpose; otherwise redumper's variant sends"
+                    + " redumper's image (first 64 KiB 0xFF) and freemkv's the file verbatim.")
     String variant;
 
     @Option(names = "--backup", paramLabel = "FILE",

@@ -2,13 +2,14 @@ package dev.odflash.ops;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.odflash.protocol.Configuration;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The backup sidecar {@code FILE.json} (docs/architecture.md "Contracts"): sha256, size, drive, chip,
- * passes, state ({@code complete} or {@code interrupted}), toolVersion, createdAt (UTC ISO-8601).
+ * The backup sidecar {@code FILE.json} (docs/architecture.md "Contracts"): sha256, size, drive (vendor,
+ * product, revision, and the serial and firmware date when the drive reports them), chip, passes, state ({@code complete} or {@code interrupted}), toolVersion, createdAt (UTC ISO-8601).
  */
 public final class BackupSidecar {
     public static final BackupState COMPLETE = BackupState.COMPLETE;
@@ -26,6 +27,9 @@ public final class BackupSidecar {
         drive.put("vendor", info.inquiry().vendor());
         drive.put("product", info.inquiry().product());
         drive.put("revision", info.inquiry().revision());
+        // as FM keeps them with its per-unit dump: which unit, and which firmware build it reported
+        info.configuration().flatMap(Configuration::unitSerial).ifPresent(s -> drive.put("serial", s));
+        info.configuration().flatMap(Configuration::firmwareDate).ifPresent(d -> drive.put("firmwareDate", d));
         ObjectNode chip = o.putObject("chip");
         chip.put("name", info.chip().map(c -> c.name()).orElse("unknown"));
         chip.put("manufacturerId", info.jedecId().map(id -> id.manufacturerHex()).orElse(null));

@@ -38,6 +38,38 @@ public record Configuration(int currentProfile, List<Feature> features) {
                 .flatMap(f -> printable(f.data(), 0, f.data().length));
     }
 
+    /** Feature 0x010C (MMC-6 "Firmware Information"): century, year, month, day, hour, minute, second as ASCII digits. */
+    public static final int FIRMWARE_INFORMATION = 0x010C;
+
+    /**
+     * The firmware date from feature 0x010C as ISO-8601 ({@code 2016-03-21T10:42:00}, or the date alone
+     * when the time digits are missing); empty when the drive does not list it or the digits are not a date.
+     */
+    public java.util.Optional<String> firmwareDate() {
+        return features.stream().filter(f -> f.code() == FIRMWARE_INFORMATION).findFirst()
+                .flatMap(f -> printable(f.data(), 0, Math.min(14, f.data().length)))
+                .flatMap(Configuration::isoDate);
+    }
+
+    private static java.util.Optional<String> isoDate(String digits) {
+        if (!digits.matches("\\d{8}(\\d{6})?")) {
+            return java.util.Optional.empty();
+        }
+        try {
+            java.time.LocalDate date = java.time.LocalDate.of(Integer.parseInt(digits.substring(0, 4)),
+                    Integer.parseInt(digits.substring(4, 6)), Integer.parseInt(digits.substring(6, 8)));
+            if (digits.length() == 8) {
+                return java.util.Optional.of(date.toString());
+            }
+            java.time.LocalTime time = java.time.LocalTime.of(Integer.parseInt(digits.substring(8, 10)),
+                    Integer.parseInt(digits.substring(10, 12)), Integer.parseInt(digits.substring(12, 14)));
+            return java.util.Optional.of(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
+                    java.time.LocalDateTime.of(date, time)));
+        } catch (java.time.DateTimeException e) {
+            return java.util.Optional.empty(); // not a date: say nothing rather than something wrong
+        }
+    }
+
     /**
      * ASCII bytes without the blanks and NULs that pad them; empty when nothing is left or a byte is
      * not printable (a serial is used as a key, so a garbled one must not be taken for a serial).

@@ -7,35 +7,50 @@ import dev.odflash.protocol.download.DownloadException;
 
 import dev.odflash.protocol.Progress;
 
+import dev.odflash.transport.DataDirection;
+import dev.odflash.transport.ScsiRequest;
 import dev.odflash.transport.ScsiResult;
 import dev.odflash.transport.SenseData;
 import dev.odflash.transport.TransportException;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * LG/ASUS MT1959 (and MT1939) WRITE BUFFER microcode download and READ BUFFER region reads
- * (docs/protocols.md §2.2). Two public variants differ in CDB details:
+ * (docs/protocols.md §2.2). Each variant sends its source's download sequence and nothing else:
  * <ul>
- * <li>{@link Mt19xxVariant#REDUMPER} (RD {@code drive/flash_mt1959.ixx}): 10-byte SPC CDBs, READ BUFFER
- *     {@code 3C 06 00 [off24] [len24] 00}, WRITE BUFFER mode 1 with no data, mode 6 in 0x4000 chunks
- *     with offsets, then TEST UNIT READY polling. The default: docs/protocols.md §7.6 notes it works without
- *     freemkv's extra bytes, and redumper's flasher has public success reports from users (RD #241,
- *     flashing BW-16D1X-U in a USB case). The mode 7 commit the issue names is sent as a 10-byte CDB.</li>
- * <li>{@link Mt19xxVariant#FREEMKV} (FM {@code drive/mtk.rs}): the same fields in 12-byte CDBs with the
- *     vendor flasher's trailing bytes: PREPARE byte 9 = 0x0B, COMMIT bytes 10-11 = {@code 1B 12}.</li>
+ * <li>{@link Mt19xxVariant#REDUMPER} (RD {@code drive/flash_mt1959.ixx}), the default: WRITE BUFFER mode 1
+ *     with no data, mode 6 in 0x4000 chunks with offsets (10-byte SPC CDBs), then TEST UNIT READY
+ *     polling until two ready answers. No COMMIT: RD sends none. RD polls 15 times at 1 s; odflash
+ *     polls at 1 s for up to {@link #POLL_LIMIT} (a longer wait, not another command).</li>
+ * <li>{@link Mt19xxVariant#FREEMKV} (FM {@code drive/mtk.rs}): the vendor flasher's 12-byte CDBs in FM's
+ *     order: PROBE (READ BUFFER of the identity page), TEST UNIT READY, PREPARE, 128 STREAM chunks,
+ *     COMMIT, TEST UNIT READY, REQUEST SENSE (byte 4 = 0x80 with 16 bytes in, as FM sends it), then
+ *     FM's TEST UNIT READY poll every 0.5 s for up to 45 s.</li>
  * </ul>
- * The drive erases and programs when the last chunk lands; COMMIT is a handshake after which UNIT
- * ATTENTION or NOT READY is normal and only sense keys 3, 4 or B are failures (FM).
+ * The drive erases and programs when the last chunk lands; after COMMIT, UNIT ATTENTION or NOT READY
+ * is normal and only sense keys 3, 4 or B are failures (FM). Reads (the config, backups, read-back)
+ * are 10-byte READ BUFFERs in both variants: RD's form, and FM's own {@code cdb_read_buffer}.
  */
 public final class Mt19xxDownload {
     public static final int CHUNK = 0x4000;
-    public static final int CONFIG_OFFSET = 0x3000;
-    public static final int CONFIG_LENGTH = 0x20;
-    /** FM polls every 0.5 s for up to 45 s after the burn. */
-    static final Duration POLL = Duration.ofMillis(500);
-    static final Duration POLL_LIMIT = Duration.ofSeconds(45);
+    public static final int CONFIG_OFFSET = Mt19xxSplice.CONFIG_OFFSET;
+    public static final int CONFIG_LENGTH = Mt19xxSplice.CONFIG_LENGTH;
+    /** FM PROBE: the identity page. */
+    static final int PROBE_OFFSET = 0x1EC000;
+    static final int PROBE_LENGTH = 0x100;
+    /** FM REQUEST SENSE reads 16 bytes. */
+    static final int SENSE_LENGTH = 16;
+    /** RD: TEST UNIT READY at 1 s, two ready answers; FM: every 0.5 s. */
+    static final Duration RD_POLL = Duration.ofSeconds(1);
+    static final int RD_READY_ANSWERS = 2;
+    static final Duration FM_POLL = Duration.ofMillis(500);
+    /** FM waits up to 45 s; odflash waits as long with RD's form (RD gives up after 15 s). */
+    public static final Duration POLL_LIMIT = Duration.ofSeconds(45);
     static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final CommandRunner run;
@@ -46,14 +61,26 @@ public final class Mt19xxDownload {
         this.variant = variant;
     }
 
-    public byte[] readBufferCdb(long offset, int length) {
-        return variant == Mt19xxVariant.REDUMPER ? Cdbs.buffer10(Cdbs.READ_BUFFER, 6, offset, length)
-                : Cdbs.buffer12(Cdbs.READ_BUFFER, 6, offset, length, 0, 0);
+    public Mt19xxVariant variant() {
+        return variant;
     }
 
-    /** READ BUFFER mode 6, buffer 0: flash content at {@code offset} (the ARM address window, CM). */
+    /** READ BUFFER mode 6, buffer 0, 10 bytes: RD's form and FM's {@code cdb_read_buffer}. */
+    public byte[] readBufferCdb(long offset, int length) {
+        return Cdbs.buffer10(Cdbs.READ_BUFFER, 6, offset, length);
+    }
+
+    /**
+     * READ BUFFER mode 6, buffer 0: flash content at {@code offset} (the ARM address window, CM). A short
+     * transfer is refused, as FM refuses it: a region of the unit's data is a fixed size.
+     */
     public byte[] read(long offset, int length) throws TransportException, DownloadException {
-        return run.in(String.format("READ BUFFER at 0x%06X", offset), readBufferCdb(offset, length), length, TIMEOUT);
+        String step = String.format("READ BUFFER at 0x%06X", offset);
+        byte[] data = run.in(step, readBufferCdb(offset, length), length, TIMEOUT);
+        if (data.length != length) {
+            throw new DownloadException(step + " returned " + data.length + " of " + length + " bytes", true);
+        }
+        return data;
     }
 
     /** The drive's 0x20-byte boot config at 0x3000; its first 16 bytes are the boot ID (RD). */
@@ -61,7 +88,15 @@ public final class Mt19xxDownload {
         return read(CONFIG_OFFSET, CONFIG_LENGTH);
     }
 
+    /** The variant's splice of this unit's config and calibration into {@code image} ({@link Mt19xxSplice}). */
+    public void keepUnitData(byte[] image, byte[] config, byte[] calibration) {
+        Mt19xxSplice.keepUnitData(variant, image, config, calibration);
+    }
+
     public void download(byte[] image, Progress progress) throws TransportException, DownloadException {
+        if (variant == Mt19xxVariant.FREEMKV) {
+            freemkvPreflight();
+        }
         byte[] prepare = variant == Mt19xxVariant.REDUMPER ? Cdbs.buffer10(Cdbs.WRITE_BUFFER, 1, 0, 0)
                 : Cdbs.buffer12(Cdbs.WRITE_BUFFER, 1, 0, 0, 0, 0);
         if (variant == Mt19xxVariant.FREEMKV) {
@@ -82,17 +117,64 @@ public final class Mt19xxDownload {
             }
             progress.bytes(Progress.Phase.DOWNLOAD, 1, off + n, image.length);
         }
-        byte[] commit = variant == Mt19xxVariant.REDUMPER ? Cdbs.buffer10(Cdbs.WRITE_BUFFER, 7, 0, 0)
-                : Cdbs.buffer12(Cdbs.WRITE_BUFFER, 7, 0, 0, 0x1B, 0x12);
-        ScsiResult c = run.none(commit, TIMEOUT);
-        Optional<SenseData> sense = c.sense();
-        if (!c.isGood() && sense.isPresent() && (sense.get().key() == SenseData.MEDIUM_ERROR
-                || sense.get().key() == SenseData.HARDWARE_ERROR || sense.get().key() == SenseData.ABORTED_COMMAND)) {
+        if (variant == Mt19xxVariant.FREEMKV) {
+            freemkvClose();
+        }
+        Optional<String> notReady = variant == Mt19xxVariant.REDUMPER
+                ? run.waitReady(new byte[6], RD_POLL, POLL_LIMIT, RD_READY_ANSWERS)
+                : run.waitReady(new byte[12], FM_POLL, POLL_LIMIT, 1);
+        if (notReady.isPresent()) {
+            throw new DownloadException("the drive did not become ready within " + POLL_LIMIT.toSeconds()
+                    + " s after the burn: " + notReady.get(), false);
+        }
+    }
+
+    /**
+     * FM's preflight: PROBE must return the identity page; TEST UNIT READY (twelve zero bytes) must be
+     * GOOD or "no medium" (02/3A), anything else stops before PREPARE.
+     */
+    private void freemkvPreflight() throws TransportException, DownloadException {
+        byte[] probe = Cdbs.buffer12(Cdbs.READ_BUFFER, 6, PROBE_OFFSET, PROBE_LENGTH, 0, 0);
+        run.in("PROBE (READ BUFFER of the identity page at 0x1EC000)", probe, PROBE_LENGTH, TIMEOUT);
+        Optional<SenseData> ready = run.testUnitReady(new byte[12]);
+        if (ready.isPresent() && ready.get().asc() != 0x3A) {
+            throw new DownloadException("TEST UNIT READY before PREPARE: " + ready.get().describe(), true);
+        }
+    }
+
+    /**
+     * FM's trailer: COMMIT, TEST UNIT READY, REQUEST SENSE. The burn already ran when the last chunk
+     * landed, so COMMIT's and TUR's answers are not judged (UNIT ATTENTION or NOT READY is normal);
+     * COMMIT's or REQUEST SENSE's sense key 3, 4 or B is a failed burn.
+     */
+    private void freemkvClose() throws TransportException, DownloadException {
+        ScsiResult c = run.none(Cdbs.buffer12(Cdbs.WRITE_BUFFER, 7, 0, 0, 0x1B, 0x12), TIMEOUT);
+        if (!c.isGood() && c.sense().filter(Mt19xxDownload::burnFailed).isPresent()) {
             throw new DownloadException("COMMIT (WRITE BUFFER mode 7) failed: " + c.describe(), false);
         }
-        Optional<String> notReady = run.waitReady(POLL, POLL_LIMIT);
-        if (notReady.isPresent()) {
-            throw new DownloadException("the drive did not become ready within 45 s after the burn: " + notReady.get(), false);
+        run.testUnitReady(new byte[12]);
+        Optional<SenseData> status = requestSense();
+        if (status.filter(Mt19xxDownload::burnFailed).isPresent()) {
+            throw new DownloadException("REQUEST SENSE after COMMIT reports a failed burn: " + status.get().describe(), false);
         }
+    }
+
+    /** FM's STATUS: {@code 03 00 00 10 80 00 00 00 00 00 00 00}, 16 bytes in; empty when not answered. */
+    private Optional<SenseData> requestSense() throws TransportException {
+        byte[] cdb = {0x03, 0, 0, 0x10, (byte) 0x80, 0, 0, 0, 0, 0, 0, 0};
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buffer = run.transport().allocate(arena, SENSE_LENGTH);
+            ScsiResult r = run.transport().execute(new ScsiRequest(cdb, DataDirection.IN, buffer, TIMEOUT));
+            if (!r.isGood()) {
+                return Optional.empty(); // FM: best effort; the read-back verify judges the burn
+            }
+            int got = (int) Math.max(0, SENSE_LENGTH - r.residual());
+            return Optional.of(SenseData.parse(buffer.asSlice(0, got).toArray(ValueLayout.JAVA_BYTE)));
+        }
+    }
+
+    private static boolean burnFailed(SenseData s) {
+        return s.key() == SenseData.MEDIUM_ERROR || s.key() == SenseData.HARDWARE_ERROR
+                || s.key() == SenseData.ABORTED_COMMAND;
     }
 }

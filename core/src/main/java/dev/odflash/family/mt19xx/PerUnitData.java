@@ -1,6 +1,7 @@
 package dev.odflash.family.mt19xx;
 
 import dev.odflash.bytes.Ascii;
+import dev.odflash.family.Mt19xxVariant;
 import dev.odflash.ops.flash.Decisions;
 import dev.odflash.protocol.download.DownloadException;
 import dev.odflash.transport.TransportException;
@@ -58,12 +59,11 @@ final class PerUnitData {
         }
         Decisions.passed("per-unit data", imageHasCalibration ? "the image's calibration is this unit's own"
                 : "the image carries no calibration");
-        Arrays.fill(image, 0, 0x10000, (byte) 0xFF);
-        System.arraycopy(config, 0, image, c, config.length);
-        System.arraycopy(calibration, 0, image, CALIBRATION, CALIBRATION_LENGTH);
-        Decisions.FLASH.log(System.Logger.Level.INFO, () -> String.format("per-unit patch: 0x0000-0xFFFF set to 0xFF;"
-                + " the drive's config (%d bytes) kept at 0x%04X; the drive's calibration (%d bytes) kept at 0x%06X",
-                config.length, c, CALIBRATION_LENGTH, CALIBRATION));
+        mt19xx.keepUnitData(image, config, calibration);
+        String cleared = mt19xx.variant() == Mt19xxVariant.REDUMPER ? "0x0000-0xFFFF set to 0xFF (RD); " : "";
+        Decisions.FLASH.log(System.Logger.Level.INFO, () -> String.format("per-unit patch: %sthe drive's config (%d bytes)"
+                + " kept at 0x%04X; the drive's calibration (%d bytes) kept at 0x%06X",
+                cleared, config.length, c, CALIBRATION_LENGTH, CALIBRATION));
         return true;
     }
 

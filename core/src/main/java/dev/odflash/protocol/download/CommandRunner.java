@@ -1,6 +1,5 @@
 package dev.odflash.protocol.download;
 
-import dev.odflash.protocol.Spc;
 import dev.odflash.transport.DataDirection;
 import dev.odflash.transport.DeviceClock;
 import dev.odflash.transport.ScsiRequest;
@@ -60,27 +59,52 @@ public final class CommandRunner {
         }
     }
 
+    /** TEST UNIT READY in its 6-byte SPC form (RD {@code cmd_drive_ready}, BT). */
+    private static final int TEST_UNIT_READY_6 = 6;
+
     /**
      * Polls TEST UNIT READY every {@code interval} until the drive is ready (GOOD) or reports no
      * medium (02/3A: ready, the tray is just empty), at most {@code limit}. Empty on success; the
      * last sense when the limit ran out.
      */
     public Optional<String> waitReady(Duration interval, Duration limit) {
+        return waitReady(new byte[TEST_UNIT_READY_6], interval, limit, 1);
+    }
+
+    /**
+     * Polls with the given TEST UNIT READY CDB (a family may send its own form, e.g. FM's twelve zero
+     * bytes) until {@code answers} ready answers in a row (RD counts two), at most {@code limit}.
+     */
+    public Optional<String> waitReady(byte[] testUnitReady, Duration interval, Duration limit, int answers) {
         Duration start = clock().elapsed();
         String last = "no answer";
-        Spc spc = new Spc(transport);
+        int inARow = 0;
         while (clock().elapsed().minus(start).compareTo(limit) < 0) {
             try {
-                Optional<SenseData> notReady = spc.testUnitReady();
+                Optional<SenseData> notReady = testUnitReady(testUnitReady);
                 if (notReady.isEmpty() || notReady.get().asc() == 0x3A) {
-                    return Optional.empty();
+                    if (++inARow >= answers) {
+                        return Optional.empty();
+                    }
+                } else {
+                    inARow = 0;
+                    last = notReady.get().describe();
                 }
-                last = notReady.get().describe();
             } catch (TransportException e) {
+                inARow = 0;
                 last = e.getMessage(); // a drive rebooting into new firmware may not answer for a while
             }
             clock().sleep(interval);
         }
         return Optional.of(last);
+    }
+
+    /** One TEST UNIT READY: empty when GOOD, else the drive's sense (NOT READY and its reason). */
+    public Optional<SenseData> testUnitReady(byte[] cdb) throws TransportException {
+        ScsiResult r = none(cdb, Duration.ofSeconds(30));
+        if (r.isGood()) {
+            return Optional.empty();
+        }
+        return Optional.of(r.sense().orElse(SenseData.fixed(SenseData.NOT_READY, 0x04, 0x00)));
     }
 }

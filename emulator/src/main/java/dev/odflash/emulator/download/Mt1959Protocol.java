@@ -11,13 +11,16 @@ import java.util.Arrays;
  *     {@code 3B 01 00 00 00 00 00 00 00 0B 00 00} (12 bytes, byte 9 = 0x0B);</li>
  * <li>STREAM, mode 6 with offsets, 0x4000 bytes each, offsets 0, 0x4000, … 0x1FC000 in order: RD
  *     {@code 3B 06 00 [off BE24] [len BE24] 00}, FM {@code 3B 06 00 oo oo oo 00 40 00 00 00 00};</li>
- * <li>COMMIT, mode 7, no data: FM {@code 3B 07 00 00 00 00 00 00 00 00 1B 12}; the 10-byte all-zero form
- *     is taken too (modelled: RD sends no COMMIT at all). It is a trailing handshake: the drive erases
+ * <li>COMMIT, mode 7, no data: FM {@code 3B 07 00 00 00 00 00 00 00 00 1B 12} only. No source sends a
+ *     10-byte COMMIT (RD sends none at all), so that form is INVALID FIELD IN CDB. It is a trailing handshake: the drive erases
  *     and programs when the last STREAM chunk lands (FM), so COMMIT answers NOT READY while it burns and
  *     UNIT ATTENTION once it has restarted (FM: "UA or NOT READY on COMMIT is expected").</li>
  * </ul>
- * PREPARE starts a new download at any time. A chunk before PREPARE or out of order, or COMMIT without a
- * complete download, fails with COMMAND SEQUENCE ERROR and drops the download. The drive burns what
+ * The rest of each source's sequence is the shared front end's: FM's PROBE (a 12-byte READ BUFFER), its
+ * 12-byte TEST UNIT READY and its 12-byte REQUEST SENSE (byte 4 = 0x80, 16 bytes in); RD's 6-byte TEST UNIT
+ * READY poll. PREPARE starts a new download at any time. A chunk before PREPARE, out of order, or in the
+ * other source's CDB length (one download is one source's sequence), or COMMIT without a complete
+ * download, fails with COMMAND SEQUENCE ERROR and drops the download. The drive burns what
  * it is sent from 0x10000 up (it ignores its first 64 KiB, §2.2 RD clears them); keeping the drive
  * config and calibration in the image is the host's job. After the burn TEST UNIT READY says LONG
  * WRITE IN PROGRESS (FM: "for a few seconds"; here the chip's time) until the drive has restarted.
@@ -32,6 +35,7 @@ final class Mt1959Protocol implements Protocol {
     private final DownloadDrive drive;
     private final byte[] image = new byte[SIZE];
     private boolean prepared;
+    private int cdbLength;
     private int next;
 
     Mt1959Protocol(DownloadDrive drive) {
@@ -67,6 +71,7 @@ final class Mt1959Protocol implements Protocol {
         }
         reset();
         prepared = true;
+        cdbLength = cdb.length;
         Arrays.fill(image, (byte) 0xFF);
         return Reply.good();
     }
@@ -78,7 +83,7 @@ final class Mt1959Protocol implements Protocol {
                 || offset >= SIZE) {
             return Reply.invalidField();
         }
-        if (!prepared || offset != next) {
+        if (!prepared || offset != next || cdb.length != cdbLength) {
             return drop(Reply.sequenceError());
         }
         System.arraycopy(out, 0, image, offset, CHUNK);
@@ -91,8 +96,7 @@ final class Mt1959Protocol implements Protocol {
     }
 
     private Reply commit(byte[] cdb, boolean twelve, byte[] out) {
-        boolean ok = twelve ? Cdb.zero(cdb, 3, 10) && Cdb.u8(cdb, 10) == 0x1B && Cdb.u8(cdb, 11) == 0x12
-                : Cdb.zero(cdb, 3, 10);
+        boolean ok = twelve && Cdb.zero(cdb, 3, 10) && Cdb.u8(cdb, 10) == 0x1B && Cdb.u8(cdb, 11) == 0x12;
         if (!ok || out.length != 0) {
             return Reply.invalidField();
         }
