@@ -114,7 +114,7 @@ public final class AppContext {
     private TraceWriter trace() throws OdflashException {
         if (trace == null) {
             Output out = output();
-            // a diagnostic never aborts a write (issue 10 §7): a failing sink warns once and tracing stops
+            // a diagnostic never aborts a write (docs/architecture.md "Traces"): a failing sink warns once and tracing stops
             trace = new TraceWriter(traceSink.apply(TraceFile.create(options.trace)),
                     message -> out.warn("--trace " + options.trace + ": " + message));
         }

@@ -32,7 +32,7 @@ public final class Cli {
     /** @param logSink test seam: wraps the run log's writer (a sink that fails) */
     static int run(String[] args, Terminal given, Map<String, String> env, Clock clock, UnaryOperator<Writer> traceSink,
                    UnaryOperator<Writer> logSink) {
-        // every byte a run prints passes the one sanitiser (issue 10 §6): nothing from outside reaches the terminal raw
+        // every byte a run prints passes the one sanitiser (docs/architecture.md "Small things"): nothing from outside reaches the terminal raw
         Terminal terminal = new Terminal(TerminalText.guard(given.out()), TerminalText.guard(given.err()), given.in(),
                 given.interactive());
         RootCommand root = new RootCommand();

@@ -8,7 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The one sanitiser for text that reaches a terminal (issue 10 §6). Strings from files, drives, chip
+ * The one sanitiser for text that reaches a terminal (docs/architecture.md "Small things": nothing unsanitised reaches the terminal). Strings from files, drives, chip
  * tables, sysfs and traces can hold ESC sequences (set the title, move the cursor, fake a line), C1
  * controls, DEL or bidi overrides; shown raw they let a crafted updater print what it likes. Two
  * layers, one rule ({@link #unsafe}):

@@ -16,7 +16,7 @@ import static dev.odflash.cli.FlashFixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A real kill -9 of a `backup -o FILE` process at spread-out instants (issue 10 §1): whatever the
+ * A real kill -9 of a `backup -o FILE` process at spread-out instants (docs/architecture.md "Safety rules", rule 2): whatever the
  * instant, FILE is a complete checksummed backup or absent, and a retry succeeds or is refused onto
  * the complete one. The exact instants are covered step by step in {@link BackupPublishCrashTest};
  * this shows the same with a real process and SIGKILL, so its assertions hold at any timing.

@@ -29,7 +29,7 @@ import static dev.odflash.cli.FlashFixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A backup has one commit point (issue 10 §1): kill -9 at every step of its publish and a full disk
+ * A backup has one commit point (docs/architecture.md "Safety rules", rule 2): kill -9 at every step of its publish and a full disk
  * at every write leave a complete checksummed backup or none, as status, the library, flash --backup
  * and a retry of backup -o see it, and a retry succeeds. A kill -9 runs no finally block, so the
  * state it leaves at a step is the directory as it is just before that step: the test records it

@@ -13,7 +13,7 @@ import static dev.odflash.cli.FlashFixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The structured fields of a --json error (docs/architecture.md "Contracts", issue 13 "typed
+ * The structured fields of a --json error (docs/architecture.md "Contracts", "typed
  * outcomes"): beside exitCode, kind and message, a refusal names its gate, reason and override, a
  * mismatch its first offset, count and ranges, a device failure its kind, errno and command.
  */

@@ -16,7 +16,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fuzzes the PE extractor with mutated copies of the real mingw-built updater EXEs (issue 4 §5;
+ * Fuzzes the PE extractor with mutated copies of the real mingw-built updater EXEs (docs/testing.md "Fuzz targets";
  * scripts/make-exe-fixtures.sh). It lives here because this module holds the fixtures. The fuzzer's
  * input is not an EXE but a list of edits (pick a fixture; overwrite, insert-by-truncation, or cut at
  * fuzzer-chosen offsets, biased to the headers), so a few bytes of input reach PE headers, resource

@@ -122,7 +122,7 @@ class FirmwareFileCommandsTest {
         byte[] btc = BtcFirmware.generate("DRW1108IM", "0076");
         Path hex = write("btc.hex", HexWriter.banked(btc));
         assertValid(hex, "btc", "BTC", "DRW1108IM", "0076");
-        Path out = Files.createDirectories(dir.resolve("out")).resolve("btc.bin"); // -o never creates its parent (issue 10)
+        Path out = Files.createDirectories(dir.resolve("out")).resolve("btc.bin"); // -o never creates its parent (docs/architecture.md "Small things")
         CliRunner.Run c = new CliRunner(home).run("convert", hex.toString(), "-o", out.toString());
         assertThat(c.exitCode()).as(c.toString()).isZero();
         assertThat(Files.readAllBytes(out)).isEqualTo(btc);

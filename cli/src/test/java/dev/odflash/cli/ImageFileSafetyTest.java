@@ -153,7 +153,7 @@ class ImageFileSafetyTest {
         List<List<String>> commands = new java.util.ArrayList<>(List.of(List.of("info"), List.of("doctor"),
                 List.of("backup", "-o", dir.resolve(profile + "-backup.bin").toString())));
         if (profile.equals("asus-crw-5224a")) {
-            commands.add(List.of("status")); // status on download families is issue 10 §8, not this test's
+            commands.add(List.of("status")); // status on download families is the identity basis (docs/architecture.md "Options and output"), not this test's
         }
         for (List<String> args : commands) {
             String[] full = new String[args.size() + 2];

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * No file odflash creates follows a link (issue 10 §1): a symlink to a file outside, or a FIFO, is
+ * No file odflash creates follows a link (docs/architecture.md "Small things"): a symlink to a file outside, or a FIFO, is
  * planted at every name backup, convert, extract, emu firmware and status create (temporary names
  * too, made predictable through the file-step seam). Nothing outside is touched, nothing hangs.
  */

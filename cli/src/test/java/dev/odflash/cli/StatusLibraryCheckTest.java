@@ -14,7 +14,7 @@ import static dev.odflash.cli.FlashFixtures.image;
 import static dev.odflash.cli.FlashFixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** `status` never vouches for a library file it did not check (issue 10 §1). */
+/** `status` never vouches for a library file it did not check (docs/architecture.md "Safety rules", rule 2). */
 class StatusLibraryCheckTest {
     @TempDir
     Path home;

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Orders two firmware revisions, or says they cannot be ordered. The version gate fails closed on
- * an unordered pair (issue 10 §3): a guess that lets a downgrade through is worse than a refusal
+ * an unordered pair (docs/architecture.md "Safety rules", rule 4): a guess that lets a downgrade through is worse than a refusal
  * that {@code --allow-older} overrides.
  *
  * <p>Two revisions can be ordered only when both follow the same scheme:

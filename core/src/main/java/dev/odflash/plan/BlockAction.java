@@ -1,6 +1,6 @@
 package dev.odflash.plan;
 
-/** What a plan step does to its range (issue 3 §1, issue 7). */
+/** What a plan step does to its range (docs/architecture.md "Write models"). */
 public enum BlockAction {
     /** Target equals what the chip holds: nothing is sent. */
     UNCHANGED,

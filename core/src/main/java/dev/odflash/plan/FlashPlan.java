@@ -7,7 +7,7 @@ import dev.odflash.chip.WriteModel;
 import java.util.List;
 
 /**
- * A chip-style write plan (issue 3 §1). {@code predictedNanos} is the write phase (erase and program
+ * A chip-style write plan (docs/architecture.md "Write models"). {@code predictedNanos} is the write phase (erase and program
  * calls, chip plus bus time) priced with {@link ChipTimings} and the planner's bus model, so an
  * emulated drive executing it advances its clock by exactly that much; reads are not included.
  * {@code lowerBoundNanos} is {@link LowerBound#nanos} for the same images.

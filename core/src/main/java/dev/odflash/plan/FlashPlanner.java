@@ -15,7 +15,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * Plans a chip-style write at minimum device time (issue 3 §1, issue 7).
+ * Plans a chip-style write at minimum device time (docs/architecture.md "Write models").
  *
  * <p>The chip is cut into atoms at every erase block boundary of every eraser (and every 4 KiB, so
  * steps stay small on parts whose only eraser is the whole chip). Every erase block is a whole number

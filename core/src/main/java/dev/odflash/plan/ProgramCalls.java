@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The program calls that turn one range of the chip into the target, either as it is now
- * ({@code erased == false}) or right after an erase, following the write model (issue 7). Returns
+ * ({@code erased == false}) or right after an erase, following the write model (docs/architecture.md "Write models"). Returns
  * {@code null} where the write model forbids programming the range without an erase.
  */
 final class ProgramCalls {

@@ -1,7 +1,7 @@
 package dev.odflash.protocol;
 
 /**
- * Progress of a long operation as typed events (issue 13 "typed outcomes"): every read, write, verify
+ * Progress of a long operation as typed events (docs/architecture.md "Layers and who may depend on whom"): every read, write, verify
  * and download reports {@link Event}s; a view words them (the CLI as a bar or plain lines, a GUI as a
  * widget). One interface for the operations and the download protocols alike.
  */

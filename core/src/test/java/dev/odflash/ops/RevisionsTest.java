@@ -8,7 +8,7 @@ import static dev.odflash.ops.Revisions.Order.SAME;
 import static dev.odflash.ops.Revisions.Order.UNORDERED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The version gate's comparator: ordered within one scheme, unordered otherwise (issue 10 §3). */
+/** The version gate's comparator: ordered within one scheme, unordered otherwise (docs/architecture.md "Safety rules", rule 4). */
 class RevisionsTest {
     @Test
     void dottedNumericGroupsCompareAsNumbers() {

@@ -8,7 +8,7 @@ import dev.odflash.transport.BusModel;
 import java.util.Arrays;
 
 /**
- * A minimal in-test chip that applies a plan by the write-model rules of issue 7 and counts what
+ * A minimal in-test chip that applies a plan by the write-model rules of docs/architecture.md "Write models" and counts what
  * they forbid, independent of the emulator module. Also prices each call the way the emulated
  * link does, and checks the call shapes the chip channel accepts.
  */

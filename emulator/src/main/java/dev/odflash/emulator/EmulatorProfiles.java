@@ -18,7 +18,7 @@ public final class EmulatorProfiles {
             "ASUS CRW-5224A CD-RW, 8051-era MediaTek; vendor-mode chip access. The real drive's flash part and"
                     + " image size are not public (docs/protocols.md §7.4): chip and image are modelled");
 
-    /** Download families (issue 6 §2). Parts: plausible ones sized to the image (docs/architecture.md), modelled. */
+    /** Download families (docs/architecture.md "Families and layouts"). Parts: plausible ones sized to the image (docs/architecture.md), modelled. */
     public static final EmulatorProfile BTC_DRW1008 = new EmulatorProfile("btc-drw1008", DriveFamily.BTC,
             ImageLayout.BTC, "BTC", "DRW1008IM", "MX25L8005", "0040", BtcFirmware.VERSIONS,
             "BTC DRW1008 DVD writer, 8051-era MediaTek; WRITE BUFFER download with a sum header (btcflash)."

@@ -17,12 +17,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every gate `flash` would apply to an image on a drive, evaluated without writing (issue 10 §8:
- * `identify --device` said "valid image" for a changed boot region that `flash` then refused). The
- * evaluation is flash's own: the flash operation of the drive's family runs as a dry run (family,
- * path, chip, journal, image fit, medium, boot region, per-unit data: whatever that family checks, in
- * its order), so the two can never disagree. The image-fit gates are listed as well, each with the
- * verdict flash gives it under the same options.
+ * Every gate `flash` would apply to an image on a drive, evaluated without writing, for `identify --device`
+ * (docs/architecture.md "Options and output"). The evaluation is flash's own: the one flash pipeline runs as
+ * a dry run (family, path, chip, journal, image fit, medium, per-unit data, boot region: whatever the drive's
+ * family checks, in the pipeline's order), so the two can never disagree. The image-fit gates are listed as
+ * well, each with the verdict flash gives it under the same options.
  */
 public final class FlashPreflight {
     private final BackupLibrary library;

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * The journal rule both flash pipelines apply before anything else (safety rule 6, issue 10 §4).
+ * The journal rule the flash pipeline applies, for every family, before anything else (safety rule 6, docs/architecture.md "Safety rules").
  * Only the journal of this drive's own key ({@link DriveKey}) authorises a resume or a restore, and
  * then only for its target image or its backup; any other image is refused. A journal of the same
  * vendor and product under another key (another unit of the model, or this unit reached by another

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * `status` on the identity basis (issue 10 §8): for a drive with no read path, the version it reports
+ * `status` on the identity basis (docs/architecture.md "Options and output"): for a drive with no read path, the version it reports
  * against the known images' versions and the flash history; sends nothing beyond the probe.
  */
 public final class IdentityStatusOperation {

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  * Writes a trace as JSON Lines, one object per command (docs/architecture.md "Contracts" → Traces). Each
  * line is flushed so a trace of a run that dies part-way still shows the last command.
  *
- * <p>A trace is a diagnostic: it never aborts the drive operation it records (issue 10 §7; a full disk
+ * <p>A trace is a diagnostic: it never aborts the drive operation it records (docs/architecture.md "Traces"; a full disk
  * under --trace used to stop a flash half-way). The first failed write stops tracing, reports once
  * through {@code onFailure}, and every later line is dropped; the operation goes on to its end.
  */

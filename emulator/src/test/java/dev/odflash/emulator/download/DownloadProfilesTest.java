@@ -45,7 +45,7 @@ class DownloadProfilesTest {
             Wire.In config = Wire.in(d, cdb(0x46, 0x00, 0, 0, 0, 0, 0, 0x01, 0x00, 0), 256);
             assertThat(config.result().isGood()).isTrue();
             assertThat(config.data()[9]).as("first feature: profile list").isEqualTo((byte) 0x00);
-            // VPD page 0x80 where the unit has a serial (MT19xx, issue 10 §4), no EVPD page otherwise
+            // VPD page 0x80 where the unit has a serial (MT19xx; the journal key, docs/architecture.md "Options and output"), no EVPD page otherwise
             assertThat(status(Wire.in(d, cdb(0x12, 0x01, 0x80, 0, 0x60, 0), 96).result())).as("EVPD 0x80")
                     .isEqualTo(d.serial().isPresent() ? "GOOD" : "5/24/00");
             assertThat(d.writeCommands()).isZero();

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The emulated units answer their serial both ways a host may ask (issue 10 §4): GET CONFIGURATION
+ * The emulated units answer their serial both ways a host may ask (the journal key, docs/architecture.md "Options and output"): GET CONFIGURATION
  * feature 0x0108 and INQUIRY VPD page 0x80, decoded from the CDB by the emulator; a drive without a
  * serial offers no VPD page.
  */

@@ -25,7 +25,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Plans executed on the emulator's chip model, one part per write model kind (issue 7 "Done when"). */
+/** Plans executed on the emulator's chip model, one part per write model kind (docs/testing.md "Planner and chip model"). */
 class PlanOnChipModelTest {
     private static final BusModel BUS = BusModel.ATAPI_PIO4;
 
