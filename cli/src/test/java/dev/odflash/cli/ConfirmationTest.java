@@ -48,4 +48,19 @@ class ConfirmationTest {
         assertThat(yes).isZero();
         assertThat(Files.readAllBytes(flash)).isEqualTo(image("1.20"));
     }
+
+    /** A download family's prompt is the same pipeline's: the drive, the versions, the family and the size streamed. */
+    @Test
+    void aDownloadFamilyIsAskedTooAndNoDownloadIsSentOnNo() throws Exception {
+        Path image = DownloadRuns.image(dir, "tsst-ts-h353c", "SB02");
+        Path trace = dir.resolve("tsst.jsonl");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int no = run("no\n", err, "flash", "--device", "emu:tsst-ts-h353c", image.toString(), "--without-backup",
+                "--quiet", "--trace", trace.toString());
+        String shown = err.toString(StandardCharsets.UTF_8);
+        assertThat(no).isEqualTo(4);
+        assertThat(shown).contains("TSSTcorp DVD-ROM TS-H353C emu:tsst-ts-h353c: SB01 -> SB02 by tsst download (256.0 KiB)")
+                .contains("Type yes");
+        assertThat(GoldenTraceTest.downloadCommands(trace)).noneMatch(c -> c.startsWith("ff"));
+    }
 }
