@@ -67,6 +67,7 @@ public final class FlashChipModel {
     private long partialErases;
     private long partialPrograms;
     private long lies;
+    private long wornFailures;
 
     public FlashChipModel(ChipSpec spec, byte[] contents, VirtualClock clock, long seed) {
         this(spec, contents, clock, seed, ChipFaults.NONE);
@@ -134,6 +135,9 @@ public final class FlashChipModel {
         if (isLocked(address, blockSize)) {
             return refuseLocked();
         }
+        if (faults.wornIn(address, blockSize)) {
+            return failWorn();
+        }
         eraseCalls++;
         long nanos = ChipTimings.eraseNanos(spec, eraser.get());
         try {
@@ -172,6 +176,10 @@ public final class FlashChipModel {
         }
         if (isLocked(address, len)) {
             return refuseLocked();
+        }
+        int[] page = touchedByProgram((int) address, len);
+        if (faults.wornIn(page[0], page[1] - page[0])) {
+            return failWorn();
         }
         programCalls++;
         int at = (int) address;
@@ -320,6 +328,11 @@ public final class FlashChipModel {
         return lies;
     }
 
+    /** Erase and program calls that failed on a worn-out cell ({@code worn:ADDRESS}); nothing changed. */
+    public synchronized long wornFailures() {
+        return wornFailures;
+    }
+
     /** Bits inverted in data returned by {@link #read} ({@code flip:P}); the cells are unchanged. */
     public synchronized long bitsFlipped() {
         return noise.flipped();
@@ -420,6 +433,13 @@ public final class FlashChipModel {
 
     private ChipStatus reject() {
         rejectedCommands++;
+        status = new ChipStatus(false, true, false);
+        return status;
+    }
+
+    /** The part's erase or program verify fails on a worn-out cell: it reports an error and changes nothing. */
+    private ChipStatus failWorn() {
+        wornFailures++;
         status = new ChipStatus(false, true, false);
         return status;
     }
