@@ -50,6 +50,23 @@ class ArchitectureTest {
         assertThat(found).as("the emulator models drives from docs/protocols.md, not from host code").isEmpty();
     }
 
+    /**
+     * The emulated drive returns raw sense bytes of its own encoding and the host decodes them
+     * (docs/architecture.md "Sense as bytes"): no emulator source builds core's decoded sense, or the parser
+     * would never see the emulator's bytes.
+     */
+    @Test
+    void emulatorEncodesItsOwnSenseBytes() {
+        Map<String, List<String>> found = new TreeMap<>();
+        mainSources(REPO, "emulator").forEach((file, src) -> {
+            List<String> bad = java.util.stream.Stream.of("SenseData.fixed(", "new SenseData(").filter(src::contains).toList();
+            if (!bad.isEmpty()) {
+                found.put(file, bad);
+            }
+        });
+        assertThat(found).as("sense is encoded by emulator.core.FixedSense and decoded by SenseData.parse").isEmpty();
+    }
+
     @Test
     void nativeKnowsNoDriveFamilyImageOrOps() {
         Map<String, List<String>> found = new TreeMap<>();
