@@ -37,7 +37,9 @@ import java.util.stream.IntStream;
  * describes, advances the clock by the part of the operation that ran, and throws
  * {@link PowerLossException} (the owning drive goes without power); a lying program call reports
  * READY, takes its time and writes nothing; {@code flip:P} inverts bits of the data {@link #read}
- * returns, never the cells. Counters say what the faults actually produced, for a fault campaign.
+ * returns, never the cells; a worn cell ({@code worn:ADDRESS}) makes every erase, and every program of
+ * the page or range, that covers it fail with {@code lastOperationFailed} and change nothing. Counters
+ * say what the faults actually produced, for a fault campaign.
  */
 public final class FlashChipModel {
     // Stream tags mixed into the seed, so flips, erase cuts and program cuts draw independent values.
