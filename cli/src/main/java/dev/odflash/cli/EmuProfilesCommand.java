@@ -31,7 +31,7 @@ final class EmuProfilesCommand extends BaseCommand {
                     String.join(", ", p.versions()), p.defaultVersion(), p.description()));
         }
         sb.append("Spec parameters: ?chip=NAME|unknown &image=FILE &unit=NAME &medium=present &align=MASK &maxxfer=N"
-                + " &bridge=drop-vendor &fault=LIST\n");
+                + " &bridge=drop-vendor &fault=LIST &stats=FILE\n");
         ctx.output().result(json, sb.toString());
         return ExitCode.OK;
     }

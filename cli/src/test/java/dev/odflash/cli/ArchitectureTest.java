@@ -47,6 +47,23 @@ class ArchitectureTest {
         assertThat(found).as("the emulator models drives from docs/protocols.md, not from host code").isEmpty();
     }
 
+    /**
+     * The emulated drive returns raw sense bytes of its own encoding and the host decodes them
+     * (docs/architecture.md "Sense as bytes"): no emulator source builds core's decoded sense, or the parser
+     * would never see the emulator's bytes.
+     */
+    @Test
+    void emulatorEncodesItsOwnSenseBytes() {
+        Map<String, List<String>> found = new TreeMap<>();
+        mainSources(REPO, "emulator").forEach((file, src) -> {
+            List<String> bad = java.util.stream.Stream.of("SenseData.fixed(", "new SenseData(").filter(src::contains).toList();
+            if (!bad.isEmpty()) {
+                found.put(file, bad);
+            }
+        });
+        assertThat(found).as("sense is encoded by emulator.core.FixedSense and decoded by SenseData.parse").isEmpty();
+    }
+
     @Test
     void emulatorHoldsNoLocks() {
         Map<String, List<String>> found = new TreeMap<>();
@@ -108,7 +125,7 @@ class ArchitectureTest {
                 found.put(file, n);
             }
         });
-        // issue 13 (typed outcomes): a refusal names its override as a Choice, a text as Choice.X.mention();
+        // typed outcomes (docs/architecture.md "Layers and who may depend on whom"): a refusal names its override as a Choice, a text as Choice.X.mention();
         // the CLI's OutcomeText words them. No allow-list: core spells no flag at all.
         assertThat(found).as("core returns facts; the CLI owns flag names (name a dev.odflash.ops.Choice instead)")
                 .isEmpty();

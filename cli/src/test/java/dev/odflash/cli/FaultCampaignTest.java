@@ -2,15 +2,18 @@ package dev.odflash.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import static dev.odflash.cli.FlashFixtures.image;
@@ -18,102 +21,183 @@ import static dev.odflash.cli.FlashFixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The seeded fault campaign of the safe-flashing issue, through the CLI against the emulated drive:
- * a 1.10 -> 1.20 flash cut by power loss at every command boundary of its write phase and at seeded
- * points inside erases and programs, plus bit flips on reads and programs that lie. After each fault
- * the same flash runs again. Requirements: never "success" with wrong content, never a damaged boot
- * region, every case ends with 1.20 verified on the chip or with a clear error and a backup that
- * restores 1.10. The counts are printed (and written to target/fault-campaign.txt).
+ * The seeded fault campaign of the safe-flashing issue, through the CLI against the emulated drive, on one
+ * part of each chip-style write model the CRW-5224A can carry (SST39SF040 `byte`, MX25L4005 `page:256`,
+ * W29C040 `autopage:256`): a 1.10 -> 1.20 flash cut by power loss at seeded command boundaries of its write
+ * phase and inside erases and programs, plus bit flips on reads and programs that lie. After each fault the
+ * same flash runs again. Cases with a physical defect that stays ({@code worn:ADDRESS}, read noise) must end
+ * where they are designed to: a block that wears out as the last one is written leaves a drive that cannot
+ * finish, whose backup is written back ("restored"); one that wears out at the first write, or reads that
+ * never agree, leave the drive untouched with a clear error ("failed safely"). Requirements: never "success"
+ * with wrong content, never a damaged boot region, every case ends with 1.20 verified on the chip, restored
+ * to 1.10 from its backup, or untouched with a clear error. Write-model violations come from the emulator's
+ * counters document ({@code stats=}), never from the CLI's wording. The counts are printed (and written to
+ * target/fault-campaign-PART.txt).
  */
 class FaultCampaignTest {
     private static final int BOOT = 0x4000;
+    /** Command boundaries sampled per part: every one of ~550 on three parts would triple the campaign's time. */
+    private static final int BOUNDARIES = 130;
+
+    enum Outcome { FINISHED, RESUMED, RESTORED, FAILED_SAFELY, PROBLEM }
+
+    /** One case: a one-off fault, a defect present in every run (may be empty), and what it must end in (null: any good end). */
+    private record Case(String fault, String defect, Outcome expected) {
+        String all() {
+            return fault.isEmpty() ? defect : defect.isEmpty() ? fault : fault + "," + defect;
+        }
+    }
+
+    /**
+     * What an undisturbed run did: its write phase's command window, erases, programs, the address it wrote
+     * first and the block it started last (its last erase; on a part without erases, its last program).
+     */
+    private record WritePhase(int first, int last, int erases, int programs, long firstAddress, long lastBlock) {
+    }
 
     @TempDir
     Path dir;
 
     private final byte[] v110 = image("1.10");
     private final byte[] v120 = image("1.20");
+    private final Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
     private int cases;
-    private int finishedByFault;
-    private int resumed;
-    private int restored;
+    private int runs;
     private int bricked;
-    private int failedSafely;
     private long violations;
     private int casesLeavingPartialSectors;
     private long partialSectors;
+    private int designedCases;
     private final List<String> problems = new ArrayList<>();
 
-    @Test
-    void everyFaultEndsVerifiedOrRestorable() throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"SST39SF040", "MX25L4005", "W29C040"})
+    void everyFaultEndsVerifiedRestoredOrUntouched(String part) throws IOException {
         Path target = write(dir, "1.20.bin", v120);
-        List<String> faults = new ArrayList<>();
-        int[] window = writePhase(target);
-        for (int n = window[0]; n <= window[1] + 1; n++) {
-            faults.add("powerloss@cmd:" + n);
+        String emu = "emu:asus-crw-5224a?chip=" + part;
+        WritePhase w = writePhase(emu, target);
+        List<Case> list = cases(w);
+        for (Case c : list) {
+            runCase(emu, target, c);
         }
-        SplittableRandom seeds = new SplittableRandom(2026);
-        for (int k = 1; k <= window[2]; k++) {
-            faults.add("powerloss@erase:" + k + ",seed=" + seeds.nextInt(1000));
-        }
-        for (int i = 0; i < 24; i++) {
-            faults.add("powerloss@program:" + (1 + seeds.nextInt(window[3])) + ",seed=" + seeds.nextInt(1000));
-        }
-        for (int i = 0; i < 6; i++) {
-            faults.add("lie@program:" + (1 + seeds.nextInt(window[3])) + ",seed=" + i);
-            faults.add("flip:0.0000001,seed=" + (100 + i));
-        }
-        for (String fault : faults) {
-            runCase(target, fault);
-        }
-        String summary = String.format("fault campaign: %d cases, %d finished despite the fault, %d resumed, %d restored,"
-                        + " %d failed safely (clear error, backup intact), %d bricked; write phase commands %d-%d,"
-                        + " %d erases, %d programs; %d faults left %d partly erased or programmed 4 KiB sectors"
-                        + " (neither old, new nor blank) on the chip; %d write-model violations", cases, finishedByFault, resumed, restored,
-                failedSafely, bricked, window[0], window[1], window[2], window[3], casesLeavingPartialSectors, partialSectors, violations);
+        String summary = String.format("fault campaign on %s: %d cases (%d designed), %d flash runs; %d finished despite"
+                        + " the fault, %d resumed, %d restored from backup, %d failed safely (clear error, drive and backup"
+                        + " untouched), %d bricked; write phase commands %d-%d, %d erases, %d programs; %d faults left %d"
+                        + " partly erased or programmed 4 KiB sectors (neither old, new nor blank) on the chip; %d write-model"
+                        + " violations (emulator counters)", part, cases, designedCases, runs, count(Outcome.FINISHED),
+                count(Outcome.RESUMED), count(Outcome.RESTORED), count(Outcome.FAILED_SAFELY), bricked, w.first(), w.last(),
+                w.erases(), w.programs(), casesLeavingPartialSectors, partialSectors, violations);
         System.out.println(summary);
         Files.createDirectories(Path.of("target"));
-        Files.writeString(Path.of("target", "fault-campaign.txt"), summary + "\n" + String.join("\n", problems) + "\n");
+        Files.writeString(Path.of("target", "fault-campaign-" + part + ".txt"), summary + "\n" + String.join("\n", problems) + "\n");
         assertThat(problems).as(summary).isEmpty();
         assertThat(bricked).isZero();
         assertThat(violations).as("granularity violations over the whole campaign").isZero();
+        assertThat(count(Outcome.RESTORED)).as("cases restored from backup").isEqualTo(expected(list, Outcome.RESTORED)).isPositive();
+        assertThat(count(Outcome.FAILED_SAFELY)).as("cases that failed safely")
+                .isEqualTo(expected(list, Outcome.FAILED_SAFELY)).isPositive();
         assertThat(cases).isGreaterThan(100);
     }
 
-    /** [first write command, last write command, erases, programs] of an undisturbed run. */
-    private int[] writePhase(Path target) throws IOException {
+    private int count(Outcome o) {
+        return outcomes.getOrDefault(o, 0);
+    }
+
+    private static long expected(List<Case> list, Outcome o) {
+        return list.stream().filter(c -> c.expected() == o).count();
+    }
+
+    private List<Case> cases(WritePhase w) {
+        List<Case> list = new ArrayList<>();
+        SplittableRandom seeds = new SplittableRandom(2026);
+        // power cuts at sampled command boundaries: one seeded boundary in each equal stretch, plus both ends
+        int span = w.last() + 2 - w.first();
+        int stride = Math.max(1, (span + BOUNDARIES - 1) / BOUNDARIES);
+        List<Integer> at = new ArrayList<>(List.of(w.first(), w.last() + 1));
+        for (int from = w.first(); from <= w.last() + 1; from += stride) {
+            at.add(Math.min(w.last() + 1, from + seeds.nextInt(stride)));
+        }
+        at.stream().distinct().sorted().forEach(n -> list.add(new Case("powerloss@cmd:" + n, "", null)));
+        for (int k = 1; k <= Math.min(w.erases(), 24); k++) {
+            list.add(new Case("powerloss@erase:" + k + ",seed=" + seeds.nextInt(1000), "", null));
+        }
+        for (int i = 0; i < 24; i++) {
+            list.add(new Case("powerloss@program:" + (1 + seeds.nextInt(w.programs())) + ",seed=" + seeds.nextInt(1000), "", null));
+        }
+        for (int i = 0; i < 6; i++) {
+            list.add(new Case("lie@program:" + (1 + seeds.nextInt(w.programs())) + ",seed=" + i, "", null));
+            list.add(new Case("flip:0.0000001,seed=" + (100 + i), "", null));
+        }
+        // defects that stay: the block started last wears out (its erase, or on an autopage part its program,
+        // fails and changes nothing), so the flash cannot finish, and the backup goes back around that block
+        list.add(new Case("", "worn:" + w.lastBlock(), Outcome.RESTORED));
+        list.add(new Case("powerloss@cmd:" + (w.first() + span / 2), "worn:" + w.lastBlock(), Outcome.RESTORED));
+        // the block written first wears out, or reads never agree: nothing is written, the drive stays as it was
+        list.add(new Case("", "worn:" + w.firstAddress(), Outcome.FAILED_SAFELY));
+        list.add(new Case("", "flip:0.001,seed=7", Outcome.FAILED_SAFELY));
+        designedCases = (int) list.stream().filter(c -> c.expected() != null).count();
+        return list;
+    }
+
+    private WritePhase writePhase(String emu, Path target) throws IOException {
         Path flash = write(dir, "probe.bin", v110);
         Path trace = dir.resolve("probe.jsonl");
-        CliRunner.Run r = new CliRunner(dir.resolve("probe-home")).run("flash", "--device",
-                "emu:asus-crw-5224a?image=" + flash, target.toString(), "--yes", "--trace", trace.toString());
+        CliRunner.Run r = new CliRunner(dir.resolve("probe-home")).run("flash", "--device", emu + "&image=" + flash,
+                target.toString(), "--yes", "--quiet", "--trace", trace.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         List<String> lines = Files.readAllLines(trace);
         int first = -1;
         int last = -1;
         int erases = 0;
         int programs = 0;
+        long firstAddress = -1;
+        long lastErase = -1;
+        long lastProgram = -1;
         for (int i = 0; i < lines.size(); i++) {
             JsonNode n = new ObjectMapper().readTree(lines.get(i));
             String op = n.path("op").asText();
             if (op.equals("erase") || op.equals("program")) {
                 first = first < 0 ? i + 1 : first;
+                firstAddress = firstAddress < 0 ? n.path("addr").asLong() : firstAddress;
                 last = i + 1;
+                if (op.equals("erase")) {
+                    lastErase = n.path("addr").asLong();
+                } else {
+                    lastProgram = n.path("addr").asLong();
+                }
                 erases += op.equals("erase") ? 1 : 0;
                 programs += op.equals("program") ? 1 : 0;
             }
         }
-        return new int[]{first, last, erases, programs};
+        assertThat(firstAddress).as("the undisturbed run writes above the boot region").isGreaterThanOrEqualTo(BOOT);
+        return new WritePhase(first, last, erases, programs, firstAddress, erases > 0 ? lastErase : lastProgram);
     }
 
-    private void runCase(Path target, String fault) throws IOException {
+    /** A flash run on the case's drive, its write-model violations read from the emulator's counters document. */
+    private CliRunner.Run flash(CliRunner cli, String device, Path caseDir, String file, String... more) {
+        Path stats = caseDir.resolve("stats-" + (++runs) + ".json");
+        List<String> args = new ArrayList<>(List.of("flash", "--device", device + "&stats=" + stats, file, "--yes", "--quiet"));
+        args.addAll(List.of(more));
+        CliRunner.Run r = cli.run(args.toArray(String[]::new));
+        violations += EmulatorCountersFile.counter(stats, "violations");
+        return r;
+    }
+
+    private void runCase(String emu, Path target, Case c) throws IOException {
         cases++;
         Path caseDir = Files.createDirectories(dir.resolve("case-" + cases));
         Path flash = write(caseDir, "flash.bin", v110);
+        Outcome got = outcome(emu + "&image=" + flash, caseDir, flash, target, c);
+        outcomes.merge(got, 1, Integer::sum);
+        if (c.expected() != null && got != c.expected() && got != Outcome.PROBLEM) {
+            problems.add(c.all() + ": ended " + got + ", designed to end " + c.expected());
+        }
+    }
+
+    private Outcome outcome(String device, Path caseDir, Path flash, Path target, Case c) throws IOException {
         CliRunner cli = new CliRunner(caseDir.resolve("home"));
-        String device = "emu:asus-crw-5224a?image=" + flash;
-        CliRunner.Run faulted = cli.run("flash", "--device", device + "&fault=" + fault, target.toString(), "--yes", "--quiet",
-                "--json");
-        violations += reportedViolations(faulted);
+        String again = c.defect().isEmpty() ? device : device + "&fault=" + c.defect();
+        CliRunner.Run faulted = flash(cli, device + "&fault=" + c.all(), caseDir, target.toString(), "--json");
         byte[] after = Files.readAllBytes(flash);
         long partial = partialSectors(after);
         if (partial > 0) {
@@ -121,58 +205,42 @@ class FaultCampaignTest {
             partialSectors += partial;
         }
         if (faulted.exitCode() == 0) {
-            if (!Arrays.equals(after, v120)) {
-                problems.add(fault + ": reported success with wrong content");
-            }
-            finishedByFault++;
-            return;
+            return Arrays.equals(after, v120) ? Outcome.FINISHED : problem(c, "reported success with wrong content");
         }
         if (faulted.exitCode() == 1 || faulted.err().contains("Exception")) {
-            problems.add(fault + ": internal error\n" + faulted);
+            problem(c, "internal error\n" + faulted);
         }
         if (!Arrays.equals(after, 0, BOOT, v110, 0, BOOT)) {
             bricked++;
-            problems.add(fault + ": boot region damaged");
-            return;
+            return problem(c, "boot region damaged");
         }
-        CliRunner.Run again = cli.run("flash", "--device", device, target.toString(), "--yes", "--quiet", "--json");
-        violations += reportedViolations(again);
-        if (again.exitCode() == 0 && Arrays.equals(Files.readAllBytes(flash), v120)) {
-            resumed++;
-            return;
+        CliRunner.Run second = flash(cli, again, caseDir, target.toString(), "--json");
+        byte[] now = Files.readAllBytes(flash);
+        if (second.exitCode() == 0) {
+            return Arrays.equals(now, v120) ? Outcome.RESUMED : problem(c, "resume reported success with wrong content");
         }
-        if (again.exitCode() == 0) {
-            problems.add(fault + ": resume reported success with wrong content");
-            return;
+        if (second.exitCode() == 1 || second.err().contains("Exception")) {
+            return problem(c, "internal error on the second run\n" + second);
         }
         Path backup = newestBackup(caseDir.resolve("home"));
+        if (Arrays.equals(now, v110)) {
+            // nothing was written, or nothing stayed written: the drive is as it was, and so must its backup be
+            return backup == null || Arrays.equals(Files.readAllBytes(backup), v110) ? Outcome.FAILED_SAFELY
+                    : problem(c, "the drive is untouched but its backup is not 1.10");
+        }
         if (backup == null) {
-            // nothing was written before the fault (the backup read failed): the drive must still hold 1.10
-            if (Arrays.equals(Files.readAllBytes(flash), v110)) {
-                failedSafely++;
-            } else {
-                problems.add(fault + ": no backup and the drive changed");
-            }
-            return;
+            return problem(c, "no backup and the drive changed");
         }
-        CliRunner.Run restore = cli.run("flash", "--device", device, backup.toString(), "--yes", "--quiet", "--allow-older");
+        CliRunner.Run restore = flash(cli, again, caseDir, backup.toString(), "--allow-older");
         if (restore.exitCode() == 0 && Arrays.equals(Files.readAllBytes(flash), v110)) {
-            restored++;
-        } else {
-            problems.add(fault + ": neither resume nor restore worked\n" + again + "\n" + restore);
+            return Outcome.RESTORED;
         }
+        return problem(c, "neither resume nor restore worked\n" + second + "\n" + restore);
     }
 
-    /** Write-model violations the emulated chip counted in a run (JSON on success, the stderr note on failure). */
-    private static long reportedViolations(CliRunner.Run r) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) write-model violations").matcher(r.err());
-        if (m.find()) {
-            return Long.parseLong(m.group(1));
-        }
-        if (r.exitCode() == 0 && r.out().contains("\"violations\"")) {
-            return r.json().path("emulator").path("violations").asLong();
-        }
-        return 0;
+    private Outcome problem(Case c, String what) {
+        problems.add(c.all() + ": " + what);
+        return Outcome.PROBLEM;
     }
 
     /** Sectors the fault left half-done: not the old content, not the new, not erased. */

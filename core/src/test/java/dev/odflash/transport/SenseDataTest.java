@@ -108,6 +108,23 @@ class SenseDataTest {
     }
 
     @Test
+    void bytesInNoSenseFormatAreMalformedAndNoConditionIsReadOutOfThem() {
+        SenseData garbage = SenseData.parse(new byte[] {0x00, 0x00, 0x05, 0x00});
+        assertThat(garbage.wellFormed()).isFalse();
+        assertThat(garbage.key()).as("byte 2 is not a key outside the fixed format").isZero();
+        assertThat(garbage.describe()).isEqualTo("malformed sense data (response code 0x00, 4 bytes: 00000500)");
+        SenseData cut = SenseData.parse(java.util.Arrays.copyOf(fixed(0x70, 0x02, 0x3A, 0x01), 13));
+        assertThat(cut.wellFormed()).as("13 bytes cannot hold the ASCQ").isFalse();
+        assertThat(cut.describe()).startsWith("malformed sense data (response code 0x70, 13 bytes: ");
+        assertThat(SenseData.parse(new byte[0]).describe()).isEqualTo("no sense data (0 bytes)");
+        byte[] long64 = new byte[64];
+        long64[0] = 0x10;
+        assertThat(SenseData.parse(long64).describe()).endsWith("...)").hasSizeLessThan(130);
+        assertThat(SenseData.parse(fixed(0x70, 5, 0x20, 0)).wellFormed()).isTrue();
+        assertThat(SenseData.parse(new byte[] {0x72, 0x06, 0x29, 0x01}).wellFormed()).isTrue();
+    }
+
+    @Test
     void describeNamesKeyAndCondition() {
         assertThat(SenseData.parse(fixed(0x70, 5, 0x20, 0)).describe())
                 .isEqualTo("5/20/00 ILLEGAL REQUEST: invalid command operation code");

@@ -25,10 +25,11 @@ import java.util.Optional;
 
 /**
  * Opens emulated drives from device specs: {@code emu:<profile>[?chip=NAME|unknown][&image=FILE]
- * [&medium=present][&align=MASK][&maxxfer=N][&bridge=drop-vendor][&fault=LIST][&unit=NAME]}. Chip-style
+ * [&medium=present][&align=MASK][&maxxfer=N][&bridge=drop-vendor][&fault=LIST][&unit=NAME][&stats=FILE]}. Chip-style
  * profiles (mtk8051) give a {@link Mtk8051Drive}; download-family profiles (btc, tsst, mt19xx) a
  * {@link dev.odflash.emulator.download.DownloadDrive}; {@code unit=} names the unit whose per-unit
- * data a new flash gets (download families).
+ * data a new flash gets (download families); {@code stats=} names the JSON file the drive's counters
+ * are written to when it closes ({@link EmulatorStats}).
  * Bad specs are {@link IllegalArgumentException}s with a message for the user (exit 2).
  */
 public final class EmulatedDrives {
@@ -52,9 +53,12 @@ public final class EmulatedDrives {
         ChipSpec chip = chipFor(profile, spec.params().get("chip"), chips);
         HostQuirks quirks = HostQuirks.from(spec);
         FaultPlan faults = FaultPlan.parse(spec.params().get("fault"));
+        Optional<EmulatorStats> stats = EmulatorStats.of(spec);
         FlashImageStore store = new FlashImageStore(Optional.ofNullable(spec.params().get("image")).map(Path::of));
         if (!profile.family().chipStyle()) {
-            return DownloadDrives.open(specText, spec, profile, chip, quirks, faults, store);
+            var drive = DownloadDrives.open(specText, spec, profile, chip, quirks, faults, store);
+            stats.ifPresent(s -> drive.onClose(() -> s.write(drive, profile.name())));
+            return drive;
         }
         if (spec.params().containsKey("unit")) {
             throw new IllegalArgumentException("unit= applies to download-family profiles only");
@@ -66,8 +70,10 @@ public final class EmulatedDrives {
             VirtualClock clock = new VirtualClock();
             FlashChipModel model = new FlashChipModel(chip, flash, clock, faults.seed(), faults.chipFaults());
             model.persistTo(store);
-            return new Mtk8051Drive(specText, profile, quirks, faults, clock, model, store,
+            Mtk8051Drive drive = new Mtk8051Drive(specText, profile, quirks, faults, clock, model, store,
                     Arrays.copyOf(factory, 0x4000));
+            stats.ifPresent(s -> drive.onClose(() -> s.write(drive, profile.name())));
+            return drive;
         } catch (RuntimeException e) {
             store.close();
             throw e;

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * Seeded, repeatable faults from {@code ?fault=} (docs/architecture.md "Contracts" → "Emulated drives";
- * issue 3 §3): a comma-separated list; counts start at 1; {@code seed=S} (default 0) seeds every
+ * Seeded, repeatable faults from {@code ?fault=} (docs/architecture.md "Contracts" → "Emulated drives"):
+ * a comma-separated list; counts start at 1; {@code seed=S} (default 0) seeds every
  * random choice, so the same list gives the same bytes, times and counters on every run.
  *
  * <p>Drive-level items count commands since open (one SCSI command or one chip-channel call is one
@@ -19,6 +19,8 @@ import java.util.OptionalLong;
  *     persists its flash, answers nothing more in this run (NO_ANSWER) and restarts from its flash on the
  *     next open.</li>
  * <li>{@code timeout@cmd:N}: the Nth command times out; the drive goes on.</li>
+ * <li>{@code badsense@cmd:N}: the Nth (SCSI) command ends in CHECK CONDITION with bytes that are no sense
+ *     format (response code 0x00, 4 bytes); the drive goes on.</li>
  * <li>{@code reset@cmd:N}: a bus reset just before the Nth command: vendor mode is left (chip-channel
  *     calls fail until the next Vendor Intro) and the next SCSI command reports UNIT ATTENTION 6/29/00.</li>
  * </ul>
@@ -28,21 +30,25 @@ import java.util.OptionalLong;
  *     erase / program: the block is left partly erased, the range partly programmed, then as
  *     powerloss@cmd.</li>
  * <li>{@code lie@program:K}: the Kth program call reports READY and writes nothing.</li>
+ * <li>{@code worn:ADDRESS}: a worn-out block: every erase or program call whose range covers ADDRESS
+ *     fails (the chip reports an error, as DQ5 / E_ERR do) and changes nothing, in every run the
+ *     fault is given.</li>
  * <li>{@code flip:P}: each bit of data read through the chip channel flips with probability P (0..1);
  *     the flash itself is not changed.</li>
  * </ul>
  */
 public record FaultPlan(List<Long> powerLossAtCommand, List<Long> timeoutAtCommand, List<Long> resetAtCommand,
-                        ChipFaults chipFaults, long seed) {
-    public static final FaultPlan NONE = new FaultPlan(List.of(), List.of(), List.of(), ChipFaults.NONE, 0);
+                        List<Long> badSenseAtCommand, ChipFaults chipFaults, long seed) {
+    public static final FaultPlan NONE = new FaultPlan(List.of(), List.of(), List.of(), List.of(), ChipFaults.NONE, 0);
 
     private static final String AVAILABLE = "available: powerloss@cmd:N, powerloss@erase:K, powerloss@program:K,"
-            + " lie@program:K, timeout@cmd:N, reset@cmd:N, flip:P, seed=S";
+            + " lie@program:K, worn:ADDRESS, timeout@cmd:N, reset@cmd:N, badsense@cmd:N, flip:P, seed=S";
 
     public FaultPlan {
         powerLossAtCommand = List.copyOf(powerLossAtCommand);
         timeoutAtCommand = List.copyOf(timeoutAtCommand);
         resetAtCommand = List.copyOf(resetAtCommand);
+        badSenseAtCommand = List.copyOf(badSenseAtCommand);
     }
 
     public static FaultPlan parse(String text) {
@@ -52,6 +58,8 @@ public record FaultPlan(List<Long> powerLossAtCommand, List<Long> timeoutAtComma
         List<Long> power = new ArrayList<>();
         List<Long> timeout = new ArrayList<>();
         List<Long> reset = new ArrayList<>();
+        List<Long> badSense = new ArrayList<>();
+        List<Long> worn = new ArrayList<>();
         List<Long> eraseLoss = new ArrayList<>();
         List<Long> programLoss = new ArrayList<>();
         List<Long> lies = new ArrayList<>();
@@ -61,6 +69,8 @@ public record FaultPlan(List<Long> powerLossAtCommand, List<Long> timeoutAtComma
             String item = raw.strip();
             if (item.startsWith("seed=")) {
                 seed = parseCount(item, item.substring(5), false);
+            } else if (item.startsWith("worn:")) {
+                worn.add(parseAddress(item, item.substring(5)));
             } else if (item.startsWith("flip:")) {
                 if (flip != null) {
                     throw new IllegalArgumentException("fault '" + item + "': flip is given twice");
@@ -71,6 +81,7 @@ public record FaultPlan(List<Long> powerLossAtCommand, List<Long> timeoutAtComma
                     case "powerloss@cmd" -> power;
                     case "timeout@cmd" -> timeout;
                     case "reset@cmd" -> reset;
+                    case "badsense@cmd" -> badSense;
                     case "powerloss@erase" -> eraseLoss;
                     case "powerloss@program" -> programLoss;
                     case "lie@program" -> lies;
@@ -82,8 +93,8 @@ public record FaultPlan(List<Long> powerLossAtCommand, List<Long> timeoutAtComma
                 target.add(parseCount(item, item.substring(item.indexOf(':') + 1), true));
             }
         }
-        return new FaultPlan(power, timeout, reset,
-                new ChipFaults(eraseLoss, programLoss, lies, flip == null ? 0 : flip), seed);
+        return new FaultPlan(power, timeout, reset, badSense,
+                new ChipFaults(eraseLoss, programLoss, lies, worn, flip == null ? 0 : flip), seed);
     }
 
     private static long parseCount(String item, String number, boolean positive) {
@@ -97,6 +108,20 @@ public record FaultPlan(List<Long> powerLossAtCommand, List<Long> timeoutAtComma
             throw new IllegalArgumentException("fault '" + item + "': counts start at 1");
         }
         return n;
+    }
+
+    /** A chip address, decimal or 0x-hex. */
+    private static long parseAddress(String item, String number) {
+        try {
+            long a = number.startsWith("0x") || number.startsWith("0X") ? Long.parseLong(number.substring(2), 16)
+                    : Long.parseLong(number);
+            if (a < 0) {
+                throw new NumberFormatException();
+            }
+            return a;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("fault '" + item + "': '" + number + "' is not an address (decimal or 0x-hex)");
+        }
     }
 
     private static double parseProbability(String item, String number) {
@@ -118,6 +143,10 @@ public record FaultPlan(List<Long> powerLossAtCommand, List<Long> timeoutAtComma
 
     public boolean timeoutAt(long command) {
         return timeoutAtCommand.contains(command);
+    }
+
+    public boolean badSenseAt(long command) {
+        return badSenseAtCommand.contains(command);
     }
 
     public boolean resetAt(long command) {

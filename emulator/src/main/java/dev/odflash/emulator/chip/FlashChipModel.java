@@ -37,7 +37,9 @@ import java.util.stream.IntStream;
  * describes, advances the clock by the part of the operation that ran, and throws
  * {@link PowerLossException} (the owning drive goes without power); a lying program call reports
  * READY, takes its time and writes nothing; {@code flip:P} inverts bits of the data {@link #read}
- * returns, never the cells. Counters say what the faults actually produced, for a fault campaign.
+ * returns, never the cells; a worn cell ({@code worn:ADDRESS}) makes every erase, and every program of
+ * the page or range, that covers it fail with {@code lastOperationFailed} and change nothing. Counters
+ * say what the faults actually produced, for a fault campaign.
  *
  * <p>Not thread-safe, on purpose: a chip model belongs to one emulated drive, and an emulated drive is
  * confined to the thread of the command that opened it, as a real drive is (docs/architecture.md "The
@@ -75,6 +77,7 @@ public final class FlashChipModel {
     private long partialErases;
     private long partialPrograms;
     private long lies;
+    private long wornFailures;
 
     public FlashChipModel(ChipSpec spec, byte[] contents, VirtualClock clock, long seed) {
         this(spec, contents, clock, seed, ChipFaults.NONE);
@@ -142,6 +145,9 @@ public final class FlashChipModel {
         if (isLocked(address, blockSize)) {
             return refuseLocked();
         }
+        if (faults.wornIn(address, blockSize)) {
+            return failWorn();
+        }
         eraseCalls++;
         long nanos = ChipTimings.eraseNanos(spec, eraser.get());
         try {
@@ -180,6 +186,10 @@ public final class FlashChipModel {
         }
         if (isLocked(address, len)) {
             return refuseLocked();
+        }
+        int[] page = touchedByProgram((int) address, len);
+        if (faults.wornIn(page[0], page[1] - page[0])) {
+            return failWorn();
         }
         programCalls++;
         int at = (int) address;
@@ -328,6 +338,11 @@ public final class FlashChipModel {
         return lies;
     }
 
+    /** Erase and program calls that failed on a worn-out cell ({@code worn:ADDRESS}); nothing changed. */
+    public long wornFailures() {
+        return wornFailures;
+    }
+
     /** Bits inverted in data returned by {@link #read} ({@code flip:P}); the cells are unchanged. */
     public long bitsFlipped() {
         return noise.flipped();
@@ -428,6 +443,13 @@ public final class FlashChipModel {
 
     private ChipStatus reject() {
         rejectedCommands++;
+        status = new ChipStatus(false, true, false);
+        return status;
+    }
+
+    /** The part's erase or program verify fails on a worn-out cell: it reports an error and changes nothing. */
+    private ChipStatus failWorn() {
+        wornFailures++;
         status = new ChipStatus(false, true, false);
         return status;
     }

@@ -20,6 +20,8 @@ import java.time.Duration;
  *     runs.</li>
  * <li>{@code timeout@cmd:N}: command N is not answered; the drive goes on. A drive whose boot region
  *     is damaged ({@link Drive#dead}) answers no command.</li>
+ * <li>{@code badsense@cmd:N}: SCSI command N is not run and ends in CHECK CONDITION with bytes that are
+ *     no sense format ({@link FixedSense#malformed}); the drive goes on.</li>
  * </ul>
  * Chip-level cuts ({@code powerloss@erase:K}, ...) happen inside the chip model; the personality
  * reports them through {@link #powerLost}, which leaves the drive without power exactly as here.
@@ -115,6 +117,11 @@ public final class CommandFaults {
     /** {@link #powerLost(String, String, Duration)} inside the command that is running: the host waits out its timeout. */
     public TransportException powerLost(String why) {
         return powerLost(currentWhat, why, currentTimeout);
+    }
+
+    /** True when the command {@link #begin} just let run is to end with malformed sense ({@code badsense@cmd:N}). */
+    public boolean badSenseNow() {
+        return plan.badSenseAt(commands);
     }
 
     public boolean poweredOff() {

@@ -35,6 +35,10 @@ import java.util.Optional;
  * <li>everything else is the personality's: it decodes the raw CDB bytes itself; an opcode it does
  *     not know gets ILLEGAL REQUEST / INVALID COMMAND OPERATION CODE (5/20/00).</li>
  * </ol>
+ * The drive side deals in raw sense bytes only ({@link FixedSense}, the emulator's own encoder); as a
+ * real pass-through does, the transport side hands them to the host's one parser
+ * ({@link SenseData#parse}), so what the host decodes is exactly what the emulated drive sent.
+ * {@code badsense@cmd:N} makes command N end in CHECK CONDITION with bytes that are no sense format.
  */
 public final class EmulatedAtapiFrontEnd implements ScsiTransport {
     /** What a personality answers; everything else is the front end's. */
@@ -51,8 +55,8 @@ public final class EmulatedAtapiFrontEnd implements ScsiTransport {
          */
         Reply answer(byte[] cdb, byte[] out, int inLength) throws TransportException;
 
-        /** The sense every command but INQUIRY and REQUEST SENSE answers with while the drive works (e.g. 2/04/08). */
-        default Optional<SenseData> busy() {
+        /** The sense bytes every command but INQUIRY and REQUEST SENSE answers with while the drive works (e.g. 2/04/08). */
+        default Optional<byte[]> busy() {
             return Optional.empty();
         }
 
@@ -65,13 +69,13 @@ public final class EmulatedAtapiFrontEnd implements ScsiTransport {
         void close();
     }
 
-    private static final SenseData NO_SENSE = SenseData.fixed(SenseData.NO_SENSE, 0, 0);
+    private static final byte[] NO_SENSE = FixedSense.of(FixedSense.NO_SENSE, 0, 0);
 
     private final HostQuirks quirks;
     private final VirtualClock clock;
     private final CommandFaults faults;
     private final Personality personality;
-    private SenseData lastSense = NO_SENSE;
+    private byte[] lastSense = NO_SENSE;
     private boolean unitAttention;
     private long writeCommands;
     private long droppedByBridge;
@@ -98,10 +102,10 @@ public final class EmulatedAtapiFrontEnd implements ScsiTransport {
         }
         if (unitAttention && request.opcode() != 0x12) {
             unitAttention = false;
-            lastSense = SenseData.fixed(SenseData.UNIT_ATTENTION, 0x29, 0x00);
+            lastSense = FixedSense.of(FixedSense.UNIT_ATTENTION, 0x29, 0x00);
             if (request.opcode() != 0x03) {
                 clock.advance(AtapiBus.commandNanos(0));
-                return ScsiResult.checkCondition(lastSense, took(start));
+                return checkCondition(lastSense, start);
             }
         }
         byte[] out = Reply.NONE;
@@ -110,7 +114,7 @@ public final class EmulatedAtapiFrontEnd implements ScsiTransport {
             clock.advance(AtapiBus.transferNanos(out.length));
         }
         int inLength = request.direction() == DataDirection.IN ? (int) request.length() : 0;
-        Reply reply = answer(cdb, out, inLength);
+        Reply reply = faults.badSenseNow() ? Reply.check(FixedSense.malformed()) : answer(cdb, out, inLength);
         long moved = 0;
         if (reply.ok() && request.direction() == DataDirection.IN) {
             moved = Math.min(reply.data().length, request.length());
@@ -119,7 +123,7 @@ public final class EmulatedAtapiFrontEnd implements ScsiTransport {
         clock.advance(AtapiBus.commandNanos(moved));
         if (!reply.ok()) {
             lastSense = reply.sense();
-            return ScsiResult.checkCondition(reply.sense(), took(start));
+            return checkCondition(reply.sense(), start);
         }
         return ScsiResult.good(reply.residual() >= 0 ? reply.residual() : request.length() - moved, took(start));
     }
@@ -129,18 +133,18 @@ public final class EmulatedAtapiFrontEnd implements ScsiTransport {
         if (opcode == 0x12) {
             return personality.inquiry(cdb);
         }
-        Optional<SenseData> busy = personality.busy();
+        Optional<byte[]> busy = personality.busy();
         if (opcode == 0x03) {
-            SenseData sense = busy.orElse(lastSense);
+            byte[] sense = busy.orElse(lastSense);
             lastSense = NO_SENSE;
-            return Reply.data(sense.raw()); // any allocation length: FM sends byte 4 = 0x80 for 16 bytes in
+            return Reply.data(sense.clone()); // any allocation length: FM sends byte 4 = 0x80 for 16 bytes in
         }
         if (busy.isPresent()) {
             return new Reply(Reply.NONE, busy.get(), -1);
         }
         if (opcode == 0x00) {
             return quirks.mediumPresent() ? Reply.good()
-                    : Reply.check(SenseData.NOT_READY, 0x3A, 0x01); // medium not present, tray closed
+                    : Reply.check(FixedSense.NOT_READY, 0x3A, 0x01); // medium not present, tray closed
         }
         Reply r = personality.answer(cdb, out, inLength);
         return r == null ? Reply.invalidOpcode() : r;
@@ -173,6 +177,14 @@ public final class EmulatedAtapiFrontEnd implements ScsiTransport {
     /** Vendor commands a {@code bridge=drop-vendor} path swallowed before the drive saw them. */
     public long droppedByBridge() {
         return droppedByBridge;
+    }
+
+    /**
+     * CHECK CONDITION as the host's transport reports it: the pass-through returns the drive's sense
+     * bytes and the transport decodes them with the one parser, as SG_IO and SPTI do.
+     */
+    private ScsiResult checkCondition(byte[] sense, long start) {
+        return ScsiResult.checkCondition(SenseData.parse(sense), took(start));
     }
 
     private Duration took(long start) {

@@ -1,7 +1,7 @@
 package dev.odflash.emulator.download;
 
+import dev.odflash.emulator.core.FixedSense;
 import dev.odflash.emulator.core.Reply;
-import dev.odflash.transport.SenseData;
 
 import java.time.Duration;
 
@@ -65,7 +65,7 @@ final class BtcProtocol implements Protocol {
             }
             for (int i = 0; i < 30; i++) {
                 if (out[i] != 0) {
-                    return drop(Reply.check(SenseData.ILLEGAL_REQUEST, 0x26, 0x00)); // invalid field in parameter list
+                    return drop(Reply.check(FixedSense.ILLEGAL_REQUEST, 0x26, 0x00)); // invalid field in parameter list
                 }
             }
             header = true;

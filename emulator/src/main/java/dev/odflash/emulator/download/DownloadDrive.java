@@ -60,6 +60,7 @@ public final class DownloadDrive implements EmulatedDrive {
     private Optional<String> serial = Optional.empty();
     private long burns;
     private BackgroundBurn background;
+    private Runnable onClose = () -> { };
 
     DownloadDrive(String spec, EmulatorProfile profile, HostQuirks quirks, FaultPlan faults, VirtualClock clock,
                   VirtualClock chipClock, FlashChipModel chip, FlashImageStore store, byte[] factoryBoot,
@@ -252,7 +253,16 @@ public final class DownloadDrive implements EmulatedDrive {
             // nobody is left to tell: the file keeps what its disk took, which the next open reads as the chip
         } finally {
             background = null;
-            store.close();
+            try {
+                onClose.run(); // after the burn finished: the counters include it
+            } finally {
+                store.close();
+            }
         }
+    }
+
+    /** Runs once as the drive closes, after its last command and burn (the {@code stats=} document). */
+    public void onClose(Runnable action) {
+        onClose = action;
     }
 }

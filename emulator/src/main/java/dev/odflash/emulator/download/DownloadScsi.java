@@ -3,7 +3,6 @@ package dev.odflash.emulator.download;
 import dev.odflash.bytes.Ascii;
 import dev.odflash.emulator.core.EmulatedAtapiFrontEnd;
 import dev.odflash.emulator.core.Reply;
-import dev.odflash.transport.SenseData;
 import dev.odflash.transport.TransportException;
 
 import java.util.Arrays;
@@ -31,7 +30,7 @@ final class DownloadScsi implements EmulatedAtapiFrontEnd.Personality {
     }
 
     @Override
-    public Optional<SenseData> busy() {
+    public Optional<byte[]> busy() {
         return drive.burning() ? Optional.of(Reply.longWrite().sense()) : Optional.empty();
     }
 

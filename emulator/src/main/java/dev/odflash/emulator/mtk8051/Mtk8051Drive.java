@@ -42,6 +42,7 @@ public final class Mtk8051Drive implements EmulatedDrive {
     private final Mtk8051VendorChannel channel;
     private PowerState state;
     private FirmwareView firmware;
+    private Runnable onClose = () -> { };
 
     public Mtk8051Drive(String spec, EmulatorProfile profile, HostQuirks quirks, FaultPlan faults, VirtualClock clock,
                         FlashChipModel chip, FlashImageStore store, byte[] factoryBoot) {
@@ -190,11 +191,20 @@ public final class Mtk8051Drive implements EmulatedDrive {
         return ImageLockUse.of(this, store);
     }
 
+    /** Runs once as the drive closes, after its last command (the {@code stats=} document). */
+    public void onClose(Runnable action) {
+        onClose = action;
+    }
+
     /** Every erase and program is in the image file already; closing gives the file (and its lock) back. */
     @Override
     public void close() {
         if (faults.close()) {
-            store.close();
+            try {
+                onClose.run();
+            } finally {
+                store.close();
+            }
         }
     }
 }
