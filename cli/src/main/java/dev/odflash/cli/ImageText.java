@@ -66,8 +66,7 @@ final class ImageText {
         if (!date.isEmpty()) {
             return ", date " + visible(date);
         }
-        boolean templateDated = r.layout().map(l -> l == ImageLayout.MTK8051 || l == ImageLayout.TSST_MT1339
-                || l == ImageLayout.SD616).orElse(true);
+        boolean templateDated = r.layout().map(ImageLayout::datedTemplate).orElse(true);
         return templateDated ? ", date unknown" : "";
     }
 

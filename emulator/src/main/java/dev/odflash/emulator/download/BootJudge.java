@@ -1,13 +1,12 @@
 package dev.odflash.emulator.download;
 
-import dev.odflash.drive.ImageLayout;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * What the drive's boot loader concludes from its flash at power-on, per layout. These are the
+ * What the drive's boot loader concludes from its flash at power-on, by its layout's checks ({@link
+ * LayoutPersonality}: the checks below live there and call these helpers). These are the
  * emulator's own checks (it never reuses the host's image parser, so a parser bug fails a test
  * instead of cancelling out):
  * <ul>
@@ -37,37 +36,19 @@ final class BootJudge {
     private BootJudge() {
     }
 
-    /** Bytes at the start of the flash that hold the boot loader for this layout. */
-    static int bootRegion(ImageLayout layout) {
-        return switch (layout) {
-            case MT1939, MT1959 -> 0x10000; // CM: 0-0xFFFF write-protected; RD clears it for MT1959
-            default -> 0x4000;               // OP: 16 KiB 8051 boot code
-        };
-    }
+    /** MMC-6 profiles of the Blu-ray drives (BD-RE, BD-R, DVD+RW, DVD-RW, DVD-R, CD-ROM, DVD-ROM, BD-ROM). */
+    static final int[] BLU_RAY_PROFILES = {0x0043, 0x0041, 0x001A, 0x0012, 0x000A, 0x0008, 0x0010, 0x0040};
 
-    /** MT1939 and MT1959 ignore writes to their first 64 KiB (docs/architecture.md "Boot mode"; §2.1 CM, §2.2 RD). */
-    static int writeFloor(ImageLayout layout) {
-        return layout == ImageLayout.MT1939 || layout == ImageLayout.MT1959 ? 0x10000 : 0;
-    }
-
-    static Judgement judge(ImageLayout layout, byte[] flash, byte[] factoryBoot) {
-        int boot = bootRegion(layout);
-        if (!Arrays.equals(flash, 0, boot, factoryBoot, 0, boot)
-                || layout == ImageLayout.MT1959 && !ascii(flash, 0x3000, 12).equals("MT1959 Boot ")) {
+    static Judgement judge(LayoutPersonality layout, byte[] flash, byte[] factoryBoot) {
+        int boot = layout.bootRegion();
+        if (!Arrays.equals(flash, 0, boot, factoryBoot, 0, boot) || !layout.bootLoaderIntact(flash)) {
             return new Judgement(State.DEAD, Optional.empty());
         }
-        Optional<Identity> id = switch (layout) {
-            case BTC -> banksOk(flash) ? template(flash, 0x40B4) : Optional.empty();
-            case TSST_MT1339, SD616 -> banksOk(flash) ? search(flash, 0x4000, flash.length) : Optional.empty();
-            case MT1939 -> mt1939(flash);
-            case MT1959 -> cmacTableOk(flash) && BootCmac.tableMatches(flash, DownloadFirmware.MT1959_KEY)
-                    ? search(flash, 0x10000, 0x1EC000) : Optional.empty();
-            case MTK8051 -> throw new IllegalArgumentException("mtk8051 is a chip-style layout");
-        };
+        Optional<Identity> id = layout.boots(flash);
         return new Judgement(id.isPresent() ? State.RUNNING : State.BOOT, id);
     }
 
-    private static boolean banksOk(byte[] flash) {
+    static boolean banksOk(byte[] flash) {
         for (int bank = 0; bank < flash.length; bank += BANK) {
             int op = flash[bank] & 0xFF;
             if (op != 0x02 && op != 0x80) {
@@ -77,7 +58,7 @@ final class BootJudge {
         return true;
     }
 
-    private static Optional<Identity> mt1939(byte[] flash) {
+    static Optional<Identity> mt1939(byte[] flash) {
         int sum = 0;
         for (int i = 0x10000; i < 0x1E2000; i++) {
             sum += flash[i] & 0xFF;
@@ -91,7 +72,7 @@ final class BootJudge {
     }
 
     /** OD: 16 entries of {enabled u32 LE, start, end inclusive, MAC[16]}; 0xFFFFFFFF = unused. */
-    private static boolean cmacTableOk(byte[] flash) {
+    static boolean cmacTableOk(byte[] flash) {
         int enabled = 0;
         for (int i = 0; i < 16; i++) {
             int at = 0x10400 + i * 0x1C;
@@ -109,7 +90,7 @@ final class BootJudge {
         return enabled > 0;
     }
 
-    private static Optional<Identity> search(byte[] flash, int from, int to) {
+    static Optional<Identity> search(byte[] flash, int from, int to) {
         for (int i = from; i + TEMPLATE_LENGTH <= to; i++) {
             if (flash[i] == 0x05) {
                 Optional<Identity> id = template(flash, i);
@@ -121,7 +102,7 @@ final class BootJudge {
         return Optional.empty();
     }
 
-    private static Optional<Identity> template(byte[] f, int i) {
+    static Optional<Identity> template(byte[] f, int i) {
         boolean header = f[i] == 0x05 && f[i + 1] == (byte) 0x80 && f[i + 2] == 0x00 && f[i + 3] == 0x32
                 && (f[i + 4] == 0x5B || f[i + 4] == 0x1F) && f[i + 5] == 0 && f[i + 6] == 0 && f[i + 7] == 0;
         if (!header || !printable(f, i + 8, 28)) {

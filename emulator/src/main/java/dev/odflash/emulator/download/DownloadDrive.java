@@ -103,10 +103,10 @@ public final class DownloadDrive implements EmulatedDrive {
     /** Boots from what the flash holds now. */
     private void powerOn() {
         byte[] flash = chip.contents();
-        BootJudge.Judgement j = BootJudge.judge(profile.layout(), flash, factoryBoot);
+        BootJudge.Judgement j = BootJudge.judge(LayoutPersonality.of(profile.layout()), flash, factoryBoot);
         state = j.state();
         identity = j.identity();
-        serial = UnitSerial.read(profile.layout(), flash);
+        serial = UnitSerial.read(LayoutPersonality.of(profile.layout()), flash);
         protocol.reset();
     }
 
@@ -139,7 +139,7 @@ public final class DownloadDrive implements EmulatedDrive {
 
     /** Burns {@code image[from, to)} inside the current command, which lasts at least {@code minStall}. */
     void burnNow(byte[] image, int from, int to, Duration minStall) throws TransportException {
-        BurnJob job = new BurnJob(chip, chipClock, image, from, to, BootJudge.writeFloor(profile.layout()));
+        BurnJob job = new BurnJob(chip, chipClock, image, from, to, LayoutPersonality.of(profile.layout()).writeFloor());
         try {
             job.runAll();
         } catch (PowerLossException e) {
@@ -154,7 +154,7 @@ public final class DownloadDrive implements EmulatedDrive {
 
     /** Starts burning {@code image[from, to)} after this command; the drive restarts {@code restart} after it. */
     void burnInBackground(byte[] image, int from, int to, Duration restart) {
-        background = new BackgroundBurn(new BurnJob(chip, chipClock, image, from, to, BootJudge.writeFloor(profile.layout())), clock.nanos(),
+        background = new BackgroundBurn(new BurnJob(chip, chipClock, image, from, to, LayoutPersonality.of(profile.layout()).writeFloor()), clock.nanos(),
                 restart.toNanos());
     }
 
@@ -218,12 +218,7 @@ public final class DownloadDrive implements EmulatedDrive {
 
     @Override
     public List<String> notes() {
-        String boot = switch (profile.layout()) {
-            case MT1959 -> "READ BUFFER mode 6 reads the whole flash here (retail firmware: unknown, docs/protocols.md §7.7);"
-                    + " the boot loader checks the CMAC table under the emulator's made-up key (modelled)";
-            case MT1939 -> "the boot loader checks the BE16 sum at 0x1FFFFE (coastermelt); READ BUFFER mode 6 reads the flash";
-            default -> "the image carries no sum the boot loader checks: a burn cut short may boot a mixed image (modelled)";
-        };
+        String boot = LayoutPersonality.of(profile.layout()).bootNote();
         return List.of("emulated drive (" + profile.name() + "): " + profile.description(),
                 "flash part " + chip.spec().name() + " is modelled (no source names the part in this drive)", boot);
     }

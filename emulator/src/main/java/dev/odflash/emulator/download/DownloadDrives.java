@@ -46,13 +46,9 @@ public final class DownloadDrives {
         VirtualClock chipClock = new VirtualClock();
         FlashChipModel model = new FlashChipModel(chip, flash, chipClock, faults.seed(), faults.chipFaults());
         model.persistTo(store);
-        Function<DownloadDrive, Protocol> protocol = switch (profile.family()) {
-            case BTC -> BtcProtocol::new;
-            case TSST -> TsstProtocol::new;
-            case MT19XX -> Mt1959Protocol::new;
-            default -> throw new IllegalArgumentException(profile.family().word() + " is not a download family");
-        };
+        LayoutPersonality personality = LayoutPersonality.of(profile.layout());
+        Function<DownloadDrive, Protocol> protocol = personality::protocol;
         return new DownloadDrive(specText, profile, quirks, faults, clock, chipClock, model, store,
-                Arrays.copyOf(factory, BootJudge.bootRegion(profile.layout())), protocol);
+                Arrays.copyOf(factory, personality.bootRegion()), protocol);
     }
 }

@@ -1,16 +1,10 @@
 package dev.odflash.emulator.download;
 
-import dev.odflash.bytes.Ascii;
 import dev.odflash.bytes.Sha256;
 import dev.odflash.drive.ImageLayout;
 import dev.odflash.emulator.EmulatorProfile;
-import dev.odflash.emulator.firmware.BtcFirmware;
-import dev.odflash.emulator.firmware.Mt1939Firmware;
-import dev.odflash.emulator.firmware.Mt1959Firmware;
-import dev.odflash.emulator.firmware.TsstFirmware;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
 
@@ -35,51 +29,24 @@ public final class DownloadFirmware {
 
     /** Image size of a download layout. */
     public static int size(ImageLayout layout) {
-        return switch (layout) {
-            case BTC -> BtcFirmware.SIZE;
-            case TSST_MT1339 -> TsstFirmware.MT1339_SIZE;
-            case SD616 -> TsstFirmware.SD616_SIZE;
-            case MT1939 -> Mt1939Firmware.SIZE;
-            case MT1959 -> Mt1959Firmware.SIZE;
-            case MTK8051 -> throw new IllegalArgumentException("mtk8051 is not a download layout");
-        };
+        return LayoutPersonality.of(layout).imageSize();
     }
 
     /** The download image of {@code version} for the profile's drive: no per-unit data. */
     public static byte[] image(EmulatorProfile profile, String version) {
-        return switch (profile.layout()) {
-            case BTC -> BtcFirmware.generate(profile.product(), version);
-            case TSST_MT1339 -> TsstFirmware.mt1339(profile.product(), version);
-            case SD616 -> TsstFirmware.sd616(version);
-            case MT1939 -> Mt1939Firmware.generate(version);
-            case MT1959 -> Mt1959Firmware.generate(profile.product(), version, MT1959_KEY, Optional.empty());
-            case MTK8051 -> throw new IllegalArgumentException("mtk8051 is not a download layout");
-        };
+        return LayoutPersonality.of(profile.layout()).image(profile, version);
     }
 
     /** One unit's flash holding {@code version}: the image plus that unit's serial and calibration. */
     public static byte[] unitFlash(EmulatorProfile profile, String version, String unit) {
-        String serial = serial(profile, unit);
-        return switch (profile.layout()) {
-            case MT1959 -> Mt1959Firmware.generate(profile.product(), version, MT1959_KEY, Optional.of(serial));
-            case MT1939 -> {
-                byte[] image = image(profile, version);
-                Ascii.put(image, MT1939_UNIT, 16, serial);
-                RandomGenerator rng = random(profile, unit);
-                for (int i = MT1939_UNIT + 16; i < MT1939_UNIT + 0x1000; i++) {
-                    image[i] = (byte) rng.nextInt(256); // learnt servo/laser values (modelled)
-                }
-                yield image;
-            }
-            default -> image(profile, version); // 8051-era: no per-unit data in flash is known (§7.9)
-        };
+        return LayoutPersonality.of(profile.layout()).unitFlash(profile, version, serial(profile, unit),
+                random(profile, unit));
     }
 
     /** A unit's serial number: derived from the profile and the unit name, so two units differ. */
     public static String serial(EmulatorProfile profile, String unit) {
         long n = Math.floorMod(random(profile, unit).nextLong(), 100_000_000L);
-        String prefix = profile.layout() == ImageLayout.MT1959 ? "KZ" : "S0";
-        return prefix + String.format("%08d", n);
+        return LayoutPersonality.of(profile.layout()).serialPrefix() + String.format("%08d", n);
     }
 
     private static RandomGenerator random(EmulatorProfile profile, String unit) {

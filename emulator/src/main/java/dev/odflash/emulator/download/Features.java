@@ -2,7 +2,6 @@ package dev.odflash.emulator.download;
 
 import dev.odflash.emulator.core.Reply;
 import dev.odflash.bytes.Ascii;
-import dev.odflash.drive.ImageLayout;
 import dev.odflash.emulator.ConfigurationReply;
 
 import java.util.ArrayList;
@@ -30,18 +29,9 @@ final class Features {
             return Reply.invalidField();
         }
         boolean medium = drive.quirks().mediumPresent();
-        int[] profiles = profiles(drive.profile().layout());
+        int[] profiles = LayoutPersonality.of(drive.profile().layout()).mmcProfiles();
         int current = medium ? profiles[profiles.length - 1] : 0; // modelled: the disc in the tray is read-only media
         return Reply.data(ConfigurationReply.assemble(features(drive, profiles, current), rt, start, alloc, current));
-    }
-
-    /** MMC-6 profile numbers, newest media last: BD-ROM 0x40, DVD-ROM 0x10, DVD+RW 0x1A, CD-ROM 0x08. */
-    private static int[] profiles(ImageLayout layout) {
-        return switch (layout) {
-            case MT1939, MT1959 -> new int[] {0x0043, 0x0041, 0x001A, 0x0012, 0x000A, 0x0008, 0x0010, 0x0040};
-            case BTC -> new int[] {0x001A, 0x0012, 0x000A, 0x0008, 0x0010};
-            default -> new int[] {0x0008, 0x0010}; // DVD-ROM drives (TS-H353, SD-616)
-        };
     }
 
     private static List<byte[]> features(DownloadDrive drive, int[] profiles, int current) {
@@ -57,10 +47,10 @@ final class Features {
         }
         list.add(profileList);
         // Core: physical interface 2 = ATAPI, 8 = USB (the SE-506CB is a native USB device, §1.2 CM)
-        int iface = drive.profile().layout() == ImageLayout.MT1939 ? 0x08 : 0x02;
+        int iface = LayoutPersonality.of(drive.profile().layout()).physicalInterface();
         list.add(new byte[] {0x00, 0x01, 0x07, 8, 0, 0, 0, (byte) iface, 0, 0, 0, 0});
         list.add(new byte[] {0x00, 0x03, 0x03, 4, 0x29, 0, 0, 0});
-        if (drive.profile().layout() == ImageLayout.MT1959 || drive.profile().layout() == ImageLayout.MT1939) {
+        if (LayoutPersonality.of(drive.profile().layout()).serialOffset().isPresent()) {
             drive.serial().ifPresent(s -> list.add(serial(s)));
             firmwareDate(drive).ifPresent(list::add);
         }

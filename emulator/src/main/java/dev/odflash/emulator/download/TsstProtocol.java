@@ -1,7 +1,6 @@
 package dev.odflash.emulator.download;
 
 import dev.odflash.emulator.core.Reply;
-import dev.odflash.drive.ImageLayout;
 import dev.odflash.transport.TransportException;
 
 import java.time.Duration;
@@ -26,29 +25,25 @@ import java.time.Duration;
  * reads its flash with READ BUFFER mode 6 (CM), see {@link ReadBufferWindow}.
  */
 final class TsstProtocol implements Protocol {
-    static final Duration MT1939_STALL = Duration.ofSeconds(10); // CM: "stalls about 10 s"
-    static final int MT1939_HALF_BLOCKS = 17;                      // CM: "after 17 writes (≈1 MiB)"
     static final byte[] VERSION = {0x00, 0x06, 0x01, 0x01, 0x54, 0x53, 0x20, 0x00}; // CM bootloader answer
 
     private final DownloadDrive drive;
-    private final ImageLayout layout;
     private final TsstVariant plan;
     private final byte[] buffer;
     private boolean active;
     private int received;
     private int blocks;
 
-    TsstProtocol(DownloadDrive drive) {
+    TsstProtocol(DownloadDrive drive, TsstVariant plan) {
         this.drive = drive;
-        this.layout = drive.profile().layout();
-        this.plan = TsstVariant.of(layout);
+        this.plan = plan;
         this.buffer = new byte[plan.total()];
     }
 
     @Override
     public Reply handle(byte[] cdb, byte[] out, int inLength) throws TransportException {
         int opcode = cdb[0] & 0xFF;
-        if (opcode == 0x3C && layout == ImageLayout.MT1939) {
+        if (opcode == 0x3C && plan.bootLoaderCommands()) {
             return ReadBufferWindow.read(drive, cdb, plan.total());
         }
         if (opcode != 0xFF) {
@@ -61,7 +56,7 @@ final class TsstProtocol implements Protocol {
         if (sub == 0x0001) {
             return download(cdb, out);
         }
-        if (sub == 0x00FF && Cdb.u8(cdb, 11) == 0xAA && layout == ImageLayout.MT1939) {
+        if (sub == 0x00FF && Cdb.u8(cdb, 11) == 0xAA && plan.bootLoaderCommands()) {
             return Reply.data(VERSION.clone());
         }
         return Reply.good(); // CM: unknown FF subcommands are ignored silently
@@ -93,32 +88,19 @@ final class TsstProtocol implements Protocol {
         System.arraycopy(out, 0, buffer, received, out.length);
         received += out.length;
         blocks++;
-        if (layout == ImageLayout.MT1939 && blocks == MT1939_HALF_BLOCKS && !last) {
-            drive.burnNow(buffer, 0, 0x100000, MT1939_STALL);
+        if (blocks == plan.halfBlocks() && !last) {
+            drive.burnNow(buffer, 0, plan.firstHalf(), plan.stall());
             return Reply.good();
         }
         if (!last) {
             return Reply.good();
         }
         active = false;
-        return switch (layout) {
-            case MT1939 -> {
-                drive.burnNow(buffer, 0x100000, plan.total(), MT1939_STALL);
-                drive.restart();
-                yield Reply.goodWithResidue(0x800); // CM: the last block's CSW reports residue 0x800
-            }
-            case SD616 -> {
-                byte[] image = TsstVariant.sd616Image(buffer);
-                drive.burnNow(image, 0, image.length, Duration.ZERO);
-                drive.restart();
-                yield Reply.good();
-            }
-            default -> {
-                drive.burnNow(buffer, 0, plan.total(), Duration.ZERO);
-                drive.restart();
-                yield Reply.good();
-            }
-        };
+        byte[] image = plan.toImage().apply(buffer);
+        int from = plan.halfBlocks() > 0 ? plan.firstHalf() : 0; // the first half is already burnt
+        drive.burnNow(image, from, image.length, plan.stall());
+        drive.restart();
+        return plan.lastResidue() == 0 ? Reply.good() : Reply.goodWithResidue(plan.lastResidue());
     }
 
     private Reply drop(Reply reply) {

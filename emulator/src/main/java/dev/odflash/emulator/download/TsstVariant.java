@@ -1,6 +1,7 @@
 package dev.odflash.emulator.download;
 
-import dev.odflash.drive.ImageLayout;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /**
  * The block plan of one {@code FF 00 01} drive (docs/protocols.md §2.1 table):
@@ -17,17 +18,15 @@ import dev.odflash.drive.ImageLayout;
  * @param lastBlock size of the block that carries the end state (0: any size up to {@code block}
  *                  that completes {@code total})
  * @param endState  byte 5 of the last block
+ * @param bootLoaderCommands the boot loader answers READ BUFFER mode 6 and the FF 00 FF version query (MT1939, CM)
+ * @param halfBlocks the block after which the drive commits the first half (0: it burns once, at the end)
+ * @param firstHalf bytes the first commit burns (CM: the first 1 MiB)
+ * @param stall     how long each commit stalls the drive (CM: about 10 s on the MT1939; 0 elsewhere)
+ * @param lastResidue the residue the last block's status reports (CM: 0x800 on the MT1939)
+ * @param toImage   the flash image the drive rebuilds from its download buffer (SD-616: its own table)
  */
-record TsstVariant(int block, int total, int lastBlock, int endState) {
-    static TsstVariant of(ImageLayout layout) {
-        return switch (layout) {
-            case TSST_MT1339 -> new TsstVariant(0xFC00, 0x40000, 0, 0x04);
-            case SD616 -> new TsstVariant(0x10000, 0x30000, 0x10000, 0x02);
-            case MT1939 -> new TsstVariant(0xF800, 0x200000, 0x800, 0x02);
-            default -> throw new IllegalArgumentException(layout.word() + " is not an FF 00 01 layout");
-        };
-    }
-
+record TsstVariant(int block, int total, int lastBlock, int endState, boolean bootLoaderCommands, int halfBlocks,
+                   int firstHalf, Duration stall, int lastResidue, UnaryOperator<byte[]> toImage) {
     boolean lastSizeOk(int received, int length) {
         boolean completes = received + length == total;
         return completes && (lastBlock == 0 ? length > 0 && length <= block : length == lastBlock);

@@ -1,7 +1,5 @@
 package dev.odflash.emulator.download;
 
-import dev.odflash.drive.ImageLayout;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -15,15 +13,11 @@ final class UnitSerial {
     private UnitSerial() {
     }
 
-    static Optional<String> read(ImageLayout layout, byte[] flash) {
-        int at = switch (layout) {
-            case MT1959 -> DownloadFirmware.MT1959_CALIBRATION;
-            case MT1939 -> DownloadFirmware.MT1939_UNIT;
-            default -> -1;
-        };
-        if (at < 0) {
+    static Optional<String> read(LayoutPersonality layout, byte[] flash) {
+        if (layout.serialOffset().isEmpty()) {
             return Optional.empty();
         }
+        int at = layout.serialOffset().get();
         for (int i = at; i < at + 16; i++) {
             if (flash[i] < 0x20 || flash[i] > 0x7E) {
                 return Optional.empty();
