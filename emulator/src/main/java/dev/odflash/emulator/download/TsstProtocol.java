@@ -3,7 +3,6 @@ package dev.odflash.emulator.download;
 import dev.odflash.emulator.core.Reply;
 import dev.odflash.transport.TransportException;
 
-import java.time.Duration;
 
 /**
  * TSST/MediaTek firmware download (docs/protocols.md §2.1, RD {@code CDB12_FlashTSST}, CM
