@@ -3,7 +3,6 @@ package dev.odflash.emulator.download;
 import dev.odflash.emulator.core.Reply;
 import dev.odflash.transport.TransportException;
 
-
 /**
  * TSST/MediaTek firmware download (docs/protocols.md §2.1, RD {@code CDB12_FlashTSST}, CM
  * {@code lib/mt1939_scsi.h}): 12-byte {@code FF 00 01 00 00 <state> 00 00 00 00 00 00}, data out, no
