@@ -37,7 +37,9 @@ public sealed interface Family permits Mtk8051Family, BtcFamily, TsstFamily, Mt1
     }
 
     /** Chip style: the host sees the chip (vendor mode, a clip); download style: the drive burns a stream. */
-    boolean chipStyle();
+    default boolean chipStyle() {
+        return id().chipStyle();
+    }
 
     /** The image layouts this family's drives hold (each layout belongs to one family). */
     Set<ImageLayout> layouts();
@@ -45,8 +47,10 @@ public sealed interface Family permits Mtk8051Family, BtcFamily, TsstFamily, Mt1
     /** This family's image recognisers (none for a family whose images are another family's). */
     List<Recogniser> recognisers(Optional<byte[]> cmacKey, CheckPurpose purpose);
 
-    /** What `info` says odflash can do with this drive (backup, flash, verify), or why not. */
-    List<Capability> capabilities(DriveInfo info, Device device);
+    /** What `info` says odflash can do with this drive (backup, flash, verify), or why not; by default the family's. */
+    default List<Capability> capabilities(DriveInfo info, Device device) {
+        return capabilities();
+    }
 
     /** The same, for the family in general, before any drive is probed (`doctor`'s path lines). */
     List<Capability> capabilities();

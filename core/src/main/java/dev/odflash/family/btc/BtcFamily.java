@@ -33,11 +33,6 @@ public final class BtcFamily implements Family {
     }
 
     @Override
-    public boolean chipStyle() {
-        return false;
-    }
-
-    @Override
     public Set<ImageLayout> layouts() {
         return Set.of(ImageLayout.BTC);
     }
@@ -45,11 +40,6 @@ public final class BtcFamily implements Family {
     @Override
     public List<Recogniser> recognisers(Optional<byte[]> cmacKey, CheckPurpose purpose) {
         return List.of(new Recogniser(Recogniser.IDENTITY_STRINGS, image -> BtcImage.identify(image, purpose)));
-    }
-
-    @Override
-    public List<Capability> capabilities(DriveInfo info, Device device) {
-        return capabilities();
     }
 
     @Override

@@ -33,11 +33,6 @@ public final class ExternalFamily implements Family {
     }
 
     @Override
-    public boolean chipStyle() {
-        return true;
-    }
-
-    @Override
     public Set<ImageLayout> layouts() {
         return Set.of();
     }
@@ -45,11 +40,6 @@ public final class ExternalFamily implements Family {
     @Override
     public List<Recogniser> recognisers(Optional<byte[]> cmacKey, CheckPurpose purpose) {
         return List.of(); // a clip reads any part: its images are the drive families' layouts
-    }
-
-    @Override
-    public List<Capability> capabilities(DriveInfo info, Device device) {
-        return capabilities();
     }
 
     @Override

@@ -46,11 +46,6 @@ public final class Mt19xxFamily implements Family {
     }
 
     @Override
-    public boolean chipStyle() {
-        return false;
-    }
-
-    @Override
     public Set<ImageLayout> layouts() {
         return Set.of(ImageLayout.MT1959);
     }
@@ -58,11 +53,6 @@ public final class Mt19xxFamily implements Family {
     @Override
     public List<Recogniser> recognisers(Optional<byte[]> cmacKey, CheckPurpose purpose) {
         return List.of(new Recogniser(Recogniser.BANNER, image -> Mt1959Image.identify(image, cmacKey)));
-    }
-
-    @Override
-    public List<Capability> capabilities(DriveInfo info, Device device) {
-        return capabilities();
     }
 
     @Override

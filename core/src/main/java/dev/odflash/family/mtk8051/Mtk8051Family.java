@@ -35,11 +35,6 @@ public final class Mtk8051Family implements Family {
     }
 
     @Override
-    public boolean chipStyle() {
-        return true;
-    }
-
-    @Override
     public Set<ImageLayout> layouts() {
         return Set.of(ImageLayout.MTK8051);
     }

@@ -35,11 +35,6 @@ public final class TsstFamily implements Family {
     }
 
     @Override
-    public boolean chipStyle() {
-        return false;
-    }
-
-    @Override
     public Set<ImageLayout> layouts() {
         return Set.of(ImageLayout.TSST_MT1339, ImageLayout.SD616, ImageLayout.MT1939);
     }
