@@ -33,7 +33,7 @@ public final class DownloadDrives {
         byte[] factory = DownloadFirmware.unitFlash(profile, profile.defaultVersion(), unit);
         byte[] flash = store.open(size, factory); // a new ?image= file starts as this unit with the default version
         try {
-            return open(specText, profile, quirks, faults, store, chip, flash, factory);
+            return open(specText, profile, quirks, faults, store, chip, flash, factory, spec.params().get("readbuffer"));
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -41,7 +41,12 @@ public final class DownloadDrives {
     }
 
     private static DownloadDrive open(String specText, EmulatorProfile profile, HostQuirks quirks, FaultPlan faults,
-                                      FlashImageStore store, ChipSpec chip, byte[] flash, byte[] factory) {
+                                      FlashImageStore store, ChipSpec chip, byte[] flash, byte[] factory,
+                                      String readBuffer) {
+        if (readBuffer != null && profile.family() != dev.odflash.drive.DriveFamily.MT19XX) {
+            throw new IllegalArgumentException("readbuffer= applies to the mt1959 profile (asus-bw16d1ht) only");
+        }
+        ReadBufferScope scope = ReadBufferScope.of(readBuffer);
         VirtualClock clock = new VirtualClock();
         VirtualClock chipClock = new VirtualClock();
         FlashChipModel model = new FlashChipModel(chip, flash, chipClock, faults.seed(), faults.chipFaults());
@@ -49,7 +54,7 @@ public final class DownloadDrives {
         Function<DownloadDrive, Protocol> protocol = switch (profile.family()) {
             case BTC -> BtcProtocol::new;
             case TSST -> TsstProtocol::new;
-            case MT19XX -> Mt1959Protocol::new;
+            case MT19XX -> d -> new Mt1959Protocol(d, scope);
             default -> throw new IllegalArgumentException(profile.family().word() + " is not a download family");
         };
         return new DownloadDrive(specText, profile, quirks, faults, clock, chipClock, model, store,
