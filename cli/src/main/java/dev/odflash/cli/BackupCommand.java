@@ -24,13 +24,22 @@ import java.util.Optional;
             "existing FILE (even one without a sidecar) is refused (exit 4); a FILE.json left without its FILE by an",
             "interrupted run is an unfinished backup and is replaced. FILE's directory must exist (else exit 2).",
             "Without -o the backup goes into the library:",
-            "$ODFLASH_HOME/backups/<vendor>_<product>/<revision>-<UTC time>.bin (default ~/.local/share/odflash)."})
+            "$ODFLASH_HOME/backups/<vendor>_<product>/<revision>-<UTC time>.bin (default ~/.local/share/odflash).",
+            "An MT19xx drive that refuses to have its whole flash read is refused (exit 4) unless --regions-only is",
+            "given: then only its config (0x3000, 0x20 bytes), identity page (0x1EC000, 0x100) and calibration",
+            "(0x1F0000, 0x10000) are read, each twice and agreeing, and FILE holds them one after the other; the",
+            "sidecar says coverage \"regions\". Such a backup serves only `flash --regions-only`; it can never be",
+            "restored nor given to --backup."})
 final class BackupCommand extends BaseCommand {
     @Mixin
     DeviceOptions device;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the backup here instead of the library.")
     Path output;
+
+    @Option(names = "--regions-only", description = "If the drive refuses a whole-flash read (MT19xx), back up only the"
+            + " regions a flash keeps (coverage \"regions\"); a drive that allows the whole read still gets a full backup.")
+    boolean regionsOnly;
 
     BackupCommand(AppContext ctx) {
         super(ctx);
@@ -47,7 +56,7 @@ final class BackupCommand extends BaseCommand {
                 throw OdflashException.refused(Gate.READ_PATH, "cannot back up " + info.inquiry().identity() + ": " + backup.how());
             }
             BackupOperation.Result r = new BackupOperation(ctx.library(), ctx.clock())
-                    .run(d, info, Optional.ofNullable(output), ctx.progress());
+                    .run(d, info, Optional.ofNullable(output), regionsOnly, ctx.progress());
             r.settled().forEach(s -> ctx.output().warn((s.finished() ? "finished the unfinished backup "
                     : "removed the sidecar of an unfinished backup ") + s.image() + " left by an earlier run"));
             Duration wall = Duration.ofNanos(System.nanoTime() - wallStart);
@@ -60,11 +69,18 @@ final class BackupCommand extends BaseCommand {
             json.set("drive", r.sidecarJson().get("drive"));
             json.set("chip", r.sidecarJson().get("chip"));
             json.put("state", r.sidecarJson().get("state").asText());
+            json.put("coverage", r.sidecarJson().path("coverage").asText());
+            boolean regions = r.sidecarJson().has("regions");
+            if (regions) {
+                json.set("regions", r.sidecarJson().get("regions"));
+            }
             if (d.clock().simulated()) {
                 json.put("simulatedSeconds", r.read().deviceTime().toNanos() / 1e9);
             }
             json.put("wallSeconds", wall.toNanos() / 1e9);
-            String text = String.format("Backup of %s written and verified (%d passes agree).%n"
+            String text = String.format((regions ? "Regions-only backup (the drive refuses a whole-flash read): it can never"
+                            + " restore the drive, only let `flash --regions-only` keep its own data.%n" : "")
+                            + "Backup of %s written and verified (%d passes agree).%n"
                             + "  file:    %s%n  sidecar: %s%n  size:    %s%n  sha256:  %s%n  time:    %s%s%n",
                     visible(info.inquiry().identity()), r.read().passes(), visible(r.file().toString()),
                     visible(r.sidecar().toString()), Sizes.human(r.read().size()),

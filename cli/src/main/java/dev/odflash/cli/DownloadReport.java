@@ -38,8 +38,11 @@ final class DownloadReport {
                     r.perUnitDataKept() ? " (the drive's config and calibration would be kept)" : "");
         }
         return String.format("Flashed and verified (%s): %s -> %s by %s download of %s in %s%s%n  backup: %s%n",
-                r.written().verification() == Verification.READ_BACK ? "the flash read back equal" : "the drive restarted reporting "
-                        + visible(r.toVersion()), visible(r.fromVersion()), visible(r.toVersion()), r.family(), Sizes.human(r.plan().bytesToWrite()),
+                switch (r.written().verification()) {
+                    case READ_BACK -> "the flash read back equal";
+                    case REGIONS -> "its readable regions read back equal and it restarted reporting " + visible(r.toVersion());
+                    default -> "the drive restarted reporting " + visible(r.toVersion());
+                }, visible(r.fromVersion()), visible(r.toVersion()), r.family(), Sizes.human(r.plan().bytesToWrite()),
                 Sizes.seconds(r.deviceTime()), d.clock().simulated() ? " simulated device time" : "",
                 r.backupFile().map(Path::toString).orElse("none (--without-backup)"));
     }

@@ -78,6 +78,13 @@ final class FlashCommand extends BaseCommand {
                     + " (chip-style and mt19xx; btc and tsst cannot read their flash and refuse it, exit 2).")
     Path backup;
 
+    @Option(names = "--regions-only",
+            description = "MT19xx: if the drive refuses to have its whole flash read, take a regions-only backup (its config,"
+                    + " identity page and calibration, each read twice) and flash on it; the flash keeps those regions and"
+                    + " is verified by them and by the revision the drive restarts with. Such a backup is never offered"
+                    + " for a restore; without this flag such a drive is refused (exit 4), nothing written.")
+    boolean regionsOnly;
+
     FlashCommand(AppContext ctx) {
         super(ctx);
     }
@@ -86,7 +93,7 @@ final class FlashCommand extends BaseCommand {
     protected ExitCode execute() throws Exception {
         FirmwareInput.precheck(file, ctx); // a bad FILE is said before the drive is touched
         FlashOptions options = new FlashOptions(allowCrossFlash, allowReinstall, allowOlder, includeBoot, yes, dryRun,
-                Optional.ofNullable(backup), withoutBackup, parseVariant());
+                Optional.ofNullable(backup), withoutBackup, parseVariant(), regionsOnly);
         try (Device d = ctx.openDevice(device.device); ExclusiveUse use = exclusive(d)) {
             try {
                 return flash(d, options);

@@ -42,6 +42,7 @@ final class OutcomeText {
             case DRY_RUN -> "--dry-run";
             case OTHER_OUTPUT -> "-o";
             case ADOPT_JOURNAL -> "journal adopt";
+            case REGIONS_ONLY -> "--regions-only";
         };
     }
 
@@ -83,6 +84,8 @@ final class OutcomeText {
                     : " If it is the same unit: `odflash journal adopt --device " + arguments.get(0)
                     + "`, then flash again; if it is another unit: `odflash journal discard " + arguments.get(1) + "`.";
             case KEY_GIVEN, DRY_RUN -> " (" + flag(override.get()) + ")";
+            case REGIONS_ONLY -> "; give --regions-only to back up only those regions and flash on them"
+                    + " (a flash that keeps them; never a restore)";
         };
     }
 

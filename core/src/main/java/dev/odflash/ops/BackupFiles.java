@@ -36,7 +36,8 @@ public final class BackupFiles {
     }
 
     /** What a sidecar records about its image. */
-    public record Recorded(long size, String sha256, BackupState state, String revision, String createdAt) {
+    public record Recorded(long size, String sha256, BackupState state, String revision, String createdAt,
+                           BackupCoverage coverage) {
     }
 
     /** A publish the next run found unfinished, and what became of it. */
@@ -71,8 +72,12 @@ public final class BackupFiles {
         if (!s.path("size").canConvertToLong() || s.path("size").asLong() < 0) {
             throw new IOException("no size");
         }
+        // a sidecar from before the field covers the whole flash; a word odflash never writes is damage,
+        // so a regions sidecar can never be read as a full one
+        BackupCoverage coverage = s.has("coverage") ? BackupCoverage.of(s.path("coverage").asText(""))
+                .orElseThrow(() -> new IOException("unknown coverage")) : BackupCoverage.FULL;
         return new Recorded(s.path("size").asLong(), sha, BackupState.of(s.path("state").asText("")),
-                s.path("drive").path("revision").asText(""), s.path("createdAt").asText(""));
+                s.path("drive").path("revision").asText(""), s.path("createdAt").asText(""), coverage);
     }
 
     /** The sha256 of a plain file streamed (never a link, FIFO or device), empty when it is not one. */
@@ -93,7 +98,8 @@ public final class BackupFiles {
     /**
      * The sidecar rules for {@code flash --backup FILE}: a sidecar without FILE is an unfinished
      * publish (usage, 2); a damaged sidecar, an {@code interrupted} dump, or a FILE that does not have
-     * the size and sha256 its sidecar records is refused (4). FILE without a sidecar is left to the
+     * the size and sha256 its sidecar records is refused (4), and so is a regions-only backup (it covers
+     * a few regions, never the whole flash this option vouches for). FILE without a sidecar is left to the
      * caller, who accepts it only if it equals what the drive holds now.
      */
     public static void checkVouched(Path file) throws OdflashException {
@@ -120,6 +126,11 @@ public final class BackupFiles {
         if (r.state() == BackupState.INTERRUPTED) {
             throw OdflashException.refused(Gate.BACKUP_FILE, Choice.OWN_BACKUP.mention() + " " + file + ": its sidecar says it is a dump of a half-written"
                     + " drive (state interrupted), never a backup");
+        }
+        if (r.coverage() != BackupCoverage.FULL) {
+            throw OdflashException.refused(Gate.BACKUP_FILE, Choice.OWN_BACKUP.mention() + " " + file + ": its sidecar says it is a"
+                    + " regions-only backup (coverage regions): it holds a few regions of the flash, never the whole"
+                    + " flash, so it is no backup to vouch for");
         }
         try {
             Path real = file.toRealPath();

@@ -38,14 +38,37 @@ public final class BackupOperation {
     }
 
     public Result run(Device device, DriveInfo info, Optional<Path> output, Progress progress) throws OdflashException {
+        return run(device, info, output, false, progress);
+    }
+
+    /**
+     * @param regionsOnly when the drive refuses a whole-flash read, back up only the regions its family
+     *                    names ({@link FlashReader#regionsOnly()}), recorded as {@code coverage: "regions"};
+     *                    a drive that allows the whole read still gets a full backup
+     */
+    public Result run(Device device, DriveInfo info, Optional<Path> output, boolean regionsOnly, Progress progress)
+            throws OdflashException {
         Instant now = clock.instant();
         List<BackupFiles.Settled> settled = output.isPresent() ? List.of() : settleLibrary(info);
         Path target = output.orElseGet(() -> library.newBackupFile(info.inquiry().vendor(),
                 info.inquiry().product(), info.inquiry().revision(), now));
         Path sidecar = BackupSidecar.pathFor(target);
         checkTarget(target, sidecar);
-        VerifiedRead read = FlashReadOperation.read(device, info, progress);
-        return publish(info, read, target, BackupSidecar.COMPLETE, now, settled);
+        VerifiedRead read;
+        try {
+            read = FlashReadOperation.read(device, info, progress);
+        } catch (OdflashException e) {
+            Optional<FlashReader.RegionsReader> regions = FlashReadOperation.regionsReader(device, info);
+            if (!regionsOnly || !FlashReader.wholeReadRefused(e) || regions.isEmpty()) {
+                throw e;
+            }
+            LOG.log(Level.INFO, () -> "backup: the drive refuses a whole-flash read; reading its regions only");
+            RegionsRead r = regions.get().read(progress);
+            return publish(r.asRead(), BackupSidecar.ofRegions(info, r, BackupSidecar.COMPLETE, now), target,
+                    BackupSidecar.COMPLETE, settled);
+        }
+        return publish(read, BackupSidecar.of(info, read, BackupSidecar.COMPLETE, now), target, BackupSidecar.COMPLETE,
+                settled);
     }
 
     /**
@@ -55,11 +78,23 @@ public final class BackupOperation {
      */
     public Result publishToLibrary(DriveInfo info, VerifiedRead read, BackupState state) throws OdflashException {
         Instant now = clock.instant();
+        return publishToLibrary(info, read, BackupSidecar.of(info, read, state, now), state, now);
+    }
+
+    /** Publishes a regions-only backup into the library ({@code coverage: "regions"}). */
+    public Result publishRegionsToLibrary(DriveInfo info, RegionsRead read) throws OdflashException {
+        Instant now = clock.instant();
+        return publishToLibrary(info, read.asRead(), BackupSidecar.ofRegions(info, read, BackupSidecar.COMPLETE, now),
+                BackupSidecar.COMPLETE, now);
+    }
+
+    private Result publishToLibrary(DriveInfo info, VerifiedRead read, ObjectNode json, BackupState state, Instant now)
+            throws OdflashException {
         List<BackupFiles.Settled> settled = settleLibrary(info);
         String revision = info.inquiry().revision() + (state == BackupState.COMPLETE ? "" : "-" + state.word());
         Path target = library.newBackupFile(info.inquiry().vendor(), info.inquiry().product(), revision, now);
         checkTarget(target, BackupSidecar.pathFor(target));
-        return publish(info, read, target, state, now, settled);
+        return publish(read, json, target, state, settled);
     }
 
     /** Creates the drive's library directory (no link followed) and settles its unfinished publishes. */
@@ -73,10 +108,9 @@ public final class BackupOperation {
         }
     }
 
-    private Result publish(DriveInfo info, VerifiedRead read, Path target, BackupState state, Instant now,
+    private Result publish(VerifiedRead read, ObjectNode json, Path target, BackupState state,
                            List<BackupFiles.Settled> settled) throws OdflashException {
         Path sidecar = BackupSidecar.pathFor(target);
-        ObjectNode json = BackupSidecar.of(info, read, state, now);
         LOG.log(Level.INFO, () -> "backup: publishing " + target + " with its sidecar (" + state.word() + ", " + read.size()
                 + " bytes, sha256 " + read.sha256() + ")" + (settled.isEmpty() ? "" : "; settled " + settled));
         try {

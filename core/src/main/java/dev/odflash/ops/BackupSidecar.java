@@ -9,7 +9,9 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The backup sidecar {@code FILE.json} (docs/architecture.md "Contracts"): sha256, size, drive (vendor,
- * product, revision, and the serial and firmware date when the drive reports them), chip, passes, state ({@code complete} or {@code interrupted}), toolVersion, createdAt (UTC ISO-8601).
+ * product, revision, and the serial and firmware date when the drive reports them), chip, passes, state ({@code complete} or {@code interrupted}), toolVersion, createdAt (UTC ISO-8601),
+ * coverage ({@code full}, or {@code regions} with {@code regions: [{offset, length, sha256}]} for a
+ * regions-only backup, whose file holds those regions one after the other).
  */
 public final class BackupSidecar {
     public static final BackupState COMPLETE = BackupState.COMPLETE;
@@ -38,6 +40,18 @@ public final class BackupSidecar {
         o.put("state", state.word());
         o.put("toolVersion", ToolVersion.get());
         o.put("createdAt", createdAt.truncatedTo(ChronoUnit.SECONDS).toString());
+        o.put("coverage", BackupCoverage.FULL.word());
+        return o;
+    }
+
+    /** The sidecar of a regions-only backup ({@link RegionsRead}): never one of the whole flash. */
+    public static ObjectNode ofRegions(DriveInfo info, RegionsRead read, BackupState state, Instant createdAt) {
+        ObjectNode o = of(info, read.asRead(), state, createdAt);
+        o.put("coverage", BackupCoverage.REGIONS.word());
+        com.fasterxml.jackson.databind.node.ArrayNode regions = o.putArray("regions");
+        for (RegionsRead.Region r : read.regions()) {
+            regions.addObject().put("offset", r.offset()).put("length", r.length()).put("sha256", r.sha256());
+        }
         return o;
     }
 

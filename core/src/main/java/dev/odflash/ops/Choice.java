@@ -27,7 +27,12 @@ public enum Choice {
     /** Another output file name. */
     OTHER_OUTPUT,
     /** Adopt another path's journal for this drive, or discard it. */
-    ADOPT_JOURNAL;
+    ADOPT_JOURNAL,
+    /**
+     * Back up only the regions a flash keeps when the drive refuses a whole-flash read, and flash on
+     * such a backup (docs/architecture.md "Safety rules", rule 2).
+     */
+    REGIONS_ONLY;
 
     /** The JSON word: "allow-older". */
     public String word() {

@@ -20,4 +20,9 @@ public final class FlashReadOperation {
                 "no read path to this drive's flash: " + family.noReadPathReason(info, device)));
         return reader.read(progress);
     }
+
+    /** The family's regions-only read of this drive ({@link FlashReader#regionsOnly()}), if it has one. */
+    public static java.util.Optional<FlashReader.RegionsReader> regionsReader(Device device, DriveInfo info) {
+        return Families.of(info).flatMap(f -> f.reader(info, device)).flatMap(FlashReader::regionsOnly);
+    }
 }

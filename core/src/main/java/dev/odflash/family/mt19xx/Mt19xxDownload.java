@@ -72,15 +72,36 @@ public final class Mt19xxDownload {
 
     /**
      * READ BUFFER mode 6, buffer 0: flash content at {@code offset} (the ARM address window, CM). A short
-     * transfer is refused, as FM refuses it: a region of the unit's data is a fixed size.
+     * transfer is refused, as FM refuses it: a region of the unit's data is a fixed size. A drive that
+     * answers ILLEGAL REQUEST will not be read there ({@link ReadRefused}): retail firmware may allow only
+     * the regions the sources read (docs/protocols.md §7.7).
      */
     public byte[] read(long offset, int length) throws TransportException, DownloadException {
         String step = String.format("READ BUFFER at 0x%06X", offset);
-        byte[] data = run.in(step, readBufferCdb(offset, length), length, TIMEOUT);
+        byte[] data;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buffer = run.transport().allocate(arena, length);
+            ScsiResult r = run.transport().execute(new ScsiRequest(readBufferCdb(offset, length), DataDirection.IN,
+                    buffer, TIMEOUT));
+            if (!r.isGood()) {
+                if (r.sense().filter(s -> s.key() == SenseData.ILLEGAL_REQUEST).isPresent()) {
+                    throw new ReadRefused(step + " refused: " + r.describe());
+                }
+                throw new DownloadException(step + " refused: " + r.describe(), true);
+            }
+            data = buffer.asSlice(0, Math.max(0, length - r.residual())).toArray(ValueLayout.JAVA_BYTE);
+        }
         if (data.length != length) {
             throw new DownloadException(step + " returned " + data.length + " of " + length + " bytes", true);
         }
         return data;
+    }
+
+    /** The drive refused a READ BUFFER as a request it will not serve (ILLEGAL REQUEST), not as a failure. */
+    public static final class ReadRefused extends DownloadException {
+        ReadRefused(String message) {
+            super(message, true);
+        }
     }
 
     /** The drive's 0x20-byte boot config at 0x3000; its first 16 bytes are the boot ID (RD). */

@@ -12,6 +12,7 @@ import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.DriveProbe;
 import dev.odflash.ops.FlashReader;
 import dev.odflash.ops.OdflashException;
+import dev.odflash.ops.RegionsRead;
 import dev.odflash.ops.flash.Comparison;
 import dev.odflash.ops.flash.Decisions;
 import dev.odflash.ops.flash.DownloadWrite;
@@ -59,7 +60,8 @@ public final class Mt19xxFamily implements Family {
     public List<Capability> capabilities() {
         return List.of(
                 new Capability("backup", true, "READ BUFFER mode 6 over the whole flash, two passes that must agree"
-                        + " (whether retail firmware allows the whole range is not public: modelled)"),
+                        + " (whether retail firmware allows the whole range is not public: modelled); a drive that"
+                        + " refuses it: its config, identity page and calibration only, when asked for"),
                 new Capability("flash", true, "WRITE BUFFER modes 1/6/7 (redumper default, freemkv variant); boot ID"
                         + " must match; drive config and calibration kept; verified by read-back"),
                 new Capability("verify", true, "READ BUFFER read-back compared with a file"));
@@ -104,7 +106,39 @@ public final class Mt19xxFamily implements Family {
         return new DownloadWrite(ImageLayout.MT1959, Optional.of(reader(device, info, options.mt19xxVariant())),
                 image -> PerUnitData.keep(mt19xx, image, model.displayName(), model.bootId()), UnaryOperator.identity(),
                 mt19xx::download,
-                (image, to, progress) -> readBack(mt19xx, image, progress));
+                (image, to, progress) -> {
+                    try {
+                        return readBack(mt19xx, image, progress);
+                    } catch (Mt19xxDownload.ReadRefused e) {
+                        if (!options.regionsOnly()) {
+                            throw OdflashException.mismatch("the drive refuses to have its whole flash read back ("
+                                    + e.getMessage() + "); run the same flash again with "
+                                    + dev.odflash.ops.Choice.REGIONS_ONLY.mention() + " to verify it by its regions");
+                        }
+                        return regionsBack(mt19xx, image, progress, DownloadWrite.byIdentity(device, reprobe), to);
+                    }
+                });
+    }
+
+    /**
+     * The verify of a drive that refuses a whole-flash read (regions only was asked for): every region it
+     * allows read back equal to the image sent, and the drive restarted reporting the image's revision.
+     */
+    private static Verification regionsBack(Mt19xxDownload mt19xx, byte[] image, Progress progress,
+                                            DownloadWrite.Verifier identity, String toVersion)
+            throws dev.odflash.transport.TransportException, dev.odflash.protocol.download.DownloadException,
+            OdflashException {
+        identity.verify(image, toVersion, progress);
+        for (RegionsRead.Region r : Mt19xxRegions.read(mt19xx, progress).regions()) {
+            int from = (int) r.offset();
+            if (!Arrays.equals(r.data(), 0, r.length(), image, from, from + r.length())) {
+                throw OdflashException.mismatch(String.format("the region at 0x%06X (%d bytes) read back after the"
+                        + " burn differs from the image sent; run the same flash again", from, r.length()));
+            }
+        }
+        Decisions.FLASH.log(Level.INFO, "verify: the drive's readable regions read back identical and it restarted"
+                + " reporting " + toVersion);
+        return Verification.REGIONS;
     }
 
     /** Read-back after the burn, compared from 0x10000 (the drive keeps its own boot region). */

@@ -18,6 +18,7 @@ import dev.odflash.ops.FlashReader;
 import dev.odflash.ops.Gate;
 import dev.odflash.ops.InputErrors;
 import dev.odflash.ops.OdflashException;
+import dev.odflash.ops.RegionsRead;
 import dev.odflash.ops.ToolVersion;
 import dev.odflash.ops.VerifiedRead;
 import dev.odflash.protocol.Progress;
@@ -103,7 +104,7 @@ public final class FlashOperation {
                     device.clock().elapsed().minus(start));
         }
 
-        Backup backup = backup(info, reader, before, pending, options, progress);
+        Backup backup = backup(info, reader, before, pending, options, prepared, progress);
         if (!options.assumeYes() && !confirmation.confirm(new FlashSummary(info.inquiry().vendor(),
                 info.inquiry().product(), info.spec(), family.word(), fromVersion, toVersion, resuming, plan))) {
             Decisions.FLASH.log(Level.INFO, "confirmation declined");
@@ -114,7 +115,9 @@ public final class FlashOperation {
                     .orElseGet(() -> Journal.allBanks(image.length));
             JournalGate.write(journals, new Journal(driveKey.id(), device.spec(), info.inquiry().vendor(),
                     info.inquiry().product(), strategy.unit(), fileSha, imageFile.toAbsolutePath().toString(),
-                    backup.sha256(), backup.file().map(p -> p.toAbsolutePath().toString()).orElse(""), fromVersion,
+                    backup.restorable() ? backup.sha256() : "",
+                    backup.file().filter(p -> backup.restorable()).map(p -> p.toAbsolutePath().toString()).orElse(""),
+                    fromVersion,
                     toVersion, plan.eraseCount(), plan instanceof WritePlan.Chip ? plan.bytesToWrite() : image.length,
                     clock.instant(), ToolVersion.get(),
                     driveKey.basis(), driveKey.value(), banks), "nothing was written to the drive");
@@ -148,7 +151,11 @@ public final class FlashOperation {
                 "flashing without a backup was asked for");
     }
 
-    private record Backup(Optional<Path> file, String sha256) {
+    /** @param restorable a backup of the whole flash, which a journal may offer to restore (a regions-only one is not) */
+    private record Backup(Optional<Path> file, String sha256, boolean restorable) {
+        Backup(Optional<Path> file, String sha256) {
+            this(file, sha256, true);
+        }
     }
 
     /**
@@ -157,12 +164,30 @@ public final class FlashOperation {
      * otherwise the drive is read (or the read the plan started from is used) and published complete.
      */
     private Backup backup(DriveInfo info, Optional<FlashReader> reader, Optional<VerifiedRead> before,
-                          Optional<Journal> pending, FlashOptions options, Progress progress) throws OdflashException {
+                          Optional<Journal> pending, FlashOptions options, FlashStrategy.Prepared prepared,
+                          Progress progress) throws OdflashException {
         if (reader.isEmpty()) {
             return pending.map(j -> journalBackup(j)).orElse(new Backup(Optional.empty(), ""));
         }
-        VerifiedRead now = before.isPresent() ? before.get() : reader.get().read(progress);
+        if (pending.isEmpty() && options.backupFile().isPresent()) {
+            BackupFiles.checkVouched(options.backupFile().get()); // refused unread: a damaged or regions-only backup
+        }
         BackupOperation publish = new BackupOperation(library, clock);
+        VerifiedRead now;
+        try {
+            now = before.isPresent() ? before.get() : reader.get().read(progress);
+        } catch (OdflashException e) {
+            if (!FlashReader.wholeReadRefused(e)) {
+                throw e;
+            }
+            if (pending.isPresent()) {
+                RegionsBackup.allowResume(e, options);
+                return journalBackup(pending.get()); // no dump of the half-written drive: it cannot be read whole
+            }
+            RegionsRead regions = RegionsBackup.read(reader.get(), e, options, prepared, progress);
+            BackupOperation.Result r = publish.publishRegionsToLibrary(info, regions);
+            return new Backup(Optional.of(r.file()), r.read().sha256(), false);
+        }
         if (pending.isPresent()) {
             Journal j = pending.get();
             Decisions.FLASH.log(Level.INFO, () -> "backup: the journal's " + (j.backupFile().isEmpty() ? "(none)"

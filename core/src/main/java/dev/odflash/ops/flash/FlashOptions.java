@@ -11,10 +11,19 @@ import java.util.Optional;
  * @param backupFile    a backup the user vouches for; accepted only if its hash equals the drive now
  * @param withoutBackup flash a family that has no read path (the user accepts there is no backup)
  * @param mt19xxVariant which public CDB variant talks to MT19xx drives
+ * @param regionsOnly   a drive that refuses a whole-flash read is backed up (and verified) by the regions the
+ *                      flash keeps only, and a flash that keeps them may go ahead on that backup (safety rule 2)
  */
 public record FlashOptions(boolean allowCrossFlash, boolean allowReinstall, boolean allowOlder, boolean includeBoot,
                            boolean assumeYes, boolean dryRun, Optional<Path> backupFile, boolean withoutBackup,
-                           Mt19xxVariant mt19xxVariant) {
+                           Mt19xxVariant mt19xxVariant, boolean regionsOnly) {
+    public FlashOptions(boolean allowCrossFlash, boolean allowReinstall, boolean allowOlder, boolean includeBoot,
+                        boolean assumeYes, boolean dryRun, Optional<Path> backupFile, boolean withoutBackup,
+                        Mt19xxVariant mt19xxVariant) {
+        this(allowCrossFlash, allowReinstall, allowOlder, includeBoot, assumeYes, dryRun, backupFile, withoutBackup,
+                mt19xxVariant, false);
+    }
+
     public static FlashOptions defaults() {
         return new FlashOptions(false, false, false, false, false, false, Optional.empty(), false,
                 Mt19xxVariant.REDUMPER);

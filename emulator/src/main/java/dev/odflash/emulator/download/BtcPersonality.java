@@ -32,7 +32,7 @@ final class BtcPersonality implements LayoutPersonality {
     }
 
     @Override
-    public Protocol protocol(DownloadDrive drive) {
+    public Protocol protocol(DownloadDrive drive, ReadBufferScope scope) {
         return new BtcProtocol(drive);
     }
 

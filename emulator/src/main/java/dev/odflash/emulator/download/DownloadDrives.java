@@ -33,7 +33,7 @@ public final class DownloadDrives {
         byte[] factory = DownloadFirmware.unitFlash(profile, profile.defaultVersion(), unit);
         byte[] flash = store.open(size, factory); // a new ?image= file starts as this unit with the default version
         try {
-            return open(specText, profile, quirks, faults, store, chip, flash, factory);
+            return open(specText, profile, quirks, faults, store, chip, flash, factory, spec.params().get("readbuffer"));
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -41,13 +41,18 @@ public final class DownloadDrives {
     }
 
     private static DownloadDrive open(String specText, EmulatorProfile profile, HostQuirks quirks, FaultPlan faults,
-                                      FlashImageStore store, ChipSpec chip, byte[] flash, byte[] factory) {
+                                      FlashImageStore store, ChipSpec chip, byte[] flash, byte[] factory,
+                                      String readBuffer) {
+        LayoutPersonality personality = LayoutPersonality.of(profile.layout());
+        if (readBuffer != null && !personality.scopedReadBuffer()) {
+            throw new IllegalArgumentException("readbuffer= applies to the mt1959 profile (asus-bw16d1ht) only");
+        }
+        ReadBufferScope scope = ReadBufferScope.of(readBuffer);
         VirtualClock clock = new VirtualClock();
         VirtualClock chipClock = new VirtualClock();
         FlashChipModel model = new FlashChipModel(chip, flash, chipClock, faults.seed(), faults.chipFaults());
         model.persistTo(store);
-        LayoutPersonality personality = LayoutPersonality.of(profile.layout());
-        Function<DownloadDrive, Protocol> protocol = personality::protocol;
+        Function<DownloadDrive, Protocol> protocol = d -> personality.protocol(d, scope);
         return new DownloadDrive(specText, profile, quirks, faults, clock, chipClock, model, store,
                 Arrays.copyOf(factory, personality.bootRegion()), protocol);
     }

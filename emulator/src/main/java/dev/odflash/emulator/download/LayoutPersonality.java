@@ -65,7 +65,13 @@ sealed interface LayoutPersonality
     /** The firmware the boot loader starts, judged by its checks; empty: the drive stays in boot mode. */
     Optional<Identity> boots(byte[] flash);
 
-    Protocol protocol(DownloadDrive drive);
+    /** @param scope what READ BUFFER may read (`?readbuffer=`, docs/architecture.md "Emulated drives") */
+    Protocol protocol(DownloadDrive drive, ReadBufferScope scope);
+
+    /** Whether {@code ?readbuffer=} applies: the layout reads its flash with READ BUFFER mode 6 (MT1959). */
+    default boolean scopedReadBuffer() {
+        return false;
+    }
 
     /** The line `info` notes about what the boot loader checks. */
     default String bootNote() {

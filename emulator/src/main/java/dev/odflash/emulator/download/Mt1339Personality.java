@@ -36,7 +36,7 @@ final class Mt1339Personality implements LayoutPersonality {
     }
 
     @Override
-    public Protocol protocol(DownloadDrive drive) {
+    public Protocol protocol(DownloadDrive drive, ReadBufferScope scope) {
         return new TsstProtocol(drive, BLOCKS);
     }
 }

@@ -65,7 +65,7 @@ final class Mt1939Personality implements LayoutPersonality {
     }
 
     @Override
-    public Protocol protocol(DownloadDrive drive) {
+    public Protocol protocol(DownloadDrive drive, ReadBufferScope scope) {
         return new TsstProtocol(drive, BLOCKS);
     }
 

@@ -63,8 +63,13 @@ final class Mt1959Personality implements LayoutPersonality {
     }
 
     @Override
-    public Protocol protocol(DownloadDrive drive) {
-        return new Mt1959Protocol(drive);
+    public Protocol protocol(DownloadDrive drive, ReadBufferScope scope) {
+        return new Mt1959Protocol(drive, scope);
+    }
+
+    @Override
+    public boolean scopedReadBuffer() {
+        return true;
     }
 
     @Override

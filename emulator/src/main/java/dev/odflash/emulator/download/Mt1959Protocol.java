@@ -24,7 +24,8 @@ import java.util.Arrays;
  * it is sent from 0x10000 up (it ignores its first 64 KiB, §2.2 RD clears them); keeping the drive
  * config and calibration in the image is the host's job. After the burn TEST UNIT READY says LONG
  * WRITE IN PROGRESS (FM: "for a few seconds"; here the chip's time) until the drive has restarted.
- * READ BUFFER mode 6 reads the flash ({@link ReadBufferWindow}).
+ * READ BUFFER mode 6 reads the flash ({@link ReadBufferWindow}), the whole of it or, with
+ * {@code ?readbuffer=regions}, only the regions the sources read ({@link ReadBufferScope}).
  */
 final class Mt1959Protocol implements Protocol {
     static final int SIZE = 0x200000;                 // FM, OD: 2 MiB images
@@ -33,20 +34,22 @@ final class Mt1959Protocol implements Protocol {
     static final Duration RESTART = Duration.ofSeconds(2);
 
     private final DownloadDrive drive;
+    private final ReadBufferScope readScope;
     private final byte[] image = new byte[SIZE];
     private boolean prepared;
     private int cdbLength;
     private int next;
 
-    Mt1959Protocol(DownloadDrive drive) {
+    Mt1959Protocol(DownloadDrive drive, ReadBufferScope readScope) {
         this.drive = drive;
+        this.readScope = readScope;
     }
 
     @Override
     public Reply handle(byte[] cdb, byte[] out, int inLength) {
         int opcode = cdb[0] & 0xFF;
         if (opcode == 0x3C) {
-            return ReadBufferWindow.read(drive, cdb, SIZE);
+            return ReadBufferWindow.read(drive, cdb, SIZE, readScope);
         }
         if (opcode != 0x3B) {
             return null;

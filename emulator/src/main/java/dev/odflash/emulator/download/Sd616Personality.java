@@ -37,7 +37,7 @@ final class Sd616Personality implements LayoutPersonality {
     }
 
     @Override
-    public Protocol protocol(DownloadDrive drive) {
+    public Protocol protocol(DownloadDrive drive, ReadBufferScope scope) {
         return new TsstProtocol(drive, BLOCKS);
     }
 }

@@ -42,7 +42,7 @@ final class TsstProtocol implements Protocol {
     public Reply handle(byte[] cdb, byte[] out, int inLength) throws TransportException {
         int opcode = cdb[0] & 0xFF;
         if (opcode == 0x3C && plan.bootLoaderCommands()) {
-            return ReadBufferWindow.read(drive, cdb, plan.total());
+            return ReadBufferWindow.read(drive, cdb, plan.total(), ReadBufferScope.WHOLE);
         }
         if (opcode != 0xFF) {
             return null;
