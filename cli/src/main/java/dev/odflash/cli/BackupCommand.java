@@ -24,7 +24,10 @@ import java.util.Optional;
             "existing FILE (even one without a sidecar) is refused (exit 4); a FILE.json left without its FILE by an",
             "interrupted run is an unfinished backup and is replaced. FILE's directory must exist (else exit 2).",
             "Without -o the backup goes into the library:",
-            "$ODFLASH_HOME/backups/<vendor>_<product>/<revision>-<UTC time>.bin (default ~/.local/share/odflash)."})
+            "$ODFLASH_HOME/backups/<vendor>_<product>/<revision>-<UTC time>.bin (default ~/.local/share/odflash).",
+            "The library keeps one entry per content and drive: a backup of content it already holds prints",
+            "\"already in the library: PATH\" (exit 0) and is recorded in that entry's sidecar (its \"seen\" list,",
+            "replaced atomically; the image is unchanged). -o FILE always writes FILE. See `odflash library`."})
 final class BackupCommand extends BaseCommand {
     @Mixin
     DeviceOptions device;
@@ -64,6 +67,13 @@ final class BackupCommand extends BaseCommand {
                 json.put("simulatedSeconds", r.read().deviceTime().toNanos() / 1e9);
             }
             json.put("wallSeconds", wall.toNanos() / 1e9);
+            json.put("alreadyInLibrary", r.alreadyInLibrary());
+            if (r.alreadyInLibrary()) {
+                ctx.output().result(json, String.format("Backup of %s read and verified (%d passes agree).%n"
+                                + "already in the library: %s%n  sha256:  %s (this backup is added to its sidecar's seen list)%n",
+                        visible(info.inquiry().identity()), r.read().passes(), visible(r.file().toString()), r.read().sha256()));
+                return ExitCode.OK;
+            }
             String text = String.format("Backup of %s written and verified (%d passes agree).%n"
                             + "  file:    %s%n  sidecar: %s%n  size:    %s%n  sha256:  %s%n  time:    %s%s%n",
                     visible(info.inquiry().identity()), r.read().passes(), visible(r.file().toString()),

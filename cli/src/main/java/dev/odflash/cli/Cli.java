@@ -61,6 +61,11 @@ public final class Cli {
         journal.addSubcommand("adopt", new JournalAdoptCommand(ctx));
         journal.addSubcommand("discard", new JournalDiscardCommand(ctx));
         cl.addSubcommand("journal", journal);
+        CommandLine libraryCommands = new CommandLine(new LibraryCommand());
+        libraryCommands.addSubcommand("list", new LibraryListCommand(ctx));
+        libraryCommands.addSubcommand("verify", new LibraryVerifyCommand(ctx));
+        libraryCommands.addSubcommand("prune", new LibraryPruneCommand(ctx));
+        cl.addSubcommand("library", libraryCommands);
         cl.addSubcommand("demo", new DemoCommand(ctx));
         addExitCodes(cl);
         cl.setOut(new PrintWriter(terminal.out(), true));
