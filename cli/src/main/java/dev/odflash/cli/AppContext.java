@@ -3,6 +3,7 @@ package dev.odflash.cli;
 import dev.odflash.chip.ChipTable;
 import dev.odflash.drive.DriveTable;
 import dev.odflash.ops.BackupLibrary;
+import dev.odflash.ops.DataHome;
 import dev.odflash.input.InputFileException;
 import dev.odflash.ops.InputErrors;
 import dev.odflash.ops.OdflashException;
@@ -28,9 +29,11 @@ public final class AppContext {
     private ChipTable chips;
     private TraceWriter trace;
     private final RunLog log;
+    private final DataHome home;
 
     AppContext(Terminal terminal, Map<String, String> env, GlobalOptions options, Clock clock,
-               UnaryOperator<Writer> traceSink, RunLog log) {
+               UnaryOperator<Writer> traceSink, RunLog log, DataHome home) {
+        this.home = home;
         this.log = log;
         this.traceSink = traceSink;
         this.terminal = terminal;
@@ -60,7 +63,7 @@ public final class AppContext {
     }
 
     public BackupLibrary library() {
-        return BackupLibrary.fromEnvironment(env);
+        return new BackupLibrary(home.home());
     }
 
     public DriveTable drives() {

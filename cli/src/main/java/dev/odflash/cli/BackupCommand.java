@@ -29,7 +29,10 @@ import java.util.Optional;
             "given: then only its config (0x3000, 0x20 bytes), identity page (0x1EC000, 0x100) and calibration",
             "(0x1F0000, 0x10000) are read, each twice and agreeing, and FILE holds them one after the other; the",
             "sidecar says coverage \"regions\". Such a backup serves only `flash --regions-only`; it can never be",
-            "restored nor given to --backup."})
+            "restored nor given to --backup.",
+            "The library keeps one entry per content and drive: a backup of content it already holds prints",
+            "\"already in the library: PATH\" (exit 0) and is recorded in that entry's sidecar (its \"seen\" list,",
+            "replaced atomically; the image is unchanged). -o FILE always writes FILE. See `odflash library`."})
 final class BackupCommand extends BaseCommand {
     @Mixin
     DeviceOptions device;
@@ -78,6 +81,13 @@ final class BackupCommand extends BaseCommand {
                 json.put("simulatedSeconds", r.read().deviceTime().toNanos() / 1e9);
             }
             json.put("wallSeconds", wall.toNanos() / 1e9);
+            json.put("alreadyInLibrary", r.alreadyInLibrary());
+            if (r.alreadyInLibrary()) {
+                ctx.output().result(json, String.format("Backup of %s read and verified (%d passes agree).%n"
+                                + "already in the library: %s%n  sha256:  %s (this backup is added to its sidecar's seen list)%n",
+                        visible(info.inquiry().identity()), r.read().passes(), visible(r.file().toString()), r.read().sha256()));
+                return ExitCode.OK;
+            }
             String text = String.format((regions ? "Regions-only backup (the drive refuses a whole-flash read): it can never"
                             + " restore the drive, only let `flash --regions-only` keep its own data.%n" : "")
                             + "Backup of %s written and verified (%d passes agree).%n"

@@ -1,6 +1,6 @@
 package dev.odflash.cli;
 
-import dev.odflash.ops.BackupLibrary;
+import dev.odflash.ops.DataHome;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -38,9 +38,10 @@ public final class Cli {
         RootCommand root = new RootCommand();
         CommandLine cl = new CommandLine(root);
         // the run's log (README "Logs"): created only when the command opens a drive
-        RunLog log = new RunLog(BackupLibrary.fromEnvironment(env).home(), clock, args, () -> root.options.debug,
+        DataHome home = DataHomes.resolve(env); // under sudo, the invoking user's (docs/architecture.md "Contracts")
+        RunLog log = new RunLog(home.home(), clock, args, () -> root.options.debug,
                 logSink, message -> new Output(terminal, false).warn(message));
-        AppContext ctx = new AppContext(terminal, env, root.options, clock, traceSink, log);
+        AppContext ctx = new AppContext(terminal, env, root.options, clock, traceSink, log, home);
         cl.addSubcommand("list", new ListCommand(ctx));
         cl.addSubcommand("info", new InfoCommand(ctx));
         cl.addSubcommand("backup", new BackupCommand(ctx));
@@ -61,6 +62,11 @@ public final class Cli {
         journal.addSubcommand("adopt", new JournalAdoptCommand(ctx));
         journal.addSubcommand("discard", new JournalDiscardCommand(ctx));
         cl.addSubcommand("journal", journal);
+        CommandLine libraryCommands = new CommandLine(new LibraryCommand());
+        libraryCommands.addSubcommand("list", new LibraryListCommand(ctx));
+        libraryCommands.addSubcommand("verify", new LibraryVerifyCommand(ctx));
+        libraryCommands.addSubcommand("prune", new LibraryPruneCommand(ctx));
+        cl.addSubcommand("library", libraryCommands);
         cl.addSubcommand("demo", new DemoCommand(ctx));
         addExitCodes(cl);
         cl.setOut(new PrintWriter(terminal.out(), true));
@@ -87,7 +93,8 @@ public final class Cli {
             return new CommandLine.RunLast().execute(parsed);
         });
         try {
-            return ScopedValue.where(RunLog.CURRENT, log).call(() -> cl.execute(args));
+            home.note().ifPresent(n -> new Output(terminal, false).warn(n));
+            return ScopedValue.where(RunLog.CURRENT, log).where(DataHome.CURRENT, home).call(() -> cl.execute(args));
         } finally {
             ctx.close();
             log.close();

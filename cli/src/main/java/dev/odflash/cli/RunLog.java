@@ -201,6 +201,16 @@ final class RunLog {
         return b.toString();
     }
 
+    /** Under sudo the log is the invoking user's (docs/architecture.md "Contracts", data home). */
+    private static void claim(Path file, java.io.Closeable opened) throws IOException {
+        try {
+            dev.odflash.ops.DataHome.claimCreated(file);
+        } catch (IOException e) {
+            opened.close();
+            throw e;
+        }
+    }
+
     private Writer create(Path logs, Instant now) throws IOException {
         BasicFileAttributes dirAttrs = Files.readAttributes(logs, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (!dirAttrs.isDirectory()) {
@@ -222,6 +232,7 @@ final class RunLog {
                         SeekableByteChannel ch = dir.newByteChannel(Path.of(name), Set.of(StandardOpenOption.CREATE_NEW,
                                 StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
                         file = logs.resolve(name);
+                        claim(file, ch);
                         return Channels.newWriter(ch, StandardCharsets.UTF_8);
                     } catch (FileAlreadyExistsException e) {
                         if (attempt >= NAME_ATTEMPTS) {
@@ -239,6 +250,7 @@ final class RunLog {
                 Writer w = Files.newBufferedWriter(candidate, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                         StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
                 file = candidate;
+                claim(file, w);
                 return w;
             } catch (FileAlreadyExistsException e) {
                 if (attempt >= NAME_ATTEMPTS) {

@@ -141,6 +141,13 @@ public final class AtomicFiles {
         if (!d.startsWith(b)) {
             throw new IOException(d + " is not inside " + b);
         }
+        java.util.Optional<DataHome.Handover> handover = DataHome.handoverFor(d);
+        if (handover.isPresent()) {
+            // under sudo: made through descriptors from the user's home down, each new one given to the user
+            DataHome.Handover h = handover.get();
+            h.tree().makeDirectories(h.anchor(), d, h.uid(), h.gid());
+            return;
+        }
         Files.createDirectories(b);
         Path at = b;
         for (Path part : b.relativize(d)) {
@@ -203,6 +210,7 @@ public final class AtomicFiles {
                 }
                 s.before(Step.SYNC_FILE, temp);
                 ch.force(true);
+                DataHome.claimCreated(temp); // under sudo the file is the user's before its name is
             } catch (IOException | RuntimeException e) {
                 removeQuietly(temp);
                 throw e;

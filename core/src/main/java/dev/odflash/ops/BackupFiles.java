@@ -2,6 +2,7 @@ package dev.odflash.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.bytes.Hex;
 import dev.odflash.bytes.Sha256;
 
@@ -46,6 +47,17 @@ public final class BackupFiles {
 
     /** Reads {@code FILE.json}: a plain file (no link, no FIFO), bounded, with a sha256 and a size. */
     public static Recorded readSidecar(Path sidecar) throws IOException {
+        JsonNode s = readTree(sidecar);
+        // a sidecar from before the field covers the whole flash; a word odflash never writes is damage,
+        // so a regions sidecar can never be read as a full one
+        BackupCoverage coverage = s.has("coverage") ? BackupCoverage.of(s.path("coverage").asText(""))
+                .orElseThrow(() -> new IOException("unknown coverage")) : BackupCoverage.FULL;
+        return new Recorded(s.path("size").asLong(), s.path("sha256").asText(), BackupState.of(s.path("state").asText("")),
+                s.path("drive").path("revision").asText(""), s.path("createdAt").asText(""), coverage);
+    }
+
+    /** The whole sidecar as {@link #readSidecar} checks it: an object with a sha256 and a size. */
+    static ObjectNode readTree(Path sidecar) throws IOException {
         if (!AtomicFiles.isPlainFile(sidecar)) {
             throw new IOException(AtomicFiles.taken(sidecar) ? "not a regular file" : "missing");
         }
@@ -72,12 +84,10 @@ public final class BackupFiles {
         if (!s.path("size").canConvertToLong() || s.path("size").asLong() < 0) {
             throw new IOException("no size");
         }
-        // a sidecar from before the field covers the whole flash; a word odflash never writes is damage,
-        // so a regions sidecar can never be read as a full one
-        BackupCoverage coverage = s.has("coverage") ? BackupCoverage.of(s.path("coverage").asText(""))
-                .orElseThrow(() -> new IOException("unknown coverage")) : BackupCoverage.FULL;
-        return new Recorded(s.path("size").asLong(), sha, BackupState.of(s.path("state").asText("")),
-                s.path("drive").path("revision").asText(""), s.path("createdAt").asText(""), coverage);
+        if (s.has(BackupSightings.FIELD) && !s.get(BackupSightings.FIELD).isArray()) {
+            throw new IOException(BackupSightings.FIELD + " is not a list");
+        }
+        return (ObjectNode) s;
     }
 
     /** The sha256 of a plain file streamed (never a link, FIFO or device), empty when it is not one. */

@@ -15,13 +15,9 @@ public record BackupLibrary(Path home) {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
+    /** The library of the environment's data home (the CLI resolves sudo runs through {@link DataHome}). */
     public static BackupLibrary fromEnvironment(Map<String, String> env) {
-        String configured = env.get("ODFLASH_HOME");
-        if (configured != null && !configured.isBlank()) {
-            return new BackupLibrary(Path.of(configured));
-        }
-        String userHome = env.getOrDefault("HOME", System.getProperty("user.home"));
-        return new BackupLibrary(Path.of(userHome, ".local", "share", "odflash"));
+        return new BackupLibrary(DataHome.configured(env));
     }
 
     public Path backups() {

@@ -21,6 +21,8 @@ import java.util.Optional;
  * is never wasted. A sidecar left without its image by an earlier run is an unfinished publish: a
  * retry of {@code -o FILE} replaces it, a library backup first settles its directory
  * ({@link BackupFiles#settle}). An image without a sidecar is never replaced: {@code -o} onto it is refused.
+ * A library backup whose content the drive's folder already holds adds a sighting to that entry instead
+ * ({@link BackupSightings}); {@code -o FILE} is always a new file.
  */
 public final class BackupOperation {
     private static final System.Logger LOG = System.getLogger("dev.odflash.backup");
@@ -32,9 +34,13 @@ public final class BackupOperation {
         this.clock = clock;
     }
 
-    /** @param settled unfinished publishes of earlier runs this run finished or removed */
+    /**
+     * @param settled unfinished publishes of earlier runs this run finished or removed
+     * @param alreadyInLibrary the library held this content already: {@code file} is that entry, whose
+     *                         sidecar now records this backup in its {@code seen} list ({@link BackupSightings})
+     */
     public record Result(Path file, Path sidecar, VerifiedRead read, ObjectNode sidecarJson,
-                         List<BackupFiles.Settled> settled) {
+                         List<BackupFiles.Settled> settled, boolean alreadyInLibrary) {
     }
 
     public Result run(Device device, DriveInfo info, Optional<Path> output, Progress progress) throws OdflashException {
@@ -67,6 +73,12 @@ public final class BackupOperation {
             return publish(r.asRead(), BackupSidecar.ofRegions(info, r, BackupSidecar.COMPLETE, now), target,
                     BackupSidecar.COMPLETE, settled);
         }
+        if (output.isEmpty()) {
+            Optional<Result> known = alreadyInLibrary(info, read, BackupSidecar.COMPLETE, now, settled);
+            if (known.isPresent()) {
+                return known.get();
+            }
+        }
         return publish(read, BackupSidecar.of(info, read, BackupSidecar.COMPLETE, now), target, BackupSidecar.COMPLETE,
                 settled);
     }
@@ -91,10 +103,37 @@ public final class BackupOperation {
     private Result publishToLibrary(DriveInfo info, VerifiedRead read, ObjectNode json, BackupState state, Instant now)
             throws OdflashException {
         List<BackupFiles.Settled> settled = settleLibrary(info);
+        Optional<Result> known = alreadyInLibrary(info, read, state, now, settled);
+        if (known.isPresent()) {
+            return known.get();
+        }
         String revision = info.inquiry().revision() + (state == BackupState.COMPLETE ? "" : "-" + state.word());
         Path target = library.newBackupFile(info.inquiry().vendor(), info.inquiry().product(), revision, now);
         checkTarget(target, BackupSidecar.pathFor(target));
         return publish(read, json, target, state, settled);
+    }
+
+    /**
+     * One entry per content and drive key: when the drive's folder holds a verified entry with this
+     * content and state, this backup becomes a sighting in that entry's sidecar and nothing else is written.
+     */
+    private Optional<Result> alreadyInLibrary(DriveInfo info, VerifiedRead read, BackupState state, Instant now,
+                                              List<BackupFiles.Settled> settled) throws OdflashException {
+        Path dir = library.driveDirectory(info.inquiry().vendor(), info.inquiry().product());
+        try {
+            Optional<Path> same = BackupSightings.sameContent(dir, read.sha256(), read.size(), state);
+            if (same.isEmpty()) {
+                return Optional.empty();
+            }
+            Path image = same.get();
+            ObjectNode json = BackupSightings.add(image, read.sha256(), read.size(), List.of(BackupSightings.of(info, now)));
+            LOG.log(Level.INFO, () -> "backup: " + read.sha256() + " is already in the library as " + image
+                    + "; its sidecar records this backup in its seen list");
+            return Optional.of(new Result(image, BackupSidecar.pathFor(image), read, json, settled, true));
+        } catch (IOException e) {
+            throw new OdflashException(new Failure.UsageProblem("cannot update the backup library in " + dir + ": "
+                    + e.getMessage()), e);
+        }
     }
 
     /** Creates the drive's library directory (no link followed) and settles its unfinished publishes. */
@@ -124,7 +163,7 @@ public final class BackupOperation {
             LOG.log(Level.WARNING, "backup not published: " + target + ": " + e.getMessage());
             throw new OdflashException(new Failure.UsageProblem("cannot write the backup to " + target + ": " + e.getMessage()), e);
         }
-        return new Result(target, sidecar, read, json, settled);
+        return new Result(target, sidecar, read, json, settled, false);
     }
 
     private static void checkTarget(Path target, Path sidecar) throws OdflashException {

@@ -72,6 +72,7 @@ public final class JournalStore {
         if (a.size() > MAX_JOURNAL_BYTES) {
             throw new IOException(f + " is " + a.size() + " bytes, too large for a journal");
         }
+        dev.odflash.ops.DataHome.checkTrusted(f, "a journal"); // root must not act on a journal someone else planted
         try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
              InputStream in = Channels.newInputStream(ch)) {
             return Optional.of(Journal.fromJson(JSON.readTree(in.readNBytes((int) MAX_JOURNAL_BYTES))));

@@ -38,7 +38,28 @@ public final class BackupIndex {
         return check(library).backups();
     }
 
+    /** Hashes one image: through the cache for `status`, afresh for `library verify`. */
+    @FunctionalInterface
+    interface Hasher {
+        Optional<String> sha256(Path image) throws IOException;
+    }
+
     public static Scan check(BackupLibrary library) {
+        if (!Files.isDirectory(library.backups(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return new Scan(List.of(), List.of());
+        }
+        HashCache cache = HashCache.load(library.hashCache());
+        Scan scan = check(library, cache::sha256);
+        cache.save(library.home());
+        return scan;
+    }
+
+    /** Like {@link #check}, but every image is read and hashed again now: no cached hash is trusted. */
+    public static Scan checkAfresh(BackupLibrary library) {
+        return check(library, BackupFiles::sha256);
+    }
+
+    private static Scan check(BackupLibrary library, Hasher hasher) {
         List<LibraryEntry> out = new ArrayList<>();
         List<LibraryIssue> issues = new ArrayList<>();
         Path root = library.backups();
@@ -58,21 +79,23 @@ public final class BackupIndex {
         } catch (IOException | java.io.UncheckedIOException e) {
             issues.add(new LibraryIssue(root, LibraryIssue.Problem.DAMAGED, "the library cannot be listed: " + e.getMessage()));
         }
-        HashCache cache = HashCache.load(library.hashCache());
         for (Path image : images) {
-            switch (verdict(image, cache)) {
+            switch (verdict(image, hasher)) {
                 case LibraryEntry e -> out.add(e);
                 case LibraryIssue i -> issues.add(i);
                 default -> throw new IllegalStateException("a verdict is an entry or an issue");
             }
         }
-        cache.save(library.home());
         out.sort(Comparator.comparing(LibraryEntry::createdAt));
         return new Scan(out, issues);
     }
 
     /** A backup (a {@link LibraryEntry}) or why not (a {@link LibraryIssue}). */
     static Record verdict(Path image, HashCache cache) {
+        return verdict(image, cache::sha256);
+    }
+
+    private static Record verdict(Path image, Hasher hasher) {
         Path sidecar = BackupSidecar.pathFor(image);
         boolean hasImage = AtomicFiles.taken(image);
         if (!AtomicFiles.taken(sidecar)) {
@@ -99,7 +122,7 @@ public final class BackupIndex {
                 return new LibraryIssue(image, LibraryIssue.Problem.DAMAGED, (size < r.size() ? "short: " : "size ")
                         + size + " bytes, its sidecar records " + r.size());
             }
-            Optional<String> sha = cache.sha256(image);
+            Optional<String> sha = hasher.sha256(image);
             if (sha.isEmpty() || !sha.get().equals(r.sha256())) {
                 return new LibraryIssue(image, LibraryIssue.Problem.DAMAGED, "its contents no longer match the"
                         + " sha256 its sidecar records");
