@@ -105,9 +105,8 @@ final class FlashCommand extends BaseCommand {
         info.warnings().forEach(ctx.output()::warn);
         // read with the target's flash as the bound: a larger file is refused unread (issue 10 §5)
         byte[] image = FirmwareInput.loadFor(file, ImageFit.expectedSize(info), ctx).image();
-        TerminalConfirmation terminal = new TerminalConfirmation(ctx.terminal());
         FlashResult r = new FlashOperation(ctx.library(), ctx.clock(), device.probe(ctx))
-                .run(d, info, image, file, options, summary -> terminal.confirm(FlashSummaryText.of(summary)), ctx.progress());
+                .run(d, info, image, file, options, new TerminalConfirmation(ctx.terminal()), ctx.progress());
         if (!(r.plan() instanceof WritePlan.Chip)) {
             ctx.output().result(DownloadReport.json(r, d), DownloadReport.text(r, d));
             return ExitCode.OK;
