@@ -45,7 +45,7 @@ final class FlashCommand extends BaseCommand {
     @Option(names = "--dry-run", description = "Print the plan (erases, bytes, predicted time, lower bound) and write nothing.")
     boolean dryRun;
 
-    @Option(names = "--yes", description = "Do not ask for confirmation (scripts). Without a terminal and without --yes, flash refuses;"
+    @Option(names = "--yes", description = "Do not ask for confirmation (scripts). Without a terminal and without --yes, flash refuses before reading the drive;"
             + " a question unanswered for 10 minutes is a refusal (exit 4, nothing written).")
     boolean yes;
 
