@@ -42,6 +42,7 @@ final class OutcomeText {
             case DRY_RUN -> "--dry-run";
             case OTHER_OUTPUT -> "-o";
             case ADOPT_JOURNAL -> "journal adopt";
+            case EXTRACT_UPDATER -> "extract";
         };
     }
 
@@ -82,6 +83,8 @@ final class OutcomeText {
             case ADOPT_JOURNAL -> arguments.size() < 2 ? " `odflash journal list` lists the journals."
                     : " If it is the same unit: `odflash journal adopt --device " + arguments.get(0)
                     + "`, then flash again; if it is another unit: `odflash journal discard " + arguments.get(1) + "`.";
+            case EXTRACT_UPDATER -> arguments.isEmpty() ? ": run `odflash extract FILE`"
+                    : ": run `odflash extract " + arguments.getFirst() + "`";
             case KEY_GIVEN, DRY_RUN -> " (" + flag(override.get()) + ")";
         };
     }

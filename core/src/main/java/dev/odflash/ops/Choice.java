@@ -27,7 +27,9 @@ public enum Choice {
     /** Another output file name. */
     OTHER_OUTPUT,
     /** Adopt another path's journal for this drive, or discard it. */
-    ADOPT_JOURNAL;
+    ADOPT_JOURNAL,
+    /** Carve the firmware out of a vendor updater (argument: the updater file). */
+    EXTRACT_UPDATER;
 
     /** The JSON word: "allow-older". */
     public String word() {
