@@ -29,7 +29,7 @@ final class Mt19xxFlashReader implements FlashReader {
             VerifiedRead r = Mt19xxReader.readTwice(mt19xx, size, progress);
             return new VerifiedRead(r.image(), r.sha256(), r.passes(), device.clock().elapsed().minus(start));
         } catch (TransportException e) {
-            throw OdflashException.device("the drive stopped answering during the read: " + e.getMessage()
+            throw OdflashException.device(e.whoFailed() + " during the read: " + e.getMessage()
                     + "; nothing was written", e, "read");
         } catch (DownloadException e) {
             throw OdflashException.device("the drive refused to be read: " + e.getMessage(), e, "read");
