@@ -9,6 +9,7 @@ import dev.odflash.ops.InputErrors;
 import dev.odflash.ops.OdflashException;
 
 import dev.odflash.transport.Device;
+import dev.odflash.transport.HostTransferLimit;
 import dev.odflash.transport.trace.TraceWriter;
 import dev.odflash.transport.trace.TracingDevice;
 
@@ -95,12 +96,13 @@ public final class AppContext {
      */
     public Device openDevice(String spec) throws OdflashException {
         log.openingDevice(spec); // a run that opens a drive writes its log (README "Logs")
+        // the host path's transfer limit is honoured above the trace, so the trace shows the commands sent
         Device device = DeviceResolver.open(spec, chips());
         if (options.trace == null) {
-            return device;
+            return HostTransferLimit.honouring(device);
         }
         try {
-            return new TracingDevice(device, trace(), false);
+            return HostTransferLimit.honouring(new TracingDevice(device, trace(), false));
         } catch (OdflashException | RuntimeException e) {
             device.close();
             throw e;

@@ -32,7 +32,7 @@ public final class DeviceResolver {
             } catch (IllegalArgumentException e) {
                 throw OdflashException.usage("device " + spec + ": " + e.getMessage());
             } catch (IOException e) {
-                throw OdflashException.usage("device " + spec + ": cannot use the image file: " + e.getMessage());
+                throw OdflashException.usage("device " + spec + ": cannot use the image file: " + ioReason(e));
             } catch (TransportException e) {
                 throw opening(e);
             }
@@ -62,6 +62,16 @@ public final class DeviceResolver {
         }
         throw OdflashException.usage("unrecognised device spec '" + spec + "' (forms: /dev/sgN, /dev/srN, \\\\.\\CdRomN,"
                 + " emu:<profile>[?chip=NAME&image=FILE...], replay:TRACE)");
+    }
+
+    /** An I/O failure as a user reads it: the file and why ("permission denied"), not just the path. */
+    static String ioReason(IOException e) {
+        return switch (e) {
+            case java.nio.file.NoSuchFileException n -> n.getFile() + ": no such file or directory";
+            case java.nio.file.AccessDeniedException a -> a.getFile() + ": permission denied";
+            case java.nio.file.FileSystemException f when f.getReason() != null -> f.getFile() + ": " + f.getReason();
+            default -> String.valueOf(e.getMessage());
+        };
     }
 
     /**

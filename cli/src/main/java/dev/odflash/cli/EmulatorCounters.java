@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.emulator.chip.FlashChipModel;
 import dev.odflash.emulator.EmulatedDrive;
 import dev.odflash.transport.Device;
+import dev.odflash.transport.HostTransferLimit;
 import dev.odflash.transport.trace.TracingDevice;
 
 import java.util.Optional;
@@ -18,7 +19,8 @@ final class EmulatorCounters {
     }
 
     static Optional<ObjectNode> of(Device device) {
-        Device d = device instanceof TracingDevice t ? t.inner() : device;
+        Device outer = HostTransferLimit.inner(device);
+        Device d = outer instanceof TracingDevice t ? t.inner() : outer;
         if (!(d instanceof EmulatedDrive drive)) {
             return Optional.empty();
         }

@@ -8,6 +8,8 @@ import dev.odflash.image.ImageReport;
 import dev.odflash.image.extract.Candidate;
 import dev.odflash.image.extract.Extraction;
 import dev.odflash.image.extract.Extractor;
+import dev.odflash.input.BoundedInput;
+import dev.odflash.input.InputFileException;
 import dev.odflash.ops.AtomicFiles;
 import dev.odflash.ops.Gate;
 import dev.odflash.ops.OdflashException;
@@ -31,7 +33,9 @@ import java.util.Set;
             "overlay after the last section, ZIP and 7z archives inside those, Intel-HEX text, the LiteOn XFlash",
             "table (raw method only); RAR, CAB, NSIS, Inno and UPX are named, not opened. Every candidate is",
             "scored and explained; the valid images are written to DIR (default: <EXE>-extracted next to the",
-            "EXE; DIR is created, never its parents), never overwriting. An 8051 candidate whose banks start with",
+            "EXE; DIR is created, never its parents), never overwriting: an output already holding exactly that",
+            "image is \"already there\" (exit 0), one with other content is refused (exit 4). Images laid end to end",
+            "(each with its own identity) are split at image boundaries and offered one by one. An 8051 candidate whose banks start with",
             "0x80 (SJMP) is kept, as OmniPatcher's extraction allows, with a warning: identify and flash take only",
             "0x02 there. Exit 0 when a flashable image was written, 4 when the file holds none."})
 final class ExtractCommand extends BaseCommand {
@@ -63,14 +67,21 @@ final class ExtractCommand extends BaseCommand {
         if (!best.isEmpty()) {
             outputDirectory(out);
         }
-        for (Path t : targets) {
-            if (AtomicFiles.taken(t)) {
-                throw OdflashException.refused(Gate.OUTPUT_EXISTS, t + " exists; odflash never overwrites a file (choose another -o DIR)");
+        List<Boolean> there = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            boolean taken = AtomicFiles.taken(targets.get(i));
+            if (taken && !sameContent(targets.get(i), best.get(i).image())) {
+                throw OdflashException.refused(Gate.OUTPUT_EXISTS, targets.get(i) + " exists with other content; odflash"
+                        + " never overwrites a file (choose another -o DIR)");
             }
+            there.add(taken);
         }
         for (int i = 0; i < best.size(); i++) {
-            AtomicFiles.publishNew(targets.get(i), best.get(i).image());
+            if (!there.get(i)) {
+                AtomicFiles.publishNew(targets.get(i), best.get(i).image());
+            }
         }
+        this.alreadyThere = there;
         if (best.isEmpty()) {
             ctx.terminal().err().print(text(x, best, targets)); // what was looked at, for the user; stdout stays clean
             throw OdflashException.refused(Gate.OTHER, x.upx() ? Extraction.UPX_ADVICE : "no flashable firmware image found in "
@@ -78,6 +89,24 @@ final class ExtractCommand extends BaseCommand {
         }
         ctx.output().result(json(x, best, targets), text(x, best, targets));
         return ExitCode.OK;
+    }
+
+    /** Per written image: the output already held exactly these bytes, so nothing was written. */
+    private List<Boolean> alreadyThere = List.of();
+
+    /**
+     * An existing output that is byte for byte the candidate (an extract run again): "already there",
+     * not a refusal. A link, a special file or a larger file is never the same (read no-follow, bounded).
+     */
+    private static boolean sameContent(Path existing, byte[] image) {
+        if (Files.isSymbolicLink(existing)) {
+            return false;
+        }
+        try {
+            return java.util.Arrays.equals(BoundedInput.read(existing, image.length, "output"), image);
+        } catch (InputFileException e) {
+            return false;
+        }
     }
 
     /** DIR itself is created (never its parents) and must be a real directory, not a link to one. */
@@ -121,7 +150,8 @@ final class ExtractCommand extends BaseCommand {
         ObjectNode o = Output.object().put("file", exe.toString()).put("upx", x.upx());
         ArrayNode written = o.putArray("written");
         for (int i = 0; i < best.size(); i++) {
-            written.addObject().put("path", targets.get(i).toString()).put("origin", best.get(i).origin())
+            written.addObject().put("path", targets.get(i).toString()).put("alreadyThere", alreadyThere.get(i))
+                    .put("origin", best.get(i).origin())
                     .put("sha256", best.get(i).report().sha256()).put("summary", ImageText.summary(best.get(i).report()));
         }
         ArrayNode cands = o.putArray("candidates");
@@ -146,7 +176,8 @@ final class ExtractCommand extends BaseCommand {
                 c.score(), visible(c.origin()), c.image().length, ImageText.summary(c.report()),
                 visible(String.join(", ", c.reasons())))));
         for (int i = 0; i < best.size(); i++) {
-            sb.append(String.format("Wrote %s%n  sha256 %s%n  %s%n", visible(targets.get(i).toString()), best.get(i).report().sha256(),
+            sb.append(String.format("%s %s%n  sha256 %s%n  %s%n", alreadyThere.get(i) ? "Already there:" : "Wrote",
+                    visible(targets.get(i).toString()), best.get(i).report().sha256(),
                     ImageText.summary(best.get(i).report())));
         }
         return sb.toString();

@@ -6,6 +6,9 @@ import dev.odflash.image.FirmwareFiles;
 import dev.odflash.image.ImageFormatException;
 import dev.odflash.input.BoundedInput;
 import dev.odflash.input.InputFileException;
+import dev.odflash.image.extract.PeFile;
+import dev.odflash.ops.Choice;
+import dev.odflash.ops.Failure;
 import dev.odflash.ops.InputErrors;
 import dev.odflash.ops.Gate;
 import dev.odflash.ops.OdflashException;
@@ -13,6 +16,7 @@ import dev.odflash.ops.OdflashException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -50,8 +54,30 @@ final class FirmwareInput {
         return load(file, maxImage, "any flash odflash knows");
     }
 
+    /** What a Windows program's first bytes hold: the DOS header and, at e_lfanew, the PE signature. */
+    private static final int PROGRAM_HEAD = 4096;
+
+    /**
+     * A Windows program (a vendor updater) is no image: it is said as such, with the command that carves
+     * the images out of it, before any size bound (an updater is often larger than any flash).
+     */
+    static void refuseWindowsProgram(Path file) throws OdflashException {
+        byte[] head;
+        try {
+            head = BoundedInput.head(file, PROGRAM_HEAD, "firmware file");
+        } catch (InputFileException e) {
+            throw InputErrors.of(e);
+        }
+        if (PeFile.isWindowsProgram(head)) {
+            throw new OdflashException(new Failure.Refusal(Gate.IMAGE_FILE, file + ": this is a Windows program (a"
+                    + " vendor updater?), not a firmware image", Optional.of(Choice.EXTRACT_UPDATER),
+                    List.of(file.toString())));
+        }
+    }
+
     /** {@link #load(Path, long)}; {@code boundWords} says what the bound is ("the drive's flash") in a refusal. */
     private static FirmwareFiles.Loaded load(Path file, long maxImage, String boundWords) throws OdflashException {
+        refuseWindowsProgram(file);
         byte[] bytes;
         try {
             bytes = BoundedInput.read(file, maxImage * HEX_FACTOR, "firmware file");
@@ -83,9 +109,11 @@ final class FirmwareInput {
 
     /**
      * Before a drive is opened: FILE is a regular file no larger than any flash odflash knows can take
-     * (as Intel-HEX), so a bad path is a usage error before the drive is touched. Reads nothing.
+     * (as Intel-HEX) and not a Windows program, so a bad path is said before the drive is touched. Reads at
+     * most its first 4 KiB.
      */
     static void precheck(Path file, AppContext ctx) throws OdflashException {
+        refuseWindowsProgram(file);
         long max = largestImage(ctx);
         try {
             BoundedInput.check(file, max * HEX_FACTOR, "firmware file");

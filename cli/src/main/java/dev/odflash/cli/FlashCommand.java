@@ -45,7 +45,7 @@ final class FlashCommand extends BaseCommand {
     @Option(names = "--dry-run", description = "Print the plan (erases, bytes, predicted time, lower bound) and write nothing.")
     boolean dryRun;
 
-    @Option(names = "--yes", description = "Do not ask for confirmation (scripts). Without a terminal and without --yes, flash refuses;"
+    @Option(names = "--yes", description = "Do not ask for confirmation (scripts). Without a terminal and without --yes, flash refuses before reading the drive;"
             + " a question unanswered for 10 minutes is a refusal (exit 4, nothing written).")
     boolean yes;
 
@@ -112,9 +112,8 @@ final class FlashCommand extends BaseCommand {
         info.warnings().forEach(ctx.output()::warn);
         // read with the target's flash as the bound: a larger file is refused unread (issue 10 §5)
         byte[] image = FirmwareInput.loadFor(file, ImageFit.expectedSize(info), ctx).image();
-        TerminalConfirmation terminal = new TerminalConfirmation(ctx.terminal());
         FlashResult r = new FlashOperation(ctx.library(), ctx.clock(), device.probe(ctx))
-                .run(d, info, image, file, options, summary -> terminal.confirm(FlashSummaryText.of(summary)), ctx.progress());
+                .run(d, info, image, file, options, new TerminalConfirmation(ctx.terminal()), ctx.progress());
         if (!(r.plan() instanceof WritePlan.Chip)) {
             ctx.output().result(DownloadReport.json(r, d), DownloadReport.text(r, d));
             return ExitCode.OK;

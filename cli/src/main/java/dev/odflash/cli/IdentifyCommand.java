@@ -13,6 +13,8 @@ import dev.odflash.ops.ImageFit;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.ops.flash.FlashOptions;
 import dev.odflash.ops.flash.FlashPreflight;
+import dev.odflash.ops.status.BackupIndex;
+import dev.odflash.ops.status.LibraryEntry;
 import dev.odflash.transport.Device;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,6 +39,9 @@ import java.util.OptionalLong;
             "written). These are flash's gates without flags: on a family with no read path (btc, tsst) the",
             "backup gate refuses, as flash does without --without-backup (identify has no such flag), and the",
             "other gates are shown as flash --without-backup applies them.",
+            "Layouts without a checksum over their code (all but mt1939 and mt1959) are only \"structure valid\":",
+            "identify then says whether the file equals a backup in the library or a built-in image (by SHA-256).",
+            "A Windows program (a vendor updater) is refused with the command that extracts its images.",
             "Exit 0 for a valid image (that fits), 4 for a file odflash would refuse (or flash would refuse",
             "without flags)."})
 final class IdentifyCommand extends BaseCommand {
@@ -82,11 +87,37 @@ final class IdentifyCommand extends BaseCommand {
                 text.append(String.format("  [%s] %s: %s%n", gate.passed() ? "ok" : "REFUSE", gate.name(), visible(message)));
             }
         }
+        String valid = report.layout().map(l -> l.checksummed()).orElse(false) ? "valid image"
+                : "structure valid; this layout carries no checksum, so damage inside the code cannot be detected";
+        json.put("checksummed", report.layout().map(l -> l.checksummed()).orElse(false));
         text.append(!report.flashable() ? "Verdict: odflash would refuse to flash this file\n"
-                : !fits ? "Verdict: valid image, but the flash gates above would refuse it for this drive\n"
-                : "Verdict: valid image\n");
+                : !fits ? "Verdict: " + valid + "; the flash gates above would refuse it for this drive\n"
+                : "Verdict: " + valid + "\n");
+        if (report.layout().isPresent()) {
+            text.append(knownAs(report, json.putArray("matches")));
+        }
         ctx.output().result(json, text.toString());
         return report.flashable() && fits ? ExitCode.OK : ExitCode.REFUSED;
+    }
+
+    /**
+     * Whether the file is, byte for byte, a backup in the library or a built-in image: the one check of a
+     * layout without a checksum that tells an intact file from a damaged one.
+     */
+    private String knownAs(ImageReport report, ArrayNode matches) {
+        StringBuilder sb = new StringBuilder();
+        for (LibraryEntry e : BackupIndex.scan(ctx.library())) {
+            if (e.sha256().equals(report.sha256())) {
+                matches.addObject().put("kind", "backup").put("file", e.file().toString()).put("createdAt", e.createdAt());
+                sb.append(String.format("Matches:   backup %s (%s)%n", visible(e.file().toString()), visible(e.createdAt())));
+            }
+        }
+        for (String name : KnownImages.matching(report)) {
+            matches.addObject().put("kind", "built-in").put("name", name);
+            sb.append(String.format("Matches:   %s%n", name));
+        }
+        return sb.isEmpty() ? "Matches:   no backup in the library and no built-in image has sha256 " + report.sha256() + "\n"
+                : sb.toString();
     }
 
     /**

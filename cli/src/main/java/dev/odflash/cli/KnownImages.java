@@ -6,6 +6,7 @@ import dev.odflash.emulator.EmulatorProfiles;
 import dev.odflash.emulator.EmulatorSpec;
 import dev.odflash.emulator.download.DownloadFirmware;
 import dev.odflash.emulator.firmware.Mtk8051Firmware;
+import dev.odflash.image.ImageReport;
 import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.status.KnownImage;
 
@@ -37,6 +38,32 @@ final class KnownImages {
         for (String v : p.versions()) {
             image(p, emu, info, v).ifPresent(image -> out.add(new KnownImage("synthetic firmware " + v,
                     Sha256.hex(image), v)));
+        }
+        return out;
+    }
+
+    /**
+     * The built-in images a file is, byte for byte (`identify`): each emulated profile of the file's layout
+     * generates the version the file names, and matches when its SHA-256 is the file's. One image per
+     * profile is made, so this stays cheap whatever the file.
+     */
+    static List<String> matching(ImageReport report) {
+        List<String> out = new ArrayList<>();
+        if (report.layout().isEmpty() || report.identity().isEmpty() || report.sha256().isEmpty()) {
+            return out;
+        }
+        String v = report.identity().get().revision();
+        for (EmulatorProfile p : EmulatorProfiles.all()) {
+            if (!p.layout().equals(report.layout().get()) || !p.versions().contains(v)) {
+                continue;
+            }
+            Optional<byte[]> image = p.family().chipStyle()
+                    ? Optional.of((int) report.size()).filter(Mtk8051Firmware.SIZES::contains)
+                            .map(s -> Mtk8051Firmware.generate(p.vendor(), p.product(), v, s))
+                    : Optional.of(DownloadFirmware.image(p, v));
+            if (image.isPresent() && Sha256.hex(image.get()).equals(report.sha256())) {
+                out.add("the built-in synthetic firmware " + v + " of emu:" + p.name());
+            }
         }
         return out;
     }

@@ -43,6 +43,7 @@ final class OutcomeText {
             case OTHER_OUTPUT -> "-o";
             case ADOPT_JOURNAL -> "journal adopt";
             case REGIONS_ONLY -> "--regions-only";
+            case EXTRACT_UPDATER -> "extract";
         };
     }
 
@@ -83,6 +84,8 @@ final class OutcomeText {
             case ADOPT_JOURNAL -> arguments.size() < 2 ? " `odflash journal list` lists the journals."
                     : " If it is the same unit: `odflash journal adopt --device " + arguments.get(0)
                     + "`, then flash again; if it is another unit: `odflash journal discard " + arguments.get(1) + "`.";
+            case EXTRACT_UPDATER -> arguments.isEmpty() ? ": run `odflash extract FILE`"
+                    : ": run `odflash extract " + arguments.getFirst() + "`";
             case KEY_GIVEN, DRY_RUN -> " (" + flag(override.get()) + ")";
             case REGIONS_ONLY -> "; give --regions-only to back up only those regions and flash on them"
                     + " (a flash that keeps them; never a restore)";

@@ -1,5 +1,8 @@
 package dev.odflash.cli;
 
+import dev.odflash.ops.flash.Confirmation;
+import dev.odflash.ops.flash.FlashSummary;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,13 +16,15 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Asks "Flash? [y/N]" on the terminal. Without a terminal there is nobody to ask, so it refuses and
- * says to use --yes (a script must opt in explicitly).
+ * says to use --yes (a script must opt in explicitly). As the flash pipeline's {@link Confirmation} it
+ * says so up front ({@link #canAsk()}), so the pipeline refuses before reading the drive and the
+ * refusal is said once, by the pipeline.
  *
  * <p>Nothing waits forever (README rule 7): the question holds the drive's lock, so an answer that
  * does not come within {@link #WAIT} (10 minutes) counts as no. The read runs on a daemon thread,
  * since a read of stdin cannot be interrupted; the process ends with the command.
  */
-final class TerminalConfirmation {
+final class TerminalConfirmation implements Confirmation {
     /** How long a question waits for its answer; a test binds a short one. */
     static final ScopedValue<Duration> WAIT = ScopedValue.newInstance();
     static final Duration DEFAULT_WAIT = Duration.ofMinutes(10);
@@ -37,6 +42,16 @@ final class TerminalConfirmation {
         this.terminal = terminal;
         this.question = question;
         this.noTerminal = noTerminal;
+    }
+
+    @Override
+    public boolean canAsk() {
+        return terminal.interactive();
+    }
+
+    @Override
+    public boolean confirm(FlashSummary summary) {
+        return confirm(FlashSummaryText.of(summary));
     }
 
     /** Shows the summary, asks, and returns whether the user agreed. */

@@ -44,7 +44,7 @@ class DriveViewsAgreeTest {
         assertThat(Files.readAllBytes(flash)).isEqualTo(image("1.10"));
         CliRunner.Run good = cli.run("identify", write(dir, "ok.bin", image("1.20")).toString(), "--device", device);
         assertThat(good.exitCode()).as(good.toString()).isZero();
-        assertThat(good.out()).contains("Verdict: valid image");
+        assertThat(good.out()).contains("Verdict: structure valid");
     }
 
     @Test

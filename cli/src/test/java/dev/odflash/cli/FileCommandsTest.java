@@ -134,7 +134,7 @@ class FileCommandsTest {
         Path work = dir.resolve("demo");
         CliRunner.Run r = new CliRunner(home).run("demo", "--dir", work.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("== 1.").contains("== 4.").contains("Verdict: valid image").contains("Done.");
+        assertThat(r.out()).contains("== 1.").contains("== 4.").contains("Verdict: structure valid").contains("Done.");
         assertThat(Files.exists(work.resolve("crw-5224a-backup.bin.json"))).isTrue();
         CliRunner.Run again = new CliRunner(home).run("demo", "--dir", work.toString());
         assertThat(again.exitCode()).isEqualTo(4);

@@ -85,6 +85,23 @@ public final class BoundedInput {
     }
 
     /**
+     * The first bytes of a regular file, at most {@code count}, whatever its size: enough to recognise
+     * what kind of file it is (a Windows program) before the size bound refuses it unread.
+     */
+    public static byte[] head(Path file, int count, String what) throws InputFileException {
+        BasicFileAttributes checked = regularFile(file, what);
+        try (FileChannel ch = open(file, checked, what)) {
+            ByteBuffer buf = ByteBuffer.allocate(count);
+            while (buf.hasRemaining() && ch.read(buf) > 0) {
+                // a short read is not the end of the file: read until full or at its end
+            }
+            return Arrays.copyOf(buf.array(), buf.position());
+        } catch (IOException e) {
+            throw asInputError(file, what, e);
+        }
+    }
+
+    /**
      * Streams a text file line by line: at most {@code totalBound} bytes in all and {@code lineBound} bytes a line,
      * so memory is one line whatever the file holds. The handler's own exception passes through unchanged
      * (give it an unchecked or non-IOException type: an IOException from it would read as an unreadable file).

@@ -32,7 +32,9 @@ public enum Choice {
      * Back up only the regions a flash keeps when the drive refuses a whole-flash read, and flash on
      * such a backup (docs/architecture.md "Safety rules", rule 2).
      */
-    REGIONS_ONLY;
+    REGIONS_ONLY,
+    /** Carve the firmware out of a vendor updater (argument: the updater file). */
+    EXTRACT_UPDATER;
 
     /** The JSON word: "allow-older". */
     public String word() {

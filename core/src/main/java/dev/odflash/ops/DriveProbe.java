@@ -57,7 +57,8 @@ public final class DriveProbe {
                 warnings.add("GET CONFIGURATION not answered: " + e.getMessage());
             }
         } catch (TransportException e) {
-            throw OdflashException.device("drive " + device.spec() + " did not answer: " + e.getMessage(), e, "INQUIRY");
+            throw OdflashException.device("drive " + device.spec() + (e.kind() == TransportException.Kind.TRANSFER_TOO_LARGE
+                    ? " could not be identified: " : " did not answer: ") + e.getMessage(), e, "INQUIRY");
         }
         if (inquiry.peripheralType() != InquiryData.TYPE_CD_DVD) {
             warnings.add("peripheral device type " + inquiry.peripheralType() + " is not an optical drive (5)");

@@ -27,6 +27,14 @@ public class TransportException extends Exception {
         return kind;
     }
 
+    /**
+     * Who failed, as a sentence starts: the host path, when a transfer was larger than it takes (the
+     * drive was never asked: {@link HostTransferLimit}), otherwise the drive.
+     */
+    public String whoFailed() {
+        return kind == Kind.TRANSFER_TOO_LARGE ? "the host path refused a transfer" : "the drive stopped answering";
+    }
+
     /** errno on Linux, GetLastError on Windows, 0 when the failure has no OS error number. */
     public int osError() {
         return osError;

@@ -18,7 +18,6 @@ import dev.odflash.transport.JedecId;
 import dev.odflash.transport.TransportException;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +53,7 @@ public final class EmulatedDrives {
         HostQuirks quirks = HostQuirks.from(spec);
         FaultPlan faults = FaultPlan.parse(spec.params().get("fault"));
         Optional<EmulatorStats> stats = EmulatorStats.of(spec);
-        FlashImageStore store = new FlashImageStore(Optional.ofNullable(spec.params().get("image")).map(Path::of));
+        FlashImageStore store = new FlashImageStore(SpecPath.of(spec, "image")); // a path that cannot work: exit 2 now
         if (!profile.family().chipStyle()) {
             var drive = DownloadDrives.open(specText, spec, profile, chip, quirks, faults, store);
             stats.ifPresent(s -> drive.onClose(() -> s.write(drive, profile.name())));

@@ -40,11 +40,12 @@ public final class EmulatorStats {
 
     /** The stats file a spec names, checked and cleared; empty without {@code stats=}. */
     static Optional<EmulatorStats> of(EmulatorSpec spec) {
-        String name = spec.params().get("stats");
-        if (name == null) {
+        Optional<Path> named = SpecPath.of(spec, "stats");
+        if (named.isEmpty()) {
             return Optional.empty();
         }
-        Path file = Path.of(name).toAbsolutePath();
+        String name = spec.params().get("stats");
+        Path file = named.get();
         try {
             if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                 BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);

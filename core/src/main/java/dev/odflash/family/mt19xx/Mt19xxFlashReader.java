@@ -37,7 +37,7 @@ final class Mt19xxFlashReader implements FlashReader {
             VerifiedRead r = Mt19xxReader.readTwice(mt19xx, size, progress);
             return new VerifiedRead(r.image(), r.sha256(), r.passes(), device.clock().elapsed().minus(start));
         } catch (TransportException e) {
-            throw OdflashException.device("the drive stopped answering during the read: " + e.getMessage()
+            throw OdflashException.device(e.whoFailed() + " during the read: " + e.getMessage()
                     + "; nothing was written", e, "read");
         } catch (Mt19xxDownload.ReadRefused e) {
             throw wholeReadRefused(e);

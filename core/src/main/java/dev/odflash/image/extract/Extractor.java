@@ -187,12 +187,52 @@ public final class Extractor {
             add(origin + " (SD-616 download buffer, restored)", Sd616Layout.restore(blob), FirmwareFiles.Form.BIN);
         }
         boolean exact = Arrays.stream(IMAGE_SIZES).anyMatch(s -> s == blob.length);
-        if (exact) {
+        boolean split = split(origin, blob);
+        if (exact && !split) {
             add(origin, blob, FirmwareFiles.Form.BIN);
-        } else {
+        } else if (!exact) {
             carve(origin, blob);
         }
         scanContainers(origin, blob, depth);
+    }
+
+    /** At most this many images are looked for in one blob split at image boundaries. */
+    static final int MAX_SPLIT = 16;
+
+    /**
+     * Images laid end to end (an updater for several models, or several versions): the blob split at the
+     * boundaries of the smallest image size that divides it, when every piece is an image with its own
+     * identity. Each piece is then a candidate, and an exact-size blob is not also offered whole: a 1 MiB
+     * blob of two 512 KiB images each with its INQUIRY template is two images, not one. One image has one
+     * identity, so its own pieces do not all pass (docs/protocols.md §6, "Images end to end").
+     */
+    private boolean split(String origin, byte[] blob) {
+        for (int size : IMAGE_SIZES) {
+            if (size >= blob.length || blob.length % size != 0 || blob.length / size > MAX_SPLIT) {
+                continue;
+            }
+            int n = blob.length / size;
+            List<byte[]> pieces = new ArrayList<>();
+            List<ImageReport> reports = new ArrayList<>();
+            for (int at = 0; at < blob.length; at += size) {
+                byte[] piece = Arrays.copyOfRange(blob, at, at + size);
+                ImageReport r = ImageIdentifier.identify(piece, CheckPurpose.EXTRACTION);
+                if (r.layout().isEmpty() || r.identity().isEmpty()) {
+                    break;
+                }
+                pieces.add(piece);
+                reports.add(r);
+            }
+            if (pieces.size() == n) {
+                findings.add(String.format("%s: %d images of %d KiB end to end", origin, n, size / 1024));
+                for (int i = 0; i < n; i++) {
+                    addReport(String.format("%s, image %d of %d at +0x%X", origin, i + 1, n, i * size), pieces.get(i),
+                            FirmwareFiles.Form.BIN, reports.get(i));
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     private void carve(String origin, byte[] blob) {

@@ -24,6 +24,20 @@ public record PeFile(boolean pe32Plus, List<Section> sections, long resourceRva,
     public record Section(String name, long virtualAddress, long virtualSize, long rawOffset, long rawSize) {
     }
 
+    /**
+     * A Windows program (a vendor updater, most likely), from the first bytes of a file: "MZ", and the
+     * PE signature where the DOS header's e_lfanew (u32 at 0x3C) points, when that lies within
+     * {@code head}. A firmware image may start with "MZ" by chance; it does not carry "PE\0\0" there too.
+     */
+    public static boolean isWindowsProgram(byte[] head) {
+        if (!looksLikePe(head) || head.length < 0x40) {
+            return false;
+        }
+        long at = u32(head, 0x3C);
+        return at >= 0x40 && at + 4 <= head.length && head[(int) at] == 'P' && head[(int) at + 1] == 'E'
+                && head[(int) at + 2] == 0 && head[(int) at + 3] == 0;
+    }
+
     public static boolean looksLikePe(byte[] b) {
         return b.length >= 2 && b[0] == 'M' && b[1] == 'Z';
     }

@@ -91,7 +91,7 @@ public final class DownloadWrite implements FlashStrategy {
         try {
             return new Prepared(image, patcher.patch(image));
         } catch (TransportException e) {
-            throw OdflashException.device("the drive stopped answering before anything was sent: " + e.getMessage(), e,
+            throw OdflashException.device(e.whoFailed() + " before anything was sent: " + e.getMessage(), e,
                     "per-unit data");
         } catch (DownloadException e) {
             throw OdflashException.refused(Gate.PER_UNIT_DATA, e.getMessage());
@@ -114,8 +114,8 @@ public final class DownloadWrite implements FlashStrategy {
             Verification how = verifier.verify(image, toVersion, progress);
             return new Written(0, 0, 0, stream.length, 1, how);
         } catch (TransportException e) {
-            Decisions.FLASH.log(Level.WARNING, () -> "the drive stopped answering during the download: " + e.getMessage());
-            throw OdflashException.device("the drive stopped answering during the download (" + e.getMessage()
+            Decisions.FLASH.log(Level.WARNING, () -> e.whoFailed() + " during the download: " + e.getMessage());
+            throw OdflashException.device(e.whoFailed() + " during the download (" + e.getMessage()
                     + "); run `odflash info` to see its state (a drive in boot mode reports revision BOOT) and run the"
                     + " same flash again to recover", e, "download");
         } catch (DownloadException e) {

@@ -88,6 +88,11 @@ public final class FlashOperation {
         FlashGates.medium(info);
         Optional<FlashReader> reader = strategy.reader();
         backupGate(family, reader, options);
+        if (!options.assumeYes() && !options.dryRun() && !confirmation.canAsk()) {
+            // before any read (backup, per-unit data, plan): nobody can answer, so the run could only be declined
+            throw OdflashException.refused(Gate.CONFIRMATION, "no terminal to confirm the flash on: nothing was read"
+                    + " or written", Choice.YES);
+        }
 
         Duration start = device.clock().elapsed();
         FlashStrategy.Prepared prepared = strategy.prepare(file);
