@@ -108,16 +108,23 @@ final class FlashCommand extends BaseCommand {
         TerminalConfirmation terminal = new TerminalConfirmation(ctx.terminal());
         FlashResult r = new FlashOperation(ctx.library(), ctx.clock(), device.probe(ctx))
                 .run(d, info, image, file, options, summary -> terminal.confirm(FlashSummaryText.of(summary)), ctx.progress());
-        if (!(r.plan() instanceof WritePlan.Chip)) {
-            ctx.output().result(DownloadReport.json(r, d), DownloadReport.text(r, d));
-            return ExitCode.OK;
-        }
-        ctx.output().result(json(r, d), text(r, d));
+        report(ctx, r, d);
         return ExitCode.OK;
     }
 
+    /** The result of a flash or restore; a flash the history could not record is said (status will not know it). */
+    static void report(AppContext ctx, FlashResult r, Device d) {
+        r.historyNotRecorded().ifPresent(why -> ctx.output().warn("the flash verified, but it could not be recorded in"
+                + " the flash history (" + why + "): `status` will not recognise this image"));
+        if (!(r.plan() instanceof WritePlan.Chip)) {
+            ctx.output().result(DownloadReport.json(r, d), DownloadReport.text(r, d));
+            return;
+        }
+        ctx.output().result(json(r, d), text(r, d));
+    }
+
     /** No other odflash may touch the drive while it is flashed (a second one is refused, exit 4). */
-    private static ExclusiveUse exclusive(Device d) throws OdflashException {
+    static ExclusiveUse exclusive(Device d) throws OdflashException {
         try {
             return d.acquireExclusive();
         } catch (TransportException e) {

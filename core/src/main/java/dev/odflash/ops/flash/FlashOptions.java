@@ -11,10 +11,20 @@ import java.util.Optional;
  * @param backupFile    a backup the user vouches for; accepted only if its hash equals the drive now
  * @param withoutBackup flash a family that has no read path (the user accepts there is no backup)
  * @param mt19xxVariant which public CDB variant talks to MT19xx drives
+ * @param restore       the image is to be this unit's own backup ({@link OwnBackups}): refused if it is not,
+ *                      and then its version needs no option
  */
 public record FlashOptions(boolean allowCrossFlash, boolean allowReinstall, boolean allowOlder, boolean includeBoot,
                            boolean assumeYes, boolean dryRun, Optional<Path> backupFile, boolean withoutBackup,
-                           Mt19xxVariant mt19xxVariant) {
+                           Mt19xxVariant mt19xxVariant, boolean restore) {
+    /** A flash (not a restore). */
+    public FlashOptions(boolean allowCrossFlash, boolean allowReinstall, boolean allowOlder, boolean includeBoot,
+                        boolean assumeYes, boolean dryRun, Optional<Path> backupFile, boolean withoutBackup,
+                        Mt19xxVariant mt19xxVariant) {
+        this(allowCrossFlash, allowReinstall, allowOlder, includeBoot, assumeYes, dryRun, backupFile, withoutBackup,
+                mt19xxVariant, false);
+    }
+
     public static FlashOptions defaults() {
         return new FlashOptions(false, false, false, false, false, false, Optional.empty(), false,
                 Mt19xxVariant.REDUMPER);
