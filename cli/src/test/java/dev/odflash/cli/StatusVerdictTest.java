@@ -34,6 +34,11 @@ class StatusVerdictTest {
         return b;
     }
 
+    /** The device spec as one shell word (it holds a '?'). */
+    private static String quoted(String spec) {
+        return "'" + spec + "'";
+    }
+
     @Test
     void aVerifiedFlashOfAVendorFileIsIntactByTheFlashHistory() {
         Path flash = write(dir, "flash.bin", image("1.10"));
@@ -123,7 +128,7 @@ class StatusVerdictTest {
         CliRunner.Run text = cli.run("status", "--device", device);
         assertThat(text.exitCode()).as(text.toString()).isEqualTo(5);
         assertThat(text.out()).contains("Verdict: intact (still 1.10); a flash to 1.20 is pending: run `odflash flash"
-                + " --device " + VerdictText.quote(device) + " " + v120.toAbsolutePath() + "` to finish")
+                + " --device " + quoted(device) + " " + v120.toAbsolutePath() + "` to finish")
                 .doesNotContain("NOT a known intact image");
         assertThat(text.out().lines().filter(l -> l.startsWith("Verdict:")).count()).isOne();
         JsonNode v = cli.run("status", "--device", device, "--json").json().path("verdict");
@@ -168,7 +173,7 @@ class StatusVerdictTest {
         assertThat(text.exitCode()).as(text.toString()).isEqualTo(5);
         assertThat(text.out()).contains("Verdict: DAMAGED: structure: ")
                 .contains("Nearest: ").contains("differs at 0x030000-0x030000 (1 bytes)")
-                .contains("odflash restore --device " + VerdictText.quote(device) + " " + backup);
+                .contains("odflash restore --device " + quoted(device) + " " + backup);
         JsonNode v = cli.run("status", "--device", device, "--json").json().path("verdict");
         assertThat(v.path("state").asText()).isEqualTo("damaged");
         assertThat(v.path("failingCheck").asText()).startsWith("structure");
