@@ -46,6 +46,7 @@ public final class Cli {
         cl.addSubcommand("info", new InfoCommand(ctx));
         cl.addSubcommand("backup", new BackupCommand(ctx));
         cl.addSubcommand("flash", new FlashCommand(ctx));
+        cl.addSubcommand("restore", new RestoreCommand(ctx));
         cl.addSubcommand("status", new StatusCommand(ctx));
         cl.addSubcommand("verify", new VerifyCommand(ctx));
         cl.addSubcommand("identify", new IdentifyCommand(ctx));

@@ -93,7 +93,7 @@ final class FlashCommand extends BaseCommand {
     protected ExitCode execute() throws Exception {
         FirmwareInput.precheck(file, ctx); // a bad FILE is said before the drive is touched
         FlashOptions options = new FlashOptions(allowCrossFlash, allowReinstall, allowOlder, includeBoot, yes, dryRun,
-                Optional.ofNullable(backup), withoutBackup, parseVariant(), regionsOnly);
+                Optional.ofNullable(backup), withoutBackup, parseVariant(), regionsOnly, false);
         try (Device d = ctx.openDevice(device.device); ExclusiveUse use = exclusive(d)) {
             try {
                 return flash(d, options);
@@ -114,16 +114,23 @@ final class FlashCommand extends BaseCommand {
         byte[] image = FirmwareInput.loadFor(file, ImageFit.expectedSize(info), ctx).image();
         FlashResult r = new FlashOperation(ctx.library(), ctx.clock(), device.probe(ctx))
                 .run(d, info, image, file, options, new TerminalConfirmation(ctx.terminal()), ctx.progress());
-        if (!(r.plan() instanceof WritePlan.Chip)) {
-            ctx.output().result(DownloadReport.json(r, d), DownloadReport.text(r, d));
-            return ExitCode.OK;
-        }
-        ctx.output().result(json(r, d), text(r, d));
+        report(ctx, r, d);
         return ExitCode.OK;
     }
 
+    /** The result of a flash or restore; a flash the history could not record is said (status will not know it). */
+    static void report(AppContext ctx, FlashResult r, Device d) {
+        r.historyNotRecorded().ifPresent(why -> ctx.output().warn("the flash verified, but it could not be recorded in"
+                + " the flash history (" + why + "): `status` will not recognise this image"));
+        if (!(r.plan() instanceof WritePlan.Chip)) {
+            ctx.output().result(DownloadReport.json(r, d), DownloadReport.text(r, d));
+            return;
+        }
+        ctx.output().result(json(r, d), text(r, d));
+    }
+
     /** No other odflash may touch the drive while it is flashed (a second one is refused, exit 4). */
-    private static ExclusiveUse exclusive(Device d) throws OdflashException {
+    static ExclusiveUse exclusive(Device d) throws OdflashException {
         try {
             return d.acquireExclusive();
         } catch (TransportException e) {

@@ -37,7 +37,7 @@ final class KnownImages {
         EmulatorProfile p = profile.get();
         for (String v : p.versions()) {
             image(p, emu, info, v).ifPresent(image -> out.add(new KnownImage("synthetic firmware " + v,
-                    Sha256.hex(image), v)));
+                    Sha256.hex(image), v, Optional.of(image))));
         }
         return out;
     }

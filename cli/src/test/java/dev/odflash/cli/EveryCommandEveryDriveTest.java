@@ -90,6 +90,7 @@ class EveryCommandEveryDriveTest {
                 new String[]{"flash", "--device", spec, image.toString(), "--dry-run"},
                 new String[]{"flash", "--device", spec, image.toString(), "--yes"},
                 new String[]{"flash", "--device", spec, image.toString(), "--yes", "--without-backup"},
+                new String[]{"restore", "--device", spec, "--yes"},
                 new String[]{"identify", image.toString(), "--device", spec},
                 new String[]{"doctor", "--device", spec},
                 new String[]{"journal", "adopt", "--device", spec});

@@ -14,7 +14,7 @@ class HelpAndUsageTest {
     Path home;
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "list", "info", "backup", "flash", "status", "verify", "identify", "convert", "extract", "chips",
+    @ValueSource(strings = {"", "list", "info", "backup", "flash", "restore", "status", "verify", "identify", "convert", "extract", "chips",
         "emu", "emu profiles", "emu firmware", "demo"})
     void everyCommandHasHelpWithTheExitCodeContract(String command) {
         String[] words = command.isEmpty() ? new String[0] : command.split(" ");

@@ -75,4 +75,13 @@ public sealed interface Family permits Mtk8051Family, BtcFamily, TsstFamily, Mt1
      */
     FlashStrategy flashStrategy(DriveInfo info, Device device, FlashOptions options, DriveProbe reprobe)
             throws OdflashException;
+
+    /**
+     * The regions of a flash of this size that belong to the unit or that a flash does not set (per-unit
+     * data, a write-protected boot loader): `status` compares a drive with a flashed image outside them
+     * (docs/architecture.md "Contracts", flash history). None by default: the whole flash is compared.
+     */
+    default List<dev.odflash.image.ImageRegion> unitRegions(long flashSize) {
+        return List.of();
+    }
 }

@@ -28,6 +28,11 @@ public record BackupLibrary(Path home) {
         return home.resolve("journals");
     }
 
+    /** The flash history, one file per drive key (docs/architecture.md "Contracts"). */
+    public Path history() {
+        return home.resolve("history");
+    }
+
     /** The status hash cache: sha256 of library images keyed by path, size and mtime. */
     public Path hashCache() {
         return home.resolve("cache").resolve("sha256.json");

@@ -41,6 +41,18 @@ public final class Mt19xxFamily implements Family {
     /** The first 64 KiB are the boot loader's: write-protected on the drive, not compared after a burn (CM). */
     private static final int UNCOMPARED = 0x10000;
 
+    /**
+     * The boot loader's 64 KiB (write-protected; redumper's variant sends it blank, and the drive's config
+     * at 0x3000 is kept), the identity page and the calibration: what one unit holds whatever was flashed.
+     */
+    @Override
+    public List<dev.odflash.image.ImageRegion> unitRegions(long flashSize) {
+        return List.of(dev.odflash.image.ImageRegion.of("boot loader and config", 0, UNCOMPARED, "kept by the drive"),
+                new dev.odflash.image.ImageRegion("identity page", Mt1959Image.IDENTITY_PAGE, 0x100, true, "per unit"),
+                new dev.odflash.image.ImageRegion("calibration", PerUnitData.CALIBRATION,
+                        Mt1959Image.CALIBRATION_SIZE, true, "per unit"));
+    }
+
     @Override
     public DriveFamily id() {
         return DriveFamily.MT19XX;

@@ -24,6 +24,7 @@ import dev.odflash.ops.VerifiedRead;
 import dev.odflash.protocol.Progress;
 import dev.odflash.transport.Device;
 
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -84,7 +85,8 @@ public final class FlashOperation {
         DriveKey driveKey = DriveKey.of(info, device);
         Optional<Journal> pending = JournalGate.check(journals, driveKey, fileSha, device.spec());
         boolean resuming = pending.isPresent();
-        FlashGates.fit(info, report, strategy.flashSize(), options, resuming);
+        boolean ownBackup = options.restore() && restoreGate(info, driveKey, imageFile, fileSha);
+        FlashGates.fit(info, report, strategy.flashSize(), options, resuming || ownBackup);
         FlashGates.medium(info);
         Optional<FlashReader> reader = strategy.reader();
         backupGate(family, reader, options);
@@ -106,7 +108,7 @@ public final class FlashOperation {
         if (options.dryRun()) {
             return new FlashResult(true, family.word(), fromVersion, toVersion, plan, Written.NOTHING,
                     prepared.perUnitDataKept(), resuming, Optional.empty(), before.map(VerifiedRead::sha256).orElse(""),
-                    device.clock().elapsed().minus(start));
+                    device.clock().elapsed().minus(start), Optional.empty());
         }
 
         Backup backup = backup(info, reader, before, pending, options, prepared, progress);
@@ -128,9 +130,42 @@ public final class FlashOperation {
                     driveKey.basis(), driveKey.value(), banks), "nothing was written to the drive");
         }
         Written done = strategy.write(plan, current, image, toVersion, options, progress);
+        Optional<String> notRecorded = record(info, driveKey, new FlashRecord(fileSha, UnitContent.sha256(info, image),
+                toVersion, imageFile.toAbsolutePath().toString(), clock.instant(), done.verification() != Verification.NONE,
+                done.verification().word(), backup.file().map(p -> p.toAbsolutePath().toString()).orElse(""),
+                backup.sha256()));
         JournalGate.remove(journals, driveKey.id(), "the flash verified");
         return new FlashResult(false, family.word(), fromVersion, toVersion, plan, done, prepared.perUnitDataKept(),
-                resuming, backup.file(), backup.sha256(), device.clock().elapsed().minus(start));
+                resuming, backup.file(), backup.sha256(), device.clock().elapsed().minus(start), notRecorded);
+    }
+
+    /**
+     * The verified flash goes into the drive's history before its journal is removed (a crash between the
+     * two leaves the journal, whose resume records it again). A history that cannot be written costs only
+     * `status`'s recognition of this image, never the verified flash: said, not thrown.
+     */
+    private Optional<String> record(DriveInfo info, DriveKey key, FlashRecord entry) {
+        FlashHistoryStore history = new FlashHistoryStore(library.home(), library.history());
+        try {
+            history.append(key, entry);
+            Decisions.FLASH.log(Level.INFO, () -> "flash history: recorded " + entry.version() + " (sha256 "
+                    + entry.sha256() + ") in " + history.fileFor(key.id()));
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            Decisions.FLASH.log(Level.WARNING, "flash history not recorded: " + e.getMessage());
+            return Optional.of(String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** A restore: the image must be this unit's own complete backup (refused otherwise); then its version is allowed. */
+    private boolean restoreGate(DriveInfo info, DriveKey key, Path imageFile, String fileSha) throws OdflashException {
+        OwnBackups.Candidate own = OwnBackups.vouch(imageFile, info, key);
+        if (!own.sha256().equals(fileSha)) {
+            throw OdflashException.refused(Gate.BACKUP_FILE, imageFile + " changed while it was read; not restored");
+        }
+        Decisions.passed("restore", imageFile + " is this unit's own backup (" + own.revision() + ", taken "
+                + own.createdAt() + "): its version is allowed");
+        return true;
     }
 
     /**

@@ -13,15 +13,18 @@ import java.util.Optional;
  * @param mt19xxVariant which public CDB variant talks to MT19xx drives
  * @param regionsOnly   a drive that refuses a whole-flash read is backed up (and verified) by the regions the
  *                      flash keeps only, and a flash that keeps them may go ahead on that backup (safety rule 2)
+ * @param restore       the image is to be this unit's own backup ({@link OwnBackups}): refused if it is not,
+ *                      and then its version needs no option
  */
 public record FlashOptions(boolean allowCrossFlash, boolean allowReinstall, boolean allowOlder, boolean includeBoot,
                            boolean assumeYes, boolean dryRun, Optional<Path> backupFile, boolean withoutBackup,
-                           Mt19xxVariant mt19xxVariant, boolean regionsOnly) {
+                           Mt19xxVariant mt19xxVariant, boolean regionsOnly, boolean restore) {
+    /** A flash (not a restore), reading the whole flash. */
     public FlashOptions(boolean allowCrossFlash, boolean allowReinstall, boolean allowOlder, boolean includeBoot,
                         boolean assumeYes, boolean dryRun, Optional<Path> backupFile, boolean withoutBackup,
                         Mt19xxVariant mt19xxVariant) {
         this(allowCrossFlash, allowReinstall, allowOlder, includeBoot, assumeYes, dryRun, backupFile, withoutBackup,
-                mt19xxVariant, false);
+                mt19xxVariant, false, false);
     }
 
     public static FlashOptions defaults() {

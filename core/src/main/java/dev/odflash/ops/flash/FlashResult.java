@@ -11,10 +11,11 @@ import java.util.Optional;
  * @param written         what the write did ({@link Written#NOTHING} for a dry run)
  * @param perUnitDataKept the drive's own per-unit data replaced the file's (MT19xx config and calibration)
  * @param resumed         the run finished (or restored) a write an earlier run left in its journal
+ * @param historyNotRecorded why the verified flash is missing from the flash history (empty: recorded, or a dry run)
  */
 public record FlashResult(boolean dryRun, String family, String fromVersion, String toVersion, WritePlan plan,
                           Written written, boolean perUnitDataKept, boolean resumed, Optional<Path> backupFile,
-                          String backupSha256, Duration deviceTime) {
+                          String backupSha256, Duration deviceTime, Optional<String> historyNotRecorded) {
     public boolean verified() {
         return written.verification() != Verification.NONE;
     }

@@ -12,11 +12,14 @@ import java.util.Optional;
  *
  * @param revision     what the drive reports running (INQUIRY revision)
  * @param knownImage   the known image of that version, if there is one
- * @param inHistory    a completed flash of that version to this drive is on record
+ * @param flashed      the newest verified flash of that version to this drive its history records
+ * @param history      this drive's flash history (its entries, or why none is trusted)
  * @param journal      an interrupted flash of this drive
  * @param sameModelJournals journals of this drive's model under another key (see {@link StatusReport})
  */
-public record IdentityStatus(String revision, boolean bootMode, Optional<String> knownImage, boolean inHistory,
+public record IdentityStatus(String revision, boolean bootMode, Optional<String> knownImage,
+                             Optional<dev.odflash.ops.flash.FlashRecord> flashed,
+                             dev.odflash.ops.flash.FlashHistoryStore.History history,
                              Optional<Journal> journal, List<JournalStore.Entry> sameModelJournals) {
     public IdentityStatus {
         sameModelJournals = List.copyOf(sameModelJournals);
@@ -24,6 +27,10 @@ public record IdentityStatus(String revision, boolean bootMode, Optional<String>
 
     /** Exit 0 only for a version odflash knows (known images or the flash history), no boot mode, nothing pending. */
     public boolean knownVersion() {
-        return !bootMode && journal.isEmpty() && sameModelJournals.isEmpty() && (knownImage.isPresent() || inHistory);
+        return !bootMode && journal.isEmpty() && sameModelJournals.isEmpty() && (knownImage.isPresent() || flashed.isPresent());
+    }
+
+    public boolean inHistory() {
+        return flashed.isPresent();
     }
 }

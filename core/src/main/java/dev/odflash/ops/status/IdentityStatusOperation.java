@@ -3,6 +3,9 @@ package dev.odflash.ops.status;
 import dev.odflash.ops.BackupLibrary;
 import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.OdflashException;
+import dev.odflash.ops.flash.DriveKey;
+import dev.odflash.ops.flash.FlashHistoryStore;
+import dev.odflash.ops.flash.FlashRecord;
 import dev.odflash.transport.Device;
 
 import java.util.List;
@@ -10,23 +13,23 @@ import java.util.Optional;
 
 /**
  * `status` on the identity basis (docs/architecture.md "Options and output"): for a drive with no read path, the version it reports
- * against the known images' versions and the flash history; sends nothing beyond the probe.
+ * against the known images' versions and this drive's flash history; sends nothing beyond the probe.
  */
 public final class IdentityStatusOperation {
     private final BackupLibrary library;
-    private final FlashHistory history;
 
-    public IdentityStatusOperation(BackupLibrary library, FlashHistory history) {
+    public IdentityStatusOperation(BackupLibrary library) {
         this.library = library;
-        this.history = history;
     }
 
     public IdentityStatus run(Device device, DriveInfo info, List<KnownImage> known) throws OdflashException {
         String revision = info.inquiry().revision().strip();
         Optional<String> image = known.stream().filter(k -> !k.version().isEmpty() && k.version().equals(revision))
                 .map(KnownImage::name).findFirst();
-        PendingJournals journals = PendingJournals.of(library, info, device);
-        boolean inHistory = !revision.isEmpty() && history.recorded(info, revision);
-        return new IdentityStatus(revision, info.bootMode(), image, inHistory, journals.own(), journals.sameModel());
+        DriveKey key = DriveKey.of(info, device);
+        PendingJournals journals = PendingJournals.of(library, key);
+        FlashHistoryStore.History history = new FlashHistoryStore(library.home(), library.history()).read(key.id());
+        Optional<FlashRecord> flashed = info.bootMode() ? Optional.empty() : history.ofVersion(revision);
+        return new IdentityStatus(revision, info.bootMode(), image, flashed, history, journals.own(), journals.sameModel());
     }
 }

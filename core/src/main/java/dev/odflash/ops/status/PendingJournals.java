@@ -20,8 +20,11 @@ import java.util.Optional;
  */
 record PendingJournals(Optional<Journal> own, List<JournalStore.Entry> sameModel) {
     static PendingJournals of(BackupLibrary library, DriveInfo info, Device device) throws OdflashException {
+        return of(library, DriveKey.of(info, device));
+    }
+
+    static PendingJournals of(BackupLibrary library, DriveKey key) throws OdflashException {
         JournalStore journals = new JournalStore(library.journals());
-        DriveKey key = DriveKey.of(info, device);
         Optional<Journal> own;
         try {
             own = journals.pending(key.id());

@@ -9,8 +9,15 @@ import dev.odflash.ops.FlashReadOperation;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.protocol.Progress;
 import dev.odflash.ops.VerifiedRead;
+import dev.odflash.image.ImageRegion;
+import dev.odflash.ops.flash.Comparison;
+import dev.odflash.ops.flash.DriveKey;
+import dev.odflash.ops.flash.FlashHistoryStore;
+import dev.odflash.ops.flash.FlashRecord;
 import dev.odflash.ops.flash.Journal;
 import dev.odflash.ops.flash.JournalStore;
+import dev.odflash.ops.flash.OwnBackups;
+import dev.odflash.ops.flash.UnitContent;
 import dev.odflash.transport.Device;
 
 import dev.odflash.input.BoundedInput;
@@ -43,9 +50,13 @@ public final class StatusOperation {
                 .filter(e -> e.sha256().equals(read.sha256()) && e.state() == dev.odflash.ops.BackupState.COMPLETE).toList();
         Optional<String> knownMatch = known.stream().filter(k -> k.sha256().equals(read.sha256()))
                 .map(KnownImage::name).findFirst();
-        PendingJournals journals = PendingJournals.of(library, info, device);
+        DriveKey key = DriveKey.of(info, device);
+        PendingJournals journals = PendingJournals.of(library, key);
         Optional<Journal> journal = journals.own();
         List<JournalStore.Entry> modelJournals = journals.sameModel();
+        FlashHistoryStore.History history = new FlashHistoryStore(library.home(), library.history()).read(key.id());
+        List<ImageRegion> regions = UnitContent.regions(info, now.length);
+        Optional<FlashRecord> flashed = history.holding(UnitContent.sha256(now, regions));
         ImageReport report = ImageIdentifier.identify(now);
         int boot = info.model().map(m -> m.bootRegion()).orElse(0);
         Optional<byte[]> old = journal.flatMap(j -> readMatching(j.backupFile(), j.backupSha256(), now.length));
@@ -62,8 +73,41 @@ public final class StatusOperation {
                 : reference.map(ref -> Arrays.equals(now, 0, boot, ref, 0, boot));
         List<BankState> banks = old.isPresent() && target.isPresent() ? banks(now, old.get(), target.get()) : List.of();
         boolean wouldBoot = report.flashable() && bootIntact.orElse(true);
+        Verdicts.Facts facts = new Verdicts.Facts(read.sha256(), UnitContent.sha256(now, regions),
+                target.map(t -> UnitContent.sha256(t, regions)), report, bootIntact, boot, journal, banks, modelJournals,
+                flashed, knownMatch, matches);
+        Verdict verdict = Verdicts.decide(facts, () -> nearest(now, regions, sameModel, known, history),
+                () -> OwnBackups.latest(library, info, key, journal));
         return new StatusReport(read.sha256(), report.identity().map(i -> i.revision()).orElse(""), matches,
-                knownMatch, journal, banks, bootIntact, report.flashable(), wouldBoot, libraryScan.issues(), modelJournals);
+                knownMatch, journal, banks, bootIntact, report.flashable(), wouldBoot, libraryScan.issues(), modelJournals,
+                history, verdict);
+    }
+
+    /** At most this many backups are compared byte by byte for the nearest image (the newest ones). */
+    static final int NEAREST_BACKUPS = 32;
+
+    /** The reference closest to the drive outside its unit regions: a backup of the model, a known image, a flashed file. */
+    static Optional<NearestImage> nearest(byte[] now, List<ImageRegion> regions, List<LibraryEntry> sameModel,
+                                          List<KnownImage> known, FlashHistoryStore.History history) {
+        byte[] masked = masked(now, regions);
+        List<NearestImage> found = new ArrayList<>();
+        for (LibraryEntry e : sameModel.subList(Math.max(0, sameModel.size() - NEAREST_BACKUPS), sameModel.size())) {
+            readMatching(e.file().toString(), e.sha256(), now.length).ifPresent(b -> found.add(new NearestImage("backup",
+                    e.revision(), Optional.of(e.file()), Comparison.of(masked, masked(b, regions)))));
+        }
+        for (KnownImage k : known) {
+            k.content().filter(b -> b.length == now.length).ifPresent(b -> found.add(new NearestImage("known image",
+                    k.name(), Optional.empty(), Comparison.of(masked, masked(b, regions)))));
+        }
+        for (FlashRecord r : history.entries().reversed().stream().distinct().limit(NEAREST_BACKUPS).toList()) {
+            readMatching(r.file(), r.sha256(), now.length).ifPresent(b -> found.add(new NearestImage("flashed image",
+                    r.version(), Optional.of(Path.of(r.file())), Comparison.of(masked, masked(b, regions)))));
+        }
+        return found.stream().min(java.util.Comparator.comparingLong(n -> n.comparison().differingBytes()));
+    }
+
+    private static byte[] masked(byte[] b, List<ImageRegion> regions) {
+        return UnitContent.masked(b, regions);
     }
 
     public static List<BankState> banks(byte[] now, byte[] old, byte[] target) {

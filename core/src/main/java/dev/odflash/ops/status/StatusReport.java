@@ -19,7 +19,8 @@ import java.util.Optional;
 public record StatusReport(String sha256, String revisionInImage, List<LibraryEntry> matches,
                            Optional<String> matchesKnownImage, Optional<Journal> journal, List<BankState> banks,
                            Optional<Boolean> bootIntact, boolean structureValid, boolean wouldBoot,
-                           List<LibraryIssue> libraryIssues, List<JournalStore.Entry> sameModelJournals) {
+                           List<LibraryIssue> libraryIssues, List<JournalStore.Entry> sameModelJournals,
+                           dev.odflash.ops.flash.FlashHistoryStore.History history, Verdict verdict) {
     public StatusReport {
         sameModelJournals = List.copyOf(sameModelJournals);
         matches = List.copyOf(matches);
@@ -27,8 +28,16 @@ public record StatusReport(String sha256, String revisionInImage, List<LibraryEn
         libraryIssues = List.copyOf(libraryIssues);
     }
 
-    /** Exit 0 only for a drive holding a known image intact with no pending journal, its own or its model's. */
+    /**
+     * Exit 0 only for a drive holding a known image (a backup, a named image, a verified flash of its
+     * history) intact, with no pending journal, its own or its model's.
+     */
     public boolean intact() {
-        return journal.isEmpty() && sameModelJournals.isEmpty() && (!matches.isEmpty() || matchesKnownImage.isPresent()) && structureValid;
+        return verdict instanceof Verdict.Intact;
+    }
+
+    /** A pending flash left the drive partly written, or with nothing to compare: its structure says nothing. */
+    public boolean mixed() {
+        return verdict instanceof Verdict.Pending p && (p.holds() == Verdict.Holds.MIXED || p.holds() == Verdict.Holds.UNKNOWN);
     }
 }
