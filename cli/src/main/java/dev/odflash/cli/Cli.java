@@ -78,7 +78,9 @@ public final class Cli {
             }
             return ExitCode.INTERNAL.code();
         });
+        SuggestedCommand.Context suggestions = new SuggestedCommand.Context(env, cl);
         cl.setExecutionStrategy(parsed -> {
+            suggestions.parsed(parsed);
             StringBuilder name = new StringBuilder();
             for (CommandLine.ParseResult p = parsed.subcommand(); p != null; p = p.subcommand()) {
                 name.append(name.isEmpty() ? "" : "-").append(p.commandSpec().name());
@@ -87,7 +89,7 @@ public final class Cli {
             return new CommandLine.RunLast().execute(parsed);
         });
         try {
-            return ScopedValue.where(RunLog.CURRENT, log).call(() -> cl.execute(args));
+            return ScopedValue.where(RunLog.CURRENT, log).where(SuggestedCommand.RUN, suggestions).call(() -> cl.execute(args));
         } finally {
             ctx.close();
             log.close();
