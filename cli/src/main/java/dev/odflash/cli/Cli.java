@@ -62,13 +62,13 @@ public final class Cli {
         journal.addSubcommand("discard", new JournalDiscardCommand(ctx));
         cl.addSubcommand("journal", journal);
         cl.addSubcommand("demo", new DemoCommand(ctx));
+        cl.addSubcommand("help", new HelpCommand()); // `odflash help [CMD...]`, as git and cargo have it
         addExitCodes(cl);
         cl.setOut(new PrintWriter(terminal.out(), true));
         cl.setErr(new PrintWriter(terminal.err(), true));
         cl.setParameterExceptionHandler((ex, arguments) -> {
             boolean json = Arrays.asList(arguments).contains("--json");
-            new Output(terminal, json).error(ExitCode.USAGE, ex.getMessage()
-                    + " (see `" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help`)");
+            new Output(terminal, json).error(ExitCode.USAGE, UsageErrors.message(ex));
             return ExitCode.USAGE.code();
         });
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
