@@ -64,6 +64,7 @@ public final class Cli {
         cl.addSubcommand("demo", new DemoCommand(ctx));
         cl.addSubcommand("help", new HelpCommand()); // `odflash help [CMD...]`, as git and cargo have it
         addExitCodes(cl);
+        HelpLayout.apply(cl);
         cl.setOut(new PrintWriter(terminal.out(), true));
         cl.setErr(new PrintWriter(terminal.err(), true));
         cl.setParameterExceptionHandler((ex, arguments) -> {
