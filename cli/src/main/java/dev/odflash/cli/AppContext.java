@@ -8,6 +8,7 @@ import dev.odflash.ops.InputErrors;
 import dev.odflash.ops.OdflashException;
 
 import dev.odflash.transport.Device;
+import dev.odflash.transport.DeviceClock;
 import dev.odflash.transport.trace.TraceWriter;
 import dev.odflash.transport.trace.TracingDevice;
 
@@ -27,6 +28,7 @@ public final class AppContext {
     private final UnaryOperator<Writer> traceSink;
     private ChipTable chips;
     private TraceWriter trace;
+    private DeviceClock deviceClock;
     private final RunLog log;
 
     AppContext(Terminal terminal, Map<String, String> env, GlobalOptions options, Clock clock,
@@ -93,6 +95,7 @@ public final class AppContext {
     public Device openDevice(String spec) throws OdflashException {
         log.openingDevice(spec); // a run that opens a drive writes its log (README "Logs")
         Device device = DeviceResolver.open(spec, chips());
+        deviceClock = device.clock(); // progress measures rate and ETA on the drive's time
         if (options.trace == null) {
             return device;
         }
@@ -134,6 +137,8 @@ public final class AppContext {
 
     public ProgressRenderer progress() {
         // the bar's carriage return is the CLI's own; its phase names are fixed words
-        return new ProgressRenderer(TerminalText.raw(terminal.err()), terminal.interactive(), options.quiet);
+        DeviceClock clock = deviceClock;
+        return clock == null ? new ProgressRenderer(TerminalText.raw(terminal.err()), terminal.interactive(), options.quiet)
+                : new ProgressRenderer(TerminalText.raw(terminal.err()), terminal.interactive(), options.quiet, clock::elapsed);
     }
 }
