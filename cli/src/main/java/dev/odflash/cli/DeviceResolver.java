@@ -32,9 +32,9 @@ public final class DeviceResolver {
             try {
                 String profile = EmulatorSpec.parse(spec).profile();
                 if (EmulatorProfiles.byName(profile).isEmpty()) {
+                    java.util.List<String> known = EmulatorProfiles.all().stream().map(EmulatorProfile::name).toList();
                     throw OdflashException.usage("device " + spec + ": unknown emulator profile '" + profile + "'"
-                            + DidYouMean.suffix(profile, EmulatorProfiles.all().stream()
-                            .map(EmulatorProfile::name).toList()) + " (`odflash emu profiles` lists them)");
+                            + DidYouMean.suffix(profile, known) + " (known: " + String.join(", ", known) + ")");
                 }
                 return EmulatedDrives.open(spec, chips);
             } catch (IllegalArgumentException e) {
