@@ -7,7 +7,8 @@ set -euo pipefail
 
 # package      why
 # 7zip         7z archives for the extract tests (command 7zz): SevenZipExtractTest makes its archives with it
-PACKAGES=(7zip)
+# zsh          SuggestedCommandShellTest pastes every command odflash suggests into zsh as well as bash
+PACKAGES=(7zip zsh)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -10,6 +10,7 @@ import dev.odflash.ops.OdflashException;
 
 import dev.odflash.transport.Device;
 import dev.odflash.transport.HostTransferLimit;
+import dev.odflash.transport.DeviceClock;
 import dev.odflash.transport.trace.TraceWriter;
 import dev.odflash.transport.trace.TracingDevice;
 
@@ -29,6 +30,7 @@ public final class AppContext {
     private final UnaryOperator<Writer> traceSink;
     private ChipTable chips;
     private TraceWriter trace;
+    private DeviceClock deviceClock;
     private final RunLog log;
     private final DataHome home;
 
@@ -98,6 +100,7 @@ public final class AppContext {
         log.openingDevice(spec); // a run that opens a drive writes its log (README "Logs")
         // the host path's transfer limit is honoured above the trace, so the trace shows the commands sent
         Device device = DeviceResolver.open(spec, chips());
+        deviceClock = device.clock(); // progress measures rate and ETA on the drive's time
         if (options.trace == null) {
             return HostTransferLimit.honouring(device);
         }
@@ -139,6 +142,8 @@ public final class AppContext {
 
     public ProgressRenderer progress() {
         // the bar's carriage return is the CLI's own; its phase names are fixed words
-        return new ProgressRenderer(TerminalText.raw(terminal.err()), terminal.interactive(), options.quiet);
+        DeviceClock clock = deviceClock;
+        return clock == null ? new ProgressRenderer(TerminalText.raw(terminal.err()), terminal.interactive(), options.quiet)
+                : new ProgressRenderer(TerminalText.raw(terminal.err()), terminal.interactive(), options.quiet, clock::elapsed);
     }
 }

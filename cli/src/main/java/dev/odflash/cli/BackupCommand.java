@@ -56,6 +56,7 @@ final class BackupCommand extends BaseCommand {
             info.warnings().forEach(ctx.output()::warn);
             Capability backup = Capabilities.of(info, d).getFirst();
             if (!backup.available()) {
+                info.requireVendorMode(); // no answer in vendor mode is the device's failure (exit 3), as doctor says
                 throw OdflashException.refused(Gate.READ_PATH, "cannot back up " + info.inquiry().identity() + ": " + backup.how());
             }
             BackupOperation.Result r = new BackupOperation(ctx.library(), ctx.clock())

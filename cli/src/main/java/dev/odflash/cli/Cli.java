@@ -69,13 +69,14 @@ public final class Cli {
         libraryCommands.addSubcommand("prune", new LibraryPruneCommand(ctx));
         cl.addSubcommand("library", libraryCommands);
         cl.addSubcommand("demo", new DemoCommand(ctx));
+        cl.addSubcommand("help", new HelpCommand()); // `odflash help [CMD...]`, as git and cargo have it
         addExitCodes(cl);
+        HelpLayout.apply(cl);
         cl.setOut(new PrintWriter(terminal.out(), true));
         cl.setErr(new PrintWriter(terminal.err(), true));
         cl.setParameterExceptionHandler((ex, arguments) -> {
             boolean json = Arrays.asList(arguments).contains("--json");
-            new Output(terminal, json).error(ExitCode.USAGE, ex.getMessage()
-                    + " (see `" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help`)");
+            new Output(terminal, json).error(ExitCode.USAGE, UsageErrors.message(ex));
             return ExitCode.USAGE.code();
         });
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
@@ -85,7 +86,9 @@ public final class Cli {
             }
             return ExitCode.INTERNAL.code();
         });
+        SuggestedCommand.Context suggestions = new SuggestedCommand.Context(env, cl);
         cl.setExecutionStrategy(parsed -> {
+            suggestions.parsed(parsed);
             StringBuilder name = new StringBuilder();
             for (CommandLine.ParseResult p = parsed.subcommand(); p != null; p = p.subcommand()) {
                 name.append(name.isEmpty() ? "" : "-").append(p.commandSpec().name());
@@ -95,7 +98,8 @@ public final class Cli {
         });
         try {
             home.note().ifPresent(n -> new Output(terminal, false).warn(n));
-            return ScopedValue.where(RunLog.CURRENT, log).where(DataHome.CURRENT, home).call(() -> cl.execute(args));
+            return ScopedValue.where(RunLog.CURRENT, log).where(DataHome.CURRENT, home)
+                    .where(SuggestedCommand.RUN, suggestions).call(() -> cl.execute(args));
         } finally {
             ctx.close();
             log.close();

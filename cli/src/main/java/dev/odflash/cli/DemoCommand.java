@@ -30,6 +30,10 @@ final class DemoCommand extends BaseCommand {
     }
 
     private record Step(String title, String explanation, List<String> args) {
+        /** The step as the user would type it: quoted, so the device spec's '?' and '&' paste into any shell. */
+        String command() {
+            return SuggestedCommand.of(args.getFirst()).args(args.subList(1, args.size())).toString();
+        }
     }
 
     @Override
@@ -61,7 +65,7 @@ final class DemoCommand extends BaseCommand {
         env.put("ODFLASH_HOME", work.resolve("odflash-home").toString());
         for (Step s : steps) {
             if (!json) {
-                out.printf("%n== %s%n   %s%n   $ odflash %s%n%n", s.title(), s.explanation(), String.join(" ", s.args()));
+                out.printf("%n== %s%n   %s%n   $ %s%n%n", s.title(), s.explanation(), s.command());
             }
             ByteArrayOutputStream captured = new ByteArrayOutputStream();
             PrintStream stepOut = json ? new PrintStream(captured, true, StandardCharsets.UTF_8) : out;
@@ -71,9 +75,9 @@ final class DemoCommand extends BaseCommand {
                 args.add("--quiet");
             }
             int code = Cli.run(args.toArray(String[]::new), t, env, ctx.clock());
-            results.addObject().put("command", "odflash " + String.join(" ", s.args())).put("exitCode", code);
+            results.addObject().put("command", s.command()).put("exitCode", code);
             if (code != 0) {
-                throw OdflashException.bug("demo step failed: odflash " + String.join(" ", s.args())
+                throw OdflashException.bug("demo step failed: " + s.command()
                         + " exited with " + code);
             }
         }

@@ -2,6 +2,8 @@ package dev.odflash.cli;
 
 import dev.odflash.chip.ChipTable;
 import dev.odflash.emulator.EmulatedDrives;
+import dev.odflash.emulator.EmulatorProfile;
+import dev.odflash.emulator.EmulatorProfiles;
 import dev.odflash.emulator.EmulatorSpec;
 import dev.odflash.emulator.replay.ReplayDevice;
 import dev.odflash.nativeio.NativeDevices;
@@ -28,6 +30,12 @@ public final class DeviceResolver {
         }
         if (EmulatorSpec.isEmulator(spec)) {
             try {
+                String profile = EmulatorSpec.parse(spec).profile();
+                if (EmulatorProfiles.byName(profile).isEmpty()) {
+                    java.util.List<String> known = EmulatorProfiles.all().stream().map(EmulatorProfile::name).toList();
+                    throw OdflashException.usage("device " + spec + ": unknown emulator profile '" + profile + "'"
+                            + DidYouMean.suffix(profile, known) + " (known: " + String.join(", ", known) + ")");
+                }
                 return EmulatedDrives.open(spec, chips);
             } catch (IllegalArgumentException e) {
                 throw OdflashException.usage("device " + spec + ": " + e.getMessage());

@@ -25,7 +25,7 @@ final class EmuFirmwareCommand extends BaseCommand {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 
-    @Option(names = "--profile", required = true, paramLabel = "P", description = "Profile name, e.g. asus-crw-5224a.")
+    @Option(names = "--profile", required = true, paramLabel = "P", description = "Profile name as `emu profiles` prints it, with or without emu: (emu:asus-crw-5224a or asus-crw-5224a).")
     String profile;
 
     @Option(names = "--version", required = true, paramLabel = "V", description = "Firmware version, e.g. 1.20.")
@@ -43,8 +43,11 @@ final class EmuFirmwareCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() throws Exception {
-        EmulatorProfile p = EmulatorProfiles.byName(profile).orElseThrow(() -> OdflashException.usage(
-                "unknown profile '" + profile + "' (see `odflash emu profiles`)"));
+        // `emu profiles` and `list` print emu:NAME, the --device form; both are the profile's name here
+        String name = profile.startsWith("emu:") ? profile.substring("emu:".length()) : profile;
+        EmulatorProfile p = EmulatorProfiles.byName(name).orElseThrow(() -> OdflashException.usage(
+                "unknown profile '" + profile + "'" + DidYouMean.suffix(name, EmulatorProfiles.all().stream()
+                        .map(EmulatorProfile::name).toList()) + " (see `odflash emu profiles`)"));
         if (!p.versions().contains(version)) {
             throw OdflashException.usage("profile " + p.name() + " has no version '" + version + "' (versions: "
                     + String.join(", ", p.versions()) + ")");

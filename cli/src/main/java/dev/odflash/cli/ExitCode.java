@@ -4,9 +4,10 @@ package dev.odflash.cli;
 public enum ExitCode {
     OK(0, "done as asked"),
     INTERNAL(1, "internal error (a bug)"),
-    USAGE(2, "usage: bad flags, bad device spec, unknown profile, unreadable input or not a regular file,"
-            + " a malformed --chip-db or trace, unwritable output"),
-    DEVICE(3, "device or transport: no such device, no answer, OS error"),
+    USAGE(2, "usage: an unknown command or option, bad flags, bad device spec, unknown profile, unreadable input"
+            + " or not a regular file, a malformed --chip-db or trace, unwritable output"),
+    DEVICE(3, "device or transport: no such device, no answer (vendor commands dropped by a USB bridge too, in"
+            + " doctor, backup, flash, status and verify alike), OS error, a failed doctor check"),
     REFUSED(4, "refused, nothing was written: a gate, an existing output file, no confirmation,"
             + " an input file larger than its bound, a drive in use by another odflash"),
     MISMATCH(5, "mismatch: verify failed, or the drive matches no known image");

@@ -14,9 +14,10 @@ final class FlashSummaryText {
         String drive = String.format("%s %s %s: %s -> %s", visible(s.vendor()), visible(s.product()), visible(s.device()),
                 visible(s.fromVersion()), visible(s.toVersion()));
         return switch (s.plan()) {
-            case WritePlan.Chip c -> String.format("%s%s%n  plan: %d erases, %d bytes to program, predicted %.2f s"
+            case WritePlan.Chip c -> String.format("%s%s%n  plan: %d erases (%s), %s to program, predicted %.2f s"
                             + " (lower bound %.2f s)", drive, s.resuming() ? " (resuming an interrupted flash)" : "",
-                    c.plan().eraseCount(), c.plan().programBytes(), c.plan().predictedNanos() / 1e9,
+                    c.plan().eraseCount(), Sizes.human(c.plan().eraseBytes()), Sizes.human(c.plan().programBytes()),
+                    c.plan().predictedNanos() / 1e9,
                     c.plan().lowerBoundNanos() / 1e9);
             case WritePlan.Download d -> String.format("%s by %s download (%s)", drive, s.family(),
                     Sizes.human(d.streamBytes()));

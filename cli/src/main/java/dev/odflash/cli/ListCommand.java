@@ -61,8 +61,8 @@ final class ListCommand extends BaseCommand {
                     .put("family", p.family().word());
             sb.append(String.format("  %-22s %s %s (%s)%n", "emu:" + p.name(), p.vendor(), p.product(), p.family().word()));
         }
-        String hint = found.isEmpty() ? "odflash info --device emu:asus-crw-5224a"
-                : "odflash info --device " + visible(found.getFirst().preferredNode());
+        String hint = visible(SuggestedCommand.of("info").option("--device", found.isEmpty() ? "emu:asus-crw-5224a"
+                : found.getFirst().preferredNode()).toString());
         json.put("hint", "try: " + hint);
         sb.append("Try: ").append(hint).append('\n');
         ctx.output().result(json, sb.toString());

@@ -47,9 +47,15 @@ final class OutcomeText {
         };
     }
 
-    /** A core text with every choice placeholder replaced by its flag. */
+    /** A core text with every choice placeholder replaced by its flag, and the program named as the user invoked it. */
     static String words(String core) {
-        if (core == null || core.indexOf("{choice:") < 0) {
+        if (core == null) {
+            return null;
+        }
+        if (!SuggestedCommand.program().equals("odflash")) {
+            core = core.replace("`odflash ", "`" + SuggestedCommand.quote(SuggestedCommand.program()) + " ");
+        }
+        if (core.indexOf("{choice:") < 0) {
             return core;
         }
         Matcher m = MENTION.matcher(core);
@@ -81,11 +87,12 @@ final class OutcomeText {
             case SIZE_GIVEN -> " (give --size, or name the chip)";
             case OWN_BACKUP -> "; leave out --backup and odflash takes a fresh one";
             case OTHER_OUTPUT -> " (choose another -o)";
-            case ADOPT_JOURNAL -> arguments.size() < 2 ? " `odflash journal list` lists the journals."
-                    : " If it is the same unit: `odflash journal adopt --device " + arguments.get(0)
-                    + "`, then flash again; if it is another unit: `odflash journal discard " + arguments.get(1) + "`.";
-            case EXTRACT_UPDATER -> arguments.isEmpty() ? ": run `odflash extract FILE`"
-                    : ": run `odflash extract " + arguments.getFirst() + "`";
+            case ADOPT_JOURNAL -> arguments.size() < 2 ? " `" + SuggestedCommand.of("journal", "list") + "` lists the journals."
+                    : " If it is the same unit: `" + SuggestedCommand.of("journal", "adopt").option("--device", arguments.get(0))
+                    .option("--key", arguments.get(1)).carrying() + "`, then flash again; if it is another unit: `"
+                    + SuggestedCommand.of("journal", "discard").arg(arguments.get(1)) + "`.";
+            case EXTRACT_UPDATER -> ": run `" + SuggestedCommand.of("extract").arg(arguments.isEmpty() ? "FILE"
+                    : arguments.getFirst()) + "`";
             case KEY_GIVEN, DRY_RUN -> " (" + flag(override.get()) + ")";
             case REGIONS_ONLY -> "; give --regions-only to back up only those regions and flash on them"
                     + " (a flash that keeps them; never a restore)";

@@ -5,26 +5,44 @@ import dev.odflash.protocol.Progress.Event;
 import dev.odflash.protocol.Progress.Unit;
 
 import java.io.PrintStream;
+import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
- * Renders progress on stderr: a bar with rate and ETA on a terminal, a plain line per 10 % when
+ * Renders progress on stderr: a bar with rate and ETA on a terminal, a plain line for every 10 % when
  * stderr is a pipe or file (so logs stay readable), nothing with --quiet. Core reports typed events;
- * the words of each phase are this class's ({@link #label}).
+ * the words of each phase are this class's ({@link #label}). The rate and ETA are the drive's: measured
+ * on the device's clock (an emulated drive's simulated time), never the host's speed at copying bytes.
+ * Before the first write or burn a run is told not to cut the drive's power.
  */
 public final class ProgressRenderer implements Progress {
+    static final String KEEP_POWER = "do not power off or unplug the drive until odflash has finished";
     private static final int WIDTH = 30;
     private final PrintStream err;
     private final boolean terminal;
     private final boolean quiet;
+    private final Supplier<Duration> deviceTime;
     private String phase = "";
-    private long phaseStart;
+    private Duration phaseStart = Duration.ZERO;
     private int lastDecile = -1;
     private long lastDraw;
+    private boolean writing;
 
     ProgressRenderer(PrintStream err, boolean terminal, boolean quiet) {
+        this(err, terminal, quiet, wallClock());
+    }
+
+    /** @param deviceTime the drive's elapsed time (its {@code DeviceClock}): what rate and ETA are measured on */
+    ProgressRenderer(PrintStream err, boolean terminal, boolean quiet, Supplier<Duration> deviceTime) {
         this.err = err;
         this.terminal = terminal;
         this.quiet = quiet;
+        this.deviceTime = deviceTime;
+    }
+
+    private static Supplier<Duration> wallClock() {
+        long start = System.nanoTime();
+        return () -> Duration.ofNanos(System.nanoTime() - start);
     }
 
     /** A phase as the user reads it: "read pass 1/2", "write (round 2)", "wait: drive burning, seconds". */
@@ -43,13 +61,21 @@ public final class ProgressRenderer implements Progress {
         String newPhase = label(event);
         long done = event.done();
         long total = event.total();
-        if (quiet || total <= 0) {
+        if (quiet) {
+            return;
+        }
+        boolean writes = event.phase() == Phase.WRITE || event.phase() == Phase.DOWNLOAD || event.phase() == Phase.BURN_WAIT;
+        if (writes && !writing) {
+            err.println(KEEP_POWER); // once as the writing starts, on its own line (a finished bar ended its line)
+        }
+        writing = writes;
+        if (total <= 0) {
             return;
         }
         long now = System.nanoTime();
         if (!newPhase.equals(phase)) {
             phase = newPhase;
-            phaseStart = now;
+            phaseStart = deviceTime.get();
             lastDecile = -1;
         }
         int percent = (int) (done * 100 / total);
@@ -66,7 +92,7 @@ public final class ProgressRenderer implements Progress {
                 return; // at most 20 redraws a second
             }
             lastDraw = now;
-            double seconds = (now - phaseStart) / 1e9;
+            double seconds = deviceTime.get().minus(phaseStart).toNanos() / 1e9;
             double rate = seconds > 0 ? done / seconds : 0;
             String eta = rate > 0 && done < total ? String.format(" ETA %ds", Math.round((total - done) / rate)) : "";
             int filled = (int) (WIDTH * done / total);
@@ -76,11 +102,14 @@ public final class ProgressRenderer implements Progress {
                 err.println();
             }
         } else {
+            // events come per transfer (a 512 KiB read in 64 KiB steps is 12.5 % a step), so one step may cross
+            // two deciles: each gets its line, with the bytes at that mark, so a log shows every 10 %
             int decile = percent / 10;
-            if (decile != lastDecile) {
-                lastDecile = decile;
-                err.printf("%s: %d%% (%s of %s)%n", phase, decile * 10, Sizes.human(done), Sizes.human(total));
+            for (int d = lastDecile + 1; d <= decile; d++) {
+                err.printf("%s: %d%% (%s of %s)%n", phase, d * 10, Sizes.human(d == decile ? done : total * d / 10),
+                        Sizes.human(total));
             }
+            lastDecile = Math.max(lastDecile, decile);
         }
     }
 }

@@ -5,14 +5,15 @@ final class Sizes {
     private Sizes() {
     }
 
+    /**
+     * One unit style everywhere a size is shown (prompts, results, progress): KiB, as flash chips and
+     * their sectors are counted, whole when exact ("512 KiB", "2048 KiB"), else to one decimal; bytes below 1 KiB.
+     */
     static String human(long bytes) {
-        if (bytes >= 1 << 20) {
-            return String.format("%.1f MiB", bytes / (double) (1 << 20));
+        if (bytes < 1024) {
+            return bytes + " B";
         }
-        if (bytes >= 1024) {
-            return String.format("%.1f KiB", bytes / 1024.0);
-        }
-        return bytes + " B";
+        return bytes % 1024 == 0 ? bytes / 1024 + " KiB" : String.format(java.util.Locale.ROOT, "%.1f KiB", bytes / 1024.0);
     }
 
     static String seconds(java.time.Duration d) {

@@ -150,9 +150,11 @@ final class StatusCommand extends BaseCommand {
                     visible(e.key()), j.startedAt())).orElse(String.format("PENDING (same model): the journal %s of"
                             + " this model is unreadable (%s); `flash` refuses every image until it is discarded.%n",
                     visible(e.key()), visible(e.problem()))));
-            sb.append(String.format("  Adopt or discard: the same unit: odflash journal adopt --device %s%n"
-                    + "                    another unit:  odflash journal discard %s%n", visible(info.spec()),
-                    visible(e.key())));
+            sb.append(String.format("  Adopt or discard: the same unit: %s%n"
+                    + "                    another unit:  %s%n",
+                    visible(SuggestedCommand.of("journal", "adopt").option("--device", info.spec()).option("--key", e.key())
+                            .carrying().toString()),
+                    visible(SuggestedCommand.of("journal", "discard").arg(e.key()).toString())));
         }
     }
 
@@ -261,8 +263,8 @@ final class StatusCommand extends BaseCommand {
                     case NEITHER -> "NEITHER (partly written)";
                 }));
             }
-            sb.append(String.format("  To finish: odflash flash --device %s %s%n", visible(info.spec()),
-                    visible(j.targetFile())));
+            sb.append(String.format("  To finish: %s%n", visible(SuggestedCommand.of("flash")
+                    .option("--device", info.spec()).carrying().arg(j.targetFile()).toString())));
         });
         sameModelText(sb, r.sameModelJournals(), info);
         sb.append("Boot region: ").append(r.bootIntact().map(b -> b ? "intact" : "DAMAGED").orElse("no reference to compare"))

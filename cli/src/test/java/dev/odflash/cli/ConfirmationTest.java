@@ -59,7 +59,7 @@ class ConfirmationTest {
                 "--quiet", "--trace", trace.toString());
         String shown = err.toString(StandardCharsets.UTF_8);
         assertThat(no).isEqualTo(4);
-        assertThat(shown).contains("TSSTcorp DVD-ROM TS-H353C emu:tsst-ts-h353c: SB01 -> SB02 by tsst download (256.0 KiB)")
+        assertThat(shown).contains("TSSTcorp DVD-ROM TS-H353C emu:tsst-ts-h353c: SB01 -> SB02 by tsst download (256 KiB)")
                 .contains("Type yes");
         assertThat(GoldenTraceTest.downloadCommands(trace)).noneMatch(c -> c.startsWith("ff"));
     }

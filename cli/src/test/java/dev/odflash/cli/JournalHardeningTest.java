@@ -90,7 +90,7 @@ class JournalHardeningTest {
 
         CliRunner.Run text = cli().run("status", "--device", other);
         assertThat(text.exitCode()).as(text.toString()).isEqualTo(5);
-        assertThat(text.out()).contains("PENDING (same model)").contains("journal adopt --device " + other)
+        assertThat(text.out()).contains("PENDING (same model)").contains("journal adopt --device '" + other + "'")
                 .contains("journal discard " + key).doesNotContain("Verdict: intact");
         CliRunner.Run json = cli().run("status", "--device", other, "--json");
         assertThat(json.exitCode()).isEqualTo(5);

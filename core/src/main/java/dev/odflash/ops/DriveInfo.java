@@ -18,10 +18,22 @@ import java.util.Optional;
  */
 public record DriveInfo(String spec, InquiryData inquiry, Optional<DriveModel> model, Optional<JedecId> jedecId,
                         Optional<ChipSpec> chip, Optional<FlashSize> flashSize, Optional<Configuration> configuration,
-                        Optional<SenseData> notReady, boolean emulated, List<String> notes, List<String> warnings) {
+                        Optional<SenseData> notReady, boolean emulated, List<String> notes, List<String> warnings,
+                        Optional<Failure.DeviceFailure> vendorModeFailure) {
     public DriveInfo {
         notes = List.copyOf(notes);
         warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * Before anything that needs the drive's vendor mode (reading or writing its flash): when the probe's
+     * vendor commands got no answer (a USB bridge or driver that drops them, as `doctor` says), that is the
+     * run's outcome, a device failure (exit 3) for every command alike, not a refusal about the chip.
+     */
+    public void requireVendorMode() throws OdflashException {
+        if (vendorModeFailure.isPresent()) {
+            throw new OdflashException(vendorModeFailure.get());
+        }
     }
 
     public Optional<DriveFamily> family() {

@@ -67,6 +67,7 @@ public final class DriveProbe {
         Optional<JedecId> id = Optional.empty();
         Optional<ChipSpec> chip = Optional.empty();
         Optional<FlashSize> size = Optional.empty();
+        Optional<Failure.DeviceFailure> vendorModeFailure = Optional.empty();
         if (model.isPresent() && Families.of(model.get().family()).chipStyle() && device.chipChannel().isPresent()) {
             ChipChannel channel = device.chipChannel().get();
             try {
@@ -80,13 +81,15 @@ public final class DriveProbe {
                 }
             } catch (TransportException e) {
                 warnings.add("vendor mode not reachable: " + e.getMessage());
+                vendorModeFailure = Optional.of(Failure.DeviceFailure.of("the drive's vendor mode did not answer: "
+                        + e.getMessage() + " (`odflash doctor` checks the path)", e, "vendor mode"));
             }
         }
         if (model.isPresent() && !Families.of(model.get().family()).chipStyle() && model.get().layout().fixedSize() > 0) {
             size = Optional.of(new FlashSize(model.get().layout().fixedSize(), FlashSize.FROM_LAYOUT));
         }
         DriveInfo info = new DriveInfo(device.spec(), inquiry, model, id, chip, size, configuration, notReady,
-                device.emulated(), device.notes(), warnings);
+                device.emulated(), device.notes(), warnings, vendorModeFailure);
         LOG.log(System.Logger.Level.INFO, () -> "drive " + info.spec() + (info.emulated() ? " (emulated)" : "")
                 + ": \"" + info.inquiry().vendor() + "\" \"" + info.inquiry().product() + "\" revision \""
                 + info.inquiry().revision() + "\", family "

@@ -14,6 +14,7 @@ public final class FlashReadOperation {
     }
 
     public static VerifiedRead read(Device device, DriveInfo info, Progress progress) throws OdflashException {
+        info.requireVendorMode();
         Family family = Families.of(info).orElseThrow(() -> OdflashException.refused(Gate.READ_PATH,
                 "no read path to this drive's flash: " + Capabilities.backupUnavailableReason(info, device)));
         FlashReader reader = family.reader(info, device).orElseThrow(() -> OdflashException.refused(Gate.READ_PATH,

@@ -75,7 +75,7 @@ class BackupSidecarCoverageTest {
         return new DriveInfo("emu:x", new dev.odflash.protocol.InquiryData(5, true, 0, "ASUS", "BW-16D1HT", "3.01", "",
                 new byte[0]), java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
                 java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), true,
-                java.util.List.of(), java.util.List.of());
+                java.util.List.of(), java.util.List.of(), java.util.Optional.empty());
     }
 
     @Test

@@ -53,6 +53,7 @@ public final class ChipWrite implements FlashStrategy {
     public static ChipWrite target(DriveInfo info, Device device, int bootRegion, String noPathReason)
             throws OdflashException {
         ChipChannel channel = device.chipChannel().orElseThrow(() -> OdflashException.refused(Gate.PATH, noPathReason));
+        info.requireVendorMode();
         if (info.jedecId().isEmpty()) {
             throw OdflashException.refused(Gate.CHIP, "the drive did not identify its flash chip (" + noPathReason + ")");
         }

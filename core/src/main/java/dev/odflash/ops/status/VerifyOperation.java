@@ -14,6 +14,7 @@ public final class VerifyOperation {
     }
 
     public static Comparison run(Device device, DriveInfo info, byte[] image, Progress progress) throws OdflashException {
+        info.requireVendorMode(); // before the size: without the vendor mode there is none to compare
         long size = info.flashSize().map(s -> s.bytes()).orElse(-1L);
         if (size != image.length) {
             throw OdflashException.mismatch("the file holds " + image.length
