@@ -28,9 +28,12 @@ public final class AppContext {
     private ChipTable chips;
     private TraceWriter trace;
     private final RunLog log;
+    private final Interrupts interrupts = new Interrupts(this::output);
+    private final java.util.List<String> args;
 
     AppContext(Terminal terminal, Map<String, String> env, GlobalOptions options, Clock clock,
-               UnaryOperator<Writer> traceSink, RunLog log) {
+               UnaryOperator<Writer> traceSink, RunLog log, java.util.List<String> args) {
+        this.args = java.util.List.copyOf(args);
         this.log = log;
         this.traceSink = traceSink;
         this.terminal = terminal;
@@ -92,7 +95,9 @@ public final class AppContext {
      */
     public Device openDevice(String spec) throws OdflashException {
         log.openingDevice(spec); // a run that opens a drive writes its log (README "Logs")
-        Device device = DeviceResolver.open(spec, chips());
+        Device opened = DeviceResolver.open(spec, chips());
+        Device device = options.interruptAt.isEmpty() ? opened
+                : new InterruptHook(opened, java.util.Set.copyOf(options.interruptAt), interrupts);
         if (options.trace == null) {
             return device;
         }
@@ -130,6 +135,24 @@ public final class AppContext {
                 // every line was flushed when written
             }
         }
+    }
+
+    /** The command line of this run, as arguments (a resume repeats it; the test hook is left out). */
+    java.util.List<String> args() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--interrupt-at-command")) {
+                i++;
+            } else if (!args.get(i).startsWith("--interrupt-at-command=")) {
+                out.add(args.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** Where this run's Ctrl-C, SIGINT and SIGTERM go (docs/architecture.md "Interruption"). */
+    Interrupts interrupts() {
+        return interrupts;
     }
 
     public ProgressRenderer progress() {

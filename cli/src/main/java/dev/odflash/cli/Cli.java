@@ -40,7 +40,7 @@ public final class Cli {
         // the run's log (README "Logs"): created only when the command opens a drive
         RunLog log = new RunLog(BackupLibrary.fromEnvironment(env).home(), clock, args, () -> root.options.debug,
                 logSink, message -> new Output(terminal, false).warn(message));
-        AppContext ctx = new AppContext(terminal, env, root.options, clock, traceSink, log);
+        AppContext ctx = new AppContext(terminal, env, root.options, clock, traceSink, log, Arrays.asList(args));
         cl.addSubcommand("list", new ListCommand(ctx));
         cl.addSubcommand("info", new InfoCommand(ctx));
         cl.addSubcommand("backup", new BackupCommand(ctx));
@@ -86,9 +86,11 @@ public final class Cli {
             log.command(name.isEmpty() ? "odflash" : name.toString());
             return new CommandLine.RunLast().execute(parsed);
         });
+        ctx.interrupts().activate(); // a signal now reaches this run (Main installs the handlers)
         try {
             return ScopedValue.where(RunLog.CURRENT, log).call(() -> cl.execute(args));
         } finally {
+            ctx.interrupts().deactivate();
             ctx.close();
             log.close();
         }

@@ -19,6 +19,7 @@ final class EmulatorCounters {
 
     static Optional<ObjectNode> of(Device device) {
         Device d = device instanceof TracingDevice t ? t.inner() : device;
+        d = d instanceof InterruptHook h ? h.inner() : d;
         if (!(d instanceof EmulatedDrive drive)) {
             return Optional.empty();
         }

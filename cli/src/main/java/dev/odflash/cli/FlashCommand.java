@@ -4,6 +4,7 @@ import static dev.odflash.cli.TerminalText.visible;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.ops.DriveInfo;
+import dev.odflash.ops.Failure;
 import dev.odflash.ops.ImageFit;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.ops.flash.FlashOperation;
@@ -86,11 +87,16 @@ final class FlashCommand extends BaseCommand {
     protected ExitCode execute() throws Exception {
         FirmwareInput.precheck(file, ctx); // a bad FILE is said before the drive is touched
         FlashOptions options = new FlashOptions(allowCrossFlash, allowReinstall, allowOlder, includeBoot, yes, dryRun,
-                Optional.ofNullable(backup), withoutBackup, parseVariant());
+                Optional.ofNullable(backup), withoutBackup, parseVariant(), ctx.interrupts().cancellation());
         try (Device d = ctx.openDevice(device.device); ExclusiveUse use = exclusive(d)) {
             try {
                 return flash(d, options);
             } catch (OdflashException e) {
+                if (e.failure() instanceof Failure.Interrupted i && i.journalKept()) {
+                    // one line: what stopped, and the command that resumes (the same one)
+                    throw new OdflashException(new Failure.Interrupted(i.reason() + "; the journal is kept, to resume"
+                            + " run: " + ResumeCommand.of(ctx.args()), true), e);
+                }
                 // on an emulated drive say what reached its chip, so a failed run is as inspectable as a good one
                 EmulatorCounters.of(d).ifPresent(c -> ctx.output().note("emulated drive: " + c.path("writeCommands")
                         + " write commands, " + c.path("erases") + " erases, " + c.path("programs") + " programs, "
@@ -108,6 +114,10 @@ final class FlashCommand extends BaseCommand {
         TerminalConfirmation terminal = new TerminalConfirmation(ctx.terminal());
         FlashResult r = new FlashOperation(ctx.library(), ctx.clock(), device.probe(ctx))
                 .run(d, info, image, file, options, summary -> terminal.confirm(FlashSummaryText.of(summary)), ctx.progress());
+        if (ctx.interrupts().cancellation().requested()) {
+            ctx.output().warn("the interrupt came after the write's last safe point; odflash finished the write"
+                    + " first: it is complete and verified");
+        }
         if (!(r.plan() instanceof WritePlan.Chip)) {
             ctx.output().result(DownloadReport.json(r, d), DownloadReport.text(r, d));
             return ExitCode.OK;

@@ -118,7 +118,7 @@ final class IdentifyCommand extends BaseCommand {
 
     private static FlashOptions options(boolean withoutBackup) {
         return new FlashOptions(false, false, false, false, false, false, Optional.empty(), withoutBackup,
-                FlashOptions.defaults().mt19xxVariant());
+                FlashOptions.defaults().mt19xxVariant(), dev.odflash.ops.Cancellation.none());
     }
 
     static ObjectNode json(Path file, ImageReport r) {

@@ -96,6 +96,7 @@ final class OutcomeText {
         return switch (f) {
             case Failure.Refusal r -> (r.gate().flashGate() ? "gate " + r.gate().word() + ": " : "") + words(r.reason())
                     + overrideText(r.override(), r.arguments());
+            case Failure.Interrupted i -> "interrupted: " + words(i.reason());
             default -> words(f.reason());
         };
     }
@@ -111,6 +112,7 @@ final class OutcomeText {
             case Failure.UsageProblem u -> ExitCode.USAGE;
             case Failure.InputProblem i -> i.problem() == InputFileException.Reason.TOO_LARGE
                     ? ExitCode.REFUSED : ExitCode.USAGE;
+            case Failure.Interrupted i -> ExitCode.INTERRUPTED;
             case Failure.Bug b -> ExitCode.INTERNAL;
         };
     }

@@ -42,7 +42,8 @@ public final class FlashPreflight {
                                      ImageReport report, Path imageFile, FlashOptions options, Progress progress)
             throws OdflashException {
         FlashOptions dry = new FlashOptions(options.allowCrossFlash(), options.allowReinstall(), options.allowOlder(),
-                options.includeBoot(), true, true, options.backupFile(), options.withoutBackup(), options.mt19xxVariant());
+                options.includeBoot(), true, true, options.backupFile(), options.withoutBackup(), options.mt19xxVariant(),
+                options.cancellation());
         List<ImageFit.Gate> out = new ArrayList<>(ImageFit.check(info, report, ImageFit.expectedSize(info)));
         Optional<ImageFit.Gate> refusal = Optional.empty();
         try {
