@@ -24,7 +24,8 @@ import java.util.Optional;
             "existing FILE (even one without a sidecar) is refused (exit 4); a FILE.json left without its FILE by an",
             "interrupted run is an unfinished backup and is replaced. FILE's directory must exist (else exit 2).",
             "Without -o the backup goes into the library:",
-            "$ODFLASH_HOME/backups/<vendor>_<product>/<revision>-<UTC time>.bin (default ~/.local/share/odflash)."})
+            "$ODFLASH_HOME/backups/<vendor>_<product>/<revision>-<UTC time>.bin (default ~/.local/share/odflash).",
+            "Ctrl-C (SIGINT, SIGTERM) ends the read at once, exit 130; nothing is published."})
 final class BackupCommand extends BaseCommand {
     @Mixin
     DeviceOptions device;

@@ -34,7 +34,11 @@ import java.util.Optional;
             "rebanked too, never a plain image onto a rebanked drive (bank layout gate); an MT1939 image with an",
             "emptied signature table (coastermelt's checksum.py --fix) is refused. Download-style drives (btc,",
             "tsst, mt19xx): strict image gates, per-unit data kept, the family's documented download, then",
-            "read-back (mt19xx) or identity verification."})
+            "read-back (mt19xx) or identity verification.",
+            "Ctrl-C (SIGINT, SIGTERM) never cuts a write short: a chip-style write stops between two chip operations",
+            "with its journal kept and prints the command that resumes it (exit 130); a download stops at once before",
+            "its first data block (exit 130) and, once data is out, finishes its stream, burn wait and check first;",
+            "a second Ctrl-C says what odflash waits for. Before the write (gates, backup, confirmation) it ends at once."})
 final class FlashCommand extends BaseCommand {
     @Mixin
     DeviceOptions device;
@@ -79,6 +83,14 @@ final class FlashCommand extends BaseCommand {
                     + " (chip-style and mt19xx; btc and tsst cannot read their flash and refuse it, exit 2).")
     Path backup;
 
+    @Option(names = "--allow-battery", description = "Flash although the machine runs on battery below 30 %"
+            + " (refused otherwise, exit 4, as fwupd does).")
+    boolean allowBattery;
+
+    /** Test hook: a fake sysfs tree (proc/ and run/ beside it) for the host guard (docs/testing.md). */
+    @Option(names = "--sysfs", hidden = true, paramLabel = "DIR")
+    Path sysfs;
+
     FlashCommand(AppContext ctx) {
         super(ctx);
     }
@@ -88,7 +100,8 @@ final class FlashCommand extends BaseCommand {
         FirmwareInput.precheck(file, ctx); // a bad FILE is said before the drive is touched
         FlashOptions options = new FlashOptions(allowCrossFlash, allowReinstall, allowOlder, includeBoot, yes, dryRun,
                 Optional.ofNullable(backup), withoutBackup, parseVariant(), ctx.interrupts().cancellation());
-        try (Device d = ctx.openDevice(device.device); ExclusiveUse use = exclusive(d)) {
+        try (Device d = ctx.openDevice(device.device); ExclusiveUse use = exclusive(d);
+             HostGuard host = dryRun ? null : HostGuard.hold(ctx, d, allowBattery, sysfs)) {
             try {
                 return flash(d, options);
             } catch (OdflashException e) {

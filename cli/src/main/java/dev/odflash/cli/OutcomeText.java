@@ -42,6 +42,7 @@ final class OutcomeText {
             case DRY_RUN -> "--dry-run";
             case OTHER_OUTPUT -> "-o";
             case ADOPT_JOURNAL -> "journal adopt";
+            case ALLOW_BATTERY -> "--allow-battery";
         };
     }
 
@@ -83,6 +84,7 @@ final class OutcomeText {
                     : " If it is the same unit: `odflash journal adopt --device " + arguments.get(0)
                     + "`, then flash again; if it is another unit: `odflash journal discard " + arguments.get(1) + "`.";
             case KEY_GIVEN, DRY_RUN -> " (" + flag(override.get()) + ")";
+            case ALLOW_BATTERY -> "; plug in the power supply, or --allow-battery flashes anyway";
         };
     }
 

@@ -27,7 +27,9 @@ public enum Choice {
     /** Another output file name. */
     OTHER_OUTPUT,
     /** Adopt another path's journal for this drive, or discard it. */
-    ADOPT_JOURNAL;
+    ADOPT_JOURNAL,
+    /** Write although the machine runs on a low battery. */
+    ALLOW_BATTERY;
 
     /** The JSON word: "allow-older". */
     public String word() {
