@@ -38,7 +38,11 @@ import java.util.Optional;
             "Ctrl-C (SIGINT, SIGTERM) never cuts a write short: a chip-style write stops between two chip operations",
             "with its journal kept and prints the command that resumes it (exit 130); a download stops at once before",
             "its first data block (exit 130) and, once data is out, finishes its stream, burn wait and check first;",
-            "a second Ctrl-C says what odflash waits for. Before the write (gates, backup, confirmation) it ends at once."})
+            "a second Ctrl-C says what odflash waits for. Before the write (gates, backup, confirmation) it ends at once.",
+            "On Linux a real drive is kept apart while it is flashed: a logind inhibitor (sleep, shutdown, idle), the USB",
+            "bridge's runtime power kept on, media polling suspended, /dev/srN opened exclusively (a mounted disc is",
+            "refused, exit 4); a step odflash lacks the privilege for is named and skipped. On battery below 30 %: refused",
+            "without --allow-battery."})
 final class FlashCommand extends BaseCommand {
     @Mixin
     DeviceOptions device;
