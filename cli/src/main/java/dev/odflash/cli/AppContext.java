@@ -28,7 +28,7 @@ public final class AppContext {
     private ChipTable chips;
     private TraceWriter trace;
     private final RunLog log;
-    private final Interrupts interrupts = new Interrupts(this::output);
+    private final Interrupts interrupts = new Interrupts(this::output, () -> options().json);
     private final java.util.List<String> args;
 
     AppContext(Terminal terminal, Map<String, String> env, GlobalOptions options, Clock clock,

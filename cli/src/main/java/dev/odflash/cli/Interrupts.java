@@ -2,8 +2,14 @@ package dev.odflash.cli;
 
 import dev.odflash.ops.Cancellation;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -24,10 +30,15 @@ final class Interrupts {
 
     private final Cancellation cancellation = Cancellation.none();
     private final Supplier<Output> output;
+    private final BooleanSupplier json;
 
-    /** @param output the run's output (its --json choice is known only once the command line is parsed) */
-    Interrupts(Supplier<Output> output) {
+    /**
+     * @param output the run's output (its --json choice is known only once the command line is parsed)
+     * @param json   whether the run prints JSON
+     */
+    Interrupts(Supplier<Output> output, BooleanSupplier json) {
         this.output = output;
+        this.json = json;
     }
 
     Cancellation cancellation() {
@@ -47,13 +58,18 @@ final class Interrupts {
         ACTIVE.compareAndSet(this, null);
     }
 
-    /** A signal on the JVM's signal thread: outside a write the process ends here, with exit 130. */
+    /**
+     * A signal on the JVM's signal thread: outside a write the process ends here, with exit 130. The line
+     * (and the JSON error) goes straight to file descriptors 1 and 2: the run's own streams may be held
+     * by its thread, and waiting for them would let the read go on.
+     */
     void signal(String name) {
         if (deliver(name)) {
-            output.get().error(ExitCode.INTERRUPTED, "interrupted (" + name + "): no write was in progress,"
-                    + " nothing was published");
-            System.out.flush();
-            System.err.flush();
+            Terminal direct = new Terminal(new PrintStream(new FileOutputStream(FileDescriptor.out), true,
+                    StandardCharsets.UTF_8), new PrintStream(new FileOutputStream(FileDescriptor.err), true,
+                    StandardCharsets.UTF_8), InputStream.nullInputStream(), false);
+            new Output(direct, json.getAsBoolean()).error(ExitCode.INTERRUPTED, "interrupted (" + name + "): no write"
+                    + " was in progress, nothing was published");
             Runtime.getRuntime().halt(ExitCode.INTERRUPTED.code()); // shutdown hooks would only delay it
         }
     }
@@ -72,6 +88,12 @@ final class Interrupts {
             case AT_NEXT_SAFE_POINT -> {
                 output.get().warn("interrupt (" + name + "): stopping after " + cancellation.waitingFor()
                         + "; the journal is kept (a second Ctrl-C says what odflash is waiting for)");
+                yield false;
+            }
+            case AFTER_DEFERRED -> {
+                output.get().warn("interrupt (" + name + "): odflash finishes " + cancellation.waitingFor()
+                        + " first: stopping in between could leave a half-written drive (do not power off or unplug"
+                        + " the drive)");
                 yield false;
             }
             case STILL_WAITING -> {

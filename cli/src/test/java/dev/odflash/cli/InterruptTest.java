@@ -189,7 +189,8 @@ class InterruptTest {
                 "--trace", trace.toString(), "--json"));
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.json().path("toVersion").asText().strip()).isEqualTo(version);
-        assertThat(r.err()).contains("interrupt (test hook): stopping after the download")
+        assertThat(r.err()).contains("interrupt (test hook): odflash finishes the download")
+                .contains("stopping in between could leave a half-written drive")
                 .contains("still waiting for the download").contains(waitingFor)
                 .contains("odflash finished the write first: it is complete and verified");
         assertThat(commands(trace).stream().filter(InterruptTest::data).count())

@@ -15,6 +15,8 @@ public final class Cancellation {
         STOP_NOW,
         /** The first request during a write: the write stops at its next safe point. */
         AT_NEXT_SAFE_POINT,
+        /** The first request once a download's data is out: the write runs to its verified end first. */
+        AFTER_DEFERRED,
         /** A later request during a write: still waiting for {@link #waitingFor()}. */
         STILL_WAITING
     }
@@ -41,7 +43,10 @@ public final class Cancellation {
         if (writing == null) {
             return Answer.STOP_NOW;
         }
-        return requests == 1 ? Answer.AT_NEXT_SAFE_POINT : Answer.STILL_WAITING;
+        if (requests > 1) {
+            return Answer.STILL_WAITING;
+        }
+        return deferredFor != null ? Answer.AFTER_DEFERRED : Answer.AT_NEXT_SAFE_POINT;
     }
 
     public synchronized boolean requested() {

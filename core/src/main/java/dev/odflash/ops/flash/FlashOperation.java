@@ -113,7 +113,7 @@ public final class FlashOperation {
         Cancellation cancellation = options.cancellation();
         try {
             // a stop asked for until here ends the run before anything is written (docs/architecture.md "Interruption")
-            cancellation.enterWrite("the journal being written");
+            cancellation.enterWrite("writing the journal");
         } catch (Cancellation.Stopped e) {
             throw OdflashException.interrupted("stopped before the write: nothing was written to the drive", false);
         }
