@@ -7,6 +7,7 @@ module dev.odflash.cli {
     requires dev.odflash.nativeio;
     requires dev.odflash.emulator;
     requires info.picocli;
+    requires jdk.unsupported; // sun.misc.Signal: SIGINT/SIGTERM handled, not a shutdown hook (SignalHandlers)
     requires com.fasterxml.jackson.databind;
 
     opens dev.odflash.cli to info.picocli;

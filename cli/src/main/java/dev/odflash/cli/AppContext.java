@@ -33,10 +33,13 @@ public final class AppContext {
     private DeviceClock deviceClock;
     private final RunLog log;
     private final DataHome home;
+    private final Interrupts interrupts = new Interrupts(this::output, () -> options().json);
+    private final java.util.List<String> args;
 
     AppContext(Terminal terminal, Map<String, String> env, GlobalOptions options, Clock clock,
-               UnaryOperator<Writer> traceSink, RunLog log, DataHome home) {
+               UnaryOperator<Writer> traceSink, RunLog log, DataHome home, java.util.List<String> args) {
         this.home = home;
+        this.args = java.util.List.copyOf(args);
         this.log = log;
         this.traceSink = traceSink;
         this.terminal = terminal;
@@ -99,8 +102,10 @@ public final class AppContext {
     public Device openDevice(String spec) throws OdflashException {
         log.openingDevice(spec); // a run that opens a drive writes its log (README "Logs")
         // the host path's transfer limit is honoured above the trace, so the trace shows the commands sent
-        Device device = DeviceResolver.open(spec, chips());
-        deviceClock = device.clock(); // progress measures rate and ETA on the drive's time
+        Device opened = DeviceResolver.open(spec, chips());
+        deviceClock = opened.clock(); // progress measures rate and ETA on the drive's time
+        Device device = options.interruptAt.isEmpty() ? opened
+                : new InterruptHook(opened, java.util.Set.copyOf(options.interruptAt), interrupts);
         if (options.trace == null) {
             return HostTransferLimit.honouring(device);
         }
@@ -138,6 +143,24 @@ public final class AppContext {
                 // every line was flushed when written
             }
         }
+    }
+
+    /** The command line of this run, as arguments (a resume repeats it; the test hook is left out). */
+    java.util.List<String> args() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--interrupt-at-command")) {
+                i++;
+            } else if (!args.get(i).startsWith("--interrupt-at-command=")) {
+                out.add(args.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** Where this run's Ctrl-C, SIGINT and SIGTERM go (docs/architecture.md "Interruption"). */
+    Interrupts interrupts() {
+        return interrupts;
     }
 
     public ProgressRenderer progress() {

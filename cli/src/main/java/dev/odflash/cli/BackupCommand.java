@@ -32,7 +32,8 @@ import java.util.Optional;
             "restored nor given to --backup.",
             "The library keeps one entry per content and drive: a backup of content it already holds prints",
             "\"already in the library: PATH\" (exit 0) and is recorded in that entry's sidecar (its \"seen\" list,",
-            "replaced atomically; the image is unchanged). -o FILE always writes FILE. See `odflash library`."})
+            "replaced atomically; the image is unchanged). -o FILE always writes FILE. See `odflash library`.",
+            "Ctrl-C (SIGINT, SIGTERM) ends the read at once, exit 130; nothing is published."})
 final class BackupCommand extends BaseCommand {
     @Mixin
     DeviceOptions device;

@@ -34,6 +34,8 @@ abstract class BaseCommand implements Callable<Integer> {
         } catch (TransportException e) {
             debug(e);
             return failed(out, dev.odflash.ops.Failure.DeviceFailure.of(e.getMessage(), e, null), e);
+        } catch (Interrupts.RunInterrupted e) {
+            return failed(out, ExitCode.INTERRUPTED, e.getMessage(), e);
         } catch (java.io.IOException e) {
             debug(e);
             return failed(out, ExitCode.USAGE, e.getMessage(), e);

@@ -41,7 +41,7 @@ public final class Cli {
         DataHome home = DataHomes.resolve(env); // under sudo, the invoking user's (docs/architecture.md "Contracts")
         RunLog log = new RunLog(home.home(), clock, args, () -> root.options.debug,
                 logSink, message -> new Output(terminal, false).warn(message));
-        AppContext ctx = new AppContext(terminal, env, root.options, clock, traceSink, log, home);
+        AppContext ctx = new AppContext(terminal, env, root.options, clock, traceSink, log, home, Arrays.asList(args));
         cl.addSubcommand("list", new ListCommand(ctx));
         cl.addSubcommand("info", new InfoCommand(ctx));
         cl.addSubcommand("backup", new BackupCommand(ctx));
@@ -96,11 +96,13 @@ public final class Cli {
             log.command(name.isEmpty() ? "odflash" : name.toString());
             return new CommandLine.RunLast().execute(parsed);
         });
+        ctx.interrupts().activate(); // a signal now reaches this run (Main installs the handlers)
         try {
             home.note().ifPresent(n -> new Output(terminal, false).warn(n));
             return ScopedValue.where(RunLog.CURRENT, log).where(DataHome.CURRENT, home)
                     .where(SuggestedCommand.RUN, suggestions).call(() -> cl.execute(args));
         } finally {
+            ctx.interrupts().deactivate();
             ctx.close();
             log.close();
         }

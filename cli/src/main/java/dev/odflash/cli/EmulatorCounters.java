@@ -21,6 +21,7 @@ final class EmulatorCounters {
     static Optional<ObjectNode> of(Device device) {
         Device outer = HostTransferLimit.inner(device);
         Device d = outer instanceof TracingDevice t ? t.inner() : outer;
+        d = d instanceof InterruptHook h ? h.inner() : d;
         if (!(d instanceof EmulatedDrive drive)) {
             return Optional.empty();
         }

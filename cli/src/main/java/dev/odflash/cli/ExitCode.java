@@ -10,7 +10,9 @@ public enum ExitCode {
             + " doctor, backup, flash, status and verify alike), OS error, a failed doctor check"),
     REFUSED(4, "refused, nothing was written: a gate, an existing output file, no confirmation,"
             + " an input file larger than its bound, a drive in use by another odflash"),
-    MISMATCH(5, "mismatch: verify failed, or the drive matches no known image");
+    MISMATCH(5, "mismatch: verify failed, or the drive matches no known image"),
+    INTERRUPTED(130, "interrupted (Ctrl-C, SIGINT or SIGTERM): a write stopped at a safe point with its journal"
+            + " kept (the same command resumes it), or a read stopped with nothing published");
 
     private final int code;
     private final String meaning;

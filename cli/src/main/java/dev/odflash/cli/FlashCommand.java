@@ -4,6 +4,7 @@ import static dev.odflash.cli.TerminalText.visible;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.ops.DriveInfo;
+import dev.odflash.ops.Failure;
 import dev.odflash.ops.ImageFit;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.ops.flash.FlashOperation;
@@ -33,7 +34,15 @@ import java.util.Optional;
             "rebanked too, never a plain image onto a rebanked drive (bank layout gate); an MT1939 image with an",
             "emptied signature table (coastermelt's checksum.py --fix) is refused. Download-style drives (btc,",
             "tsst, mt19xx): strict image gates, per-unit data kept, the family's documented download, then",
-            "read-back (mt19xx) or identity verification."})
+            "read-back (mt19xx) or identity verification.",
+            "Ctrl-C (SIGINT, SIGTERM) never cuts a write short: a chip-style write stops between two chip operations",
+            "with its journal kept and prints the command that resumes it (exit 130); a download stops at once before",
+            "its first data block (exit 130) and, once data is out, finishes its stream, burn wait and check first;",
+            "a second Ctrl-C says what odflash waits for. Before the write (gates, backup, confirmation) it ends at once.",
+            "On Linux a real drive is kept apart while it is flashed: a logind inhibitor (sleep, shutdown, idle), the USB",
+            "bridge's runtime power kept on, media polling suspended, /dev/srN opened exclusively (a mounted disc is",
+            "refused, exit 4); a step odflash lacks the privilege for is named and skipped. On battery below 30 %: refused",
+            "without --allow-battery."})
 final class FlashCommand extends BaseCommand {
     @Mixin
     DeviceOptions device;
@@ -85,6 +94,14 @@ final class FlashCommand extends BaseCommand {
                     + " for a restore; without this flag such a drive is refused (exit 4), nothing written.")
     boolean regionsOnly;
 
+    @Option(names = "--allow-battery", description = "Flash although the machine runs on battery below 30 %"
+            + " (refused otherwise, exit 4, as fwupd does).")
+    boolean allowBattery;
+
+    /** Test hook: a fake sysfs tree (proc/ and run/ beside it) for the host guard (docs/testing.md). */
+    @Option(names = "--sysfs", hidden = true, paramLabel = "DIR")
+    Path sysfs;
+
     FlashCommand(AppContext ctx) {
         super(ctx);
     }
@@ -93,11 +110,17 @@ final class FlashCommand extends BaseCommand {
     protected ExitCode execute() throws Exception {
         FirmwareInput.precheck(file, ctx); // a bad FILE is said before the drive is touched
         FlashOptions options = new FlashOptions(allowCrossFlash, allowReinstall, allowOlder, includeBoot, yes, dryRun,
-                Optional.ofNullable(backup), withoutBackup, parseVariant(), regionsOnly, false);
-        try (Device d = ctx.openDevice(device.device); ExclusiveUse use = exclusive(d)) {
+                Optional.ofNullable(backup), withoutBackup, parseVariant(), regionsOnly, false, ctx.interrupts().cancellation());
+        try (Device d = ctx.openDevice(device.device); ExclusiveUse use = exclusive(d);
+             HostGuard host = dryRun ? null : HostGuard.hold(ctx, d, allowBattery, sysfs)) {
             try {
                 return flash(d, options);
             } catch (OdflashException e) {
+                if (e.failure() instanceof Failure.Interrupted i && i.journalKept()) {
+                    // one line: what stopped, and the command that resumes (the same one)
+                    throw new OdflashException(new Failure.Interrupted(i.reason() + "; the journal is kept, to resume"
+                            + " run: " + ResumeCommand.of(ctx.args()), true), e);
+                }
                 // on an emulated drive say what reached its chip, so a failed run is as inspectable as a good one
                 EmulatorCounters.of(d).ifPresent(c -> ctx.output().note("emulated drive: " + c.path("writeCommands")
                         + " write commands, " + c.path("erases") + " erases, " + c.path("programs") + " programs, "
@@ -114,6 +137,10 @@ final class FlashCommand extends BaseCommand {
         byte[] image = FirmwareInput.loadFor(file, ImageFit.expectedSize(info), ctx).image();
         FlashResult r = new FlashOperation(ctx.library(), ctx.clock(), device.probe(ctx))
                 .run(d, info, image, file, options, new TerminalConfirmation(ctx.terminal()), ctx.progress());
+        if (ctx.interrupts().cancellation().requested()) {
+            ctx.output().warn("the interrupt came after the write's last safe point; odflash finished the write"
+                    + " first: it is complete and verified");
+        }
         report(ctx, r, d);
         return ExitCode.OK;
     }

@@ -27,4 +27,8 @@ public final class GlobalOptions {
             description = "Write every command sent to the drive to FILE as JSON Lines (a new file: never"
                     + " overwritten, never through a link; if it cannot be written, a warning and the command goes on).")
     Path trace;
+
+    /** Test hook (docs/testing.md): after the Nth command the drive answers, a stop is requested as by Ctrl-C. */
+    @Option(names = "--interrupt-at-command", paramLabel = "N", split = ",", hidden = true, scope = ScopeType.INHERIT)
+    java.util.List<Integer> interruptAt = java.util.List.of();
 }

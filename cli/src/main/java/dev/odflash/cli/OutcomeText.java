@@ -44,6 +44,7 @@ final class OutcomeText {
             case ADOPT_JOURNAL -> "journal adopt";
             case REGIONS_ONLY -> "--regions-only";
             case EXTRACT_UPDATER -> "extract";
+            case ALLOW_BATTERY -> "--allow-battery";
         };
     }
 
@@ -96,6 +97,7 @@ final class OutcomeText {
             case KEY_GIVEN, DRY_RUN -> " (" + flag(override.get()) + ")";
             case REGIONS_ONLY -> "; give --regions-only to back up only those regions and flash on them"
                     + " (a flash that keeps them; never a restore)";
+            case ALLOW_BATTERY -> "; plug in the power supply, or --allow-battery flashes anyway";
         };
     }
 
@@ -109,6 +111,7 @@ final class OutcomeText {
         return switch (f) {
             case Failure.Refusal r -> (r.gate().flashGate() ? "gate " + r.gate().word() + ": " : "") + words(r.reason())
                     + overrideText(r.override(), r.arguments());
+            case Failure.Interrupted i -> "interrupted: " + words(i.reason());
             default -> words(f.reason());
         };
     }
@@ -124,6 +127,7 @@ final class OutcomeText {
             case Failure.UsageProblem u -> ExitCode.USAGE;
             case Failure.InputProblem i -> i.problem() == InputFileException.Reason.TOO_LARGE
                     ? ExitCode.REFUSED : ExitCode.USAGE;
+            case Failure.Interrupted i -> ExitCode.INTERRUPTED;
             case Failure.Bug b -> ExitCode.INTERNAL;
         };
     }

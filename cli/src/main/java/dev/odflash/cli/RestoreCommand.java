@@ -69,7 +69,7 @@ final class RestoreCommand extends BaseCommand {
             FirmwareInput.precheck(backup, ctx); // a bad BACKUP is said before the drive is touched
         }
         FlashOptions options = new FlashOptions(false, false, false, includeBoot, yes, dryRun, Optional.empty(), false,
-                parseVariant(), false, true);
+                parseVariant(), false, true, ctx.interrupts().cancellation());
         try (Device d = ctx.openDevice(device.device); ExclusiveUse use = FlashCommand.exclusive(d)) {
             DriveInfo info = device.probe(ctx).probe(d);
             info.warnings().forEach(ctx.output()::warn);

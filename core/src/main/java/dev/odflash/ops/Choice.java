@@ -34,7 +34,9 @@ public enum Choice {
      */
     REGIONS_ONLY,
     /** Carve the firmware out of a vendor updater (argument: the updater file). */
-    EXTRACT_UPDATER;
+    EXTRACT_UPDATER,
+    /** Write although the machine runs on a low battery. */
+    ALLOW_BATTERY;
 
     /** The JSON word: "allow-older". */
     public String word() {

@@ -85,6 +85,14 @@ public sealed interface Failure {
     record InputProblem(String reason, InputFileException.Reason problem) implements Failure {
     }
 
+    /**
+     * A stop was requested (docs/architecture.md "Interruption") and the operation stopped at a safe point.
+     * {@code journalKept}: a write began, its journal is kept and the same command resumes it; otherwise
+     * nothing was written.
+     */
+    record Interrupted(String reason, boolean journalKept) implements Failure {
+    }
+
     /** Something odflash itself got wrong or could not finish tidying (a bug, or a state it cannot clean up). */
     record Bug(String reason) implements Failure {
     }

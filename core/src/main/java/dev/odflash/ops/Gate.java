@@ -29,6 +29,8 @@ public enum Gate {
     ADOPT,
     /** A journal command's own checks (no such journal, not this drive's). */
     JOURNAL_COMMAND,
+    /** The machine is not fit for a write now: a mounted disc, the drive held by another program, a low battery. */
+    HOST,
     /** Any other refusal (a demo, an extract, a conversion). */
     OTHER;
 

@@ -45,6 +45,10 @@ public class OdflashException extends Exception {
         return new OdflashException(new Failure.Mismatch(reason));
     }
 
+    public static OdflashException interrupted(String reason, boolean journalKept) {
+        return new OdflashException(new Failure.Interrupted(reason, journalKept));
+    }
+
     public static OdflashException bug(String reason) {
         return new OdflashException(new Failure.Bug(reason));
     }

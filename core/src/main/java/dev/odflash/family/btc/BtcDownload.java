@@ -1,5 +1,6 @@
 package dev.odflash.family.btc;
 
+import dev.odflash.ops.Cancellation;
 import dev.odflash.protocol.download.Cdbs;
 import dev.odflash.protocol.download.CommandRunner;
 import dev.odflash.protocol.download.DownloadException;
@@ -50,10 +51,15 @@ public final class BtcDownload {
         return h;
     }
 
-    public static void download(CommandRunner run, byte[] image, Progress progress) throws TransportException, DownloadException {
+    /** What a stop waits for once the first block is out: the drive burns during the 50 s wait. */
+    static final String DEFERRED = "the download, the drive's burn (a 50 s wait) and the check of its revision";
+
+    public static void download(CommandRunner run, byte[] image, Progress progress, Cancellation cancellation)
+            throws TransportException, DownloadException, Cancellation.Stopped {
         if (image.length != IMAGE_SIZE) {
             throw new IllegalArgumentException("a BTC image is exactly 1 MiB");
         }
+        cancellation.beforeFirstData(DEFERRED);
         for (int off = 0; off < IMAGE_SIZE; off += CHUNK) {
             ScsiResult r = run.out(Cdbs.buffer10(Cdbs.WRITE_BUFFER, 6, off + OFFSET_BIAS, CHUNK), image, off, CHUNK,
                     Duration.ofSeconds(30));

@@ -76,6 +76,6 @@ public final class BtcFamily implements Family {
     public FlashStrategy flashStrategy(DriveInfo info, Device device, FlashOptions options, DriveProbe reprobe) {
         CommandRunner run = new CommandRunner(device.scsi());
         return new DownloadWrite(ImageLayout.BTC, Optional.empty(), DownloadWrite.Patcher.NONE, UnaryOperator.identity(),
-                (stream, progress) -> BtcDownload.download(run, stream, progress), DownloadWrite.byIdentity(device, reprobe));
+                (stream, progress, cancel) -> BtcDownload.download(run, stream, progress, cancel), DownloadWrite.byIdentity(device, reprobe));
     }
 }

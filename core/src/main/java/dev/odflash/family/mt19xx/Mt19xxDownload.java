@@ -1,6 +1,7 @@
 package dev.odflash.family.mt19xx;
 
 import dev.odflash.family.Mt19xxVariant;
+import dev.odflash.ops.Cancellation;
 import dev.odflash.protocol.download.Cdbs;
 import dev.odflash.protocol.download.CommandRunner;
 import dev.odflash.protocol.download.DownloadException;
@@ -114,10 +115,15 @@ public final class Mt19xxDownload {
         Mt19xxSplice.keepUnitData(variant, image, config, calibration);
     }
 
-    public void download(byte[] image, Progress progress) throws TransportException, DownloadException {
+    /** What a stop waits for from PREPARE on: the drive burns when the last chunk lands. */
+    static final String DEFERRED = "the download, the drive's burn and the read-back check";
+
+    public void download(byte[] image, Progress progress, Cancellation cancellation)
+            throws TransportException, DownloadException, Cancellation.Stopped {
         if (variant == Mt19xxVariant.FREEMKV) {
             freemkvPreflight();
         }
+        cancellation.beforeFirstData(DEFERRED); // PREPARE opens the download: from here on it runs to its end
         byte[] prepare = variant == Mt19xxVariant.REDUMPER ? Cdbs.buffer10(Cdbs.WRITE_BUFFER, 1, 0, 0)
                 : Cdbs.buffer12(Cdbs.WRITE_BUFFER, 1, 0, 0, 0, 0);
         if (variant == Mt19xxVariant.FREEMKV) {

@@ -1,5 +1,6 @@
 package dev.odflash.family.tsst;
 
+import dev.odflash.ops.Cancellation;
 import dev.odflash.protocol.download.CommandRunner;
 import dev.odflash.protocol.download.DownloadException;
 
@@ -48,11 +49,18 @@ public final class TsstDownload {
         return new byte[]{(byte) 0xFF, 0x00, 0x01, 0x00, 0x00, (byte) state, 0, 0, 0, 0, 0, 0};
     }
 
-    public static void download(CommandRunner run, Variant v, byte[] data, Progress progress)
-            throws TransportException, DownloadException {
+    /** What a stop waits for once the first block is out (MT1939 commits in halves: stopping between them is worst). */
+    static String deferred(Variant v) {
+        return "the download" + (v == MT1939 ? " (the drive commits it in halves)" : "")
+                + ", the drive's restart and the check of its revision";
+    }
+
+    public static void download(CommandRunner run, Variant v, byte[] data, Progress progress, Cancellation cancellation)
+            throws TransportException, DownloadException, Cancellation.Stopped {
         if (data.length != v.streamSize()) {
             throw new IllegalArgumentException(v.name() + " downloads are " + v.streamSize() + " bytes");
         }
+        cancellation.beforeFirstData(deferred(v));
         int pos = 0;
         boolean first = true;
         while (pos < data.length) {

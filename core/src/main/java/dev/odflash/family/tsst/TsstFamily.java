@@ -103,7 +103,7 @@ public final class TsstFamily implements Family {
         };
         UnaryOperator<byte[]> toStream = layout == ImageLayout.SD616 ? Sd616Layout::rearrange : UnaryOperator.identity();
         return new DownloadWrite(layout, Optional.empty(), DownloadWrite.Patcher.NONE, toStream,
-                (stream, progress) -> TsstDownload.download(run, blocks, stream, progress),
+                (stream, progress, cancel) -> TsstDownload.download(run, blocks, stream, progress, cancel),
                 DownloadWrite.byIdentity(device, reprobe));
     }
 }

@@ -1,6 +1,7 @@
 package dev.odflash.ops.flash;
 
 import dev.odflash.chip.ChipSpec;
+import dev.odflash.ops.Cancellation;
 import dev.odflash.ops.ChipFlashReader;
 import dev.odflash.ops.Choice;
 import dev.odflash.ops.DriveInfo;
@@ -106,7 +107,8 @@ public final class ChipWrite implements FlashStrategy {
     public Written write(WritePlan planned, Optional<byte[]> current, byte[] image, String toVersion,
                          FlashOptions options, Progress progress) throws OdflashException {
         FlashPlanner planner = planner(options);
-        FlashExecutor executor = new FlashExecutor(channel, progress);
+        FlashExecutor executor = new FlashExecutor(channel, progress, options.cancellation());
+        options.cancellation().step("the erase or program in progress");
         byte[] chipNow = current.orElseThrow().clone();
         int erases = 0;
         long eraseBytes = 0;
@@ -141,6 +143,7 @@ public final class ChipWrite implements FlashStrategy {
                             + MAX_ROUNDS + ")" + describe(again));
                     FlashGates.boot(chipNow, image, bootRegion, plan.touches(0, bootRegion), options);
                 }
+                options.cancellation().checkpoint(); // the plan is written; the resume only verifies
                 verifyWholeChip(executor, image, progress);
             } finally {
                 try {
@@ -155,6 +158,10 @@ public final class ChipWrite implements FlashStrategy {
             throw OdflashException.device("the drive stopped answering during the write (" + e.getMessage()
                     + "); the journal is kept: run the same command again to resume, `odflash status` shows what"
                     + " the drive holds", e, "write");
+        } catch (Cancellation.Stopped e) {
+            int r = round;
+            Decisions.FLASH.log(Level.INFO, () -> "round " + r + ": stopped as asked between two chip operations");
+            throw OdflashException.interrupted("stopped between two chip operations (none was cut short)", true);
         } catch (FlashExecutor.ChipFailure e) {
             int r = round;
             Decisions.FLASH.log(Level.WARNING, () -> "round " + r + ": " + e.getMessage());

@@ -43,6 +43,7 @@ public final class Decisions {
             case Failure.DeviceFailure d -> "device";
             case Failure.UsageProblem u -> "usage";
             case Failure.InputProblem i -> "input";
+            case Failure.Interrupted i -> "interrupted";
             case Failure.Bug b -> "internal";
         };
         FLASH.log(Level.WARNING, operation + " failed (" + kind + "): " + e.getMessage());

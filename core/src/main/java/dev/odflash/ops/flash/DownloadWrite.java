@@ -1,6 +1,7 @@
 package dev.odflash.ops.flash;
 
 import dev.odflash.drive.ImageLayout;
+import dev.odflash.ops.Cancellation;
 import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.DriveProbe;
 import dev.odflash.ops.Failure;
@@ -32,10 +33,16 @@ public final class DownloadWrite implements FlashStrategy {
         Patcher NONE = image -> false;
     }
 
-    /** Sends the stream with the family's protocol. */
+    /**
+     * Sends the stream with the family's protocol. Just before its first data block it calls
+     * {@link Cancellation#beforeFirstData} with what a later stop must wait for (docs/architecture.md
+     * "Interruption"): until then a stop leaves the drive's flash untouched; after it, a stop in between
+     * would leave a half-written drive.
+     */
     @FunctionalInterface
     public interface Streamer {
-        void stream(byte[] stream, Progress progress) throws TransportException, DownloadException;
+        void stream(byte[] stream, Progress progress, Cancellation cancellation)
+                throws TransportException, DownloadException, Cancellation.Stopped;
     }
 
     /** Establishes that the burn took (safety rule 5). */
@@ -106,13 +113,18 @@ public final class DownloadWrite implements FlashStrategy {
     @Override
     public Written write(WritePlan plan, Optional<byte[]> current, byte[] image, String toVersion,
                          FlashOptions options, Progress progress) throws OdflashException {
+        Cancellation cancellation = options.cancellation();
         try {
             byte[] stream = toStream.apply(image);
             Decisions.FLASH.log(Level.INFO, () -> "plan: download of " + stream.length + " bytes as layout " + layout.word());
-            streamer.stream(stream, progress);
+            cancellation.step("the command in progress");
+            streamer.stream(stream, progress, cancellation);
             Decisions.FLASH.log(Level.INFO, "download sent; verifying");
             Verification how = verifier.verify(image, toVersion, progress);
             return new Written(0, 0, 0, stream.length, 1, how);
+        } catch (Cancellation.Stopped e) {
+            Decisions.FLASH.log(Level.INFO, "stopped as asked before the first data block");
+            throw OdflashException.interrupted("stopped before the first data block: the drive's flash was not touched", true);
         } catch (TransportException e) {
             Decisions.FLASH.log(Level.WARNING, () -> e.whoFailed() + " during the download: " + e.getMessage());
             throw OdflashException.device(e.whoFailed() + " during the download (" + e.getMessage()
@@ -123,6 +135,8 @@ public final class DownloadWrite implements FlashStrategy {
                     ? "; the drive was not told to burn" : "; run the same flash again to recover");
             throw new OdflashException(e.beforeBurn() ? Failure.DeviceFailure.of(reason, e, "download")
                     : new Failure.Mismatch(reason), e);
+        } finally {
+            cancellation.endDeferral(); // the stream, the burn and the check are over: a stop may act again
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.odflash.ops.flash;
 
+import dev.odflash.ops.Cancellation;
 import dev.odflash.protocol.Progress;
 import dev.odflash.plan.EraseOp;
 import dev.odflash.plan.FlashPlan;
@@ -27,22 +28,28 @@ final class FlashExecutor {
 
     private final ChipChannel channel;
     private final Progress progress;
+    private final Cancellation cancellation;
 
-    FlashExecutor(ChipChannel channel, Progress progress) {
+    FlashExecutor(ChipChannel channel, Progress progress, Cancellation cancellation) {
         this.channel = channel;
         this.progress = progress;
+        this.cancellation = cancellation;
     }
 
     /**
      * Executes the plan; {@code chipNow} is updated with what was read back. Returns the number of
-     * steps whose read-back did not match the target (0 = every step verified).
+     * steps whose read-back did not match the target (0 = every step verified). A requested stop is
+     * honoured between steps only: an erase or a program once sent is never abandoned, and the step's
+     * read-back keeps {@code chipNow} true (docs/architecture.md "Interruption").
      */
-    int execute(FlashPlan plan, byte[] chipNow, byte[] target, int round) throws TransportException, ChipFailure {
+    int execute(FlashPlan plan, byte[] chipNow, byte[] target, int round)
+            throws TransportException, ChipFailure, Cancellation.Stopped {
         long total = Math.max(1, plan.steps().stream().mapToLong(PlanStep::length).sum());
         long done = 0;
         int mismatched = 0;
         progress.bytes(Progress.Phase.WRITE, round, 0, total);
         for (PlanStep step : plan.steps()) {
+            cancellation.checkpoint();
             for (EraseOp e : step.erases()) {
                 check(channel.erase(e.offset(), e.size()), "erase of " + e.size() + " bytes at 0x" + Long.toHexString(e.offset()));
             }

@@ -11,6 +11,7 @@ import dev.odflash.ops.BackupFiles;
 import dev.odflash.ops.BackupLibrary;
 import dev.odflash.ops.BackupOperation;
 import dev.odflash.ops.BackupSidecar;
+import dev.odflash.ops.Cancellation;
 import dev.odflash.ops.Choice;
 import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.DriveProbe;
@@ -117,26 +118,37 @@ public final class FlashOperation {
             Decisions.FLASH.log(Level.INFO, "confirmation declined");
             throw OdflashException.refused(Gate.CONFIRMATION, "not confirmed: nothing was written", Choice.YES);
         }
-        if (!resuming) {
-            List<Integer> banks = current.map(c -> Journal.changedBanks(c, image))
-                    .orElseGet(() -> Journal.allBanks(image.length));
-            JournalGate.write(journals, new Journal(driveKey.id(), device.spec(), info.inquiry().vendor(),
-                    info.inquiry().product(), strategy.unit(), fileSha, imageFile.toAbsolutePath().toString(),
-                    backup.restorable() ? backup.sha256() : "",
-                    backup.file().filter(p -> backup.restorable()).map(p -> p.toAbsolutePath().toString()).orElse(""),
-                    fromVersion,
-                    toVersion, plan.eraseCount(), plan instanceof WritePlan.Chip ? plan.bytesToWrite() : image.length,
-                    clock.instant(), ToolVersion.get(),
-                    driveKey.basis(), driveKey.value(), banks), "nothing was written to the drive");
+        Cancellation cancellation = options.cancellation();
+        try {
+            // a stop asked for until here ends the run before anything is written (docs/architecture.md "Interruption")
+            cancellation.enterWrite("writing the journal");
+        } catch (Cancellation.Stopped e) {
+            throw OdflashException.interrupted("stopped before the write: nothing was written to the drive", false);
         }
-        Written done = strategy.write(plan, current, image, toVersion, options, progress);
-        Optional<String> notRecorded = record(info, driveKey, new FlashRecord(fileSha, UnitContent.sha256(info, image),
-                toVersion, imageFile.toAbsolutePath().toString(), clock.instant(), done.verification() != Verification.NONE,
-                done.verification().word(), backup.file().map(p -> p.toAbsolutePath().toString()).orElse(""),
-                backup.sha256()));
-        JournalGate.remove(journals, driveKey.id(), "the flash verified");
-        return new FlashResult(false, family.word(), fromVersion, toVersion, plan, done, prepared.perUnitDataKept(),
-                resuming, backup.file(), backup.sha256(), device.clock().elapsed().minus(start), notRecorded);
+        try {
+            if (!resuming) {
+                List<Integer> banks = current.map(c -> Journal.changedBanks(c, image))
+                        .orElseGet(() -> Journal.allBanks(image.length));
+                JournalGate.write(journals, new Journal(driveKey.id(), device.spec(), info.inquiry().vendor(),
+                        info.inquiry().product(), strategy.unit(), fileSha, imageFile.toAbsolutePath().toString(),
+                        backup.restorable() ? backup.sha256() : "",
+                        backup.file().filter(p -> backup.restorable()).map(p -> p.toAbsolutePath().toString()).orElse(""),
+                        fromVersion,
+                        toVersion, plan.eraseCount(), plan instanceof WritePlan.Chip ? plan.bytesToWrite() : image.length,
+                        clock.instant(), ToolVersion.get(),
+                        driveKey.basis(), driveKey.value(), banks), "nothing was written to the drive");
+            }
+            Written done = strategy.write(plan, current, image, toVersion, options, progress);
+            Optional<String> notRecorded = record(info, driveKey, new FlashRecord(fileSha, UnitContent.sha256(info, image),
+                    toVersion, imageFile.toAbsolutePath().toString(), clock.instant(), done.verification() != Verification.NONE,
+                    done.verification().word(), backup.file().map(p -> p.toAbsolutePath().toString()).orElse(""),
+                    backup.sha256()));
+            JournalGate.remove(journals, driveKey.id(), "the flash verified");
+            return new FlashResult(false, family.word(), fromVersion, toVersion, plan, done, prepared.perUnitDataKept(),
+                    resuming, backup.file(), backup.sha256(), device.clock().elapsed().minus(start), notRecorded);
+        } finally {
+            cancellation.leaveWrite();
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.odflash.ops.flash;
 
 import dev.odflash.family.Mt19xxVariant;
+import dev.odflash.ops.Cancellation;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -15,16 +16,17 @@ import java.util.Optional;
  *                      flash keeps only, and a flash that keeps them may go ahead on that backup (safety rule 2)
  * @param restore       the image is to be this unit's own backup ({@link OwnBackups}): refused if it is not,
  *                      and then its version needs no option
+ * @param cancellation  the user's request to stop, looked at only at the write's safe points
  */
 public record FlashOptions(boolean allowCrossFlash, boolean allowReinstall, boolean allowOlder, boolean includeBoot,
                            boolean assumeYes, boolean dryRun, Optional<Path> backupFile, boolean withoutBackup,
-                           Mt19xxVariant mt19xxVariant, boolean regionsOnly, boolean restore) {
-    /** A flash (not a restore), reading the whole flash. */
+                           Mt19xxVariant mt19xxVariant, boolean regionsOnly, boolean restore, Cancellation cancellation) {
+    /** A flash (not a restore), reading the whole flash, that nobody asks to stop. */
     public FlashOptions(boolean allowCrossFlash, boolean allowReinstall, boolean allowOlder, boolean includeBoot,
                         boolean assumeYes, boolean dryRun, Optional<Path> backupFile, boolean withoutBackup,
                         Mt19xxVariant mt19xxVariant) {
         this(allowCrossFlash, allowReinstall, allowOlder, includeBoot, assumeYes, dryRun, backupFile, withoutBackup,
-                mt19xxVariant, false, false);
+                mt19xxVariant, false, false, Cancellation.none());
     }
 
     public static FlashOptions defaults() {
