@@ -7,6 +7,7 @@ import dev.odflash.input.InputFileException;
 import dev.odflash.ops.InputErrors;
 import dev.odflash.ops.OdflashException;
 
+import dev.odflash.family.ChipPaths;
 import dev.odflash.transport.Device;
 import dev.odflash.transport.trace.TraceWriter;
 import dev.odflash.transport.trace.TracingDevice;
@@ -94,10 +95,10 @@ public final class AppContext {
         log.openingDevice(spec); // a run that opens a drive writes its log (README "Logs")
         Device device = DeviceResolver.open(spec, chips());
         if (options.trace == null) {
-            return device;
+            return ChipPaths.attach(device, chips()); // a task-file drive gets the host's vendor-mode channel
         }
         try {
-            return new TracingDevice(device, trace(), false);
+            return ChipPaths.attach(new TracingDevice(device, trace(), false), chips());
         } catch (OdflashException | RuntimeException e) {
             device.close();
             throw e;

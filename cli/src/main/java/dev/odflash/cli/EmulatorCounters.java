@@ -18,7 +18,8 @@ final class EmulatorCounters {
     }
 
     static Optional<ObjectNode> of(Device device) {
-        Device d = device instanceof TracingDevice t ? t.inner() : device;
+        Device d = device instanceof dev.odflash.family.ChipPaths.WithChannel w ? w.inner() : device;
+        d = d instanceof TracingDevice t ? t.inner() : d;
         if (!(d instanceof EmulatedDrive drive)) {
             return Optional.empty();
         }

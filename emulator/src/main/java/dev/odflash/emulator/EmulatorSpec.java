@@ -13,7 +13,8 @@ import java.util.Set;
  */
 public record EmulatorSpec(String profile, Map<String, String> params) {
     public static final String PREFIX = "emu:";
-    static final Set<String> KEYS = Set.of("chip", "image", "medium", "align", "maxxfer", "bridge", "fault", "unit", "stats");
+    static final Set<String> KEYS = Set.of("chip", "image", "medium", "align", "maxxfer", "bridge", "fault", "unit", "stats",
+            "intro", "unlock");
 
     public EmulatorSpec {
         params = Map.copyOf(params);
