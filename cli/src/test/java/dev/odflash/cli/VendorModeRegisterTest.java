@@ -75,4 +75,26 @@ class VendorModeRegisterTest {
         assertThat(r.json().path("verified").asBoolean()).isTrue();
         assertThat(Files.readAllBytes(flash)).isEqualTo(image("1.20"));
     }
+
+    @Test
+    void aStatusStuckBusyEndsTheBackupWithADeviceErrorAndNoFile() {
+        Path out = dir.resolve("b.bin");
+        CliRunner.Run r = new CliRunner(dir.resolve("home")).run("backup", "--device",
+                "emu:asus-crw-5224a?fault=busy@cmd:5000", "-o", out.toString());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+        assertThat(r.err()).contains("busy");
+        assertThat(Files.exists(out)).isFalse();
+    }
+
+    @Test
+    void whenTheDriveDropsOutOfVendorModeTheHostReentersAndTheBackupCompletes() throws Exception {
+        Path clean = dir.resolve("clean.bin");
+        Path lost = dir.resolve("lost.bin");
+        assertThat(new CliRunner(dir.resolve("h1")).run("backup", "--device", "emu:asus-crw-5224a", "-o",
+                clean.toString()).exitCode()).isZero();
+        CliRunner.Run r = new CliRunner(dir.resolve("h2")).run("backup", "--device",
+                "emu:asus-crw-5224a?fault=modelost@cmd:5000", "-o", lost.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(Files.readAllBytes(lost)).isEqualTo(Files.readAllBytes(clean));
+    }
 }

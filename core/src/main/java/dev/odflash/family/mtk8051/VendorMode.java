@@ -17,7 +17,7 @@ import java.time.Duration;
 final class VendorMode {
     /** JungleFlasher allows 327,680 Status reads per command (docs/protocols.md §2.6.3). */
     static final int MAX_POLLS = 327_680;
-    static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
     /** Intro attempts before giving up; each re-sends the same key. */
     static final int INTRO_ATTEMPTS = 8;
     static final int READ_BYTE = 0x00;

@@ -27,12 +27,20 @@ public final class TracingDevice implements Device {
      *                  whole run (one trace file for every drive a command opens, e.g. doctor)
      */
     public TracingDevice(Device inner, TraceWriter trace, boolean ownsTrace) {
+        this(inner, trace, ownsTrace, false);
+    }
+
+    /**
+     * @param everyRegister whether every task-file access is a register line; otherwise only those of the intro,
+     *                      the ID and the outro are (a full flash is millions of accesses)
+     */
+    public TracingDevice(Device inner, TraceWriter trace, boolean ownsTrace, boolean everyRegister) {
         this.inner = inner;
         this.trace = trace;
         this.ownsTrace = ownsTrace;
         this.scsi = new TracingScsiTransport(inner.scsi(), trace);
         this.channel = inner.chipChannel().map(c -> new TracingChipChannel(c, trace));
-        this.registers = inner.taskFile().map(t -> new TracingTaskFile(t, trace));
+        this.registers = inner.taskFile().map(t -> new TracingTaskFile(t, trace, everyRegister));
     }
 
     @Override

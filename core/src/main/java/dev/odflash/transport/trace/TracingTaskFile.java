@@ -12,15 +12,17 @@ import dev.odflash.transport.TransportException;
 final class TracingTaskFile implements TaskFile {
     private final TaskFile inner;
     private final TraceWriter trace;
+    private final boolean everyAccess;
     boolean recording;
 
-    TracingTaskFile(TaskFile inner, TraceWriter trace) {
+    TracingTaskFile(TaskFile inner, TraceWriter trace, boolean everyAccess) {
         this.inner = inner;
         this.trace = trace;
+        this.everyAccess = everyAccess;
     }
 
     private void line(String direction, String name, int value) {
-        if (recording) {
+        if (recording || everyAccess) {
             trace.write(TraceWriter.line().put("reg", direction).put("name", name).put("value", value));
         }
     }
@@ -33,7 +35,15 @@ final class TracingTaskFile implements TaskFile {
 
     @Override
     public void command(int opcode) throws TransportException {
-        inner.command(opcode);
+        try {
+            inner.command(opcode);
+        } catch (TransportException e) {
+            if (recording || everyAccess) { // the command that got no answer is the trace's last line
+                trace.write(TraceWriter.line().put("reg", "w").put("name", "command").put("value", opcode)
+                        .put("error", e.kind().name()));
+            }
+            throw e;
+        }
         line("w", "command", opcode);
     }
 

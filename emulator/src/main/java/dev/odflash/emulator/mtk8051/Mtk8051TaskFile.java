@@ -17,7 +17,7 @@ import java.time.Duration;
  */
 final class Mtk8051TaskFile implements TaskFile {
     static final long ACCESS_NANOS = 1_000;
-    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration TIMEOUT = Duration.ofSeconds(10); // what the host waits for an answer
     private static final int IDLE = 0x50;
     private static final int ABORTED = 0x51;
     private static final int SIGNATURE = 0x70;
