@@ -231,8 +231,11 @@ public final class Mtk8051Drive implements EmulatedDrive {
     @Override
     public List<String> notes() {
         return List.of("emulated drive (" + profile.name() + "): " + profile.description(),
-                "the vendor-mode chip channel is modelled on public behaviour (Vendor Intro, chip ID, bank read,"
-                        + " erase, program, Outro); its wire bytes are not public (docs/protocols.md §7.1)");
+                registers.isPresent()
+                        ? "the vendor mode is served at the register level: the emulated drive decodes the task-file"
+                        + " writes itself (docs/protocols.md §2.6.7); never tried on a real drive"
+                        : "the vendor-mode chip channel of a serial part is modelled on public behaviour (Vendor Intro,"
+                        + " chip ID, bank read, erase, program, Outro): the SPI engine is not built (docs/protocols.md §2.6.7)");
     }
 
     @Override
