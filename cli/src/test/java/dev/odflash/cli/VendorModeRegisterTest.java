@@ -69,9 +69,12 @@ class VendorModeRegisterTest {
     void afterABusResetTheHostReentersVendorModeAndTheFlashVerifies() throws Exception {
         Path flash = write(dir, "flash.bin", image("1.10"));
         Path target = write(dir, "1.20.bin", image("1.20"));
-        CliRunner.Run r = new CliRunner(dir.resolve("home")).run("flash", "--device",
-                "emu:asus-crw-5224a?image=" + flash + "&fault=reset@cmd:3000000", target.toString(), "--yes", "--json");
+        Path stats = dir.resolve("stats.json");
+        CliRunner.Run r = new CliRunner(dir.resolve("home")).run("flash", "--device", "emu:asus-crw-5224a?image=" + flash
+                + "&fault=reset@cmd:1500000&stats=" + stats, target.toString(), "--yes", "--json");
         assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(EmulatorCountersFile.counter(stats, "commands")).as("the reset fell inside the run")
+                .isGreaterThan(1_500_000);
         assertThat(r.json().path("verified").asBoolean()).isTrue();
         assertThat(Files.readAllBytes(flash)).isEqualTo(image("1.20"));
     }

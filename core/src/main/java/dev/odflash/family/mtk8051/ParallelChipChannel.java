@@ -135,8 +135,13 @@ final class ParallelChipChannel implements ChipChannel {
         mode.writeByte(p.second(), 0x55);
     }
 
+    /**
+     * After a re-entry the part may still wait for a program's data byte (the mode was lost right after AA/55/A0):
+     * a 0xFF first is a program that burns no bit, then F0 returns it to read mode. An F0 first would be programmed.
+     */
     private void readMode() throws TransportException {
         try {
+            mode.writeByte(0, 0xFF);
             mode.writeByte(0, 0xF0);
         } catch (VendorMode.ModeLost e) {
             throw new TransportException(TransportException.Kind.OS_ERROR, e.getMessage() + " right after re-entering vendor mode");

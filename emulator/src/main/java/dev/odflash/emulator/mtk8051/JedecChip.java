@@ -27,6 +27,9 @@ final class JedecChip {
     private int pageStart = -1;
     private int pageLoaded;
     private long operations;
+    private long lastCycle;
+    /** An autopage part's byte-load window (inference: about 200 µs, as W29C0x0 data sheets give). */
+    private static final long LOAD_WINDOW_NANOS = 200_000;
 
     JedecChip(FlashChipModel chip, Pairs pairs) {
         this.chip = chip;
@@ -52,6 +55,12 @@ final class JedecChip {
     /** One write cycle on the chip's bus. Throws the chip model's power loss through. */
     void write(int address, int value) {
         int a = address % size();
+        long now = chip.clock().nanos();
+        if (programArmed && chip.spec().writeModel() instanceof WriteModel.AutoPage && now - lastCycle > LOAD_WINDOW_NANOS) {
+            commitPage(); // the load window closed: the page (if any bytes were loaded) programs, the arm is gone
+            programArmed = false;
+        }
+        lastCycle = now;
         if (programArmed) {
             load(a, value);
             return;
@@ -97,7 +106,9 @@ final class JedecChip {
     private void load(int a, int value) {
         if (!(chip.spec().writeModel() instanceof WriteModel.AutoPage ap)) {
             programArmed = false;
-            finish(chip.program(a, new byte[] {(byte) value}, 0, 1), value);
+            if (value != 0xFF) { // 0xFF burns no bit: the embedded program ends at once
+                finish(chip.program(a, new byte[] {(byte) value}, 0, 1), value);
+            }
             return;
         }
         int start = a - a % ap.size();
