@@ -8,6 +8,7 @@ import dev.odflash.input.InputFileException;
 import dev.odflash.ops.InputErrors;
 import dev.odflash.ops.OdflashException;
 
+import dev.odflash.family.ChipPaths;
 import dev.odflash.transport.Device;
 import dev.odflash.transport.HostTransferLimit;
 import dev.odflash.transport.DeviceClock;
@@ -101,18 +102,19 @@ public final class AppContext {
      */
     public Device openDevice(String spec) throws OdflashException {
         log.openingDevice(spec); // a run that opens a drive writes its log (README "Logs")
-        // the host path's transfer limit is honoured above the trace, so the trace shows the commands sent
+        // layers, inside out: the drive; the trace (every command, and the register lines of a task-file drive);
+        // the host's vendor-mode channel over a task-file drive; the interrupt test hook (counting SCSI commands
+        // and chip-channel calls); the host path's transfer limit, above the trace so it shows the commands sent
         Device opened = DeviceResolver.open(spec, chips());
         deviceClock = opened.clock(); // progress measures rate and ETA on the drive's time
-        Device device = options.interruptAt.isEmpty() ? opened
-                : new InterruptHook(opened, java.util.Set.copyOf(options.interruptAt), interrupts);
-        if (options.trace == null) {
-            return HostTransferLimit.honouring(device);
-        }
         try {
-            return HostTransferLimit.honouring(new TracingDevice(device, trace(), false));
+            Device traced = options.trace == null ? opened : new TracingDevice(opened, trace(), false);
+            Device withChannel = ChipPaths.attach(traced, chips());
+            Device hooked = options.interruptAt.isEmpty() ? withChannel
+                    : new InterruptHook(withChannel, java.util.Set.copyOf(options.interruptAt), interrupts);
+            return HostTransferLimit.honouring(hooked);
         } catch (OdflashException | RuntimeException e) {
-            device.close();
+            opened.close();
             throw e;
         }
     }

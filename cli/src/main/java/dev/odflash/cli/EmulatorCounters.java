@@ -19,9 +19,10 @@ final class EmulatorCounters {
     }
 
     static Optional<ObjectNode> of(Device device) {
-        Device outer = HostTransferLimit.inner(device);
-        Device d = outer instanceof TracingDevice t ? t.inner() : outer;
+        Device d = HostTransferLimit.inner(device);
         d = d instanceof InterruptHook h ? h.inner() : d;
+        d = d instanceof dev.odflash.family.ChipPaths.WithChannel w ? w.inner() : d;
+        d = d instanceof TracingDevice t ? t.inner() : d;
         if (!(d instanceof EmulatedDrive drive)) {
             return Optional.empty();
         }

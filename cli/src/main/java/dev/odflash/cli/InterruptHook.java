@@ -64,6 +64,12 @@ final class InterruptHook implements Device {
         return channel;
     }
 
+    /** Register access passes through; the chip-channel calls built on it are what this hook counts. */
+    @Override
+    public Optional<dev.odflash.transport.TaskFile> taskFile() {
+        return inner.taskFile();
+    }
+
     @Override
     public DeviceClock clock() {
         return inner.clock();

@@ -30,16 +30,16 @@ class InfoCommandTest {
         assertThat(j.path("chip").path("size").asLong()).isEqualTo(512 * 1024);
         assertThat(j.path("capabilities").get(0).path("operation").asText()).isEqualTo("backup");
         assertThat(j.path("capabilities").get(0).path("available").asBoolean()).isTrue();
-        assertThat(j.path("notes").toString()).contains("not public");
+        assertThat(j.path("notes").toString()).contains("register level");
         assertThat(j.path("mediumPresent").asBoolean()).isFalse();
     }
 
     @Test
-    void humanOutputSaysTheVendorModeIsModelled() {
+    void humanOutputSaysHowTheVendorModeIsReached() {
         CliRunner.Run r = new CliRunner(home).run("info", "--device", "emu:asus-crw-5224a");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("ASUS CRW-5224A, revision 1.10").contains("SST39SF040 (JEDEC 0xBF/0xB7)")
-                .contains("wire bytes are not public");
+                .contains("task-file registers");
     }
 
     @Test

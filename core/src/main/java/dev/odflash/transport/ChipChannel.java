@@ -32,6 +32,13 @@ public interface ChipChannel {
     /** Largest program call: the chip's page size, or 256 bytes for byte-programmed parts. */
     int maxProgramLength();
 
+    /**
+     * The chip row the operation writes by (identified, or named by the user): a channel that issues the part's
+     * own command set uses it for an unidentified part. Nothing by default.
+     */
+    default void name(dev.odflash.chip.ChipSpec chip) {
+    }
+
     /** Largest read call the channel accepts. */
     int maxReadLength();
 }

@@ -16,6 +16,14 @@ public interface Device extends AutoCloseable {
     /** The vendor-mode or programmer chip channel; empty where this path has none. */
     Optional<ChipChannel> chipChannel();
 
+    /**
+     * The drive's ATA task-file registers, where this path reaches them (the emulated 8051-era drive; a port-I/O
+     * path): the host builds its vendor-mode chip channel on them (docs/protocols.md §2.6). Empty by default.
+     */
+    default Optional<TaskFile> taskFile() {
+        return Optional.empty();
+    }
+
     default DeviceClock clock() {
         return scsi().clock();
     }

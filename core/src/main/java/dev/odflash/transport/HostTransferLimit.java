@@ -118,6 +118,11 @@ public final class HostTransferLimit {
         }
 
         @Override
+        public Optional<TaskFile> taskFile() {
+            return inner.taskFile(); // register access is byte-wide: no transfer to limit
+        }
+
+        @Override
         public DeviceClock clock() {
             return inner.clock();
         }

@@ -73,7 +73,7 @@ public final class EmulatedDrives {
             FlashChipModel model = new FlashChipModel(chip, flash, clock, faults.seed(), faults.chipFaults());
             model.persistTo(store);
             Mtk8051Drive drive = new Mtk8051Drive(specText, profile, quirks, faults, clock, model, store,
-                    Arrays.copyOf(factory, 0x4000));
+                    Arrays.copyOf(factory, 0x4000), spec.params().get("intro"), spec.params().get("unlock"));
             stats.ifPresent(s -> drive.onClose(() -> s.write(drive, profile.name())));
             return drive;
         } catch (RuntimeException e) {

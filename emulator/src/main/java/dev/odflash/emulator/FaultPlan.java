@@ -11,8 +11,8 @@ import java.util.OptionalLong;
  * a comma-separated list; counts start at 1; {@code seed=S} (default 0) seeds every
  * random choice, so the same list gives the same bytes, times and counters on every run.
  *
- * <p>Drive-level items count commands since open (one SCSI command or one chip-channel call is one
- * command, enter/leave included):
+ * <p>Drive-level items count commands since open (one SCSI command, one chip-channel call on a modelled
+ * channel, or one write of the Command register on the register-level 8051-era drive is one command):
  * <ul>
  * <li>{@code powerloss@cmd:N}: power lost during the Nth command, which does not complete (nothing of it
  *     reaches the flash or the drive's state, on every personality: {@code core.CommandFaults}); the drive
@@ -23,6 +23,9 @@ import java.util.OptionalLong;
  *     format (response code 0x00, 4 bytes); the drive goes on.</li>
  * <li>{@code reset@cmd:N}: a bus reset just before the Nth command: vendor mode is left (chip-channel
  *     calls fail until the next Vendor Intro) and the next SCSI command reports UNIT ATTENTION 6/29/00.</li>
+ * <li>{@code busy@cmd:N}, {@code garbage@cmd:N}, {@code modelost@cmd:N} (register-level drive only): after the Nth
+ *     Command write Status stays busy (0xD0); Sector Number reads back garbage once; the drive leaves vendor mode
+ *     (answers 0x51 again).</li>
  * </ul>
  * Chip-level items ({@link ChipFaults}) count the erase or program calls the chip accepts:
  * <ul>
@@ -38,17 +41,28 @@ import java.util.OptionalLong;
  * </ul>
  */
 public record FaultPlan(List<Long> powerLossAtCommand, List<Long> timeoutAtCommand, List<Long> resetAtCommand,
-                        List<Long> badSenseAtCommand, ChipFaults chipFaults, long seed) {
+                        List<Long> badSenseAtCommand, ChipFaults chipFaults, long seed, List<Long> busyAtCommand,
+                        List<Long> garbageAtCommand, List<Long> modeLostAtCommand) {
     public static final FaultPlan NONE = new FaultPlan(List.of(), List.of(), List.of(), List.of(), ChipFaults.NONE, 0);
 
+    public FaultPlan(List<Long> powerLossAtCommand, List<Long> timeoutAtCommand, List<Long> resetAtCommand,
+                     List<Long> badSenseAtCommand, ChipFaults chipFaults, long seed) {
+        this(powerLossAtCommand, timeoutAtCommand, resetAtCommand, badSenseAtCommand, chipFaults, seed,
+                List.of(), List.of(), List.of());
+    }
+
     private static final String AVAILABLE = "available: powerloss@cmd:N, powerloss@erase:K, powerloss@program:K,"
-            + " lie@program:K, worn:ADDRESS, timeout@cmd:N, reset@cmd:N, badsense@cmd:N, flip:P, seed=S";
+            + " lie@program:K, worn:ADDRESS, timeout@cmd:N, reset@cmd:N, badsense@cmd:N, busy@cmd:N, garbage@cmd:N,"
+            + " modelost@cmd:N, flip:P, seed=S";
 
     public FaultPlan {
         powerLossAtCommand = List.copyOf(powerLossAtCommand);
         timeoutAtCommand = List.copyOf(timeoutAtCommand);
         resetAtCommand = List.copyOf(resetAtCommand);
         badSenseAtCommand = List.copyOf(badSenseAtCommand);
+        busyAtCommand = List.copyOf(busyAtCommand);
+        garbageAtCommand = List.copyOf(garbageAtCommand);
+        modeLostAtCommand = List.copyOf(modeLostAtCommand);
     }
 
     public static FaultPlan parse(String text) {
@@ -63,6 +77,9 @@ public record FaultPlan(List<Long> powerLossAtCommand, List<Long> timeoutAtComma
         List<Long> eraseLoss = new ArrayList<>();
         List<Long> programLoss = new ArrayList<>();
         List<Long> lies = new ArrayList<>();
+        List<Long> busy = new ArrayList<>();
+        List<Long> garbage = new ArrayList<>();
+        List<Long> modeLost = new ArrayList<>();
         Double flip = null;
         long seed = 0;
         for (String raw : text.split(",", -1)) {
@@ -85,6 +102,9 @@ public record FaultPlan(List<Long> powerLossAtCommand, List<Long> timeoutAtComma
                     case "powerloss@erase" -> eraseLoss;
                     case "powerloss@program" -> programLoss;
                     case "lie@program" -> lies;
+                    case "busy@cmd" -> busy;
+                    case "garbage@cmd" -> garbage;
+                    case "modelost@cmd" -> modeLost;
                     default -> throw new IllegalArgumentException("unknown fault '" + item + "' (" + AVAILABLE + ")");
                 };
                 if (!item.contains(":")) {
@@ -94,7 +114,7 @@ public record FaultPlan(List<Long> powerLossAtCommand, List<Long> timeoutAtComma
             }
         }
         return new FaultPlan(power, timeout, reset, badSense,
-                new ChipFaults(eraseLoss, programLoss, lies, worn, flip == null ? 0 : flip), seed);
+                new ChipFaults(eraseLoss, programLoss, lies, worn, flip == null ? 0 : flip), seed, busy, garbage, modeLost);
     }
 
     private static long parseCount(String item, String number, boolean positive) {
@@ -151,6 +171,21 @@ public record FaultPlan(List<Long> powerLossAtCommand, List<Long> timeoutAtComma
 
     public boolean resetAt(long command) {
         return resetAtCommand.contains(command);
+    }
+
+    /** {@code busy@cmd:N}: after the Nth task-file command Status stays busy (0xD0). */
+    public boolean busyAt(long command) {
+        return busyAtCommand.contains(command);
+    }
+
+    /** {@code garbage@cmd:N}: the Nth task-file command leaves garbage in Sector Number (one read). */
+    public boolean garbageAt(long command) {
+        return garbageAtCommand.contains(command);
+    }
+
+    /** {@code modelost@cmd:N}: the drive drops out of vendor mode at the Nth task-file command (0x51 again). */
+    public boolean modeLostAt(long command) {
+        return modeLostAtCommand.contains(command);
     }
 
     public OptionalLong firstPowerLoss() {

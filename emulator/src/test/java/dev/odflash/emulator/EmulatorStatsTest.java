@@ -27,12 +27,12 @@ class EmulatorStatsTest {
         Mtk8051Drive drive = (Mtk8051Drive) EmulatedDrives.open("emu:asus-crw-5224a?stats=" + stats, ChipTable.builtIn());
         assertThat(stats).as("the previous run's counters are gone at open").doesNotExist();
         try (drive) {
-            ChipChannel c = drive.chipChannel().orElseThrow();
+            ChipChannel c = RegisterChannel.of(drive);
             c.enter();
             assertThat(c.erase(0x10000, 4096)).isEqualTo(ChipStatus.READY);
             byte[] twice = {0x12, 0x34};
             c.program(0x10000, twice, 0, 2);
-            c.program(0x10000, twice, 0, 2); // programmed again without an erase: one violation (byte model)
+            c.program(0x10000, twice, 0, 2); // programmed again without an erase: a violation per byte (byte model)
             c.leave();
         }
         JsonNode n = new ObjectMapper().readTree(stats.toFile());
@@ -40,9 +40,11 @@ class EmulatorStatsTest {
         assertThat(n.path("profile").asText()).isEqualTo("asus-crw-5224a");
         assertThat(n.path("chip").asText()).isEqualTo("SST39SF040");
         assertThat(n.path("erases").asLong()).isEqualTo(1);
-        assertThat(n.path("programs").asLong()).isEqualTo(2);
+        // the register-level drive programs one byte per JEDEC program sequence: 2 bytes, then the second call's
+        // first byte breaks the write model (its cell reads undefined), and the test host stops there
+        assertThat(n.path("programs").asLong()).isEqualTo(3);
         assertThat(n.path("violations").asLong()).isEqualTo(1);
-        assertThat(n.path("writeCommands").asLong()).isEqualTo(3);
+        assertThat(n.path("writeCommands").asLong()).isEqualTo(4);
         assertThat(n.path("wornFailures").isNumber()).isTrue();
     }
 
@@ -51,7 +53,7 @@ class EmulatorStatsTest {
         Path stats = dir.resolve("worn.json");
         try (Mtk8051Drive drive = (Mtk8051Drive) EmulatedDrives.open("emu:asus-crw-5224a?fault=worn:0x10800&stats=" + stats,
                 ChipTable.builtIn())) {
-            ChipChannel c = drive.chipChannel().orElseThrow();
+            ChipChannel c = RegisterChannel.of(drive);
             c.enter();
             byte[] before = drive.chipModel().contents();
             assertThat(c.erase(0x10000, 4096).lastOperationFailed()).isTrue();

@@ -52,7 +52,9 @@ public final class Mtk8051Family implements Family {
                     new Capability("verify", false, why));
         }
         String readHow = "read the chip through the drive's vendor mode, two passes that must agree, SHA-256"
-                + (device.emulated() ? " (emulated: the vendor mode's wire bytes are not public, the channel is modelled)" : "");
+                + (device.emulated() ? (device.taskFile().isPresent()
+                ? " (emulated: odflash's vendor mode over the drive's task-file registers, docs/protocols.md §2.6.7)"
+                : " (emulated: a serial part's channel is modelled, the SPI engine is not built)") : "");
         boolean chipKnown = info.chip().isPresent();
         String flash = chipKnown
                 ? "erase and program through the vendor mode: gates, a verified backup, a plan at the chip's"

@@ -62,6 +62,7 @@ public final class ChipWrite implements FlashStrategy {
                 + info.jedecId().get() + "): erase and program are refused until the part is named", Choice.CHIP_NAMED));
         Decisions.passed("path", "a chip channel to the drive");
         Decisions.passed("chip", chip.name() + ", JEDEC " + info.jedecId().get() + ", " + chip.size() + " bytes");
+        channel.name(chip); // a part the user named is written by that row's commands
         return new ChipWrite(device, chip, channel, bootRegion);
     }
 

@@ -14,9 +14,26 @@ final class TracingChipChannel implements ChipChannel {
     private final ChipChannel inner;
     private final TraceWriter trace;
 
+    private final java.util.function.Consumer<Boolean> registerLines;
+
     TracingChipChannel(ChipChannel inner, TraceWriter trace) {
+        this(inner, trace, on -> { });
+    }
+
+    /** {@code registerLines} turns the register lines beneath on for the intro, the ID and the outro. */
+    TracingChipChannel(ChipChannel inner, TraceWriter trace, java.util.function.Consumer<Boolean> registerLines) {
         this.inner = inner;
         this.trace = trace;
+        this.registerLines = registerLines;
+    }
+
+    private <T> T withRegisters(Call<T> call) throws TransportException {
+        registerLines.accept(true);
+        try {
+            return call.run();
+        } finally {
+            registerLines.accept(false);
+        }
     }
 
     private interface Call<T> {
@@ -44,25 +61,25 @@ final class TracingChipChannel implements ChipChannel {
 
     @Override
     public void enter() throws TransportException {
-        record(op("enter", 0, 0), () -> {
+        record(op("enter", 0, 0), () -> withRegisters(() -> {
             inner.enter();
             return null;
-        });
+        }));
     }
 
     @Override
     public void leave() throws TransportException {
-        record(op("leave", 0, 0), () -> {
+        record(op("leave", 0, 0), () -> withRegisters(() -> {
             inner.leave();
             return null;
-        });
+        }));
     }
 
     @Override
     public JedecId readId() throws TransportException {
         ObjectNode line = op("id", 0, 0);
         return record(line, () -> {
-            JedecId id = inner.readId();
+            JedecId id = withRegisters(inner::readId);
             line.put("manufacturerId", id.manufacturerHex()).put("deviceId", id.deviceHex());
             return id;
         });
@@ -98,6 +115,11 @@ final class TracingChipChannel implements ChipChannel {
     @Override
     public int maxProgramLength() {
         return inner.maxProgramLength();
+    }
+
+    @Override
+    public void name(dev.odflash.chip.ChipSpec chip) {
+        inner.name(chip);
     }
 
     @Override

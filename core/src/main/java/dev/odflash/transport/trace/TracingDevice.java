@@ -15,6 +15,7 @@ public final class TracingDevice implements Device {
     private final TraceWriter trace;
     private final ScsiTransport scsi;
     private final Optional<ChipChannel> channel;
+    private final Optional<TracingTaskFile> registers;
     private final boolean ownsTrace;
 
     public TracingDevice(Device inner, TraceWriter trace) {
@@ -26,11 +27,20 @@ public final class TracingDevice implements Device {
      *                  whole run (one trace file for every drive a command opens, e.g. doctor)
      */
     public TracingDevice(Device inner, TraceWriter trace, boolean ownsTrace) {
+        this(inner, trace, ownsTrace, false);
+    }
+
+    /**
+     * @param everyRegister whether every task-file access is a register line; otherwise only those of the intro,
+     *                      the ID and the outro are (a full flash is millions of accesses)
+     */
+    public TracingDevice(Device inner, TraceWriter trace, boolean ownsTrace, boolean everyRegister) {
         this.inner = inner;
         this.trace = trace;
         this.ownsTrace = ownsTrace;
         this.scsi = new TracingScsiTransport(inner.scsi(), trace);
         this.channel = inner.chipChannel().map(c -> new TracingChipChannel(c, trace));
+        this.registers = inner.taskFile().map(t -> new TracingTaskFile(t, trace, everyRegister));
     }
 
     @Override
@@ -46,6 +56,19 @@ public final class TracingDevice implements Device {
     @Override
     public Optional<ChipChannel> chipChannel() {
         return channel;
+    }
+
+    @Override
+    public Optional<dev.odflash.transport.TaskFile> taskFile() {
+        return registers.map(r -> r);
+    }
+
+    /**
+     * Traces a chip channel built on this drive's registers: chip-level lines, and register lines for the intro,
+     * the ID and the outro.
+     */
+    public ChipChannel traceChip(ChipChannel built) {
+        return new TracingChipChannel(built, trace, on -> registers.ifPresent(r -> r.recording = on));
     }
 
     @Override

@@ -40,13 +40,47 @@ public final class Mtk8051Drive implements EmulatedDrive {
     private final byte[] factoryBoot;
     private final EmulatedAtapiFrontEnd scsi;
     private final Mtk8051VendorChannel channel;
+    private final FaultPlan plan;
+    /** The register-level vendor mode, for parallel parts; serial parts keep the modelled channel. */
+    private final Optional<Mtk8051TaskFile> registers;
     private PowerState state;
     private FirmwareView firmware;
     private Runnable onClose = () -> { };
 
     public Mtk8051Drive(String spec, EmulatorProfile profile, HostQuirks quirks, FaultPlan faults, VirtualClock clock,
                         FlashChipModel chip, FlashImageStore store, byte[] factoryBoot) {
+        this(spec, profile, quirks, faults, clock, chip, store, factoryBoot, Mtk8051TaskFile.Intro.ALWAYS,
+                JedecChip.Pairs.BOTH);
+    }
+
+    public Mtk8051Drive(String spec, EmulatorProfile profile, HostQuirks quirks, FaultPlan faults, VirtualClock clock,
+                        FlashChipModel chip, FlashImageStore store, byte[] factoryBoot, String intro, String unlock) {
+        this(spec, profile, quirks, faults, clock, chip, store, factoryBoot, introOf(intro), pairsOf(unlock));
+    }
+
+    private static Mtk8051TaskFile.Intro introOf(String intro) {
+        return switch (intro == null ? "always" : intro) {
+            case "always" -> Mtk8051TaskFile.Intro.ALWAYS;
+            case "window" -> Mtk8051TaskFile.Intro.WINDOW;
+            case "never" -> Mtk8051TaskFile.Intro.NEVER;
+            default -> throw new IllegalArgumentException("intro=" + intro + ": use always, window or never");
+        };
+    }
+
+    private static JedecChip.Pairs pairsOf(String unlock) {
+        return switch (unlock == null ? "" : unlock.toLowerCase(java.util.Locale.ROOT)) {
+            case "" -> JedecChip.Pairs.BOTH;
+            case "555", "0x555" -> JedecChip.Pairs.SHORT_ONLY;
+            case "5555", "0x5555" -> JedecChip.Pairs.FULL_ONLY;
+            default -> throw new IllegalArgumentException("unlock=" + unlock + ": use 555 or 5555");
+        };
+    }
+
+    private Mtk8051Drive(String spec, EmulatorProfile profile, HostQuirks quirks, FaultPlan faults, VirtualClock clock,
+                         FlashChipModel chip, FlashImageStore store, byte[] factoryBoot, Mtk8051TaskFile.Intro intro,
+                         JedecChip.Pairs pairs) {
         this.spec = spec;
+        this.plan = faults;
         this.profile = profile;
         this.quirks = quirks;
         this.faults = new CommandFaults(faults, clock, new CommandFaults.Drive() {
@@ -66,6 +100,8 @@ public final class Mtk8051Drive implements EmulatedDrive {
         this.factoryBoot = factoryBoot.clone();
         this.scsi = new EmulatedAtapiFrontEnd(quirks, clock, this.faults, new Mtk8051Scsi(this));
         this.channel = new Mtk8051VendorChannel(this);
+        this.registers = chip.spec().bus() == dev.odflash.chip.Bus.PARALLEL
+                ? Optional.of(new Mtk8051TaskFile(this, new JedecChip(chip, pairs), intro)) : Optional.empty();
         powerOn();
     }
 
@@ -73,6 +109,13 @@ public final class Mtk8051Drive implements EmulatedDrive {
     void powerOn() {
         firmware = FirmwareView.of(chip.contents(), factoryBoot);
         state = !firmware.bootIntact() ? PowerState.DEAD : firmware.mainValid() ? PowerState.RUNNING : PowerState.BOOT;
+        if (registers != null) {
+            registers.ifPresent(Mtk8051TaskFile::poweredOn);
+        }
+    }
+
+    FaultPlan faultPlan() {
+        return plan;
     }
 
     /** Counts a command and applies the command faults before it runs ({@link CommandFaults#begin}). */
@@ -95,6 +138,7 @@ public final class Mtk8051Drive implements EmulatedDrive {
      */
     private void busReset() {
         channel.reset(faults.commands());
+        registers.ifPresent(Mtk8051TaskFile::reset);
         scsi.raiseUnitAttention();
     }
 
@@ -136,7 +180,7 @@ public final class Mtk8051Drive implements EmulatedDrive {
     /** Erase and program calls that reached the chip: tests use them to prove a refused gate wrote nothing. */
     @Override
     public long writeCommands() {
-        return channel.writeCommands();
+        return channel.writeCommands() + registers.map(Mtk8051TaskFile::writeCommands).orElse(0L);
     }
 
     /** Bus resets injected by {@code reset@cmd:N} so far. */
@@ -161,7 +205,12 @@ public final class Mtk8051Drive implements EmulatedDrive {
 
     @Override
     public Optional<ChipChannel> chipChannel() {
-        return Optional.of(channel);
+        return registers.isPresent() ? Optional.empty() : Optional.of(channel);
+    }
+
+    @Override
+    public Optional<dev.odflash.transport.TaskFile> taskFile() {
+        return registers.map(r -> r);
     }
 
     @Override
@@ -182,8 +231,11 @@ public final class Mtk8051Drive implements EmulatedDrive {
     @Override
     public List<String> notes() {
         return List.of("emulated drive (" + profile.name() + "): " + profile.description(),
-                "the vendor-mode chip channel is modelled on public behaviour (Vendor Intro, chip ID, bank read,"
-                        + " erase, program, Outro); its wire bytes are not public (docs/protocols.md §7.1)");
+                registers.isPresent()
+                        ? "the vendor mode is served at the register level: the emulated drive decodes the task-file"
+                        + " writes itself (docs/protocols.md §2.6.7); never tried on a real drive"
+                        : "the vendor-mode chip channel of a serial part is modelled on public behaviour (Vendor Intro,"
+                        + " chip ID, bank read, erase, program, Outro): the SPI engine is not built (docs/protocols.md §2.6.7)");
     }
 
     @Override

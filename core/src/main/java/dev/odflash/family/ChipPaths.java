@@ -1,0 +1,102 @@
+package dev.odflash.family;
+
+import dev.odflash.chip.ChipTable;
+import dev.odflash.family.mtk8051.VendorModePaths;
+import dev.odflash.transport.ChipChannel;
+import dev.odflash.transport.Device;
+import dev.odflash.transport.DeviceClock;
+import dev.odflash.transport.ExclusiveUse;
+import dev.odflash.transport.ScsiTransport;
+import dev.odflash.transport.TaskFile;
+import dev.odflash.transport.TransportException;
+import dev.odflash.transport.trace.TracingDevice;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Gives a drive whose path reaches its task-file registers the host's vendor-mode chip channel (docs/protocols.md
+ * §2.6), so backup, status, the planner, the journal and verify run on it unchanged. A traced drive's channel is
+ * traced at chip level too.
+ */
+public final class ChipPaths {
+    private ChipPaths() {
+    }
+
+    public static Device attach(Device device, ChipTable chips) {
+        if (device.chipChannel().isPresent() || device.taskFile().isEmpty()) {
+            return device;
+        }
+        ChipChannel channel = VendorModePaths.channel(device.taskFile().get(), chips);
+        if (device instanceof TracingDevice traced) {
+            channel = traced.traceChip(channel);
+        }
+        return new WithChannel(device, channel);
+    }
+
+    /** A drive with a chip channel built on its registers. */
+    public static final class WithChannel implements Device {
+        private final Device inner;
+        private final Optional<ChipChannel> channel;
+
+        WithChannel(Device inner, ChipChannel channel) {
+            this.inner = inner;
+            this.channel = Optional.of(channel);
+        }
+
+        /** The drive underneath (tests reach the emulator's counters through it). */
+        public Device inner() {
+            return inner;
+        }
+
+        @Override
+        public String spec() {
+            return inner.spec();
+        }
+
+        @Override
+        public ScsiTransport scsi() {
+            return inner.scsi();
+        }
+
+        @Override
+        public Optional<ChipChannel> chipChannel() {
+            return channel;
+        }
+
+        @Override
+        public Optional<TaskFile> taskFile() {
+            return inner.taskFile();
+        }
+
+        @Override
+        public DeviceClock clock() {
+            return inner.clock();
+        }
+
+        @Override
+        public String pathKey() {
+            return inner.pathKey();
+        }
+
+        @Override
+        public boolean emulated() {
+            return inner.emulated();
+        }
+
+        @Override
+        public List<String> notes() {
+            return inner.notes();
+        }
+
+        @Override
+        public ExclusiveUse acquireExclusive() throws TransportException {
+            return inner.acquireExclusive();
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package dev.odflash.family.mtk8051;
+
+import dev.odflash.transport.DeviceClock;
+import dev.odflash.transport.TaskFile;
+import dev.odflash.transport.TaskFile.Register;
+import dev.odflash.transport.TransportException;
+
+import java.time.Duration;
+
+/**
+ * The vendor mode of an 8051-era MTK drive over its task-file registers (docs/protocols.md §2.6): the intro with one
+ * key set, the byte-wide read and write commands (address in LBA mid/high and the Device low nibble, data in SN), and
+ * the outro. Every poll is bounded by a count and by time. The intro writes SN, reads it back, and writes the Command
+ * only when SN holds the chosen key, so no path, retry or re-entry can send another key (Safety: the LiteOn-Erase
+ * key SN 0x2E erases the firmware).
+ */
+final class VendorMode {
+    /** JungleFlasher allows 327,680 Status reads per command (docs/protocols.md §2.6.3). */
+    static final int MAX_POLLS = 327_680;
+    static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
+    /** Intro attempts before giving up; each re-sends the same key. */
+    static final int INTRO_ATTEMPTS = 8;
+    static final int READ_BYTE = 0x00;
+    static final int WRITE_BYTE = 0x01;
+    static final int DEVICE_RESET = 0x08;
+    /** The Device register value selecting the master (the slave would be 0xB0). */
+    static final int MASTER = 0xA0;
+
+    /** The drive answered a byte command with a value that is neither its signature nor busy: it left vendor mode. */
+    static final class ModeLost extends Exception {
+        ModeLost(String message) {
+            super(message);
+        }
+    }
+
+    private final TaskFile registers;
+    private final VendorKey key;
+    private final int select;
+    private int signature = -1;
+
+    VendorMode(TaskFile registers, VendorKey key, int select) {
+        this.registers = registers;
+        this.key = key;
+        this.select = select;
+    }
+
+    DeviceClock clock() {
+        return registers.clock();
+    }
+
+    /** The signature the intro was answered with (0x70, 0x72 or 0x73); -1 before. */
+    int signature() {
+        return signature;
+    }
+
+    /** Sends the intro until the drive answers with a signature, at most {@link #INTRO_ATTEMPTS} times. */
+    void enter() throws TransportException {
+        int last = -1;
+        for (int attempt = 1; attempt <= INTRO_ATTEMPTS; attempt++) {
+            registers.write(Register.DEVICE, select);
+            clock().sleep(Duration.ofMillis(250));
+            registers.write(Register.DEVICE, select);
+            registers.write(Register.SECTOR_NUMBER, key.sectorNumber());
+            int readBack = registers.read(Register.SECTOR_NUMBER);
+            if (readBack != key.sectorNumber()) {
+                // the Command is what acts on SN: with any other value there it could be another vendor command
+                throw new TransportException(TransportException.Kind.OS_ERROR, String.format("vendor intro: Sector Number"
+                        + " reads back 0x%02X after 0x%02X was written; the Command was not sent", readBack, key.sectorNumber()));
+            }
+            registers.command(key.opcode());
+            clock().sleep(Duration.ofMillis(2));
+            registers.write(Register.DEVICE, select);
+            last = pollIntro();
+            if (VendorStatus.signature(last)) {
+                signature = last;
+                return;
+            }
+            if (!VendorStatus.notYet(last)) {
+                break;
+            }
+        }
+        throw new TransportException(TransportException.Kind.OS_ERROR, "not in vendor mode: the intro (SN "
+                + String.format("0x%02X, Command 0x%02X", key.sectorNumber(), key.opcode()) + ") was answered with "
+                + VendorStatus.describe(last));
+    }
+
+    private int pollIntro() throws TransportException {
+        int status = registers.status();
+        long deadline = clock().elapsed().plus(COMMAND_TIMEOUT).toNanos();
+        for (int polls = 1; VendorStatus.busy(status) && polls < MAX_POLLS && clock().elapsed().toNanos() < deadline; polls++) {
+            status = registers.status();
+        }
+        return status;
+    }
+
+    /** Leaves vendor mode: the outro, then DEVICE RESET; the drive restarts from its flash. */
+    void leave() throws TransportException {
+        registers.command(key.outro());
+        clock().sleep(key.afterOutro());
+        registers.command(DEVICE_RESET);
+        registers.status();
+        clock().sleep(key.afterReset());
+        signature = -1;
+    }
+
+    byte readByte(long address) throws TransportException, ModeLost {
+        address(address);
+        run(READ_BYTE);
+        return (byte) registers.read(Register.SECTOR_NUMBER);
+    }
+
+    void writeByte(long address, int value) throws TransportException, ModeLost {
+        address(address);
+        registers.write(Register.SECTOR_NUMBER, value & 0xFF);
+        run(WRITE_BYTE);
+    }
+
+    /** A19..A0 into LBA mid, LBA high and the Device register's low nibble, in the sources' order. */
+    private void address(long address) throws TransportException {
+        if (address < 0 || address > 0xFFFFF) {
+            throw new IllegalArgumentException("address 0x" + Long.toHexString(address) + " is outside the 1 MiB window");
+        }
+        registers.write(Register.DEVICE, select);
+        registers.write(Register.LBA_MID, (int) (address & 0xFF));
+        registers.write(Register.LBA_HIGH, (int) ((address >> 8) & 0xFF));
+        registers.write(Register.DEVICE, select | (int) ((address >> 16) & 0x0F));
+    }
+
+    /** Writes the Command and polls Status until the signature is back; busy values are polled through. */
+    private void run(int opcode) throws TransportException, ModeLost {
+        registers.command(opcode);
+        long deadline = clock().elapsed().plus(COMMAND_TIMEOUT).toNanos();
+        for (int polls = 0; polls < MAX_POLLS; polls++) {
+            int status = registers.status();
+            if (status == signature) {
+                return;
+            }
+            if (!VendorStatus.busy(status)) {
+                throw new ModeLost(String.format("vendor command 0x%02X answered with %s", opcode, VendorStatus.describe(status)));
+            }
+            if (clock().elapsed().toNanos() >= deadline) {
+                break;
+            }
+        }
+        throw new TransportException(TransportException.Kind.TIMEOUT, String.format("vendor command 0x%02X: Status"
+                + " stayed busy past %d reads or %d s", opcode, MAX_POLLS, COMMAND_TIMEOUT.toSeconds()));
+    }
+}

@@ -1,0 +1,15 @@
+package dev.odflash.family.mtk8051;
+
+import dev.odflash.chip.ChipTable;
+import dev.odflash.transport.ChipChannel;
+import dev.odflash.transport.TaskFile;
+
+/** Builds the host's vendor-mode chip channel on a drive's task-file registers (docs/protocols.md §2.6). */
+public final class VendorModePaths {
+    private VendorModePaths() {
+    }
+
+    public static ChipChannel channel(TaskFile registers, ChipTable chips) {
+        return new ParallelChipChannel(registers, chips);
+    }
+}
