@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.emulator.chip.FlashChipModel;
 import dev.odflash.emulator.EmulatedDrive;
 import dev.odflash.transport.Device;
-import dev.odflash.transport.HostTransferLimit;
-import dev.odflash.transport.trace.TracingDevice;
+import dev.odflash.transport.ForwardingDevice;
 
 import java.util.Optional;
 
@@ -19,10 +18,7 @@ final class EmulatorCounters {
     }
 
     static Optional<ObjectNode> of(Device device) {
-        Device d = HostTransferLimit.inner(device);
-        d = d instanceof InterruptHook h ? h.inner() : d;
-        d = d instanceof dev.odflash.family.ChipPaths.WithChannel w ? w.inner() : d;
-        d = d instanceof TracingDevice t ? t.inner() : d;
+        Device d = ForwardingDevice.innermost(device); // under the trace, channel, hook and transfer-limit layers
         if (!(d instanceof EmulatedDrive drive)) {
             return Optional.empty();
         }

@@ -7,7 +7,6 @@ import dev.odflash.ops.Choice;
 import dev.odflash.ops.Gate;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.transport.Device;
-import dev.odflash.transport.trace.TracingDevice;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -64,9 +63,9 @@ final class HostGuard implements AutoCloseable {
         ctx.output().warn(what + "; flashing anyway, as asked");
     }
 
+    /** The drive under every layer AppContext put over it (trace, vendor-mode channel, hook, transfer limit). */
     private static Device unwrap(Device d) {
-        Device x = d instanceof TracingDevice t ? t.inner() : d;
-        return x instanceof InterruptHook h ? h.inner() : x;
+        return dev.odflash.transport.ForwardingDevice.innermost(d);
     }
 
     @Override

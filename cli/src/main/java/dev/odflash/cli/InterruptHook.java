@@ -1,17 +1,16 @@
 package dev.odflash.cli;
 
+import dev.odflash.transport.ForwardingDevice;
 import dev.odflash.transport.ChipChannel;
 import dev.odflash.transport.ChipStatus;
 import dev.odflash.transport.Device;
 import dev.odflash.transport.DeviceClock;
-import dev.odflash.transport.ExclusiveUse;
 import dev.odflash.transport.JedecId;
 import dev.odflash.transport.ScsiRequest;
 import dev.odflash.transport.ScsiResult;
 import dev.odflash.transport.ScsiTransport;
 import dev.odflash.transport.TransportException;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,8 +20,7 @@ import java.util.Set;
  * Ctrl-C would ({@link Interrupts#request()}), so tests can interrupt any phase of any family
  * deterministically.
  */
-final class InterruptHook implements Device {
-    private final Device inner;
+final class InterruptHook extends ForwardingDevice {
     private final Set<Integer> at;
     private final Interrupts interrupts;
     private final ScsiTransport scsi;
@@ -30,11 +28,11 @@ final class InterruptHook implements Device {
     private int count;
 
     InterruptHook(Device inner, Set<Integer> at, Interrupts interrupts) {
-        this.inner = inner;
+        super(inner);
         this.at = Set.copyOf(at);
         this.interrupts = interrupts;
-        this.scsi = new CountingScsi(inner.scsi());
-        this.channel = inner.chipChannel().map(CountingChannel::new);
+        this.scsi = new CountingScsi(inner().scsi());
+        this.channel = inner().chipChannel().map(CountingChannel::new);
     }
 
     private <T> T counted(T answer) {
@@ -49,10 +47,6 @@ final class InterruptHook implements Device {
         counted(Boolean.TRUE);
     }
 
-    @Override
-    public String spec() {
-        return inner.spec();
-    }
 
     @Override
     public ScsiTransport scsi() {
@@ -65,45 +59,13 @@ final class InterruptHook implements Device {
     }
 
     /** Register access passes through; the chip-channel calls built on it are what this hook counts. */
-    @Override
-    public Optional<dev.odflash.transport.TaskFile> taskFile() {
-        return inner.taskFile();
-    }
 
-    @Override
-    public DeviceClock clock() {
-        return inner.clock();
-    }
 
-    @Override
-    public String pathKey() {
-        return inner.pathKey();
-    }
 
-    @Override
-    public boolean emulated() {
-        return inner.emulated();
-    }
 
-    @Override
-    public List<String> notes() {
-        return inner.notes();
-    }
 
-    @Override
-    public ExclusiveUse acquireExclusive() throws TransportException {
-        return inner.acquireExclusive();
-    }
 
-    /** The wrapped device (the emulator's counters are reached through it). */
-    Device inner() {
-        return inner;
-    }
 
-    @Override
-    public void close() {
-        inner.close();
-    }
 
     private final class CountingScsi implements ScsiTransport {
         private final ScsiTransport t;

@@ -1,17 +1,13 @@
 package dev.odflash.family;
 
+import dev.odflash.transport.ForwardingDevice;
 import dev.odflash.chip.ChipTable;
 import dev.odflash.family.mtk8051.VendorModePaths;
 import dev.odflash.transport.ChipChannel;
 import dev.odflash.transport.Device;
-import dev.odflash.transport.DeviceClock;
-import dev.odflash.transport.ExclusiveUse;
 import dev.odflash.transport.ScsiTransport;
-import dev.odflash.transport.TaskFile;
-import dev.odflash.transport.TransportException;
 import dev.odflash.transport.trace.TracingDevice;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,28 +31,19 @@ public final class ChipPaths {
     }
 
     /** A drive with a chip channel built on its registers. */
-    public static final class WithChannel implements Device {
-        private final Device inner;
+    public static final class WithChannel extends ForwardingDevice {
         private final Optional<ChipChannel> channel;
 
         WithChannel(Device inner, ChipChannel channel) {
-            this.inner = inner;
+            super(inner);
             this.channel = Optional.of(channel);
         }
 
-        /** The drive underneath (tests reach the emulator's counters through it). */
-        public Device inner() {
-            return inner;
-        }
 
-        @Override
-        public String spec() {
-            return inner.spec();
-        }
 
         @Override
         public ScsiTransport scsi() {
-            return inner.scsi();
+            return inner().scsi();
         }
 
         @Override
@@ -64,39 +51,11 @@ public final class ChipPaths {
             return channel;
         }
 
-        @Override
-        public Optional<TaskFile> taskFile() {
-            return inner.taskFile();
-        }
 
-        @Override
-        public DeviceClock clock() {
-            return inner.clock();
-        }
 
-        @Override
-        public String pathKey() {
-            return inner.pathKey();
-        }
 
-        @Override
-        public boolean emulated() {
-            return inner.emulated();
-        }
 
-        @Override
-        public List<String> notes() {
-            return inner.notes();
-        }
 
-        @Override
-        public ExclusiveUse acquireExclusive() throws TransportException {
-            return inner.acquireExclusive();
-        }
 
-        @Override
-        public void close() {
-            inner.close();
-        }
     }
 }

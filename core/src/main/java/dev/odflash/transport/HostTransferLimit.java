@@ -23,7 +23,7 @@ public final class HostTransferLimit {
 
     /** The device inside a {@link #honouring} wrapper (views that ask what the emulated drive counted). */
     public static Device inner(Device device) {
-        return device instanceof LimitedDevice l ? l.inner : device;
+        return device instanceof LimitedDevice l ? l.inner() : device;
     }
 
     /** The words for a transfer the host path does not take, shared by every command and operation. */
@@ -93,63 +93,18 @@ public final class HostTransferLimit {
         }
     }
 
-    private static final class LimitedDevice implements Device {
-        private final Device inner;
+    /** Only its SCSI path is limited; register access (a task file) is byte-wide and passes as it is. */
+    private static final class LimitedDevice extends ForwardingDevice {
         private final ScsiTransport scsi;
 
         LimitedDevice(Device inner) {
-            this.inner = inner;
+            super(inner);
             this.scsi = new LimitedTransport(inner.scsi());
-        }
-
-        @Override
-        public String spec() {
-            return inner.spec();
         }
 
         @Override
         public ScsiTransport scsi() {
             return scsi;
-        }
-
-        @Override
-        public Optional<ChipChannel> chipChannel() {
-            return inner.chipChannel();
-        }
-
-        @Override
-        public Optional<TaskFile> taskFile() {
-            return inner.taskFile(); // register access is byte-wide: no transfer to limit
-        }
-
-        @Override
-        public DeviceClock clock() {
-            return inner.clock();
-        }
-
-        @Override
-        public String pathKey() {
-            return inner.pathKey();
-        }
-
-        @Override
-        public boolean emulated() {
-            return inner.emulated();
-        }
-
-        @Override
-        public List<String> notes() {
-            return inner.notes();
-        }
-
-        @Override
-        public ExclusiveUse acquireExclusive() throws TransportException {
-            return inner.acquireExclusive();
-        }
-
-        @Override
-        public void close() {
-            inner.close();
         }
     }
 }

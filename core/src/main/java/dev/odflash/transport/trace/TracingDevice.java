@@ -1,17 +1,15 @@
 package dev.odflash.transport.trace;
 
+import dev.odflash.transport.ForwardingDevice;
 import dev.odflash.transport.ChipChannel;
 import dev.odflash.transport.Device;
-import dev.odflash.transport.DeviceClock;
 import dev.odflash.transport.ScsiTransport;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 
 /** A device whose every SCSI command and chip-channel call is written to a trace (`--trace FILE`). */
-public final class TracingDevice implements Device {
-    private final Device inner;
+public final class TracingDevice extends ForwardingDevice {
     private final TraceWriter trace;
     private final ScsiTransport scsi;
     private final Optional<ChipChannel> channel;
@@ -35,18 +33,14 @@ public final class TracingDevice implements Device {
      *                      the ID and the outro are (a full flash is millions of accesses)
      */
     public TracingDevice(Device inner, TraceWriter trace, boolean ownsTrace, boolean everyRegister) {
-        this.inner = inner;
+        super(inner);
         this.trace = trace;
         this.ownsTrace = ownsTrace;
-        this.scsi = new TracingScsiTransport(inner.scsi(), trace);
-        this.channel = inner.chipChannel().map(c -> new TracingChipChannel(c, trace));
-        this.registers = inner.taskFile().map(t -> new TracingTaskFile(t, trace, everyRegister));
+        this.scsi = new TracingScsiTransport(inner().scsi(), trace);
+        this.channel = inner().chipChannel().map(c -> new TracingChipChannel(c, trace));
+        this.registers = inner().taskFile().map(t -> new TracingTaskFile(t, trace, everyRegister));
     }
 
-    @Override
-    public String spec() {
-        return inner.spec();
-    }
 
     @Override
     public ScsiTransport scsi() {
@@ -71,40 +65,16 @@ public final class TracingDevice implements Device {
         return new TracingChipChannel(built, trace, on -> registers.ifPresent(r -> r.recording = on));
     }
 
-    @Override
-    public DeviceClock clock() {
-        return inner.clock();
-    }
 
-    @Override
-    public String pathKey() {
-        return inner.pathKey();
-    }
 
-    @Override
-    public boolean emulated() {
-        return inner.emulated();
-    }
 
-    @Override
-    public List<String> notes() {
-        return inner.notes();
-    }
 
-    @Override
-    public dev.odflash.transport.ExclusiveUse acquireExclusive() throws dev.odflash.transport.TransportException {
-        return inner.acquireExclusive();
-    }
 
-    /** The wrapped device (tests reach the emulator's counters through it). */
-    public Device inner() {
-        return inner;
-    }
 
     @Override
     public void close() {
         try {
-            inner.close();
+            inner().close();
         } finally {
             try {
                 if (ownsTrace) {
