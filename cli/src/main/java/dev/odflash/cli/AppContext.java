@@ -36,6 +36,7 @@ public final class AppContext {
     private final DataHome home;
     private final Interrupts interrupts = new Interrupts(this::output, () -> options().json);
     private final java.util.List<String> args;
+    private String realDrive; // issue 16: the last real drive (not emu:, not replay:) this run opened
 
     AppContext(Terminal terminal, Map<String, String> env, GlobalOptions options, Clock clock,
                UnaryOperator<Writer> traceSink, RunLog log, DataHome home, java.util.List<String> args) {
@@ -102,11 +103,19 @@ public final class AppContext {
      */
     public Device openDevice(String spec) throws OdflashException {
         log.openingDevice(spec); // a run that opens a drive writes its log (README "Logs")
+        // --- issue 16 (report): an error about a real drive ends with the report hint for the drive it was about
+        if (ReportHint.isRealDrive(spec)) {
+            realDrive = spec;
+        }
+        // --- end issue 16
         // layers, inside out: the drive; the trace (every command, and the register lines of a task-file drive);
         // the host's vendor-mode channel over a task-file drive; the interrupt test hook (counting SCSI commands
         // and chip-channel calls); the host path's transfer limit, above the trace so it shows the commands sent
         Device opened = DeviceResolver.open(spec, chips());
         deviceClock = opened.clock(); // progress measures rate and ETA on the drive's time
+        if (opened instanceof dev.odflash.emulator.replay.ReplayDevice replayed) { // issue 16: an old trace without a header
+            replayed.warnings().forEach(output()::warn);
+        }
         try {
             Device traced = options.trace == null ? opened : new TracingDevice(opened, trace(), false);
             Device withChannel = ChipPaths.attach(traced, chips());
@@ -117,6 +126,11 @@ public final class AppContext {
             opened.close();
             throw e;
         }
+    }
+
+    /** The last real drive (a /dev or \\.\ node) this run tried to open, if any: the one a report hint names. */
+    java.util.Optional<String> realDrive() {
+        return java.util.Optional.ofNullable(realDrive);
     }
 
     /** Opens the --trace file now, if one was asked for, so its error comes before any drive is opened. */
@@ -131,7 +145,7 @@ public final class AppContext {
             Output out = output();
             // a diagnostic never aborts a write (docs/architecture.md "Traces"): a failing sink warns once and tracing stops
             trace = new TraceWriter(traceSink.apply(TraceFile.create(options.trace)),
-                    message -> out.warn("--trace " + options.trace + ": " + message));
+                    message -> out.warn("--trace " + options.trace + ": " + message), dev.odflash.ops.ToolVersion.get());
         }
         return trace;
     }

@@ -27,13 +27,22 @@ abstract class BaseCommand implements Callable<Integer> {
         try {
             ExitCode code = execute();
             LOG.log(System.Logger.Level.INFO, () -> "exit " + code.code() + " (" + code.kind() + ")");
+            if (code == ExitCode.DEVICE) {
+                reportHint(); // doctor's failed check on a real drive
+            }
             return code.code();
         } catch (OdflashException e) {
             debug(e);
-            return failed(out, e.failure(), e);
+            int code = failed(out, e.failure(), e);
+            if (e.failure() instanceof dev.odflash.ops.Failure.DeviceFailure) {
+                reportHint();
+            }
+            return code;
         } catch (TransportException e) {
             debug(e);
-            return failed(out, dev.odflash.ops.Failure.DeviceFailure.of(e.getMessage(), e, null), e);
+            int code = failed(out, dev.odflash.ops.Failure.DeviceFailure.of(e.getMessage(), e, null), e);
+            reportHint();
+            return code;
         } catch (Interrupts.RunInterrupted e) {
             return failed(out, ExitCode.INTERRUPTED, e.getMessage(), e);
         } catch (java.io.IOException e) {
@@ -43,6 +52,21 @@ abstract class BaseCommand implements Callable<Integer> {
             debug(e);
             return failed(out, ExitCode.INTERNAL, "internal error: " + e
                     + (ctx.options().debug ? "" : " (run again with --debug for details, and please report it)"), e);
+        }
+    }
+
+    /**
+     * Whether an error of this command about a real drive ends with the report hint; `report` itself does not
+     * suggest running itself.
+     */
+    protected boolean suggestsReport() {
+        return true;
+    }
+
+    /** Ends an error about a real drive with the line that asks for its report (README "Reporting a problem"). */
+    private void reportHint() {
+        if (suggestsReport()) {
+            ctx.realDrive().ifPresent(spec -> ctx.terminal().err().println(TerminalText.visible(ReportHint.line(spec))));
         }
     }
 

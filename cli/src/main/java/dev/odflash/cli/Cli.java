@@ -54,6 +54,7 @@ public final class Cli {
         cl.addSubcommand("extract", new ExtractCommand(ctx));
         cl.addSubcommand("chips", new ChipsCommand(ctx));
         cl.addSubcommand("doctor", new DoctorCommand(ctx));
+        cl.addSubcommand("report", new ReportCommand(ctx)); // issue 16: an archive a user can send
         CommandLine emu = new CommandLine(new EmuCommand());
         emu.addSubcommand("profiles", new EmuProfilesCommand(ctx));
         emu.addSubcommand("firmware", new EmuFirmwareCommand(ctx));

@@ -51,14 +51,17 @@ final class DoctorCommand extends BaseCommand {
         ctx.openTrace(); // the run's own input: its error ends the run before any drive, whatever the drives do
         List<Check> checks = new ArrayList<>();
         checks.add(java());
-        boolean emulated = device != null && EmulatorSpec.isEmulator(device);
+        // a replayed trace is no OS pass-through either: its host checks were the recording's (a report's doctor.json)
+        boolean replayed = device != null && device.startsWith(dev.odflash.emulator.replay.ReplayDevice.PREFIX);
+        boolean emulated = device != null && EmulatorSpec.isEmulator(device) || replayed;
         List<String> targets = new ArrayList<>();
         Platform platform = sysfs != null ? Platform.LINUX : Platform.current();
         if (device == null && shownTargets != null) {
             checks.add(Check.skip("platform", "", "drives given by the test hook --target"));
             targets.addAll(shownTargets);
         } else if (emulated) {
-            checks.add(Check.skip("platform", device, "emulated drive: no OS pass-through involved"));
+            checks.add(Check.skip("platform", device, (replayed ? "replayed trace" : "emulated drive")
+                    + ": no OS pass-through involved"));
             targets.add(device);
         } else if (platform == Platform.LINUX) {
             checks.add(Check.ok("platform", "", "Linux: SG_IO through /dev/sgN and /dev/srN"));

@@ -33,6 +33,8 @@ class TraceTest {
         CliRunner.Run r = new CliRunner(home).run("info", "--device", "emu:asus-crw-5224a", "--trace", trace.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         List<JsonNode> lines = lines(trace);
+        assertThat(lines.getFirst().has("header")).as("the header line comes first").isTrue();
+        lines = lines.subList(1, lines.size());
         JsonNode inquiry = lines.getFirst();
         assertThat(inquiry.path("cdb").asText()).isEqualTo("120000002400");
         assertThat(inquiry.path("dir").asText()).isEqualTo("in");

@@ -19,18 +19,41 @@ public final class TraceWriter implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Writer out;
     private final Consumer<String> onFailure;
+    private final String version;
     private boolean failed;
 
-    /** A writer whose failures are reported to {@code onFailure} (one message, then silence). */
-    public TraceWriter(Writer out, Consumer<String> onFailure) {
+    /**
+     * A writer whose failures are reported to {@code onFailure} (one message, then silence).
+     *
+     * @param version the tool's version, written in each header line
+     */
+    public TraceWriter(Writer out, Consumer<String> onFailure, String version) {
         this.out = out;
         this.onFailure = onFailure;
+        this.version = version;
+    }
+
+    /** A writer whose failures are reported to {@code onFailure}; its header lines name no version ("unknown"). */
+    public TraceWriter(Writer out, Consumer<String> onFailure) {
+        this(out, onFailure, "unknown");
     }
 
     /** A writer whose failures stop tracing silently. */
     public TraceWriter(Writer out) {
         this(out, message -> {
         });
+    }
+
+    /**
+     * Writes the header line that comes before a drive's commands (docs/architecture.md "Contracts" → Traces): the
+     * tool and its version, the host path's limits the commands were cut to, and which clock {@code ms} is on. A
+     * replay serves its commands under the same limits.
+     */
+    public void header(long maxTransfer, int alignMask, boolean simulatedClock) {
+        ObjectNode line = line();
+        line.putObject("header").put("tool", "odflash").put("version", version).put("maxTransfer", maxTransfer)
+                .put("alignMask", alignMask).put("clock", simulatedClock ? "virtual" : "wall");
+        write(line);
     }
 
     static ObjectNode line() {

@@ -39,6 +39,8 @@ public final class TracingDevice extends ForwardingDevice {
         this.scsi = new TracingScsiTransport(inner().scsi(), trace);
         this.channel = inner().chipChannel().map(c -> new TracingChipChannel(c, trace));
         this.registers = inner().taskFile().map(t -> new TracingTaskFile(t, trace, everyRegister));
+        ScsiTransport path = inner().scsi();
+        trace.header(path.maxTransferLength(), path.alignmentMask(), inner().clock().simulated()); // before any command
     }
 
 

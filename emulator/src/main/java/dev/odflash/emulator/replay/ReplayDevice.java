@@ -24,10 +24,12 @@ public final class ReplayDevice implements Device {
     public static final String PREFIX = "replay:";
     private final String spec;
     private final ReplayTransport transport;
+    private final List<String> warnings;
 
-    private ReplayDevice(String spec, List<TraceEntry> entries) {
+    private ReplayDevice(String spec, List<TraceEntry> entries, TraceHeader header, List<String> warnings) {
         this.spec = spec;
-        this.transport = new ReplayTransport(entries, new VirtualClock());
+        this.transport = new ReplayTransport(entries, new VirtualClock(), header);
+        this.warnings = List.copyOf(warnings);
     }
 
     /** A trace is read line by line, at most this much in all and per line (a line holds one command's data). */
@@ -42,6 +44,7 @@ public final class ReplayDevice implements Device {
     public static ReplayDevice open(String spec) throws IOException {
         Path file = Path.of(spec.substring(PREFIX.length()));
         List<TraceEntry> entries = new ArrayList<>();
+        List<TraceHeader> headers = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
         BoundedInput.lines(file, MAX_TRACE, MAX_LINE, "replay: trace", (lineNo, line) -> {
             if (line.isBlank()) {
@@ -56,7 +59,20 @@ public final class ReplayDevice implements Device {
             if (n == null || !n.isObject()) {
                 throw new IllegalArgumentException("replay: " + file + " line " + lineNo + " is not a JSON object");
             }
-            if (n.has("cdb")) {
+            if (n.has("header")) {
+                try {
+                    TraceHeader.parse(lineNo, n).ifPresent(h -> {
+                        // the first header is the recorded drive's; a later one starts another drive's commands
+                        if (headers.isEmpty() && !entries.isEmpty()) {
+                            throw new IllegalArgumentException("line " + lineNo + ": the header line comes after"
+                                    + " commands; a trace starts with its header");
+                        }
+                        headers.add(h);
+                    });
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("replay: " + file + " " + e.getMessage(), e);
+                }
+            } else if (n.has("cdb")) {
                 try {
                     entries.add(TraceEntry.parse(lineNo, n));
                 } catch (IllegalArgumentException e) {
@@ -64,7 +80,17 @@ public final class ReplayDevice implements Device {
                 }
             }
         });
-        return new ReplayDevice(spec, entries);
+        List<String> warnings = new ArrayList<>();
+        if (headers.isEmpty()) {
+            warnings.add("replay: " + file + " has no header line (written before traces had one): replaying with"
+                    + " a " + TraceHeader.ASSUMED.maxTransfer() + "-byte transfer limit and no buffer alignment");
+        }
+        return new ReplayDevice(spec, entries, headers.isEmpty() ? TraceHeader.ASSUMED : headers.getFirst(), warnings);
+    }
+
+    /** What a user should be warned of about the trace (one without a header line). */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /** Commands of the trace not yet played (a complete replay leaves none). */

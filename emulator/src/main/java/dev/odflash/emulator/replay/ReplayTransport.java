@@ -20,11 +20,13 @@ import java.util.List;
 final class ReplayTransport implements ScsiTransport {
     private final List<TraceEntry> entries;
     private final VirtualClock clock;
+    private final TraceHeader header;
     private int next;
 
-    ReplayTransport(List<TraceEntry> entries, VirtualClock clock) {
+    ReplayTransport(List<TraceEntry> entries, VirtualClock clock, TraceHeader header) {
         this.entries = entries;
         this.clock = clock;
+        this.header = header;
     }
 
     int remaining() {
@@ -72,12 +74,12 @@ final class ReplayTransport implements ScsiTransport {
 
     @Override
     public long maxTransferLength() {
-        return 1 << 20;
+        return header.maxTransfer(); // the recording's host path: its reads were split to this
     }
 
     @Override
     public int alignmentMask() {
-        return 0;
+        return header.alignMask();
     }
 
     @Override

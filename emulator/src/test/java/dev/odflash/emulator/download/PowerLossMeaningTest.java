@@ -142,6 +142,9 @@ class PowerLossMeaningTest {
                         throw new java.io.UncheckedIOException(e);
                     }
                     line.setLength(0);
+                    if (parsed.has("header")) {
+                        continue; // the trace's header line: no command
+                    }
                     if (parsed.has("reg") && !parsed.path("name").asText().equals("command")) {
                         continue; // a register access that starts nothing; one Command write is one command
                     }
