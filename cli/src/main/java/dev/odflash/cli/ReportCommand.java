@@ -72,6 +72,10 @@ final class ReportCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() throws Exception {
+        if (ctx.options().trace != null) {
+            throw OdflashException.usage("report records its own traces of info and doctor into the archive;"
+                    + " --trace is not taken here");
+        }
         Instant now = ctx.clock().instant();
         Path target = explicitTarget(); // a bad -o is refused before the drive is touched
         ReportRedaction redaction = new ReportRedaction(!noRedact,

@@ -106,6 +106,13 @@ class ReportCommandTest {
         assertThat(second.json().path("report").asText()).endsWith("-20261202T063005Z-2.zip");
         assertThat(Files.readString(victim)).isEqualTo("keep");
         assertThat(cli.run("report", "--device", UNIT, "-o", dir.resolve("none/x.zip").toString()).exitCode()).isEqualTo(2);
+        // the archive holds its own traces: a --trace of the report run is refused, not silently dropped
+        CliRunner.Run traced = cli.run("report", "--device", UNIT, "-o", dir.resolve("t.zip").toString(), "--trace",
+                dir.resolve("t.jsonl").toString());
+        assertThat(traced.exitCode()).isEqualTo(2);
+        assertThat(traced.err()).contains("--trace is not taken");
+        assertThat(dir.resolve("t.zip")).doesNotExist();
+        assertThat(dir.resolve("t.jsonl")).doesNotExist();
     }
 
     @Test
