@@ -21,6 +21,11 @@ import java.util.regex.Pattern;
 final class SuggestedCommand {
     /** Set by the `./odflash` launcher to the name it was invoked by (`./odflash` in a clone, `odflash` on PATH). */
     static final String PROGRAM_ENV = "ODFLASH_PROGRAM";
+    /**
+     * Test seam: where every suggestion printed in a run is recorded, as the line shown and the argv it
+     * stands for (program first), so the CLI tests paste each one into bash and zsh and compare.
+     */
+    static final ScopedValue<Map<String, List<String>>> PRINTED = ScopedValue.newInstance();
     /** The run a suggestion is made in: its program name and, once parsed, its command line. */
     static final ScopedValue<Context> RUN = ScopedValue.newInstance();
     /** Options that describe the drive or its download rather than a decision: a follow-up command needs them again. */
@@ -65,7 +70,12 @@ final class SuggestedCommand {
 
     /** The command that writes this unit's backup back. */
     static SuggestedCommand restoring(String spec, Path backup) {
-        return of("restore").option("--device", spec).carrying().arg(backup.toString());
+        return restoring(spec, backup, List.of());
+    }
+
+    /** The command that writes this unit's backup back, with the choices a pending flash's journal recorded. */
+    static SuggestedCommand restoring(String spec, Path backup, List<Given> given) {
+        return of("restore").option("--device", spec).given(given).carrying().arg(backup.toString());
     }
 
     /** A suggestion of {@code odflash SUBCOMMAND...} ("journal", "adopt" for a nested one). */
@@ -250,9 +260,17 @@ final class SuggestedCommand {
     /** The command line to paste: every word quoted where a shell would otherwise split or expand it. */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(quote(context == null ? "odflash" : context.program));
+        String program = context == null ? "odflash" : context.program;
+        StringBuilder sb = new StringBuilder(quote(program));
         words.forEach(w -> sb.append(' ').append(quote(w)));
-        return sb.toString();
+        String line = sb.toString();
+        if (PRINTED.isBound()) {
+            List<String> argv = new ArrayList<>();
+            argv.add(program);
+            argv.addAll(words);
+            PRINTED.get().put(line, List.copyOf(argv));
+        }
+        return line;
     }
 
     /**

@@ -107,7 +107,9 @@ final class VerdictText {
             }
             case Verdict.Unknown u -> nearestJson(o, u.nearest());
         }
-        restoreOf(v).ifPresentOrElse(c -> o.put("restore", restoreCommand(spec, c.file()))
+        List<dev.odflash.ops.Given> given = v instanceof Verdict.Pending p ? p.journal().given() : List.of();
+        restoreOf(v).ifPresentOrElse(c -> o.put("restore", visible(SuggestedCommand.restoring(spec, c.file(), given)
+                        .toString()))
                 .put("restoreBackup", c.file().toString()), () -> o.putNull("restore"));
         return o;
     }
@@ -166,7 +168,8 @@ final class VerdictText {
     private static String pending(Verdict.Pending p, String spec) {
         Journal j = p.journal();
         String finish = "run `" + finishCommand(spec, j) + "` to finish";
-        String back = p.restore().map(c -> ", or `" + restoreCommand(spec, c.file()) + "` to go back to "
+        String back = p.restore().map(c -> ", or `" + visible(SuggestedCommand.restoring(spec, c.file(), j.given())
+                .toString()) + "` to go back to "
                 + visible(j.fromVersion())).orElse("");
         return switch (p.holds()) {
             case OLD -> "intact (still " + visible(j.fromVersion()) + "); a flash to " + visible(j.toVersion())
