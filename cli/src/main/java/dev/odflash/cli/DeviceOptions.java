@@ -22,6 +22,24 @@ public final class DeviceOptions {
             description = "Flash size when the chip is unknown (e.g. 524288 or 0x80000).")
     String size;
 
+    /**
+     * The options of this run that reach the drive, as a journal records them ({@link dev.odflash.ops.Given}):
+     * a named chip, a size, and the chip file (absolute: a resume may run in another directory).
+     */
+    java.util.List<dev.odflash.ops.Given> given(AppContext ctx) {
+        java.util.List<dev.odflash.ops.Given> g = new java.util.ArrayList<>();
+        if (chip != null) {
+            g.add(dev.odflash.ops.Given.of(dev.odflash.ops.Choice.CHIP_NAMED, chip));
+        }
+        if (size != null) {
+            g.add(dev.odflash.ops.Given.of(dev.odflash.ops.Choice.SIZE_GIVEN, size));
+        }
+        if (ctx.options().chipDb != null) {
+            g.add(dev.odflash.ops.Given.of(dev.odflash.ops.Choice.CHIP_DB, ctx.options().chipDb.toAbsolutePath().toString()));
+        }
+        return g;
+    }
+
     DriveProbe probe(AppContext ctx) throws OdflashException {
         return new DriveProbe(ctx.chips(), ctx.drives(), Optional.ofNullable(chip), parsedSize());
     }

@@ -110,23 +110,59 @@ final class FlashCommand extends BaseCommand {
     protected ExitCode execute() throws Exception {
         FirmwareInput.precheck(file, ctx); // a bad FILE is said before the drive is touched
         FlashOptions options = new FlashOptions(allowCrossFlash, allowReinstall, allowOlder, includeBoot, yes, dryRun,
-                Optional.ofNullable(backup), withoutBackup, parseVariant(), regionsOnly, false, ctx.interrupts().cancellation());
+                Optional.ofNullable(backup), withoutBackup, parseVariant(), regionsOnly, false, ctx.interrupts().cancellation(),
+                given());
         try (Device d = ctx.openDevice(device.device); ExclusiveUse use = exclusive(d);
              HostGuard host = dryRun ? null : HostGuard.hold(ctx, d, allowBattery, sysfs)) {
             try {
                 return flash(d, options);
             } catch (OdflashException e) {
-                if (e.failure() instanceof Failure.Interrupted i && i.journalKept()) {
-                    // one line: what stopped, and the command that resumes (the same one)
-                    throw new OdflashException(new Failure.Interrupted(i.reason() + "; the journal is kept, to resume"
-                            + " run: " + ResumeCommand.of(ctx.args()), true), e);
-                }
-                // on an emulated drive say what reached its chip, so a failed run is as inspectable as a good one
-                EmulatorCounters.of(d).ifPresent(c -> ctx.output().note("emulated drive: " + c.path("writeCommands")
-                        + " write commands, " + c.path("erases") + " erases, " + c.path("programs") + " programs, "
-                        + c.path("violations") + " write-model violations"));
-                throw e;
+                throw failed(ctx, d, e);
             }
+        }
+    }
+
+    /**
+     * A failed flash or restore as it is reported: an interrupt that kept its journal gets one line with
+     * the command that resumes it (the same one, {@link SuggestedCommand#rerun}); on an emulated drive a
+     * note says what reached its chip, so a failed run is as inspectable as a good one.
+     */
+    static OdflashException failed(AppContext ctx, Device d, OdflashException e) {
+        if (e.failure() instanceof Failure.Interrupted i && i.journalKept()) {
+            return new OdflashException(new Failure.Interrupted(i.reason() + "; the journal is kept, to resume"
+                    + " run: " + SuggestedCommand.rerun().map(SuggestedCommand::toString).orElse("the same command"),
+                    true), e);
+        }
+        EmulatorCounters.of(d).ifPresent(c -> ctx.output().note("emulated drive: " + c.path("writeCommands")
+                + " write commands, " + c.path("erases") + " erases, " + c.path("programs") + " programs, "
+                + c.path("violations") + " write-model violations"));
+        return e;
+    }
+
+    /**
+     * What this run was given that a resume needs again (its journal records it, docs/architecture.md
+     * "Contracts"): the drive's chip, size and chip file, a download variant other than the default, and
+     * the overrides (a resume passes the version gate by its journal, but the model, boot, backup and
+     * battery gates ask again).
+     */
+    private java.util.List<dev.odflash.ops.Given> given() {
+        java.util.List<dev.odflash.ops.Given> g = new java.util.ArrayList<>(device.given(ctx));
+        if (!variant.equalsIgnoreCase("redumper")) {
+            g.add(dev.odflash.ops.Given.of(dev.odflash.ops.Choice.MT19XX_VARIANT, variant));
+        }
+        flagIf(g, allowCrossFlash, dev.odflash.ops.Choice.ALLOW_CROSS_FLASH);
+        flagIf(g, allowReinstall, dev.odflash.ops.Choice.ALLOW_REINSTALL);
+        flagIf(g, allowOlder, dev.odflash.ops.Choice.ALLOW_OLDER);
+        flagIf(g, includeBoot, dev.odflash.ops.Choice.INCLUDE_BOOT);
+        flagIf(g, withoutBackup, dev.odflash.ops.Choice.WITHOUT_BACKUP);
+        flagIf(g, regionsOnly, dev.odflash.ops.Choice.REGIONS_ONLY);
+        flagIf(g, allowBattery, dev.odflash.ops.Choice.ALLOW_BATTERY);
+        return g;
+    }
+
+    static void flagIf(java.util.List<dev.odflash.ops.Given> g, boolean given, dev.odflash.ops.Choice c) {
+        if (given) {
+            g.add(dev.odflash.ops.Given.flag(c));
         }
     }
 

@@ -6,6 +6,7 @@ import dev.odflash.input.InputFileException;
 import dev.odflash.ops.Choice;
 import dev.odflash.ops.Failure;
 import dev.odflash.ops.ImageFit;
+import dev.odflash.ops.NextStep;
 import dev.odflash.transport.TransportException;
 
 import java.util.List;
@@ -21,6 +22,11 @@ import java.util.regex.Pattern;
  */
 final class OutcomeText {
     private static final Pattern MENTION = Pattern.compile("\\{choice:([A-Z_]+)}");
+    private static final Pattern NEXT = Pattern.compile("\\{next:([A-Z_]+)}");
+    /** The overrides that are a flag of the refused command: its retry with the flag added passes the gate. */
+    private static final java.util.Set<Choice> FLAG_OVERRIDES = java.util.EnumSet.of(Choice.ALLOW_CROSS_FLASH,
+            Choice.ALLOW_REINSTALL, Choice.ALLOW_OLDER, Choice.INCLUDE_BOOT, Choice.WITHOUT_BACKUP, Choice.YES,
+            Choice.REGIONS_ONLY, Choice.ALLOW_BATTERY);
 
     private OutcomeText() {
     }
@@ -45,16 +51,33 @@ final class OutcomeText {
             case REGIONS_ONLY -> "--regions-only";
             case EXTRACT_UPDATER -> "extract";
             case ALLOW_BATTERY -> "--allow-battery";
+            case MT19XX_VARIANT -> "--mt19xx-variant";
         };
     }
 
-    /** A core text with every choice placeholder replaced by its flag, and the program named as the user invoked it. */
+    /**
+     * A core text with every choice placeholder replaced by its flag and every next step by the command
+     * to paste ({@link #step}), the program named as the user invoked it.
+     */
     static String words(String core) {
         if (core == null) {
             return null;
         }
         if (!SuggestedCommand.program().equals("odflash")) {
+            // the CLI's own and the native module's texts name a few commands (`odflash list`): as invoked
             core = core.replace("`odflash ", "`" + SuggestedCommand.quote(SuggestedCommand.program()) + " ");
+        }
+        if (core.indexOf("{next:") >= 0) {
+            Matcher n = NEXT.matcher(core);
+            StringBuilder sb = new StringBuilder();
+            while (n.find()) {
+                String name = n.group(1);
+                String word = java.util.Arrays.stream(NextStep.values()).anyMatch(c -> c.name().equals(name))
+                        ? step(NextStep.valueOf(name)) : n.group();
+                n.appendReplacement(sb, Matcher.quoteReplacement(word));
+            }
+            n.appendTail(sb);
+            core = sb.toString();
         }
         if (core.indexOf("{choice:") < 0) {
             return core;
@@ -98,7 +121,46 @@ final class OutcomeText {
             case REGIONS_ONLY -> "; give --regions-only to back up only those regions and flash on them"
                     + " (a flash that keeps them; never a restore)";
             case ALLOW_BATTERY -> "; plug in the power supply, or --allow-battery flashes anyway";
+            case MT19XX_VARIANT -> " (--mt19xx-variant)";
         };
+    }
+
+    /** A next step as the command to paste, in backticks: the current run's drive where the command takes one. */
+    static String step(NextStep s) {
+        return stepCommand(s).map(c -> "`" + c + "`").orElse("the same command again");
+    }
+
+    /** The command a next step is, where the run has one (a rerun needs the parsed command line). */
+    static Optional<SuggestedCommand> stepCommand(NextStep s) {
+        return Optional.ofNullable(switch (s) {
+            case STATUS -> SuggestedCommand.of("status").sameDevice();
+            case JOURNAL_LIST -> SuggestedCommand.of("journal", "list");
+            case RERUN -> SuggestedCommand.rerun().orElse(null);
+            case INFO -> SuggestedCommand.of("info").sameDevice();
+            case DOCTOR -> SuggestedCommand.of("doctor").sameDevice();
+            case CHIPS -> SuggestedCommand.of("chips");
+            case CONVERT -> SuggestedCommand.of("convert").arg("FILE");
+        });
+    }
+
+    /**
+     * The whole command that passes a refused gate: the refused run's own command line with the override
+     * added (or, for a refused --backup, left out). Empty where the override needs a value only the user
+     * has (a chip's name, a size, another output) or is another command (which the override text names).
+     */
+    static Optional<SuggestedCommand> retry(Failure.Refusal r) {
+        if (r.override().isEmpty()) {
+            return Optional.empty();
+        }
+        Choice c = r.override().get();
+        Optional<SuggestedCommand> again = SuggestedCommand.rerun();
+        if (c == Choice.OWN_BACKUP) {
+            return again.filter(a -> a.has("--backup")).map(a -> a.without("--backup"));
+        }
+        if (!FLAG_OVERRIDES.contains(c)) {
+            return Optional.empty();
+        }
+        return again.filter(a -> a.takes(flag(c))).map(a -> a.withFlag(flag(c)));
     }
 
     /** One gate's verdict as the gate lists show it (identify --device). */
@@ -110,7 +172,8 @@ final class OutcomeText {
     static String message(Failure f) {
         return switch (f) {
             case Failure.Refusal r -> (r.gate().flashGate() ? "gate " + r.gate().word() + ": " : "") + words(r.reason())
-                    + overrideText(r.override(), r.arguments());
+                    + overrideText(r.override(), r.arguments())
+                    + retry(r).map(c -> ". The command that passes this gate: `" + c + "`").orElse("");
             case Failure.Interrupted i -> "interrupted: " + words(i.reason());
             default -> words(f.reason());
         };
@@ -134,10 +197,16 @@ final class OutcomeText {
 
     /** The structured fields of a JSON error, beside exitCode, kind and message. */
     static void fields(Failure f, ObjectNode error) {
+        if (!f.nextSteps().isEmpty()) {
+            ArrayNode next = error.putArray("nextSteps");
+            f.nextSteps().forEach(s -> next.addObject().put("step", s.word())
+                    .put("command", stepCommand(s).map(SuggestedCommand::toString).orElse(null)));
+        }
         switch (f) {
             case Failure.Refusal r -> {
                 ObjectNode o = error.putObject("refusal").put("gate", r.gate().word()).put("reason", words(r.reason()));
                 o.put("override", r.override().map(OutcomeText::overrideWord).orElse(null));
+                o.put("retry", retry(r).map(SuggestedCommand::toString).orElse(null));
             }
             case Failure.Mismatch m -> {
                 if (m.byteLevel()) {

@@ -31,9 +31,10 @@ import java.util.Optional;
             "longer has its recorded size and sha256, that is a dump of a half-written drive (state interrupted), that",
             "covers only some regions (coverage \"regions\"; a sidecar without coverage is full) or that is another",
             "unit's is refused (exit 4). Being the drive's own backup satisfies the version gate (a restore is",
-            "usually a downgrade); everything else is `flash`: the same pipeline, gates, a backup of what the drive",
-            "holds now, the confirmation, the journal and the verify. A family with no read path (btc, tsst) has no",
-            "backups and refuses (exit 4).",
+            "usually a downgrade); everything else is `flash`: the same pipeline, gates, the host guard (battery gate:",
+            "--allow-battery), a dump of what the drive holds now, the confirmation, the journal and the verify. That",
+            "dump is kept labelled pre-restore (nothing vouches for a drive one restores): never a known image, never",
+            "restored unless named. A family with no read path (btc, tsst) has no backups and refuses (exit 4).",
             "",
             "Examples:",
             "  odflash restore --device /dev/sg2",
@@ -59,6 +60,14 @@ final class RestoreCommand extends BaseCommand {
             description = "MT19xx download: redumper (default) or freemkv, as for flash.")
     String variant;
 
+    @Option(names = "--allow-battery", description = "Restore although the machine runs on battery below 30 %"
+            + " (refused otherwise, exit 4, as for flash).")
+    boolean allowBattery;
+
+    /** Test hook: a fake sysfs tree (proc/ and run/ beside it) for the host guard (docs/testing.md). */
+    @Option(names = "--sysfs", hidden = true, paramLabel = "DIR")
+    Path sysfs;
+
     RestoreCommand(AppContext ctx) {
         super(ctx);
     }
@@ -69,23 +78,43 @@ final class RestoreCommand extends BaseCommand {
             FirmwareInput.precheck(backup, ctx); // a bad BACKUP is said before the drive is touched
         }
         FlashOptions options = new FlashOptions(false, false, false, includeBoot, yes, dryRun, Optional.empty(), false,
-                parseVariant(), false, true, ctx.interrupts().cancellation());
-        try (Device d = ctx.openDevice(device.device); ExclusiveUse use = FlashCommand.exclusive(d)) {
-            DriveInfo info = device.probe(ctx).probe(d);
-            info.warnings().forEach(ctx.output()::warn);
-            if (!Capabilities.readable(info, d)) {
-                throw OdflashException.refused(Gate.READ_PATH, "odflash cannot read this drive's flash ("
-                        + Capabilities.backupUnavailableReason(info, d) + "), so it has no backup of it to restore;"
-                        + " flash a known image instead");
+                parseVariant(), false, true, ctx.interrupts().cancellation(), given());
+        try (Device d = ctx.openDevice(device.device); ExclusiveUse use = FlashCommand.exclusive(d);
+             HostGuard host = dryRun ? null : HostGuard.hold(ctx, d, allowBattery, sysfs)) {
+            try {
+                return restore(d, options);
+            } catch (OdflashException e) {
+                throw FlashCommand.failed(ctx, d, e);
             }
-            Path file = backup != null ? backup : latest(info, d);
-            ctx.output().note("restoring " + file);
-            byte[] image = FirmwareInput.loadFor(file, ImageFit.expectedSize(info), ctx).image();
-            FlashResult r = new FlashOperation(ctx.library(), ctx.clock(), device.probe(ctx))
-                    .run(d, info, image, file, options, new TerminalConfirmation(ctx.terminal()), ctx.progress());
-            FlashCommand.report(ctx, r, d);
-            return ExitCode.OK;
         }
+    }
+
+    /** What this run was given that a resume of it needs again (its journal records them). */
+    private java.util.List<dev.odflash.ops.Given> given() {
+        java.util.List<dev.odflash.ops.Given> g = new java.util.ArrayList<>(device.given(ctx));
+        if (!variant.equalsIgnoreCase("redumper")) {
+            g.add(dev.odflash.ops.Given.of(dev.odflash.ops.Choice.MT19XX_VARIANT, variant));
+        }
+        FlashCommand.flagIf(g, includeBoot, dev.odflash.ops.Choice.INCLUDE_BOOT);
+        FlashCommand.flagIf(g, allowBattery, dev.odflash.ops.Choice.ALLOW_BATTERY);
+        return g;
+    }
+
+    private ExitCode restore(Device d, FlashOptions options) throws Exception {
+        DriveInfo info = device.probe(ctx).probe(d);
+        info.warnings().forEach(ctx.output()::warn);
+        if (!Capabilities.readable(info, d)) {
+            throw OdflashException.refused(Gate.READ_PATH, "odflash cannot read this drive's flash ("
+                    + Capabilities.backupUnavailableReason(info, d) + "), so it has no backup of it to restore;"
+                    + " flash a known image instead");
+        }
+        Path file = backup != null ? backup : latest(info, d);
+        ctx.output().note("restoring " + file);
+        byte[] image = FirmwareInput.loadFor(file, ImageFit.expectedSize(info), ctx).image();
+        FlashResult r = new FlashOperation(ctx.library(), ctx.clock(), device.probe(ctx))
+                .run(d, info, image, file, options, new TerminalConfirmation(ctx.terminal()), ctx.progress());
+        FlashCommand.report(ctx, r, d);
+        return ExitCode.OK;
     }
 
     private Path latest(DriveInfo info, Device d) throws OdflashException {

@@ -263,8 +263,7 @@ final class StatusCommand extends BaseCommand {
                     case NEITHER -> "NEITHER (partly written)";
                 }));
             }
-            sb.append(String.format("  To finish: %s%n", visible(SuggestedCommand.of("flash")
-                    .option("--device", info.spec()).carrying().arg(j.targetFile()).toString())));
+            sb.append(String.format("  To finish: %s%n", VerdictText.finishCommand(info.spec(), j)));
         });
         sameModelText(sb, r.sameModelJournals(), info);
         sb.append("Boot region: ").append(r.bootIntact().map(b -> b ? "intact" : "DAMAGED").orElse("no reference to compare"))

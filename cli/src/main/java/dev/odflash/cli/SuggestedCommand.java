@@ -1,11 +1,14 @@
 package dev.odflash.cli;
 
+import dev.odflash.ops.Given;
+import dev.odflash.ops.flash.Journal;
 import picocli.CommandLine;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +21,11 @@ import java.util.regex.Pattern;
 final class SuggestedCommand {
     /** Set by the `./odflash` launcher to the name it was invoked by (`./odflash` in a clone, `odflash` on PATH). */
     static final String PROGRAM_ENV = "ODFLASH_PROGRAM";
+    /**
+     * Test seam: where every suggestion printed in a run is recorded, as the line shown and the argv it
+     * stands for (program first), so the CLI tests paste each one into bash and zsh and compare.
+     */
+    static final ScopedValue<Map<String, List<String>>> PRINTED = ScopedValue.newInstance();
     /** The run a suggestion is made in: its program name and, once parsed, its command line. */
     static final ScopedValue<Context> RUN = ScopedValue.newInstance();
     /** Options that describe the drive or its download rather than a decision: a follow-up command needs them again. */
@@ -50,6 +58,24 @@ final class SuggestedCommand {
         this.context = context;
         this.subcommand = subcommand;
         words.addAll(subcommand);
+    }
+
+    /**
+     * The command that finishes a pending flash: {@code flash --device SPEC FILE} with every choice its
+     * journal recorded, and (for a journal written before choices were recorded) those of the current run.
+     */
+    static SuggestedCommand finishing(String spec, Journal j) {
+        return of("flash").option("--device", spec).given(j.given()).carrying().arg(j.targetFile());
+    }
+
+    /** The command that writes this unit's backup back. */
+    static SuggestedCommand restoring(String spec, Path backup) {
+        return restoring(spec, backup, List.of());
+    }
+
+    /** The command that writes this unit's backup back, with the choices a pending flash's journal recorded. */
+    static SuggestedCommand restoring(String spec, Path backup, List<Given> given) {
+        return of("restore").option("--device", spec).given(given).carrying().arg(backup.toString());
     }
 
     /** A suggestion of {@code odflash SUBCOMMAND...} ("journal", "adopt" for a nested one). */
@@ -113,6 +139,114 @@ final class SuggestedCommand {
         return c == null ? null : c.getCommandSpec();
     }
 
+    /**
+     * Adds the choices a journal recorded its run was given ({@link Journal#given}) that the suggested
+     * command takes: the command that finishes a flash needs what started it (a chip, a variant, an override).
+     */
+    SuggestedCommand given(List<Given> given) {
+        CommandLine.Model.CommandSpec target = context == null ? null : targetSpec();
+        for (Given g : given) {
+            String name = OutcomeText.flag(g.choice());
+            if (!name.startsWith("-") || target != null && target.findOption(name) == null || words.contains(name)) {
+                continue;
+            }
+            words.add(name);
+            g.value().ifPresent(words::add);
+        }
+        return this;
+    }
+
+    /** Adds the current run's --device where the suggested command takes one (a status after a failed flash). */
+    SuggestedCommand sameDevice() {
+        if (context == null || context.parsed == null || words.contains("--device")) {
+            return this;
+        }
+        for (CommandLine.ParseResult p = context.parsed; p != null; p = p.subcommand()) {
+            CommandLine.Model.OptionSpec o = p.matchedOption("--device");
+            if (o != null && !o.originalStringValues().isEmpty()) {
+                words.add("--device");
+                words.add(o.originalStringValues().getLast());
+                break;
+            }
+        }
+        return carrying();
+    }
+
+    /**
+     * The current run's command line, to run again (a resume, a retry): its subcommand, options and
+     * arguments as given, without the hidden test hooks and without {@code --trace} (a trace file is one
+     * run's, and an existing one is refused). Empty before the command line is parsed.
+     */
+    static Optional<SuggestedCommand> rerun() {
+        Context c = RUN.isBound() ? RUN.get() : null;
+        if (c == null || c.parsed == null) {
+            return Optional.empty();
+        }
+        List<String> names = new ArrayList<>();
+        Map<String, CommandLine.Model.OptionSpec> options = new java.util.HashMap<>();
+        for (CommandLine.ParseResult p = c.parsed; p != null; p = p.subcommand()) {
+            if (p != c.parsed) {
+                names.add(p.commandSpec().name());
+            }
+            p.commandSpec().options().forEach(o -> java.util.Arrays.stream(o.names()).forEach(n -> options.put(n, o)));
+        }
+        // the user's own order, with the dropped options and their values taken out
+        List<String> kept = new ArrayList<>();
+        List<String> given = c.parsed.originalArgs();
+        boolean positionalOnly = false;
+        for (int i = 0; i < given.size(); i++) {
+            String a = given.get(i);
+            if (!positionalOnly && a.equals("--")) {
+                positionalOnly = true;
+            }
+            int eq = a.indexOf('=');
+            CommandLine.Model.OptionSpec o = positionalOnly ? null : options.get(eq > 0 ? a.substring(0, eq) : a);
+            if (o != null && (o.hidden() || o.longestName().equals("--trace"))) {
+                if (eq < 0 && o.arity().max() > 0) {
+                    i++; // its value
+                }
+                continue;
+            }
+            kept.add(a);
+        }
+        SuggestedCommand s = new SuggestedCommand(c, names);
+        s.words.clear();
+        s.words.addAll(kept);
+        return Optional.of(s);
+    }
+
+    /** The same command with a flag added (once), as a refusal suggests it: the override that passes its gate. */
+    SuggestedCommand withFlag(String name) {
+        if (!has(name)) {
+            words.add(name);
+        }
+        return this;
+    }
+
+    /** The same command without an option and its value (a refused --backup FILE left out). */
+    SuggestedCommand without(String name) {
+        words.removeIf(w -> w.startsWith(name + "="));
+        int i = words.indexOf(name);
+        if (i >= 0) {
+            words.remove(i);
+            if (i < words.size()) {
+                words.remove(i);
+            }
+        }
+        return this;
+    }
+
+    /** Whether the suggested command gives this option (as a word of its own or as NAME=VALUE). */
+    boolean has(String name) {
+        return words.stream().anyMatch(w -> w.equals(name) || w.startsWith(name + "="));
+    }
+
+    /** Whether the suggested command takes an option of this name. */
+    boolean takes(String name) {
+        CommandLine.Model.CommandSpec target = context == null ? null : targetSpec();
+        return target != null && target.findOption(name) != null;
+    }
+
     /** The words after the program name, unquoted: what the suggested run's argv will be. */
     List<String> argv() {
         return List.copyOf(words);
@@ -126,9 +260,17 @@ final class SuggestedCommand {
     /** The command line to paste: every word quoted where a shell would otherwise split or expand it. */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(quote(context == null ? "odflash" : context.program));
+        String program = context == null ? "odflash" : context.program;
+        StringBuilder sb = new StringBuilder(quote(program));
         words.forEach(w -> sb.append(' ').append(quote(w)));
-        return sb.toString();
+        String line = sb.toString();
+        if (PRINTED.isBound()) {
+            List<String> argv = new ArrayList<>();
+            argv.add(program);
+            argv.addAll(words);
+            PRINTED.get().put(line, List.copyOf(argv));
+        }
+        return line;
     }
 
     /**

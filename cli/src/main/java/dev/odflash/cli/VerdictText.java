@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -25,7 +24,6 @@ import java.util.stream.Collectors;
 final class VerdictText {
     /** Ranges listed in text; JSON lists them all. */
     private static final int RANGES_SHOWN = 8;
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
 
     private VerdictText() {
     }
@@ -83,7 +81,8 @@ final class VerdictText {
             sb.append(restore.map(c -> "  To restore this unit's backup (" + visible(c.revision()) + ", taken "
                     + visible(c.createdAt()) + "): " + restoreCommand(spec, c.file()) + "\n")
                     .orElse("  To restore: no complete backup of this unit is in the library; flash a known image"
-                            + " with `odflash flash --device " + quote(spec) + " FILE`\n"));
+                            + " with `" + visible(SuggestedCommand.of("flash").option("--device", spec).carrying()
+                            .arg("FILE").toString()) + "`\n"));
         }
         return sb.toString();
     }
@@ -108,7 +107,9 @@ final class VerdictText {
             }
             case Verdict.Unknown u -> nearestJson(o, u.nearest());
         }
-        restoreOf(v).ifPresentOrElse(c -> o.put("restore", restoreCommand(spec, c.file()))
+        List<dev.odflash.ops.Given> given = v instanceof Verdict.Pending p ? p.journal().given() : List.of();
+        restoreOf(v).ifPresentOrElse(c -> o.put("restore", visible(SuggestedCommand.restoring(spec, c.file(), given)
+                        .toString()))
                 .put("restoreBackup", c.file().toString()), () -> o.putNull("restore"));
         return o;
     }
@@ -167,7 +168,8 @@ final class VerdictText {
     private static String pending(Verdict.Pending p, String spec) {
         Journal j = p.journal();
         String finish = "run `" + finishCommand(spec, j) + "` to finish";
-        String back = p.restore().map(c -> ", or `" + restoreCommand(spec, c.file()) + "` to go back to "
+        String back = p.restore().map(c -> ", or `" + visible(SuggestedCommand.restoring(spec, c.file(), j.given())
+                .toString()) + "` to go back to "
                 + visible(j.fromVersion())).orElse("");
         return switch (p.holds()) {
             case OLD -> "intact (still " + visible(j.fromVersion()) + "); a flash to " + visible(j.toVersion())
@@ -191,17 +193,12 @@ final class VerdictText {
                 + (banks.size() == 1 ? " holds" : " hold");
     }
 
+    /** The command that finishes a pending flash ({@link SuggestedCommand#finishing}), as the terminal shows it. */
     static String finishCommand(String spec, Journal j) {
-        return "odflash flash --device " + quote(spec) + " " + quote(j.targetFile());
+        return visible(SuggestedCommand.finishing(spec, j).toString());
     }
 
     static String restoreCommand(String spec, Path backup) {
-        return "odflash restore --device " + quote(spec) + " " + quote(backup.toString());
-    }
-
-    /** One shell word: plain words as they are, anything else in single quotes. */
-    static String quote(String word) {
-        String w = visible(word);
-        return PLAIN.matcher(w).matches() ? w : "'" + w.replace("'", "'\\''") + "'";
+        return visible(SuggestedCommand.restoring(spec, backup).toString());
     }
 }

@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Runs the CLI in-process with captured streams and its own data home. */
+/**
+ * Runs the CLI in-process with captured streams and its own data home; every suggestion a run prints is
+ * pasted into bash and zsh ({@link PastedHints}).
+ */
 final class CliRunner {
     private final Path home;
 
@@ -44,7 +47,11 @@ final class CliRunner {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Terminal t = new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]), false);
-        int code = Cli.run(args, t, Map.of("ODFLASH_HOME", home.toString(), "HOME", home.toString()), clock);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        Map<String, java.util.List<String>> printed = new java.util.concurrent.ConcurrentHashMap<>();
+        int code = ScopedValue.where(SuggestedCommand.PRINTED, printed).call(() ->
+                Cli.run(args, t, Map.of("ODFLASH_HOME", home.toString(), "HOME", home.toString()), clock));
+        Run run = new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        PastedHints.check(run.out(), run.err(), printed); // every suggestion it printed pastes as intended
+        return run;
     }
 }

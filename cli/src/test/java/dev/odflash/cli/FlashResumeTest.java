@@ -33,7 +33,9 @@ class FlashResumeTest {
         // power is lost during the 5th erase that reaches the chip: the block is left partly erased
         CliRunner.Run cut = cli.run("flash", "--device", device + "&fault=powerloss@erase:5,seed=7", v120.toString(), "--yes");
         assertThat(cut.exitCode()).as(cut.toString()).isEqualTo(3);
-        assertThat(cut.err()).contains("journal is kept").contains("run the same command again");
+        // the same command, to paste (core names the step, the CLI spells it)
+        assertThat(cut.err()).contains("journal is kept").contains("run `odflash flash --device '" + device
+                + "&fault=powerloss@erase:5,seed=7' " + v120 + " --yes` to resume");
         assertThat(Files.readAllBytes(flash)).isNotEqualTo(image("1.10")).isNotEqualTo(image("1.20"));
 
         CliRunner.Run status = cli.run("status", "--device", device, "--json");

@@ -148,4 +148,31 @@ class SudoDataHomeTest {
         Run list = run(0, env, "journal", "list");
         assertThat(list.out()).contains("not trusted as a journal");
     }
+
+    @Test
+    void aSudoFlashHistoryIsTheUsersAndOneOwnedBySomeoneElseIsNotTrusted() throws Exception {
+        Map<String, String> env = sudoEnv();
+        Run flashed = run(0, env, "flash", "--device", device, write(dir, "1.20.bin", image("1.20")).toString(), "--yes");
+        assertThat(flashed.exitCode()).as(flashed.err()).isZero();
+        Path histories = aliceHome.resolve(".local/share/odflash/history");
+        Path history;
+        try (Stream<Path> s = Files.list(histories)) {
+            history = s.filter(p -> p.getFileName().toString().endsWith(".json")).findFirst().orElseThrow();
+        }
+        assertThat(owner(histories)).as("the history directory is the invoking user's").isEqualTo(aliceUid);
+        assertThat(owner(history)).as("the history file is the invoking user's").isEqualTo(aliceUid);
+        Run trusted = run(0, env, "status", "--device", device, "--json");
+        assertThat(trusted.json().path("flashHistory").path("problem").isMissingNode()
+                || trusted.json().path("flashHistory").path("problem").isNull()).as(trusted.out()).isTrue();
+
+        assumeTrue(owner(dir) == 0, "only a root test process can make a file owned by a third user");
+        Files.setAttribute(history, "unix:uid", 5555, LinkOption.NOFOLLOW_LINKS); // planted by a third user
+        Run status = run(0, env, "status", "--device", device, "--json");
+        assertThat(status.json().path("flashHistory").path("problem").asText()).as(status.out())
+                .contains("not trusted as a flash history");
+        Run again = run(0, env, "flash", "--device", device, write(dir, "1.35.bin", image("1.35")).toString(), "--yes");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.err()).contains("could not be recorded").contains("not trusted as a flash history");
+        assertThat(owner(history)).as("root did not take over or rewrite the planted file").isEqualTo(5555);
+    }
 }

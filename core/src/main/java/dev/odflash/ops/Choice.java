@@ -36,11 +36,23 @@ public enum Choice {
     /** Carve the firmware out of a vendor updater (argument: the updater file). */
     EXTRACT_UPDATER,
     /** Write although the machine runs on a low battery. */
-    ALLOW_BATTERY;
+    ALLOW_BATTERY,
+    /** Pick the public CDB variant an MT19xx download speaks (argument: the variant's word). */
+    MT19XX_VARIANT;
 
     /** The JSON word: "allow-older". */
     public String word() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The choice whose {@link #word()} this is; empty for a word this version does not know. */
+    public static java.util.Optional<Choice> ofWord(String word) {
+        for (Choice c : values()) {
+            if (c.word().equals(word)) {
+                return java.util.Optional.of(c);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** The placeholder a core text carries where a view names this choice: "{choice:ALLOW_OLDER}". */

@@ -59,7 +59,7 @@ public final class DriveDoctor {
                             ? Check.ok("TEST UNIT READY", target, "answered: " + s.describe()
                             + (s.asc() == 0x3A ? " (normal without a disc; flashing needs an empty drive)" : ""))
                             : Check.warn("TEST UNIT READY", target, "answered: " + s.describe(),
-                            "wait until the drive is idle, then run doctor again"))
+                            "wait until the drive is idle, then run " + dev.odflash.ops.NextStep.RERUN.mention() + " again"))
                     .orElse(Check.ok("TEST UNIT READY", target, "ready (a disc is in the drive; flashing needs it empty)")));
             Optional<DriveModel> model = drives.lookup(inq.vendor(), inq.product());
             if (model.isEmpty()) {

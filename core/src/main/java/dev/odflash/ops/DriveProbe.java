@@ -82,7 +82,7 @@ public final class DriveProbe {
             } catch (TransportException e) {
                 warnings.add("vendor mode not reachable: " + e.getMessage());
                 vendorModeFailure = Optional.of(Failure.DeviceFailure.of("the drive's vendor mode did not answer: "
-                        + e.getMessage() + " (`odflash doctor` checks the path)", e, "vendor mode"));
+                        + e.getMessage() + " (" + dev.odflash.ops.NextStep.DOCTOR.mention() + " checks the path)", e, "vendor mode"));
             }
         }
         if (model.isPresent() && !Families.of(model.get().family()).chipStyle() && model.get().layout().fixedSize() > 0) {
@@ -116,7 +116,7 @@ public final class DriveProbe {
     private Optional<ChipSpec> resolveChip(JedecId id, List<String> warnings) throws OdflashException {
         if (chipOverride.isPresent()) {
             ChipSpec named = chips.byName(chipOverride.get()).orElseThrow(() -> OdflashException.usage(
-                    Choice.CHIP_NAMED.mention() + " " + chipOverride.get() + ": no such chip in the table (see `odflash chips`)"));
+                    Choice.CHIP_NAMED.mention() + " " + chipOverride.get() + ": no such chip in the table (see " + dev.odflash.ops.NextStep.CHIPS.mention() + ")"));
             if (!named.id().equals(id)) {
                 warnings.add(Choice.CHIP_NAMED.mention() + " " + named.name() + " given; the chip answered JEDEC " + id
                         + " while the table lists " + named.id() + " for it");
@@ -128,7 +128,7 @@ public final class DriveProbe {
             warnings.add("unknown flash chip, JEDEC manufacturer " + id.manufacturerHex() + ", device "
                     + id.deviceHex() + ": reading works, erase and program are refused until the part is named"
                     + " with " + Choice.CHIP_NAMED.mention() + " NAME or added with " + Choice.CHIP_DB.mention()
-                    + " FILE (the format `odflash chips` prints as JSON)");
+                    + " FILE (the format " + dev.odflash.ops.NextStep.CHIPS.mention() + " prints as JSON)");
         }
         return found;
     }

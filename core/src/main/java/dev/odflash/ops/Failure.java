@@ -16,6 +16,11 @@ public sealed interface Failure {
     /** What is wrong, in core's words (no flag names). */
     String reason();
 
+    /** What the user can do next, as the reason mentions it ({@link NextStep#mention()}); a view spells each. */
+    default List<NextStep> nextSteps() {
+        return NextStep.mentionedIn(reason());
+    }
+
     /**
      * A gate refused and nothing was written. {@code override} is the user's choice that would let the
      * gate pass (empty: nothing overrides it); {@code arguments} are the values that choice needs to be

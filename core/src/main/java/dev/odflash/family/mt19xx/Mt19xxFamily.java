@@ -124,7 +124,7 @@ public final class Mt19xxFamily implements Family {
                     } catch (Mt19xxDownload.ReadRefused e) {
                         if (!options.regionsOnly()) {
                             throw OdflashException.mismatch("the drive refuses to have its whole flash read back ("
-                                    + e.getMessage() + "); run the same flash again with "
+                                    + e.getMessage() + "); run the same flash (" + dev.odflash.ops.NextStep.RERUN.mention() + ") with "
                                     + dev.odflash.ops.Choice.REGIONS_ONLY.mention() + " to verify it by its regions");
                         }
                         return regionsBack(mt19xx, image, progress, DownloadWrite.byIdentity(device, reprobe), to);
@@ -145,7 +145,7 @@ public final class Mt19xxFamily implements Family {
             int from = (int) r.offset();
             if (!Arrays.equals(r.data(), 0, r.length(), image, from, from + r.length())) {
                 throw OdflashException.mismatch(String.format("the region at 0x%06X (%d bytes) read back after the"
-                        + " burn differs from the image sent; run the same flash again", from, r.length()));
+                        + " burn differs from the image sent; run %s", from, r.length(), dev.odflash.ops.NextStep.RERUN.mention()));
             }
         }
         Decisions.FLASH.log(Level.INFO, "verify: the drive's readable regions read back identical and it restarted"
@@ -162,7 +162,7 @@ public final class Mt19xxFamily implements Family {
                 Arrays.copyOfRange(image, UNCOMPARED, image.length));
         if (!c.identical()) {
             throw new OdflashException(c.mismatch("read-back after the burn differs from the image"
-                    + " (offsets from 0x10000): " + c.summary() + "; run the same flash again"));
+                    + " (offsets from 0x10000): " + c.summary() + "; run " + dev.odflash.ops.NextStep.RERUN.mention()));
         }
         Decisions.FLASH.log(Level.INFO, "verify: read-back identical from 0x10000 (" + (image.length - UNCOMPARED) + " bytes)");
         return Verification.READ_BACK;

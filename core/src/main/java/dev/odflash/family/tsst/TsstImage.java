@@ -73,7 +73,8 @@ public final class TsstImage {
         if (Sd616Layout.isRearranged(image)) {
             ImageReport inner = identifySd616(Sd616Layout.restore(image), purpose);
             ImageCheck form = ImageCheck.fail("file form", "this is the rearranged 0x30000 download buffer (RD"
-                    + " flash_sd616), not the 0x20000 flash file; `odflash convert` writes the original file");
+                    + " flash_sd616), not the 0x20000 flash file; " + dev.odflash.ops.NextStep.CONVERT.mention()
+                    + " writes the original file");
             return new ImageReport(Optional.of(ImageLayout.SD616), image.length, 0, inner.identity(), 0,
                     List.of(form), inner.warnings(), dev.odflash.bytes.Sha256.hex(image), inner.regions(), false);
         }

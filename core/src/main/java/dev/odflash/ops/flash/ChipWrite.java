@@ -7,6 +7,7 @@ import dev.odflash.ops.Choice;
 import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.FlashReader;
 import dev.odflash.ops.Gate;
+import dev.odflash.ops.NextStep;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.plan.FlashPlan;
 import dev.odflash.plan.FlashPlanner;
@@ -157,8 +158,8 @@ public final class ChipWrite implements FlashStrategy {
             int r = round;
             Decisions.FLASH.log(Level.WARNING, () -> "round " + r + ": the drive stopped answering: " + e.getMessage());
             throw OdflashException.device("the drive stopped answering during the write (" + e.getMessage()
-                    + "); the journal is kept: run the same command again to resume, `odflash status` shows what"
-                    + " the drive holds", e, "write");
+                    + "); the journal is kept: run " + NextStep.RERUN.mention() + " to resume, " + NextStep.STATUS.mention()
+                    + " shows what the drive holds", e, "write");
         } catch (Cancellation.Stopped e) {
             int r = round;
             Decisions.FLASH.log(Level.INFO, () -> "round " + r + ": stopped as asked between two chip operations");
@@ -166,7 +167,7 @@ public final class ChipWrite implements FlashStrategy {
         } catch (FlashExecutor.ChipFailure e) {
             int r = round;
             Decisions.FLASH.log(Level.WARNING, () -> "round " + r + ": " + e.getMessage());
-            throw OdflashException.device(e.getMessage() + "; the journal is kept: run the same command again"
+            throw OdflashException.device(e.getMessage() + "; the journal is kept: run " + NextStep.RERUN.mention()
                     + " to resume", e, "write");
         }
         return new Written(erases, eraseBytes, programBytes, 0, round, Verification.WHOLE_CHIP);
@@ -192,7 +193,8 @@ public final class ChipWrite implements FlashStrategy {
                     + last.summary() + (attempt < VERIFY_READS ? "; reading again" : ""));
         }
         throw new OdflashException(last.mismatch("verify failed: " + last.summary()
-                + "; the journal is kept, run the same command again or restore the backup"));
+                + "; the journal is kept: run " + NextStep.RERUN.mention() + " to try again, or restore the backup ("
+                + NextStep.STATUS.mention() + " names it)"));
     }
 
     /** The plan for the log: erases, bytes, steps, predicted time. */

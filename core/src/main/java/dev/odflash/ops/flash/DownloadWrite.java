@@ -7,6 +7,7 @@ import dev.odflash.ops.DriveProbe;
 import dev.odflash.ops.Failure;
 import dev.odflash.ops.FlashReader;
 import dev.odflash.ops.Gate;
+import dev.odflash.ops.NextStep;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.protocol.Progress;
 import dev.odflash.protocol.download.DownloadException;
@@ -128,11 +129,11 @@ public final class DownloadWrite implements FlashStrategy {
         } catch (TransportException e) {
             Decisions.FLASH.log(Level.WARNING, () -> e.whoFailed() + " during the download: " + e.getMessage());
             throw OdflashException.device(e.whoFailed() + " during the download (" + e.getMessage()
-                    + "); run `odflash info` to see its state (a drive in boot mode reports revision BOOT) and run the"
-                    + " same flash again to recover", e, "download");
+                    + "); run " + NextStep.INFO.mention() + " to see its state (a drive in boot mode reports revision BOOT)"
+                    + " and " + NextStep.RERUN.mention() + " to recover", e, "download");
         } catch (DownloadException e) {
             String reason = e.getMessage() + (e.beforeBurn()
-                    ? "; the drive was not told to burn" : "; run the same flash again to recover");
+                    ? "; the drive was not told to burn" : "; run " + NextStep.RERUN.mention() + " to recover");
             throw new OdflashException(e.beforeBurn() ? Failure.DeviceFailure.of(reason, e, "download")
                     : new Failure.Mismatch(reason), e);
         } finally {
@@ -146,7 +147,7 @@ public final class DownloadWrite implements FlashStrategy {
             DriveInfo after = reprobe.probe(device);
             if (after.bootMode()) {
                 throw OdflashException.mismatch("the drive restarted in boot mode (revision BOOT): the new"
-                        + " firmware did not start; run the same flash again to recover");
+                        + " firmware did not start; run " + NextStep.RERUN.mention() + " to recover");
             }
             if (!after.inquiry().revision().strip().equals(to.strip())) {
                 throw OdflashException.mismatch("the drive restarted reporting revision "

@@ -26,7 +26,8 @@ import java.util.Optional;
  * are ({@link AtomicFiles#replace}: a fresh temporary file, create-new and no-follow, fsync, rename, the
  * directory below the data home made without following a link). Read only from a regular file, bounded:
  * a link, a FIFO, a file that does not parse or holds one malformed entry is reported and none of its
- * entries is trusted (a damaged history must not vouch for a drive).
+ * entries is trusted (a damaged history must not vouch for a drive); so is one whose owner (or whose
+ * directory's owner) is neither the data home's owner nor root (under sudo: {@code DataHome#checkTrusted}).
  */
 public final class FlashHistoryStore {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -110,6 +111,9 @@ public final class FlashHistoryStore {
         if (a.size() > MAX_BYTES) {
             throw new IOException(f + " is " + a.size() + " bytes, too large for a flash history");
         }
+        // under sudo, root must not trust (nor extend) a history someone else planted in the user's tree
+        dev.odflash.ops.DataHome.checkTrusted(directory, "the flash history's directory");
+        dev.odflash.ops.DataHome.checkTrusted(f, "a flash history");
         JsonNode root;
         try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
              InputStream in = Channels.newInputStream(ch)) {

@@ -11,6 +11,7 @@ import dev.odflash.ops.BackupFiles;
 import dev.odflash.ops.BackupLibrary;
 import dev.odflash.ops.BackupOperation;
 import dev.odflash.ops.BackupSidecar;
+import dev.odflash.ops.BackupState;
 import dev.odflash.ops.Cancellation;
 import dev.odflash.ops.Choice;
 import dev.odflash.ops.DriveInfo;
@@ -136,7 +137,7 @@ public final class FlashOperation {
                         fromVersion,
                         toVersion, plan.eraseCount(), plan instanceof WritePlan.Chip ? plan.bytesToWrite() : image.length,
                         clock.instant(), ToolVersion.get(),
-                        driveKey.basis(), driveKey.value(), banks), "nothing was written to the drive");
+                        driveKey.basis(), driveKey.value(), banks, options.given()), "nothing was written to the drive");
             }
             Written done = strategy.write(plan, current, image, toVersion, options, progress);
             Optional<String> notRecorded = record(info, driveKey, new FlashRecord(fileSha, UnitContent.sha256(info, image),
@@ -171,7 +172,7 @@ public final class FlashOperation {
 
     /** A restore: the image must be this unit's own complete backup (refused otherwise); then its version is allowed. */
     private boolean restoreGate(DriveInfo info, DriveKey key, Path imageFile, String fileSha) throws OdflashException {
-        OwnBackups.Candidate own = OwnBackups.vouch(imageFile, info, key);
+        OwnBackups.Candidate own = OwnBackups.vouch(imageFile, info, key, true);
         if (!own.sha256().equals(fileSha)) {
             throw OdflashException.refused(Gate.BACKUP_FILE, imageFile + " changed while it was read; not restored");
         }
@@ -254,7 +255,9 @@ public final class FlashOperation {
             Decisions.passed("backup", options.backupFile().get() + " is what the drive holds (sha256 " + sha + ")");
             return new Backup(options.backupFile(), sha);
         }
-        return new Backup(Optional.of(publish.publishToLibrary(info, now, BackupSidecar.COMPLETE).file()), now.sha256());
+        // a restore is usually run on a damaged drive: what it replaces is kept, but labelled as what it is
+        BackupState state = options.restore() ? BackupState.PRE_RESTORE : BackupSidecar.COMPLETE;
+        return new Backup(Optional.of(publish.publishToLibrary(info, now, state).file()), now.sha256());
     }
 
     private static Backup journalBackup(Journal j) {

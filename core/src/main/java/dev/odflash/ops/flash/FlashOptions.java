@@ -3,7 +3,10 @@ package dev.odflash.ops.flash;
 import dev.odflash.family.Mt19xxVariant;
 import dev.odflash.ops.Cancellation;
 
+import dev.odflash.ops.Given;
+
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,16 +20,22 @@ import java.util.Optional;
  * @param restore       the image is to be this unit's own backup ({@link OwnBackups}): refused if it is not,
  *                      and then its version needs no option
  * @param cancellation  the user's request to stop, looked at only at the write's safe points
+ * @param given         the choices the run was given that a resume needs again, recorded in its journal
  */
 public record FlashOptions(boolean allowCrossFlash, boolean allowReinstall, boolean allowOlder, boolean includeBoot,
                            boolean assumeYes, boolean dryRun, Optional<Path> backupFile, boolean withoutBackup,
-                           Mt19xxVariant mt19xxVariant, boolean regionsOnly, boolean restore, Cancellation cancellation) {
+                           Mt19xxVariant mt19xxVariant, boolean regionsOnly, boolean restore, Cancellation cancellation,
+                           List<Given> given) {
+    public FlashOptions {
+        given = List.copyOf(given);
+    }
+
     /** A flash (not a restore), reading the whole flash, that nobody asks to stop. */
     public FlashOptions(boolean allowCrossFlash, boolean allowReinstall, boolean allowOlder, boolean includeBoot,
                         boolean assumeYes, boolean dryRun, Optional<Path> backupFile, boolean withoutBackup,
                         Mt19xxVariant mt19xxVariant) {
         this(allowCrossFlash, allowReinstall, allowOlder, includeBoot, assumeYes, dryRun, backupFile, withoutBackup,
-                mt19xxVariant, false, false, Cancellation.none());
+                mt19xxVariant, false, false, Cancellation.none(), List.of());
     }
 
     public static FlashOptions defaults() {

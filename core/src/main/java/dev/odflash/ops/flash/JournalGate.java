@@ -3,6 +3,7 @@ package dev.odflash.ops.flash;
 import dev.odflash.ops.Choice;
 import dev.odflash.ops.Failure;
 import dev.odflash.ops.Gate;
+import dev.odflash.ops.NextStep;
 import dev.odflash.ops.OdflashException;
 
 import java.io.IOException;
@@ -35,12 +36,13 @@ public final class JournalGate {
             throw OdflashException.refused(Gate.JOURNAL, "a flash to " + j.toVersion() + " (" + j.targetFile()
                     + ") was interrupted on this drive; run it again with that file to finish it"
                     + (j.backupFile().isEmpty() ? "" : ", or restore the backup " + j.backupFile())
-                    + ". `odflash status` shows what the drive holds; `odflash journal list` lists journals.");
+                    + ". " + NextStep.STATUS.mention() + " shows what the drive holds; " + NextStep.JOURNAL_LIST.mention()
+                    + " lists journals.");
         }
         for (JournalStore.Entry e : sameModelElsewhere(store, key)) {
             if (e.journal().isEmpty()) {
                 throw OdflashException.usage("the journal " + e.file() + " of a drive of this model is unreadable: "
-                        + e.problem() + "; move it aside only if you know that drive's state (`odflash status`)");
+                        + e.problem() + "; move it aside only if you know that drive's state (" + NextStep.STATUS.mention() + ")");
             }
             Journal j = e.journal().get();
             if (!j.authorises(imageSha)) {
@@ -60,7 +62,7 @@ public final class JournalGate {
             return store.pending(key);
         } catch (IOException | RuntimeException e) {
             throw OdflashException.usage("the journal " + store.fileFor(key) + " is unreadable: " + e.getMessage()
-                    + "; move it aside only if you know the drive's state (`odflash status`)");
+                    + "; move it aside only if you know the drive's state (" + NextStep.STATUS.mention() + ")");
         }
     }
 

@@ -90,6 +90,14 @@ public final class OwnBackups {
 
     /** {@code file} as one of this unit's complete full-coverage backups, or the refusal saying why not. */
     public static Candidate vouch(Path file, DriveInfo info, DriveKey key) throws OdflashException {
+        return vouch(file, info, key, false);
+    }
+
+    /**
+     * As {@link #vouch(Path, DriveInfo, DriveKey)}; {@code named}: the user named this file, so what a restore
+     * replaced ({@link BackupState#PRE_RESTORE}, full and read twice, but vouched for by nobody) is accepted too.
+     */
+    public static Candidate vouch(Path file, DriveInfo info, DriveKey key, boolean named) throws OdflashException {
         Path sidecar = BackupSidecar.pathFor(file);
         if (!AtomicFiles.isPlainFile(file)) {
             throw refused(file, AtomicFiles.taken(file) ? "is not a regular file" : "does not exist");
@@ -103,8 +111,12 @@ public final class OwnBackups {
             throw refused(file, "has no readable sidecar " + sidecar.getFileName() + " (" + e.getMessage()
                     + "): nothing says it is this unit's backup");
         }
-        if (r.state() != BackupState.COMPLETE) {
-            throw refused(file, "is a dump of a half-written drive (state interrupted), never a backup");
+        if (r.state() == BackupState.PRE_RESTORE && !named) {
+            throw refused(file, "is what a restore replaced (state pre-restore): nothing vouches for it, so it is"
+                    + " restored only when named");
+        }
+        if (r.state() != BackupState.COMPLETE && r.state() != BackupState.PRE_RESTORE) {
+            throw refused(file, "is a dump of a half-written drive (state " + r.state().word() + "), never a backup");
         }
         String coverage = s.path("coverage").asText("full");
         if (!coverage.equals("full")) {
