@@ -24,9 +24,9 @@ version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$root/pom.xml" | head -1
 #    files, which the AOT cache skips ("Old class has been linked"); same sources, so same behaviour
 step "recompiling picocli from its sources for the AOT cache"
 picocli=$(sed -n 's:.*<picocli.version>\(.*\)</picocli.version>.*:\1:p' "$root/pom.xml")
-(cd "$root" && ./mvnw -B -q -ntp dependency:get -Dartifact="info.picocli:picocli:$picocli:jar:sources" \
-  -Dtransitive=false </dev/null)
 sources="${MAVEN_REPO:-$HOME/.m2/repository}/info/picocli/picocli/$picocli/picocli-$picocli-sources.jar"
+[ -f "$sources" ] || (cd "$root" && ./mvnw -B -q -ntp dependency:get \
+  -Dartifact="info.picocli:picocli:$picocli:jar:sources" -Dtransitive=false </dev/null)
 mkdir -p "$work/picocli-src" "$work/picocli-classes"
 (cd "$work/picocli-src" && jar xf "$sources")
 javac -nowarn -XDsuppressNotes --release 25 -d "$work/picocli-classes" \
@@ -38,7 +38,7 @@ cp "$root/cli/target/odflash.jar" "$work/odflash.jar"
 #    JDK's run-time image (no jmods/ here: JEP 493), with the default CDS archive as a fallback
 jars=("$work/odflash.jar")
 need=$(jdeps --multi-release 25 --ignore-missing-deps --print-module-deps "${jars[@]}")
-mods="$need,java.desktop"
+mods=$(tr , "\n" <<<"$need,java.desktop" | sort -u | paste -sd, -)
 step "jlink: $mods"
 image="$work/odflash"
 jlink --add-modules "$mods" --strip-debug --no-header-files --no-man-pages --generate-cds-archive \
@@ -128,7 +128,7 @@ Description: safe firmware backup, analysis and flashing for MediaTek optical dr
  carries its own Java runtime (a jlink image with an AOT cache) under /usr/lib/odflash.
 EOF
 rm -f "$out"/odflash_*_amd64.deb
-dpkg-deb --root-owner-group -Zxz --build "$deb" "$out/odflash_${version}_amd64.deb" >/dev/null
+dpkg-deb --root-owner-group -Zgzip -z6 --build "$deb" "$out/odflash_${version}_amd64.deb" >/dev/null
 (cd "$out" && sha256sum "$arch_name.tar.gz" "odflash_${version}_amd64.deb" >SHA256SUMS)
 rm -rf "$work"
 step "done: $(cd "$out" && ls odflash_*_amd64.deb "$arch_name.tar.gz" SHA256SUMS | tr '\n' ' ')"
