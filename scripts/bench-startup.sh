@@ -9,7 +9,8 @@
 # +-20 % between runs, so compare columns of one run.
 # Usage: scripts/bench-startup.sh [IMAGE_DIR]   IMAGE_DIR: an unpacked release archive or /usr/lib/odflash
 #        (default: /usr/lib/odflash if installed, else the archive scripts/package-deb.sh leaves in
-#        target/package). BENCH_RUNS (default 40), BENCH_WARMUP (default 5).
+#        target/package). BENCH_RUNS (default 40), BENCH_WARMUP (default 5), BENCH_HYPERFINE=0 (skip the
+#        hyperfine column, which runs every command as often again).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -42,7 +43,8 @@ measure() {
   for ((i = 0; i < warm; i++)); do "$@" >/dev/null 2>&1; done
   for ((i = 0; i < runs; i++)); do
     # %e wall s, %U user s, %S system s, of the whole process tree the shell started
-    c=$( { /usr/bin/time -f '%e %U %S' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
+    /usr/bin/time -o "$work/time" -f '%e %U %S' "$@" >/dev/null 2>&1 || true
+    c=$(tail -n 1 "$work/time")
     times+=("$(awk -v e="${c%% *}" 'BEGIN{printf "%d", e * 1000}')")
     cpu=$(awk -v s="$cpu" -v u="$(cut -d' ' -f2 <<<"$c")" -v y="$(cut -d' ' -f3 <<<"$c")" 'BEGIN{print s + (u + y) * 1000}')
   done
@@ -51,7 +53,7 @@ measure() {
   echo "$median $(awk -v s="$cpu" -v n="$runs" 'BEGIN{printf "%d", s / n}')"
 }
 
-if command -v hyperfine >/dev/null; then
+if [ "${BENCH_HYPERFINE:-1}" != 0 ] && command -v hyperfine >/dev/null; then
   # hyperfine's own median, when it is there (the CPU column stays /usr/bin/time's)
   hf_median() { hyperfine -N -w "$warm" -r "$runs" --export-json "$work/hf.json" "$*" >/dev/null 2>&1 \
     && python3 -c 'import json,sys; print(int(json.load(open(sys.argv[1]))["results"][0]["median"]*1000))' "$work/hf.json"; }
