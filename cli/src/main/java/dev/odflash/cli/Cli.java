@@ -71,6 +71,11 @@ public final class Cli {
         cl.addSubcommand("library", libraryCommands);
         cl.addSubcommand("demo", new DemoCommand(ctx));
         cl.addSubcommand("help", new HelpCommand()); // `odflash help [CMD...]`, as git and cargo have it
+        // --- install files (issue 18): completion script, its hidden value source, man pages ---
+        cl.addSubcommand("completion", new CompletionCommand(ctx));
+        cl.addSubcommand("__complete", new CompleteCommand(ctx));
+        cl.addSubcommand("__man", new ManPagesCommand(ctx));
+        // --- end install files ---
         addExitCodes(cl);
         HelpLayout.apply(cl);
         cl.setOut(new PrintWriter(terminal.out(), true));

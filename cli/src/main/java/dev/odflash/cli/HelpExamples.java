@@ -42,6 +42,7 @@ final class HelpExamples {
                     List.of("journal", "adopt", "--device", EMU_FILE, "--key", "KEY"))),
             Map.entry("journal discard", List.of(List.of("journal", "discard", "KEY"))),
             Map.entry("demo", List.of(List.of("demo"), List.of("demo", "--dir", "odflash-demo"))),
+            Map.entry("completion", List.of(List.of("completion", "bash"), List.of("completion", "zsh"))),
             Map.entry("help", List.of(List.of("help", "flash"), List.of("help", "emu", "firmware"))));
 
     private HelpExamples() {
