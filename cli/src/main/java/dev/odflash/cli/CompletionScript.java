@@ -32,7 +32,7 @@ final class CompletionScript {
     private static final String DYNAMIC = """
 
             # odflash: values only the installed odflash knows (device specs, profile names) come from
-            # `odflash __complete devices|profiles`; everything else is picocli's completion above.
+            # odflash __complete devices (or profiles); everything else is picocli's completion above.
             function _odflash_complete() {
               local i=$COMP_CWORD cur=${COMP_WORDS[COMP_CWORD]}
               # bash splits `emu:asus-crw-5224a` at the colon (COMP_WORDBREAKS): join the pieces again

@@ -41,7 +41,7 @@ import java.util.Optional;
             "a second Ctrl-C says what odflash waits for. Before the write (gates, backup, confirmation) it ends at once.",
             "On Linux a real drive is kept apart while it is flashed: a logind inhibitor (sleep, shutdown, idle), the USB",
             "bridge's runtime power kept on, media polling suspended, /dev/srN opened exclusively (a mounted disc is",
-            "refused, exit 4); a step odflash lacks the privilege for is named and skipped. On battery below 30 %: refused",
+            "refused, exit 4); a step odflash lacks the privilege for is named and skipped. On battery below 30 %%: refused",
             "without --allow-battery."})
 final class FlashCommand extends BaseCommand {
     @Mixin
@@ -94,7 +94,7 @@ final class FlashCommand extends BaseCommand {
                     + " for a restore; without this flag such a drive is refused (exit 4), nothing written.")
     boolean regionsOnly;
 
-    @Option(names = "--allow-battery", description = "Flash although the machine runs on battery below 30 %"
+    @Option(names = "--allow-battery", description = "Flash although the machine runs on battery below 30 %%"
             + " (refused otherwise, exit 4, as fwupd does).")
     boolean allowBattery;
 

@@ -29,6 +29,8 @@ final class HelpExamples {
             Map.entry("convert", List.of(List.of("convert", "firmware.hex", "-o", "firmware.bin"))),
             Map.entry("extract", List.of(List.of("extract", "updater.exe"), List.of("extract", "updater.exe", "-o", "images"))),
             Map.entry("chips", List.of(List.of("chips"), List.of("chips", "SST"), List.of("chips", "--json"))),
+            Map.entry("restore", List.of(List.of("restore", "--device", "/dev/sg1"),
+                    List.of("restore", "--device", EMU_FILE, "backup.bin"))),
             Map.entry("report", List.of(List.of("report", "--device", "/dev/sg1"),
                     List.of("report", "--device", EMU, "-o", "report.zip"))),
             Map.entry("doctor", List.of(List.of("doctor"), List.of("doctor", "--device", "/dev/sg1"))),

@@ -34,11 +34,7 @@ import java.util.Optional;
             "usually a downgrade); everything else is `flash`: the same pipeline, gates, the host guard (battery gate:",
             "--allow-battery), a dump of what the drive holds now, the confirmation, the journal and the verify. That",
             "dump is kept labelled pre-restore (nothing vouches for a drive one restores): never a known image, never",
-            "restored unless named. A family with no read path (btc, tsst) has no backups and refuses (exit 4).",
-            "",
-            "Examples:",
-            "  odflash restore --device /dev/sg2",
-            "  odflash restore --device 'emu:asus-crw-5224a?image=flash.bin' ~/.local/share/odflash/backups/ASUS_CRW-5224A/1.10-20260101T000000Z.bin"})
+            "restored unless named. A family with no read path (btc, tsst) has no backups and refuses (exit 4)."})
 final class RestoreCommand extends BaseCommand {
     @Mixin
     DeviceOptions device;
@@ -60,7 +56,7 @@ final class RestoreCommand extends BaseCommand {
             description = "MT19xx download: redumper (default) or freemkv, as for flash.")
     String variant;
 
-    @Option(names = "--allow-battery", description = "Restore although the machine runs on battery below 30 %"
+    @Option(names = "--allow-battery", description = "Restore although the machine runs on battery below 30 %%"
             + " (refused otherwise, exit 4, as for flash).")
     boolean allowBattery;
 
