@@ -108,7 +108,8 @@ public final class AppContext {
         Device opened = DeviceResolver.open(spec, chips());
         deviceClock = opened.clock(); // progress measures rate and ETA on the drive's time
         try {
-            Device traced = options.trace == null ? opened : new TracingDevice(opened, trace(), false);
+            Device traced = options.trace == null ? opened : new TracingDevice(opened, trace(), false,
+                    options.traceRegisters);
             Device withChannel = ChipPaths.attach(traced, chips());
             Device hooked = options.interruptAt.isEmpty() ? withChannel
                     : new InterruptHook(withChannel, java.util.Set.copyOf(options.interruptAt), interrupts);

@@ -45,6 +45,7 @@ final class OutcomeText {
             case REGIONS_ONLY -> "--regions-only";
             case EXTRACT_UPDATER -> "extract";
             case ALLOW_BATTERY -> "--allow-battery";
+            case ALLOW_UNPROTECT -> "--allow-unprotect";
         };
     }
 
@@ -98,6 +99,8 @@ final class OutcomeText {
             case REGIONS_ONLY -> "; give --regions-only to back up only those regions and flash on them"
                     + " (a flash that keeps them; never a restore)";
             case ALLOW_BATTERY -> "; plug in the power supply, or --allow-battery flashes anyway";
+            case ALLOW_UNPROTECT -> "; --allow-unprotect clears the protection first (a lock only hardware can lift"
+                    + " still refuses)";
         };
     }
 

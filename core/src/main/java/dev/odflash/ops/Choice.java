@@ -36,7 +36,9 @@ public enum Choice {
     /** Carve the firmware out of a vendor updater (argument: the updater file). */
     EXTRACT_UPDATER,
     /** Write although the machine runs on a low battery. */
-    ALLOW_BATTERY;
+    ALLOW_BATTERY,
+    /** Clear a part's own write protection (block-protect bits) before writing the range it locks. */
+    ALLOW_UNPROTECT;
 
     /** The JSON word: "allow-older". */
     public String word() {

@@ -115,6 +115,41 @@ final class VendorMode {
         run(WRITE_BYTE);
     }
 
+    /** The SPI mailbox's buffer starts here; the firmware masks the index (docs/protocols.md §2.6.4). */
+    static final int SPI_BUFFER = 0x8800;
+
+    /** Writes one byte of the SPI mailbox's buffer (the command bytes of the next transfer, then its data). */
+    void bufferWrite(int index, int value) throws TransportException, ModeLost {
+        address(SPI_BUFFER + index);
+        registers.write(Register.SECTOR_NUMBER, value & 0xFF);
+        run(key.bufferWrite());
+    }
+
+    /** Reads one byte of the SPI mailbox's buffer (the bytes a transfer received follow the ones it sent). */
+    int bufferRead(int index) throws TransportException, ModeLost {
+        address(SPI_BUFFER + index);
+        run(key.bufferRead());
+        return registers.read(Register.SECTOR_NUMBER) & 0xFF;
+    }
+
+    /**
+     * Runs one SPI transfer of the buffer's first {@code tx} bytes, receiving {@code rx} bytes after them. The lengths
+     * go into Features/SC (sent) and LBA mid/high (received), low byte first; with Status 0x73 each length's two bytes
+     * are swapped (docs/protocols.md §2.6.4).
+     */
+    void transfer(int tx, int rx) throws TransportException, ModeLost {
+        boolean swapped = signature == VendorStatus.SPI_SWAPPED;
+        registers.write(Register.DEVICE, select);
+        registers.write(Register.FEATURES, swapped ? tx >> 8 & 0xFF : tx & 0xFF);
+        registers.write(Register.SECTOR_COUNT, swapped ? tx & 0xFF : tx >> 8 & 0xFF);
+        registers.write(Register.SECTOR_NUMBER, 0);
+        registers.write(Register.LBA_MID, swapped ? rx >> 8 & 0xFF : rx & 0xFF);
+        registers.write(Register.LBA_HIGH, swapped ? rx & 0xFF : rx >> 8 & 0xFF);
+        for (int opcode : key.transfer()) {
+            run(opcode);
+        }
+    }
+
     /** A19..A0 into LBA mid, LBA high and the Device register's low nibble, in the sources' order. */
     private void address(long address) throws TransportException {
         if (address < 0 || address > 0xFFFFF) {

@@ -10,6 +10,6 @@ public final class VendorModePaths {
     }
 
     public static ChipChannel channel(TaskFile registers, ChipTable chips) {
-        return new ParallelChipChannel(registers, chips);
+        return new VendorChipChannel(registers, chips);
     }
 }

@@ -41,7 +41,7 @@ public final class Mtk8051Drive implements EmulatedDrive {
     private final EmulatedAtapiFrontEnd scsi;
     private final Mtk8051VendorChannel channel;
     private final FaultPlan plan;
-    /** The register-level vendor mode, for parallel parts; serial parts keep the modelled channel. */
+    /** The register-level vendor mode: parallel parts through their JEDEC commands, serial parts through the mailbox. */
     private final Optional<Mtk8051TaskFile> registers;
     private PowerState state;
     private FirmwareView firmware;
@@ -50,12 +50,17 @@ public final class Mtk8051Drive implements EmulatedDrive {
     public Mtk8051Drive(String spec, EmulatorProfile profile, HostQuirks quirks, FaultPlan faults, VirtualClock clock,
                         FlashChipModel chip, FlashImageStore store, byte[] factoryBoot) {
         this(spec, profile, quirks, faults, clock, chip, store, factoryBoot, Mtk8051TaskFile.Intro.ALWAYS,
-                JedecChip.Pairs.BOTH);
+                JedecChip.Pairs.BOTH, 0, false);
     }
 
+    /**
+     * @param bp      the serial part's status register at power-on ({@code bp=0xNN}: block-protect bits, SRWD)
+     * @param swapped the serial mailbox answers 0x73 and takes its length bytes swapped
+     */
     public Mtk8051Drive(String spec, EmulatorProfile profile, HostQuirks quirks, FaultPlan faults, VirtualClock clock,
-                        FlashChipModel chip, FlashImageStore store, byte[] factoryBoot, String intro, String unlock) {
-        this(spec, profile, quirks, faults, clock, chip, store, factoryBoot, introOf(intro), pairsOf(unlock));
+                        FlashChipModel chip, FlashImageStore store, byte[] factoryBoot, String intro, String unlock,
+                        int bp, boolean swapped) {
+        this(spec, profile, quirks, faults, clock, chip, store, factoryBoot, introOf(intro), pairsOf(unlock), bp, swapped);
     }
 
     private static Mtk8051TaskFile.Intro introOf(String intro) {
@@ -78,7 +83,7 @@ public final class Mtk8051Drive implements EmulatedDrive {
 
     private Mtk8051Drive(String spec, EmulatorProfile profile, HostQuirks quirks, FaultPlan faults, VirtualClock clock,
                          FlashChipModel chip, FlashImageStore store, byte[] factoryBoot, Mtk8051TaskFile.Intro intro,
-                         JedecChip.Pairs pairs) {
+                         JedecChip.Pairs pairs, int bp, boolean swapped) {
         this.spec = spec;
         this.plan = faults;
         this.profile = profile;
@@ -100,8 +105,9 @@ public final class Mtk8051Drive implements EmulatedDrive {
         this.factoryBoot = factoryBoot.clone();
         this.scsi = new EmulatedAtapiFrontEnd(quirks, clock, this.faults, new Mtk8051Scsi(this));
         this.channel = new Mtk8051VendorChannel(this);
-        this.registers = chip.spec().bus() == dev.odflash.chip.Bus.PARALLEL
-                ? Optional.of(new Mtk8051TaskFile(this, new JedecChip(chip, pairs), intro)) : Optional.empty();
+        VendorBackend backend = chip.spec().bus() == dev.odflash.chip.Bus.PARALLEL ? new JedecBackend(new JedecChip(chip, pairs))
+                : new SpiMailbox(new SerialChip(chip, bp), swapped);
+        this.registers = Optional.of(new Mtk8051TaskFile(this, backend, intro));
         powerOn();
     }
 
@@ -234,8 +240,7 @@ public final class Mtk8051Drive implements EmulatedDrive {
                 registers.isPresent()
                         ? "the vendor mode is served at the register level: the emulated drive decodes the task-file"
                         + " writes itself (docs/protocols.md §2.6.7); never tried on a real drive"
-                        : "the vendor-mode chip channel of a serial part is modelled on public behaviour (Vendor Intro,"
-                        + " chip ID, bank read, erase, program, Outro): the SPI engine is not built (docs/protocols.md §2.6.7)");
+                        : "the vendor mode is modelled on public behaviour (docs/protocols.md §2.6.7)");
     }
 
     @Override

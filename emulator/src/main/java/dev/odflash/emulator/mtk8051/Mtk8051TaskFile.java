@@ -10,8 +10,9 @@ import java.time.Duration;
 
 /**
  * The emulated 8051-era drive's task-file registers, decoded here from the register writes alone
- * (docs/protocols.md §2.6): the generic intro (SN 0x2A, Command 0x80) answered with 0x70, the byte read (0x00) and
- * write (0x01) commands reaching the {@link JedecChip}, the outro 0x81 and DEVICE RESET 0x08. SN 0x2E with Command
+ * (docs/protocols.md §2.6): the generic intro (SN 0x2A, Command 0x80) answered with the backend's signature (0x70
+ * parallel, 0x72/0x73 serial), its vendor commands ({@link JedecBackend}, {@link SpiMailbox}), the outro 0x81 and
+ * DEVICE RESET 0x08. SN 0x2E with Command
  * 0x80 (the LiteOn-Erase key) erases the firmware, and counts as a write. Each Command write is one command for
  * the fault plan; each register access costs about 1 µs of virtual time (inference: a port access).
  */
@@ -20,12 +21,11 @@ final class Mtk8051TaskFile implements TaskFile {
     private static final Duration TIMEOUT = Duration.ofSeconds(10); // what the host waits for an answer
     private static final int IDLE = 0x50;
     private static final int ABORTED = 0x51;
-    private static final int SIGNATURE = 0x70;
 
     enum Intro { ALWAYS, WINDOW, NEVER }
 
     private final Mtk8051Drive drive;
-    private final JedecChip jedec;
+    private final VendorBackend backend;
     private final Intro intro;
     private final int[] regs = new int[8];
     private int status = IDLE;
@@ -35,14 +35,14 @@ final class Mtk8051TaskFile implements TaskFile {
     private long writes;
     private long poweredOnAt;
 
-    Mtk8051TaskFile(Mtk8051Drive drive, JedecChip jedec, Intro intro) {
+    Mtk8051TaskFile(Mtk8051Drive drive, VendorBackend backend, Intro intro) {
         this.drive = drive;
-        this.jedec = jedec;
+        this.backend = backend;
         this.intro = intro;
     }
 
     long writeCommands() {
-        return writes + jedec.operations();
+        return writes + backend.operations();
     }
 
     /** A bus reset or a power-on: vendor mode is gone. */
@@ -81,6 +81,12 @@ final class Mtk8051TaskFile implements TaskFile {
         return stuckBusy ? 0xD0 : status;
     }
 
+    /** The virtual clock charges a fixed time per access: the gap between two accesses is bounded. */
+    @Override
+    public Pacing pacing() {
+        return Pacing.BOUNDED;
+    }
+
     @Override
     public DeviceClock clock() {
         return drive.virtualClock();
@@ -117,20 +123,17 @@ final class Mtk8051TaskFile implements TaskFile {
             drive.dropVendor("vendor intro", TIMEOUT); // a bridge that drops vendor commands never lets it start
             if (opcode == 0x80 && sn == 0x2A && introAccepted()) {
                 vendor = true;
-                status = SIGNATURE;
+                status = backend.signature();
             } else {
                 status = ABORTED;
             }
             return;
         }
-        int address = regs[Register.LBA_MID.offset()] | regs[Register.LBA_HIGH.offset()] << 8
-                | (regs[Register.DEVICE.offset()] & 0x0F) << 16;
         try {
-            switch (opcode) {
-                case 0x00 -> regs[Register.SECTOR_NUMBER.offset()] = jedec.read(address);
-                case 0x01 -> jedec.write(address, sn);
-                case 0x81 -> reset();
-                default -> status = ABORTED;
+            if (opcode == 0x81) {
+                reset();
+            } else if (!backend.command(opcode, regs)) {
+                status = ABORTED;
             }
         } catch (PowerLossException e) {
             throw drive.powerLost("power lost during " + e.getMessage());
