@@ -121,4 +121,30 @@ class VendorModeSpiTest {
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
         assertThat(r.err()).contains("bp=");
     }
+
+    /** W25P20 and W25X20 both answer REMS EF/11 (JungleFlasher's table, the W25X20 data sheet): RDID decides. */
+    @Test
+    void twoPartsSharingARemsIdAreToldApartByRdid() throws Exception {
+        Path db = dir.resolve("w25p20.json");
+        Files.writeString(db, """
+                {"format": "odflash-chips/1", "chips": [
+                  {"name": "W25P20", "aliases": [], "vendor": "Winbond", "bus": "spi",
+                   "manufacturerId": "0xEF", "deviceId": "0x2012", "size": 262144, "voltage": "2.7-3.6 V",
+                   "writeModel": "page:256", "programTime": {"typUs": 1500, "maxUs": 3000},
+                   "erasers": [
+                     {"name": "sector", "regions": [{"size": 65536, "count": 4}], "time": {"typUs": 1000000, "maxUs": 2000000}},
+                     {"name": "chip", "regions": [{"size": 262144, "count": 1}], "time": {"typUs": 4000000, "maxUs": 6000000}}
+                   ],
+                   "readAccessNs": 242.4, "timingInferred": true, "tested": "untested", "source": "test row"}
+                ]}
+                """);
+        CliRunner.Run x = new CliRunner(dir.resolve("home")).run("info", "--device", "emu:mtk8051-spi?chip=W25X20",
+                "--chip-db", db.toString(), "--json");
+        assertThat(x.exitCode()).as(x.toString()).isZero();
+        assertThat(x.out()).contains("W25X20").doesNotContain("unknown flash chip");
+        CliRunner.Run p = new CliRunner(dir.resolve("home")).run("info", "--device", "emu:mtk8051-spi?chip=W25P20",
+                "--chip-db", db.toString(), "--json");
+        assertThat(p.exitCode()).as(p.toString()).isZero();
+        assertThat(p.out()).contains("W25P20").doesNotContain("unknown flash chip");
+    }
 }
