@@ -124,27 +124,40 @@ class VendorModeSpiTest {
 
     /** W25P20 and W25X20 both answer REMS EF/11 (JungleFlasher's table, the W25X20 data sheet): RDID decides. */
     @Test
-    void twoPartsSharingARemsIdAreToldApartByRdid() throws Exception {
-        Path db = dir.resolve("w25p20.json");
-        Files.writeString(db, """
-                {"format": "odflash-chips/1", "chips": [
-                  {"name": "W25P20", "aliases": [], "vendor": "Winbond", "bus": "spi",
-                   "manufacturerId": "0xEF", "deviceId": "0x2012", "size": 262144, "voltage": "2.7-3.6 V",
-                   "writeModel": "page:256", "programTime": {"typUs": 1500, "maxUs": 3000},
-                   "erasers": [
-                     {"name": "sector", "regions": [{"size": 65536, "count": 4}], "time": {"typUs": 1000000, "maxUs": 2000000}},
-                     {"name": "chip", "regions": [{"size": 262144, "count": 1}], "time": {"typUs": 4000000, "maxUs": 6000000}}
-                   ],
-                   "readAccessNs": 242.4, "timingInferred": true, "tested": "untested", "source": "test row"}
-                ]}
-                """);
+    void twoPartsSharingARemsIdAreToldApartByRdid() {
         CliRunner.Run x = new CliRunner(dir.resolve("home")).run("info", "--device", "emu:mtk8051-spi?chip=W25X20",
-                "--chip-db", db.toString(), "--json");
+                "--json");
         assertThat(x.exitCode()).as(x.toString()).isZero();
         assertThat(x.out()).contains("W25X20").doesNotContain("unknown flash chip");
         CliRunner.Run p = new CliRunner(dir.resolve("home")).run("info", "--device", "emu:mtk8051-spi?chip=W25P20",
-                "--chip-db", db.toString(), "--json");
+                "--json");
         assertThat(p.exitCode()).as(p.toString()).isZero();
         assertThat(p.out()).contains("W25P20").doesNotContain("unknown flash chip");
+    }
+
+    /** A part whose REMS ID no row has: read, never written (JungleFlasher refuses write and erase too). */
+    @Test
+    void aSerialPartNoRowAnswersIsNeverWritten() throws Exception {
+        Path flash = write(dir, "flash.bin", image("1.10", 256 * 1024));
+        Path target = write(dir, "1.20.bin", image("1.20", 256 * 1024));
+        Path db = dir.resolve("odd.json");
+        Files.writeString(db, """
+                {"format": "odflash-chips/1", "chips": [
+                  {"name": "ODD25X20", "aliases": [], "vendor": "Test", "bus": "spi",
+                   "manufacturerId": "0x5E", "deviceId": "0x4012", "size": 262144, "voltage": "2.7-3.6 V",
+                   "writeModel": "page:256", "programTime": {"typUs": 1500, "maxUs": 3000},
+                   "erasers": [
+                     {"name": "sector", "regions": [{"size": 4096, "count": 64}], "time": {"typUs": 60000, "maxUs": 120000}},
+                     {"name": "chip", "regions": [{"size": 262144, "count": 1}], "time": {"typUs": 4000000, "maxUs": 6000000}}
+                   ],
+                   "readAccessNs": 242.4, "timingInferred": true, "tested": "untested", "source": "test row (inference)"}
+                ]}
+                """);
+        Path stats = dir.resolve("stats.json");
+        CliRunner.Run r = new CliRunner(dir.resolve("home")).run("flash", "--device", "emu:mtk8051-spi?chip=ODD25X20&image="
+                + flash + "&stats=" + stats, target.toString(), "--yes", "--chip-db", db.toString());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
+        assertThat(r.err()).contains("unknown flash chip");
+        assertThat(EmulatorCountersFile.counter(stats, "writeCommands")).isZero();
     }
 }

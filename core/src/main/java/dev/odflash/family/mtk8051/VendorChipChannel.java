@@ -26,8 +26,8 @@ final class VendorChipChannel implements ChipChannel {
     private int engineSignature = -1;
     private Optional<ChipSpec> named = Optional.empty();
 
-    VendorChipChannel(TaskFile registers, ChipTable chips) {
-        this.mode = new VendorMode(registers, VendorKey.GENERIC, VendorMode.MASTER);
+    VendorChipChannel(TaskFile registers, ChipTable chips, dev.odflash.transport.UserActions user) {
+        this.mode = new VendorMode(registers, VendorKey.GENERIC, VendorMode.MASTER, user);
         this.chips = chips;
         this.pacing = registers.pacing();
     }

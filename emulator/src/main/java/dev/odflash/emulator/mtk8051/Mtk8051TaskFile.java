@@ -34,11 +34,27 @@ final class Mtk8051TaskFile implements TaskFile {
     private boolean garbageSn;
     private long writes;
     private long poweredOnAt;
+    private long firstWrite = -1;
+    private long lastWrite = -1;
 
     Mtk8051TaskFile(Mtk8051Drive drive, VendorBackend backend, Intro intro) {
         this.drive = drive;
         this.backend = backend;
         this.intro = intro;
+    }
+
+    /** The first and last command number whose execution reached the chip with an erase or program; -1 before. */
+    long firstWriteCommand() {
+        return firstWrite;
+    }
+
+    long lastWriteCommand() {
+        return lastWrite;
+    }
+
+    private void wrote(long command) {
+        firstWrite = firstWrite < 0 ? command : firstWrite;
+        lastWrite = command;
     }
 
     long writeCommands() {
@@ -129,13 +145,18 @@ final class Mtk8051TaskFile implements TaskFile {
             }
             return;
         }
+        long before = backend.operations();
         try {
             if (opcode == 0x81) {
                 reset();
             } else if (!backend.command(opcode, regs)) {
                 status = ABORTED;
             }
+            if (backend.operations() != before) {
+                wrote(n);
+            }
         } catch (PowerLossException e) {
+            drive.virtualClock().advance(drive.chip().takeOperationNanos()); // the part of the operation that ran
             throw drive.powerLost("power lost during " + e.getMessage());
         } catch (CellSinkFailure e) {
             throw new TransportException(TransportException.Kind.OS_ERROR, e.forHost("vendor command"), 0, e);

@@ -17,8 +17,8 @@ import java.util.Optional;
  * 20/52/D8 by the part's erasers, chip erase C7 or 60 (SST parts without "B": 60 only). Every erase and program needs
  * the write-enable latch and clears it. Block-protect bits lock from the top down in 64 KiB blocks, doubling per level
  * (the Macronix/Winbond tables); a locked range's erase or program is ignored, as the parts do, and chip erase is
- * ignored while any BP bit is set. The chip model charges each operation's time on the virtual clock as it runs, so
- * the host's RDSR poll finds WIP clear (a host that polls sees the same total time).
+ * ignored while any BP bit is set. An erase or program keeps WIP set for its time (owed by the chip model, moved
+ * through by the host's RDSR polls); meanwhile every command but RDSR is ignored, as the data sheets say.
  */
 final class SerialChip {
     private final FlashChipModel chip;
@@ -29,9 +29,20 @@ final class SerialChip {
     private long operations;
     private long ignored;
 
+    private long busyUntil;
+
     SerialChip(FlashChipModel chip, int statusAtPowerOn) {
         this.chip = chip;
         this.status = statusAtPowerOn & 0x9C;
+        chip.deferOperationTime();
+    }
+
+    private boolean busy() {
+        return chip.clock().nanos() < busyUntil;
+    }
+
+    private void started() {
+        busyUntil = chip.clock().nanos() + chip.takeOperationNanos();
     }
 
     long operations() {
@@ -84,6 +95,12 @@ final class SerialChip {
     byte[] transfer(byte[] tx, int rx) {
         byte[] out = new byte[rx];
         int op = tx[0] & 0xFF;
+        if (busy()) {
+            if (op == 0x05) {
+                Arrays.fill(out, (byte) (status | 0x01));
+            }
+            return out; // anything but RDSR is ignored while the part works
+        }
         switch (op) {
             case 0x05 -> Arrays.fill(out, (byte) status);
             case 0x06 -> status |= 0x02;
@@ -161,6 +178,7 @@ final class SerialChip {
         }
         operations++;
         chip.program(at, data, 0, length);
+        started();
     }
 
     private void autoIncrement(int op, byte[] tx) {
@@ -190,6 +208,7 @@ final class SerialChip {
         }
         operations++;
         chip.program(at, data, 0, width);
+        started();
     }
 
     private void erase(long at, int block) {
@@ -200,6 +219,7 @@ final class SerialChip {
         }
         operations++;
         chip.erase(at - at % block, block);
+        started();
     }
 
     private void eraseChip() {
@@ -209,5 +229,6 @@ final class SerialChip {
         }
         operations++;
         chip.erase(0, (int) size());
+        started();
     }
 }
