@@ -117,8 +117,9 @@ public final class AppContext {
             replayed.warnings().forEach(output()::warn);
         }
         try {
-            Device traced = options.trace == null ? opened : new TracingDevice(opened, trace(), false);
-            Device withChannel = ChipPaths.attach(traced, chips());
+            Device traced = options.trace == null ? opened : new TracingDevice(opened, trace(), false,
+                    options.traceRegisters);
+            Device withChannel = ChipPaths.attach(traced, chips(), new PowerCyclePrompt(terminal, opened));
             Device hooked = options.interruptAt.isEmpty() ? withChannel
                     : new InterruptHook(withChannel, java.util.Set.copyOf(options.interruptAt), interrupts);
             return HostTransferLimit.honouring(hooked);

@@ -98,6 +98,11 @@ final class FlashCommand extends BaseCommand {
             + " (refused otherwise, exit 4, as fwupd does).")
     boolean allowBattery;
 
+    @Option(names = "--allow-unprotect", description = "Chip-style: when the flash part's own write protection"
+            + " (a serial part's block-protect bits) locks a range the plan writes, clear it first; without this flag"
+            + " such a flash is refused before the first erase (exit 4).")
+    boolean allowUnprotect;
+
     /** Test hook: a fake sysfs tree (proc/ and run/ beside it) for the host guard (docs/testing.md). */
     @Option(names = "--sysfs", hidden = true, paramLabel = "DIR")
     Path sysfs;
@@ -111,7 +116,7 @@ final class FlashCommand extends BaseCommand {
         FirmwareInput.precheck(file, ctx); // a bad FILE is said before the drive is touched
         FlashOptions options = new FlashOptions(allowCrossFlash, allowReinstall, allowOlder, includeBoot, yes, dryRun,
                 Optional.ofNullable(backup), withoutBackup, parseVariant(), regionsOnly, false, ctx.interrupts().cancellation(),
-                given());
+                given(), allowUnprotect);
         try (Device d = ctx.openDevice(device.device); ExclusiveUse use = exclusive(d);
              HostGuard host = dryRun ? null : HostGuard.hold(ctx, d, allowBattery, sysfs)) {
             try {
@@ -157,6 +162,7 @@ final class FlashCommand extends BaseCommand {
         flagIf(g, withoutBackup, dev.odflash.ops.Choice.WITHOUT_BACKUP);
         flagIf(g, regionsOnly, dev.odflash.ops.Choice.REGIONS_ONLY);
         flagIf(g, allowBattery, dev.odflash.ops.Choice.ALLOW_BATTERY);
+        flagIf(g, allowUnprotect, dev.odflash.ops.Choice.ALLOW_UNPROTECT);
         return g;
     }
 

@@ -28,6 +28,11 @@ public final class GlobalOptions {
                     + " overwritten, never through a link; if it cannot be written, a warning and the command goes on).")
     Path trace;
 
+    @Option(names = "--trace-registers", scope = ScopeType.INHERIT,
+            description = "With --trace, on a drive reached through its task-file registers (mtk8051 vendor mode):"
+                    + " record every register access, not only the intro, ID and outro (a full flash is millions of lines).")
+    boolean traceRegisters;
+
     /** Test hook (docs/testing.md): after the Nth command the drive answers, a stop is requested as by Ctrl-C. */
     @Option(names = "--interrupt-at-command", paramLabel = "N", split = ",", hidden = true, scope = ScopeType.INHERIT)
     java.util.List<Integer> interruptAt = java.util.List.of();

@@ -159,5 +159,20 @@ final class InterruptHook extends ForwardingDevice {
         public int maxReadLength() {
             return c.maxReadLength();
         }
+
+        @Override
+        public void name(dev.odflash.chip.ChipSpec chip) {
+            c.name(chip);
+        }
+
+        @Override
+        public java.util.List<dev.odflash.chip.EraseBlock> writeProtected() throws TransportException {
+            return c.writeProtected();
+        }
+
+        @Override
+        public void unprotect() throws TransportException {
+            c.unprotect();
+        }
     }
 }

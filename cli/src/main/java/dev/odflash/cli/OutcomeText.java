@@ -52,6 +52,7 @@ final class OutcomeText {
             case EXTRACT_UPDATER -> "extract";
             case ALLOW_BATTERY -> "--allow-battery";
             case MT19XX_VARIANT -> "--mt19xx-variant";
+            case ALLOW_UNPROTECT -> "--allow-unprotect";
         };
     }
 
@@ -122,6 +123,8 @@ final class OutcomeText {
                     + " (a flash that keeps them; never a restore)";
             case ALLOW_BATTERY -> "; plug in the power supply, or --allow-battery flashes anyway";
             case MT19XX_VARIANT -> " (--mt19xx-variant)";
+            case ALLOW_UNPROTECT -> "; --allow-unprotect clears the protection first (a lock only hardware can lift"
+                    + " still refuses)";
         };
     }
 

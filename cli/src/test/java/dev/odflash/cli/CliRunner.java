@@ -44,6 +44,18 @@ final class CliRunner {
         return run(java.time.Clock.systemUTC(), args);
     }
 
+    /** Runs as from a terminal (interactive), with {@code input} as what the user types. */
+    Run runInteractive(String input, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Terminal t = new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), true);
+        int code = Cli.run(args, t, Map.of("ODFLASH_HOME", home.toString(), "HOME", home.toString()),
+                java.time.Clock.systemUTC());
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
     /** Runs with a fixed clock (backup names carry the time). */
     Run run(java.time.Clock clock, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -142,8 +142,9 @@ class FaultCampaignTest {
     private WritePhase writePhase(String emu, Path target) throws IOException {
         Path flash = write(dir, "probe.bin", v110);
         Path trace = dir.resolve("probe.jsonl");
-        CliRunner.Run r = new CliRunner(dir.resolve("probe-home")).run("flash", "--device", emu + "&image=" + flash,
-                target.toString(), "--yes", "--quiet", "--trace", trace.toString());
+        Path stats = dir.resolve("probe-stats.json");
+        CliRunner.Run r = new CliRunner(dir.resolve("probe-home")).run("flash", "--device", emu + "&image=" + flash
+                + "&stats=" + stats, target.toString(), "--yes", "--quiet", "--trace", trace.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         // the drive's commands, numbered from 1 as the faults count them: the trace's header line is none
         List<String> lines = Files.readAllLines(trace).stream().filter(l -> !l.startsWith("{\"header\"")).toList();
@@ -171,6 +172,14 @@ class FaultCampaignTest {
             }
         }
         assertThat(firstAddress).as("the undisturbed run writes above the boot region").isGreaterThanOrEqualTo(BOOT);
+        // the register-level drive counts each Command-register write as one command, not each chip-level trace
+        // line: its own counters give the power-cut window in those numbers
+        long firstCommand = EmulatorCountersFile.counter(stats, "firstWriteCommand");
+        long lastCommand = EmulatorCountersFile.counter(stats, "lastWriteCommand");
+        if (firstCommand > 0) {
+            first = Math.toIntExact(firstCommand);
+            last = Math.toIntExact(lastCommand);
+        }
         return new WritePhase(first, last, erases, programs, firstAddress, erases > 0 ? lastErase : lastProgram);
     }
 

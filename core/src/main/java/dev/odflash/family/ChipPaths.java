@@ -20,10 +20,15 @@ public final class ChipPaths {
     }
 
     public static Device attach(Device device, ChipTable chips) {
+        return attach(device, chips, dev.odflash.transport.UserActions.NONE);
+    }
+
+    /** With a view that can ask the user for what only they can do (power-cycle the drive). */
+    public static Device attach(Device device, ChipTable chips, dev.odflash.transport.UserActions user) {
         if (device.chipChannel().isPresent() || device.taskFile().isEmpty()) {
             return device;
         }
-        ChipChannel channel = VendorModePaths.channel(device.taskFile().get(), chips);
+        ChipChannel channel = VendorModePaths.channel(device.taskFile().get(), chips, user);
         if (device instanceof TracingDevice traced) {
             channel = traced.traceChip(channel);
         }

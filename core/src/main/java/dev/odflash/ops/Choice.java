@@ -38,7 +38,9 @@ public enum Choice {
     /** Write although the machine runs on a low battery. */
     ALLOW_BATTERY,
     /** Pick the public CDB variant an MT19xx download speaks (argument: the variant's word). */
-    MT19XX_VARIANT;
+    MT19XX_VARIANT,
+    /** Clear a part's own write protection (block-protect bits) before writing the range it locks. */
+    ALLOW_UNPROTECT;
 
     /** The JSON word: "allow-older". */
     public String word() {

@@ -41,4 +41,18 @@ public interface ChipChannel {
 
     /** Largest read call the channel accepts. */
     int maxReadLength();
+
+    /**
+     * The ranges the part's own write protection locks now (a serial part's block-protect bits), read in the mode
+     * {@link #enter()} opened; the flash refuses a plan touching one before its first erase unless the user allows
+     * {@link #unprotect()} (docs/architecture.md "Contracts", {@code --allow-unprotect}). Nothing by default.
+     */
+    default java.util.List<dev.odflash.chip.EraseBlock> writeProtected() throws TransportException {
+        return java.util.List.of();
+    }
+
+    /** Clears the part's write protection, or throws saying why it cannot (a lock only hardware can lift). */
+    default void unprotect() throws TransportException {
+        throw new TransportException(TransportException.Kind.OS_ERROR, "this path cannot clear the part's write protection");
+    }
 }

@@ -44,4 +44,17 @@ public interface TaskFile {
 
     /** The clock the host's polls run on (virtual for the emulated drive). */
     DeviceClock clock();
+
+    /**
+     * Whether the gap between two register accesses is bounded. A port-I/O path through the OS (one pread/pwrite per
+     * access, the thread may be descheduled between any two) is {@link Pacing#UNBOUNDED}: it cannot keep a part's
+     * byte-load window, so such parts are read but never written on it. The emulated drive's virtual clock charges a
+     * fixed time per access: {@link Pacing#BOUNDED}. Unbounded unless a path proves otherwise.
+     */
+    default Pacing pacing() {
+        return Pacing.UNBOUNDED;
+    }
+
+    /** See {@link #pacing()}. */
+    enum Pacing { BOUNDED, UNBOUNDED }
 }

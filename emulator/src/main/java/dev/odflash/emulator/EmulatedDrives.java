@@ -73,13 +73,49 @@ public final class EmulatedDrives {
             FlashChipModel model = new FlashChipModel(chip, flash, clock, faults.seed(), faults.chipFaults());
             model.persistTo(store);
             Mtk8051Drive drive = new Mtk8051Drive(specText, profile, quirks, faults, clock, model, store,
-                    Arrays.copyOf(factory, 0x4000), spec.params().get("intro"), spec.params().get("unlock"));
+                    Arrays.copyOf(factory, 0x4000), spec.params().get("intro"), spec.params().get("unlock"),
+                    serialStatus(chip, spec.params().get("bp")), swapped(chip, spec.params().get("spi")));
             stats.ifPresent(s -> drive.onClose(() -> s.write(drive, profile.name())));
             return drive;
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
+    }
+
+    /** {@code bp=0xNN}: the serial part's status register at power-on (block-protect bits, SRWD); serial parts only. */
+    private static int serialStatus(ChipSpec chip, String bp) {
+        if (bp == null) {
+            return 0;
+        }
+        if (chip.bus() != Bus.SPI) {
+            throw new IllegalArgumentException("bp= applies to serial (SPI) parts only; " + chip.name() + " is parallel");
+        }
+        try {
+            int v = bp.toLowerCase(java.util.Locale.ROOT).startsWith("0x") ? Integer.parseInt(bp.substring(2), 16)
+                    : Integer.parseInt(bp);
+            if (v < 0 || v > 0xFF) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bp=" + bp + ": give the status register as 0x00-0xFF (e.g. bp=0x8C)");
+        }
+    }
+
+    /** {@code spi=0x73}: the mailbox answers 0x73 and takes its length bytes swapped; {@code spi=0x72} the default. */
+    private static boolean swapped(ChipSpec chip, String spi) {
+        if (spi == null) {
+            return false;
+        }
+        if (chip.bus() != Bus.SPI) {
+            throw new IllegalArgumentException("spi= applies to serial (SPI) parts only; " + chip.name() + " is parallel");
+        }
+        return switch (spi.toLowerCase(java.util.Locale.ROOT)) {
+            case "0x72", "72" -> false;
+            case "0x73", "73" -> true;
+            default -> throw new IllegalArgumentException("spi=" + spi + ": use 0x72 or 0x73");
+        };
     }
 
     /**

@@ -18,6 +18,16 @@ public final class EmulatorProfiles {
             "ASUS CRW-5224A CD-RW, 8051-era MediaTek; vendor-mode chip access. The real drive's flash part and"
                     + " image size are not public (docs/protocols.md §7.4): chip and image are modelled");
 
+    /**
+     * An 8051-era drive with a serial part: status 0x72 and the SPI mailbox, MX25L2005 (in JungleFlasher's SPI table,
+     * and the part a published JungleFlasher log shows behind status 0x72, team-xecuter thread 55990). The identity
+     * strings are the drive table's PLDS DG-16D2S row; that the log came from that drive is not stated: modelled.
+     */
+    public static final EmulatorProfile MTK8051_SPI = new EmulatorProfile("mtk8051-spi", DriveFamily.MTK8051,
+            ImageLayout.MTK8051, "PLDS", "DG-16D2S", "MX25L2005", "1.10", Mtk8051Firmware.VERSIONS,
+            "8051-era MediaTek drive with a serial flash: vendor mode status 0x72 and the SPI mailbox, MX25L2005."
+                    + " Vendor and product strings, revisions and image are modelled");
+
     /** Download families (docs/architecture.md "Families and layouts"). Parts: plausible ones sized to the image (docs/architecture.md), modelled. */
     public static final EmulatorProfile BTC_DRW1008 = new EmulatorProfile("btc-drw1008", DriveFamily.BTC,
             ImageLayout.BTC, "BTC", "DRW1008IM", "MX25L8005", "0040", BtcFirmware.VERSIONS,
@@ -43,7 +53,7 @@ public final class EmulatorProfiles {
                     + " flash (redumper, freemkv). Whole-flash reads, the template position, revisions and the"
                     + " MX25L1605 part are modelled");
 
-    private static final List<EmulatorProfile> ALL = List.of(ASUS_CRW_5224A, BTC_DRW1008, TSST_TS_H353C,
+    private static final List<EmulatorProfile> ALL = List.of(ASUS_CRW_5224A, MTK8051_SPI, BTC_DRW1008, TSST_TS_H353C,
             SAMSUNG_SD616F, SAMSUNG_SE506CB, ASUS_BW16D1HT);
 
     private EmulatorProfiles() {

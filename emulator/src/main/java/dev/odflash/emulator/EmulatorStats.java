@@ -71,7 +71,8 @@ public final class EmulatorStats {
                 .put("protectedRefusals", chip.protectedRefusals()).put("eraseCalls", chip.eraseCalls())
                 .put("programCalls", chip.programCalls()).put("partialErases", chip.partialErases())
                 .put("partialPrograms", chip.partialPrograms()).put("lies", chip.lies())
-                .put("wornFailures", chip.wornFailures()).put("bitsFlipped", chip.bitsFlipped());
+                .put("wornFailures", chip.wornFailures()).put("bitsFlipped", chip.bitsFlipped())
+                .put("firstWriteCommand", drive.firstWriteCommand()).put("lastWriteCommand", drive.lastWriteCommand());
     }
 
     /**

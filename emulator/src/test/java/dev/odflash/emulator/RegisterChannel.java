@@ -10,10 +10,11 @@ import dev.odflash.transport.TransportException;
 /**
  * A test's own minimal host for the register-level 8051-era drive, written from docs/protocols.md §2.6 (not the
  * host's code, which the emulator may not see): the generic intro, byte read/write, the JEDEC 5555/2AAA sequences
- * for a byte-programmed part, and a read-back in place of Data# polling. Every byte command is one command.
+ * for a byte-programmed part, toggle-bit polling and a read-back. Every byte command is one command.
  */
 public final class RegisterChannel implements ChipChannel {
     private final TaskFile t;
+    private int signature = 0x70;
 
     public RegisterChannel(TaskFile t) {
         this.t = t;
@@ -30,8 +31,41 @@ public final class RegisterChannel implements ChipChannel {
         t.write(Register.SECTOR_NUMBER, 0x2A);
         t.command(0x80);
         int s = t.status();
-        if (s != 0x70) {
+        if (s != 0x70 && s != 0x72) {
             throw new TransportException(TransportException.Kind.OS_ERROR, String.format("intro answered 0x%02X", s));
+        }
+        signature = s;
+    }
+
+    /**
+     * One SPI transfer through the serial mailbox (docs/protocols.md §2.6.4, layout 0x72): the bytes into the buffer at
+     * 0x8800, lengths into Features/SC and LBA mid/high, 0x04 then 0x05, the answer read from after the sent bytes.
+     */
+    public int[] spi(int[] tx, int rx) throws TransportException {
+        for (int i = 0; i < tx.length; i++) {
+            writeByte(0x8800 + i, tx[i]);
+        }
+        t.write(Register.DEVICE, 0xA0);
+        t.write(Register.FEATURES, tx.length & 0xFF);
+        t.write(Register.SECTOR_COUNT, tx.length >> 8);
+        t.write(Register.SECTOR_NUMBER, 0);
+        t.write(Register.LBA_MID, rx & 0xFF);
+        t.write(Register.LBA_HIGH, rx >> 8);
+        t.command(0x04);
+        done();
+        t.command(0x05);
+        done();
+        int[] out = new int[rx];
+        for (int i = 0; i < rx; i++) {
+            out[i] = readByte(0x8800 + tx.length + i);
+        }
+        return out;
+    }
+
+    /** RDSR until write-in-progress clears (bounded). */
+    public void idle() throws TransportException {
+        for (int i = 0; i < 10_000_000 && (spi(new int[] {0x05}, 1)[0] & 1) != 0; i++) {
+            t.clock().sleep(java.time.Duration.ofNanos(1_000));
         }
     }
 
@@ -50,7 +84,7 @@ public final class RegisterChannel implements ChipChannel {
 
     private void done() throws TransportException {
         int s = t.status();
-        if (s != 0x70) {
+        if (s != signature) {
             throw new TransportException(TransportException.Kind.OS_ERROR,
                     String.format("the drive left vendor mode (Status 0x%02X)", s));
         }
@@ -114,7 +148,14 @@ public final class RegisterChannel implements ChipChannel {
         return ChipStatus.READY;
     }
 
+    /**
+     * Toggle-bit polling (DQ6 toggles on consecutive reads while the embedded operation runs: SST39SF040 data sheet),
+     * a different method from the host's Data# polling on purpose, then the read-back.
+     */
     private ChipStatus settled(long a, int expected) throws TransportException {
+        for (int i = 0; i < 10_000_000 && ((readByte(a) ^ readByte(a)) & 0x40) != 0; i++) {
+            t.clock().sleep(java.time.Duration.ofNanos(1_000));
+        }
         if (readByte(a) == expected) {
             return ChipStatus.READY;
         }

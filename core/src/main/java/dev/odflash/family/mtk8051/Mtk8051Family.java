@@ -54,7 +54,7 @@ public final class Mtk8051Family implements Family {
         String readHow = "read the chip through the drive's vendor mode, two passes that must agree, SHA-256"
                 + (device.emulated() ? (device.taskFile().isPresent()
                 ? " (emulated: odflash's vendor mode over the drive's task-file registers, docs/protocols.md §2.6.7)"
-                : " (emulated: a serial part's channel is modelled, the SPI engine is not built)") : "");
+                : " (emulated)") : "");
         boolean chipKnown = info.chip().isPresent();
         String flash = chipKnown
                 ? "erase and program through the vendor mode: gates, a verified backup, a plan at the chip's"

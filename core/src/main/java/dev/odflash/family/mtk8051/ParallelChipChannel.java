@@ -31,14 +31,16 @@ final class ParallelChipChannel implements ChipChannel {
 
     private final VendorMode mode;
     private final ChipTable chips;
+    private final TaskFile.Pacing pacing;
     private Optional<ChipSpec> chip = Optional.empty();
     private UnlockPair pair = UnlockPair.FULL;
     private ChipStatus last = ChipStatus.READY;
     private boolean inside;
 
-    ParallelChipChannel(TaskFile registers, ChipTable chips) {
-        this.mode = new VendorMode(registers, VendorKey.GENERIC, VendorMode.MASTER);
+    ParallelChipChannel(VendorMode mode, ChipTable chips, TaskFile.Pacing pacing) {
+        this.mode = mode;
         this.chips = chips;
+        this.pacing = pacing;
     }
 
     private interface Step<T> {
@@ -63,15 +65,9 @@ final class ParallelChipChannel implements ChipChannel {
         }
     }
 
+    /** The intro is the dispatching channel's ({@link VendorChipChannel}): it chose this engine by the signature. */
     @Override
-    public void enter() throws TransportException {
-        mode.enter();
-        if (mode.signature() != VendorStatus.PARALLEL) {
-            leaveQuietly();
-            throw new TransportException(TransportException.Kind.OS_ERROR, "the drive answered the intro with "
-                    + VendorStatus.describe(mode.signature()) + "; odflash drives serial parts through the modelled"
-                    + " channel only (the SPI engine is not built yet)");
-        }
+    public void enter() {
         inside = true;
     }
 
@@ -79,14 +75,6 @@ final class ParallelChipChannel implements ChipChannel {
     public void leave() throws TransportException {
         inside = false;
         mode.leave(); // every operation polled its completion before returning, so nothing is running now
-    }
-
-    private void leaveQuietly() {
-        try {
-            mode.leave();
-        } catch (TransportException ignored) {
-            // the refusal above is the message
-        }
     }
 
     @Override
@@ -163,8 +151,13 @@ final class ParallelChipChannel implements ChipChannel {
         if (!inside) {
             throw new TransportException(TransportException.Kind.OS_ERROR, "not in vendor mode");
         }
-        return chip.orElseThrow(() -> new TransportException(TransportException.Kind.OS_ERROR,
+        ChipSpec spec = chip.orElseThrow(() -> new TransportException(TransportException.Kind.OS_ERROR,
                 "refused: the flash part was not identified, and odflash never writes an unidentified part"));
+        Optional<String> refusal = RegisterPathWrites.refusal(spec, pacing);
+        if (refusal.isPresent()) {
+            throw new TransportException(TransportException.Kind.OS_ERROR, "refused: " + refusal.get());
+        }
+        return spec;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.odflash.transport.DeviceClock;
 import dev.odflash.transport.TaskFile;
 import dev.odflash.transport.TaskFile.Register;
 import dev.odflash.transport.TransportException;
+import dev.odflash.transport.UserActions;
 
 import java.time.Duration;
 
@@ -33,15 +34,26 @@ final class VendorMode {
         }
     }
 
+    /** JungleFlasher waits up to 200 s for a signature after asking for a power cycle (docs/protocols.md §2.6.2). */
+    static final Duration POWER_CYCLE_WAIT = Duration.ofSeconds(200);
+    /** Between two intros while the user power-cycles the drive (inference: often enough to hit the first second). */
+    static final Duration RESEND_PAUSE = Duration.ofMillis(500);
+
     private final TaskFile registers;
     private final VendorKey key;
     private final int select;
+    private final UserActions user;
     private int signature = -1;
 
     VendorMode(TaskFile registers, VendorKey key, int select) {
+        this(registers, key, select, UserActions.NONE);
+    }
+
+    VendorMode(TaskFile registers, VendorKey key, int select, UserActions user) {
         this.registers = registers;
         this.key = key;
         this.select = select;
+        this.user = user;
     }
 
     DeviceClock clock() {
@@ -53,10 +65,43 @@ final class VendorMode {
         return signature;
     }
 
-    /** Sends the intro until the drive answers with a signature, at most {@link #INTRO_ATTEMPTS} times. */
+    /**
+     * Sends the intro until the drive answers with a signature, at most {@link #INTRO_ATTEMPTS} times. When it still
+     * answers "not yet" (0x80, 0x7F, 0x51), the user is asked to power-cycle the drive and the same intro is re-sent
+     * for up to {@link #POWER_CYCLE_WAIT}; with nobody to ask, the message says what to do.
+     */
     void enter() throws TransportException {
+        int last = introAttempts(INTRO_ATTEMPTS);
+        if (VendorStatus.signature(last)) {
+            return;
+        }
+        if (VendorStatus.notYet(last) && user.ask(UserActions.Action.POWER_CYCLE, POWER_CYCLE_WAIT)) {
+            long deadline = clock().elapsed().plus(POWER_CYCLE_WAIT).toNanos();
+            while (clock().elapsed().toNanos() < deadline) {
+                last = introAttempts(1);
+                if (VendorStatus.signature(last) || !VendorStatus.notYet(last)) {
+                    break;
+                }
+                clock().sleep(RESEND_PAUSE);
+            }
+            if (VendorStatus.signature(last)) {
+                return;
+            }
+        }
+        String what = "not in vendor mode: the intro (SN " + String.format("0x%02X, Command 0x%02X", key.sectorNumber(),
+                key.opcode()) + ") was answered with " + VendorStatus.describe(last);
+        if (VendorStatus.notYet(last)) {
+            what += "; many 8051-era drives take it only within about a second of power-on: power-cycle the drive"
+                    + " (switch it off and on) and run the command again, or run it where odflash can ask you to"
+                    + " (a terminal), and it re-sends the intro for " + POWER_CYCLE_WAIT.toSeconds() + " s";
+        }
+        throw new TransportException(TransportException.Kind.OS_ERROR, what);
+    }
+
+    /** Up to {@code attempts} intros; returns the signature, or the last Status seen. */
+    private int introAttempts(int attempts) throws TransportException {
         int last = -1;
-        for (int attempt = 1; attempt <= INTRO_ATTEMPTS; attempt++) {
+        for (int attempt = 1; attempt <= attempts; attempt++) {
             registers.write(Register.DEVICE, select);
             clock().sleep(Duration.ofMillis(250));
             registers.write(Register.DEVICE, select);
@@ -73,15 +118,13 @@ final class VendorMode {
             last = pollIntro();
             if (VendorStatus.signature(last)) {
                 signature = last;
-                return;
+                return last;
             }
             if (!VendorStatus.notYet(last)) {
                 break;
             }
         }
-        throw new TransportException(TransportException.Kind.OS_ERROR, "not in vendor mode: the intro (SN "
-                + String.format("0x%02X, Command 0x%02X", key.sectorNumber(), key.opcode()) + ") was answered with "
-                + VendorStatus.describe(last));
+        return last;
     }
 
     private int pollIntro() throws TransportException {
@@ -113,6 +156,41 @@ final class VendorMode {
         address(address);
         registers.write(Register.SECTOR_NUMBER, value & 0xFF);
         run(WRITE_BYTE);
+    }
+
+    /** The SPI mailbox's buffer starts here; the firmware masks the index (docs/protocols.md §2.6.4). */
+    static final int SPI_BUFFER = 0x8800;
+
+    /** Writes one byte of the SPI mailbox's buffer (the command bytes of the next transfer, then its data). */
+    void bufferWrite(int index, int value) throws TransportException, ModeLost {
+        address(SPI_BUFFER + index);
+        registers.write(Register.SECTOR_NUMBER, value & 0xFF);
+        run(key.bufferWrite());
+    }
+
+    /** Reads one byte of the SPI mailbox's buffer (the bytes a transfer received follow the ones it sent). */
+    int bufferRead(int index) throws TransportException, ModeLost {
+        address(SPI_BUFFER + index);
+        run(key.bufferRead());
+        return registers.read(Register.SECTOR_NUMBER) & 0xFF;
+    }
+
+    /**
+     * Runs one SPI transfer of the buffer's first {@code tx} bytes, receiving {@code rx} bytes after them. The lengths
+     * go into Features/SC (sent) and LBA mid/high (received), low byte first; with Status 0x73 each length's two bytes
+     * are swapped (docs/protocols.md §2.6.4).
+     */
+    void transfer(int tx, int rx) throws TransportException, ModeLost {
+        boolean swapped = signature == VendorStatus.SPI_SWAPPED;
+        registers.write(Register.DEVICE, select);
+        registers.write(Register.FEATURES, swapped ? tx >> 8 & 0xFF : tx & 0xFF);
+        registers.write(Register.SECTOR_COUNT, swapped ? tx & 0xFF : tx >> 8 & 0xFF);
+        registers.write(Register.SECTOR_NUMBER, 0);
+        registers.write(Register.LBA_MID, swapped ? rx >> 8 & 0xFF : rx & 0xFF);
+        registers.write(Register.LBA_HIGH, swapped ? rx & 0xFF : rx >> 8 & 0xFF);
+        for (int opcode : key.transfer()) {
+            run(opcode);
+        }
     }
 
     /** A19..A0 into LBA mid, LBA high and the Device register's low nibble, in the sources' order. */

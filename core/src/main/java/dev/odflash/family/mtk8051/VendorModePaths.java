@@ -10,6 +10,11 @@ public final class VendorModePaths {
     }
 
     public static ChipChannel channel(TaskFile registers, ChipTable chips) {
-        return new ParallelChipChannel(registers, chips);
+        return channel(registers, chips, dev.odflash.transport.UserActions.NONE);
+    }
+
+    /** With a view that can ask the user (to power-cycle the drive when the intro is not taken). */
+    public static ChipChannel channel(TaskFile registers, ChipTable chips, dev.odflash.transport.UserActions user) {
+        return new VendorChipChannel(registers, chips, user);
     }
 }

@@ -38,6 +38,8 @@ public final class ChipWrite implements FlashStrategy {
     private final ChipSpec chip;
     private final ChipChannel channel;
     private final int bootRegion;
+    /** Set by {@link #plan} when the part's protection is to be cleared before the first erase. */
+    private boolean unprotect;
 
     private ChipWrite(Device device, ChipSpec chip, ChipChannel channel, int bootRegion) {
         this.device = device;
@@ -102,7 +104,42 @@ public final class ChipWrite implements FlashStrategy {
         Decisions.FLASH.log(Level.INFO, () -> "plan" + describe(plan) + (options.includeBoot() || bootRegion == 0 ? ""
                 : String.format(" (erases kept off the boot region 0x0000-0x%04X where the erasers allow)", bootRegion - 1)));
         FlashGates.boot(now, image, bootRegion, plan.touches(0, bootRegion), options);
+        writeProtection(plan, options);
         return new WritePlan.Chip(plan);
+    }
+
+    /**
+     * The part's own write protection (a serial part's block-protect bits), read in vendor mode: a plan touching a
+     * locked range is refused here, before the first erase, unless the user allows clearing it
+     * ({@link FlashOptions#allowUnprotect()}, which {@link #write} then does first).
+     */
+    private void writeProtection(FlashPlan plan, FlashOptions options) throws OdflashException {
+        if (plan.noop() || chip.bus() != dev.odflash.chip.Bus.SPI) {
+            return; // only serial parts carry block-protect bits; a parallel part's intro is not repeated for nothing
+        }
+        List<dev.odflash.chip.EraseBlock> locked;
+        try {
+            channel.enter();
+            try {
+                locked = channel.writeProtected();
+            } finally {
+                channel.leave();
+            }
+        } catch (TransportException e) {
+            throw OdflashException.device("the drive stopped answering while its write protection was read ("
+                    + e.getMessage() + "); nothing was written", e, "write protection");
+        }
+        Optional<dev.odflash.chip.EraseBlock> hit = locked.stream().filter(b -> plan.touches(b.offset(), b.end())).findFirst();
+        if (hit.isEmpty()) {
+            return;
+        }
+        String range = String.format("0x%X-0x%X", hit.get().offset(), hit.get().end() - 1);
+        if (!options.allowUnprotect()) {
+            throw OdflashException.refused(Gate.CHIP, chip.name() + "'s own write protection locks " + range
+                    + ", which the plan writes; nothing was erased", Choice.ALLOW_UNPROTECT);
+        }
+        Decisions.passed("write protection", range + " locked by the part; cleared first (" + Choice.ALLOW_UNPROTECT.mention() + ")");
+        unprotect = true;
     }
 
     @Override
@@ -119,6 +156,9 @@ public final class ChipWrite implements FlashStrategy {
         try {
             channel.enter();
             try {
+                if (unprotect) {
+                    channel.unprotect();
+                }
                 FlashPlan plan = ((WritePlan.Chip) planned).plan();
                 while (true) {
                     round++;

@@ -21,13 +21,42 @@ import java.util.Optional;
  *                      and then its version needs no option
  * @param cancellation  the user's request to stop, looked at only at the write's safe points
  * @param given         the choices the run was given that a resume needs again, recorded in its journal
+ * @param allowUnprotect a part whose own write protection locks a range the plan touches (a serial part's
+ *                      block-protect bits) has it cleared first; without it such a plan is refused before its first
+ *                      erase (docs/architecture.md "Contracts", {@code --allow-unprotect}; every chip-style writer)
  */
 public record FlashOptions(boolean allowCrossFlash, boolean allowReinstall, boolean allowOlder, boolean includeBoot,
                            boolean assumeYes, boolean dryRun, Optional<Path> backupFile, boolean withoutBackup,
                            Mt19xxVariant mt19xxVariant, boolean regionsOnly, boolean restore, Cancellation cancellation,
-                           List<Given> given) {
+                           List<Given> given, boolean allowUnprotect) {
     public FlashOptions {
         given = List.copyOf(given);
+    }
+
+    /** Without {@code allowUnprotect}. */
+    public FlashOptions(boolean allowCrossFlash, boolean allowReinstall, boolean allowOlder, boolean includeBoot,
+                        boolean assumeYes, boolean dryRun, Optional<Path> backupFile, boolean withoutBackup,
+                        Mt19xxVariant mt19xxVariant, boolean regionsOnly, boolean restore, Cancellation cancellation,
+                        List<Given> given) {
+        this(allowCrossFlash, allowReinstall, allowOlder, includeBoot, assumeYes, dryRun, backupFile, withoutBackup,
+                mt19xxVariant, regionsOnly, restore, cancellation, given, false);
+    }
+
+    /** With no recorded choices. */
+    public FlashOptions(boolean allowCrossFlash, boolean allowReinstall, boolean allowOlder, boolean includeBoot,
+                        boolean assumeYes, boolean dryRun, Optional<Path> backupFile, boolean withoutBackup,
+                        Mt19xxVariant mt19xxVariant, boolean regionsOnly, boolean restore, Cancellation cancellation,
+                        boolean allowUnprotect) {
+        this(allowCrossFlash, allowReinstall, allowOlder, includeBoot, assumeYes, dryRun, backupFile, withoutBackup,
+                mt19xxVariant, regionsOnly, restore, cancellation, List.of(), allowUnprotect);
+    }
+
+    /** Without {@code allowUnprotect} and recorded choices. */
+    public FlashOptions(boolean allowCrossFlash, boolean allowReinstall, boolean allowOlder, boolean includeBoot,
+                        boolean assumeYes, boolean dryRun, Optional<Path> backupFile, boolean withoutBackup,
+                        Mt19xxVariant mt19xxVariant, boolean regionsOnly, boolean restore, Cancellation cancellation) {
+        this(allowCrossFlash, allowReinstall, allowOlder, includeBoot, assumeYes, dryRun, backupFile, withoutBackup,
+                mt19xxVariant, regionsOnly, restore, cancellation, List.of(), false);
     }
 
     /** A flash (not a restore), reading the whole flash, that nobody asks to stop. */
@@ -35,7 +64,7 @@ public record FlashOptions(boolean allowCrossFlash, boolean allowReinstall, bool
                         boolean assumeYes, boolean dryRun, Optional<Path> backupFile, boolean withoutBackup,
                         Mt19xxVariant mt19xxVariant) {
         this(allowCrossFlash, allowReinstall, allowOlder, includeBoot, assumeYes, dryRun, backupFile, withoutBackup,
-                mt19xxVariant, false, false, Cancellation.none(), List.of());
+                mt19xxVariant, false, false, Cancellation.none(), List.of(), false);
     }
 
     public static FlashOptions defaults() {

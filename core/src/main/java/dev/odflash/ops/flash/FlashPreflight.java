@@ -43,7 +43,8 @@ public final class FlashPreflight {
             throws OdflashException {
         FlashOptions dry = new FlashOptions(options.allowCrossFlash(), options.allowReinstall(), options.allowOlder(),
                 options.includeBoot(), true, true, options.backupFile(), options.withoutBackup(), options.mt19xxVariant(),
-                options.regionsOnly(), options.restore(), options.cancellation(), options.given());
+                options.regionsOnly(), options.restore(), options.cancellation(), options.given(),
+                options.allowUnprotect());
         List<ImageFit.Gate> out = new ArrayList<>(ImageFit.check(info, report, ImageFit.expectedSize(info)));
         Optional<ImageFit.Gate> refusal = Optional.empty();
         try {

@@ -126,4 +126,17 @@ final class TracingChipChannel implements ChipChannel {
     public int maxReadLength() {
         return inner.maxReadLength();
     }
+
+    @Override
+    public java.util.List<dev.odflash.chip.EraseBlock> writeProtected() throws TransportException {
+        return inner.writeProtected();
+    }
+
+    @Override
+    public void unprotect() throws TransportException {
+        record(op("unprotect", 0, 0), () -> {
+            inner.unprotect();
+            return ChipStatus.READY;
+        });
+    }
 }

@@ -65,4 +65,9 @@ final class TracingTaskFile implements TaskFile {
     public DeviceClock clock() {
         return inner.clock();
     }
+
+    @Override
+    public Pacing pacing() {
+        return inner.pacing();
+    }
 }

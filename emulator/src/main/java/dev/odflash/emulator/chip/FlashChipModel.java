@@ -65,6 +65,8 @@ public final class FlashChipModel {
     private final ReadNoise noise;
 
     private CellSink sink = CellSink.NONE;
+    private boolean deferOperationTime;
+    private long pendingNanos;
     private ChipStatus status = ChipStatus.READY;
     private int erases;
     private int programs;
@@ -105,6 +107,30 @@ public final class FlashChipModel {
     /** The generator for one fault event: depends on the seed, the kind and the count only. */
     private RandomGenerator eventRandom(long stream, long count) {
         return random(seed ^ stream * 0x9E3779B97F4A7C15L ^ count * 0xC2B2AE3D27D4EB4FL);
+    }
+
+    /**
+     * From now on erase and program times are owed instead of charged to the clock: a front end that keeps the part
+     * busy while it works (the register-level drive's Data#/toggle bits, an SPI part's WIP) takes them with
+     * {@link #takeOperationNanos()} and lets the host's polling move the clock through them.
+     */
+    public void deferOperationTime() {
+        deferOperationTime = true;
+    }
+
+    /** The erase and program time owed since the last call (0 unless {@link #deferOperationTime()} is on). */
+    public long takeOperationNanos() {
+        long n = pendingNanos;
+        pendingNanos = 0;
+        return n;
+    }
+
+    private void charge(long nanos) {
+        if (deferOperationTime) {
+            pendingNanos += nanos;
+        } else {
+            clock.advance(nanos);
+        }
     }
 
     public ChipSpec spec() {
@@ -158,7 +184,7 @@ public final class FlashChipModel {
         } finally {
             sink.written(cells, (int) address, (int) address + blockSize);
         }
-        clock.advance(nanos);
+        charge(nanos);
         erases++;
         return done();
     }
@@ -166,7 +192,7 @@ public final class FlashChipModel {
     private void interruptErase(int from, int length, long nanos) {
         byte[] before = Arrays.copyOfRange(cells, from, from + length);
         double progress = Interruptions.erase(cells, from, from + length, eventRandom(ERASE_STREAM, eraseCalls));
-        clock.advance(Math.round(nanos * progress));
+        charge(Math.round(nanos * progress));
         boolean partial = !isErased(from, length) && !Arrays.equals(before, 0, length, cells, from, from + length);
         if (partial) {
             partialErases++;
@@ -208,7 +234,7 @@ public final class FlashChipModel {
         }
         if (faults.lieAtProgram().contains(programCalls)) {
             lies++; // the call takes its time and says READY; not one cell changed
-            clock.advance(nanos);
+            charge(nanos);
             programs++;
             return done();
         }
@@ -221,7 +247,7 @@ public final class FlashChipModel {
         if (violated) {
             violations++;
         }
-        clock.advance(nanos);
+        charge(nanos);
         programs++;
         bytesProgrammed += len;
         return done();
@@ -266,7 +292,7 @@ public final class FlashChipModel {
             cells[at + cut] = Interruptions.partlyProgrammed(cells[at + cut], src[off + cut], random);
             fraction = (rank + random.nextDouble()) / burnt.length;
         }
-        clock.advance(Math.round(nanos * fraction));
+        charge(Math.round(nanos * fraction));
         boolean partial = unfinished && !Arrays.equals(before, 0, len, cells, at, at + len);
         if (partial) {
             partialPrograms++;

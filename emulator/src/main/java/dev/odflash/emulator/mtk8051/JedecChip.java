@@ -11,6 +11,11 @@ import dev.odflash.transport.ChipStatus;
  * loads that follow make up the page). The part takes the unlock addresses {@code unlock=} names, or either pair;
  * with the wrong pair its cycles are ordinary writes and reads return the array. After a failed operation reads
  * return status bytes (DQ5 set, DQ7 the complement) until a reset.
+ *
+ * <p>While an erase or program runs (its time from the chip model, owed rather than charged: the host's reads move the
+ * clock through it) reads return the embedded operation's status byte, as the SST39SF040 and Am29F040 data sheets
+ * give it: DQ7 the complement of the byte being programmed (0 during an erase), DQ6 toggling on every read, DQ5 0;
+ * writes are ignored. The byte reads as the array again once the time has passed.
  */
 final class JedecChip {
     enum Pairs { BOTH, FULL_ONLY, SHORT_ONLY }
@@ -31,10 +36,21 @@ final class JedecChip {
     /** An autopage part's byte-load window (inference: about 200 µs, as W29C0x0 data sheets give). */
     private static final long LOAD_WINDOW_NANOS = 200_000;
 
+    private long busyUntil;
+    private int busyExpect;
+    private boolean toggle;
+
     JedecChip(FlashChipModel chip, Pairs pairs) {
         this.chip = chip;
         this.pairs = pairs;
+        chip.deferOperationTime();
     }
+
+    private boolean busy() {
+        return chip.clock().nanos() < busyUntil;
+    }
+
+
 
     private boolean first(int a) {
         return switch (pairs) {
@@ -54,6 +70,9 @@ final class JedecChip {
 
     /** One write cycle on the chip's bus. Throws the chip model's power loss through. */
     void write(int address, int value) {
+        if (busy()) {
+            return; // the part ignores commands while its embedded operation runs
+        }
         int a = address % size();
         long now = chip.clock().nanos();
         if (programArmed && chip.spec().writeModel() instanceof WriteModel.AutoPage && now - lastCycle > LOAD_WINDOW_NANOS) {
@@ -93,10 +112,10 @@ final class JedecChip {
             case 5 -> {
                 step = 0;
                 if (value == 0x10 && a == firstAddress) {
-                    finish(chip.erase(0, size()), 0xFF);
+                    finish(chip.erase(0, size()), -1);
                 } else if (value == 0x30) {
                     int block = chip.spec().smallestEraser().smallestBlock();
-                    finish(chip.erase(a - a % block, block), 0xFF);
+                    finish(chip.erase(a - a % block, block), -1);
                 }
             }
             default -> step = 0;
@@ -144,10 +163,13 @@ final class JedecChip {
         return operations;
     }
 
+    /** @param expected the byte programmed, or -1 for an erase (Data# reads 0 while it runs) */
     private void finish(ChipStatus status, int expected) {
         operations++;
         failed = !status.equals(ChipStatus.READY);
-        failedExpect = expected;
+        failedExpect = expected < 0 ? 0xFF : expected;
+        busyExpect = expected < 0 ? 0xFF : expected; // an erase drives the cells to 1: DQ7 reads 0 meanwhile
+        busyUntil = chip.clock().nanos() + chip.takeOperationNanos();
     }
 
     private void reset() {
@@ -159,7 +181,13 @@ final class JedecChip {
     }
 
     int read(int address) {
-        commitPage();
+        if (!busy()) {
+            commitPage();
+        }
+        if (busy()) {
+            toggle = !toggle;
+            return ((~busyExpect) & 0x80) | (toggle ? 0x40 : 0);
+        }
         int a = address % size();
         if (failed) {
             return ((~failedExpect) & 0x80) | 0x20;

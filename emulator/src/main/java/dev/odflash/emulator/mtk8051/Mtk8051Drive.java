@@ -22,7 +22,7 @@ import java.util.Optional;
 /**
  * An emulated 8051-era MTK drive: a flash chip model, the firmware personality read from that flash
  * at power-on (INQUIRY comes from the template in the image, so flashing changes what it reports),
- * the ATAPI identity commands, and the vendor-mode chip channel. Faults, host quirks, UNIT ATTENTION
+ * the ATAPI identity commands, and the vendor mode at the register level ({@link Mtk8051TaskFile}). Faults, host quirks, UNIT ATTENTION
  * and REQUEST SENSE are the shared core's ({@link CommandFaults}, {@link EmulatedAtapiFrontEnd}); this
  * class keeps the power-on state read from flash and the chip. Every command advances the virtual
  * clock by bus and chip time. Faults inside an erase or program are the chip model's
@@ -39,9 +39,8 @@ public final class Mtk8051Drive implements EmulatedDrive {
     private final FlashImageStore store;
     private final byte[] factoryBoot;
     private final EmulatedAtapiFrontEnd scsi;
-    private final Mtk8051VendorChannel channel;
     private final FaultPlan plan;
-    /** The register-level vendor mode, for parallel parts; serial parts keep the modelled channel. */
+    /** The register-level vendor mode: parallel parts through their JEDEC commands, serial parts through the mailbox. */
     private final Optional<Mtk8051TaskFile> registers;
     private PowerState state;
     private FirmwareView firmware;
@@ -50,12 +49,17 @@ public final class Mtk8051Drive implements EmulatedDrive {
     public Mtk8051Drive(String spec, EmulatorProfile profile, HostQuirks quirks, FaultPlan faults, VirtualClock clock,
                         FlashChipModel chip, FlashImageStore store, byte[] factoryBoot) {
         this(spec, profile, quirks, faults, clock, chip, store, factoryBoot, Mtk8051TaskFile.Intro.ALWAYS,
-                JedecChip.Pairs.BOTH);
+                JedecChip.Pairs.BOTH, 0, false);
     }
 
+    /**
+     * @param bp      the serial part's status register at power-on ({@code bp=0xNN}: block-protect bits, SRWD)
+     * @param swapped the serial mailbox answers 0x73 and takes its length bytes swapped
+     */
     public Mtk8051Drive(String spec, EmulatorProfile profile, HostQuirks quirks, FaultPlan faults, VirtualClock clock,
-                        FlashChipModel chip, FlashImageStore store, byte[] factoryBoot, String intro, String unlock) {
-        this(spec, profile, quirks, faults, clock, chip, store, factoryBoot, introOf(intro), pairsOf(unlock));
+                        FlashChipModel chip, FlashImageStore store, byte[] factoryBoot, String intro, String unlock,
+                        int bp, boolean swapped) {
+        this(spec, profile, quirks, faults, clock, chip, store, factoryBoot, introOf(intro), pairsOf(unlock), bp, swapped);
     }
 
     private static Mtk8051TaskFile.Intro introOf(String intro) {
@@ -78,7 +82,7 @@ public final class Mtk8051Drive implements EmulatedDrive {
 
     private Mtk8051Drive(String spec, EmulatorProfile profile, HostQuirks quirks, FaultPlan faults, VirtualClock clock,
                          FlashChipModel chip, FlashImageStore store, byte[] factoryBoot, Mtk8051TaskFile.Intro intro,
-                         JedecChip.Pairs pairs) {
+                         JedecChip.Pairs pairs, int bp, boolean swapped) {
         this.spec = spec;
         this.plan = faults;
         this.profile = profile;
@@ -99,19 +103,30 @@ public final class Mtk8051Drive implements EmulatedDrive {
         this.store = store;
         this.factoryBoot = factoryBoot.clone();
         this.scsi = new EmulatedAtapiFrontEnd(quirks, clock, this.faults, new Mtk8051Scsi(this));
-        this.channel = new Mtk8051VendorChannel(this);
-        this.registers = chip.spec().bus() == dev.odflash.chip.Bus.PARALLEL
-                ? Optional.of(new Mtk8051TaskFile(this, new JedecChip(chip, pairs), intro)) : Optional.empty();
+        VendorBackend backend = chip.spec().bus() == dev.odflash.chip.Bus.PARALLEL ? new JedecBackend(new JedecChip(chip, pairs))
+                : new SpiMailbox(new SerialChip(chip, bp), swapped);
+        this.registers = Optional.of(new Mtk8051TaskFile(this, backend, intro));
         powerOn();
+        registers.ifPresent(Mtk8051TaskFile::poweredOn); // opening the drive is a power-on (intro=window)
+    }
+
+    /**
+     * The user switched the drive off and on (asked to by the host): vendor mode is gone, the drive boots from its
+     * flash, and the intro window of {@code intro=window} starts again. A DEVICE RESET restarts the firmware but is
+     * not a power-on for that window (inference: the window is the boot ROM's, after power is applied).
+     */
+    @Override
+    public void powerCycle() {
+        registers.ifPresent(Mtk8051TaskFile::reset);
+        powerOn();
+        registers.ifPresent(Mtk8051TaskFile::poweredOn);
+        scsi.raiseUnitAttention();
     }
 
     /** Boots from what the flash holds now (docs/architecture.md: boot mode, dead drive). */
     void powerOn() {
         firmware = FirmwareView.of(chip.contents(), factoryBoot);
         state = !firmware.bootIntact() ? PowerState.DEAD : firmware.mainValid() ? PowerState.RUNNING : PowerState.BOOT;
-        if (registers != null) {
-            registers.ifPresent(Mtk8051TaskFile::poweredOn);
-        }
     }
 
     FaultPlan faultPlan() {
@@ -137,7 +152,6 @@ public final class Mtk8051Drive implements EmulatedDrive {
      * The flash and the running firmware are untouched.
      */
     private void busReset() {
-        channel.reset(faults.commands());
         registers.ifPresent(Mtk8051TaskFile::reset);
         scsi.raiseUnitAttention();
     }
@@ -180,7 +194,17 @@ public final class Mtk8051Drive implements EmulatedDrive {
     /** Erase and program calls that reached the chip: tests use them to prove a refused gate wrote nothing. */
     @Override
     public long writeCommands() {
-        return channel.writeCommands() + registers.map(Mtk8051TaskFile::writeCommands).orElse(0L);
+        return registers.map(Mtk8051TaskFile::writeCommands).orElse(0L);
+    }
+
+    @Override
+    public long firstWriteCommand() {
+        return registers.map(Mtk8051TaskFile::firstWriteCommand).orElse(-1L);
+    }
+
+    @Override
+    public long lastWriteCommand() {
+        return registers.map(Mtk8051TaskFile::lastWriteCommand).orElse(-1L);
     }
 
     /** Bus resets injected by {@code reset@cmd:N} so far. */
@@ -205,7 +229,7 @@ public final class Mtk8051Drive implements EmulatedDrive {
 
     @Override
     public Optional<ChipChannel> chipChannel() {
-        return registers.isPresent() ? Optional.empty() : Optional.of(channel);
+        return Optional.empty(); // the host builds its vendor-mode channel on the task file (family.ChipPaths)
     }
 
     @Override
@@ -231,11 +255,9 @@ public final class Mtk8051Drive implements EmulatedDrive {
     @Override
     public List<String> notes() {
         return List.of("emulated drive (" + profile.name() + "): " + profile.description(),
-                registers.isPresent()
-                        ? "the vendor mode is served at the register level: the emulated drive decodes the task-file"
-                        + " writes itself (docs/protocols.md §2.6.7); never tried on a real drive"
-                        : "the vendor-mode chip channel of a serial part is modelled on public behaviour (Vendor Intro,"
-                        + " chip ID, bank read, erase, program, Outro): the SPI engine is not built (docs/protocols.md §2.6.7)");
+                "the vendor mode is served at the register level (" + (chip.spec().bus() == dev.odflash.chip.Bus.PARALLEL
+                        ? "parallel part, status 0x70" : "serial part through the SPI mailbox") + "): the emulated drive"
+                        + " decodes the task-file writes itself (docs/protocols.md §2.6.7); never tried on a real drive");
     }
 
     @Override

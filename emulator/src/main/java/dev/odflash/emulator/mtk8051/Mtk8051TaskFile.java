@@ -10,8 +10,9 @@ import java.time.Duration;
 
 /**
  * The emulated 8051-era drive's task-file registers, decoded here from the register writes alone
- * (docs/protocols.md §2.6): the generic intro (SN 0x2A, Command 0x80) answered with 0x70, the byte read (0x00) and
- * write (0x01) commands reaching the {@link JedecChip}, the outro 0x81 and DEVICE RESET 0x08. SN 0x2E with Command
+ * (docs/protocols.md §2.6): the generic intro (SN 0x2A, Command 0x80) answered with the backend's signature (0x70
+ * parallel, 0x72/0x73 serial), its vendor commands ({@link JedecBackend}, {@link SpiMailbox}), the outro 0x81 and
+ * DEVICE RESET 0x08. SN 0x2E with Command
  * 0x80 (the LiteOn-Erase key) erases the firmware, and counts as a write. Each Command write is one command for
  * the fault plan; each register access costs about 1 µs of virtual time (inference: a port access).
  */
@@ -20,12 +21,11 @@ final class Mtk8051TaskFile implements TaskFile {
     private static final Duration TIMEOUT = Duration.ofSeconds(10); // what the host waits for an answer
     private static final int IDLE = 0x50;
     private static final int ABORTED = 0x51;
-    private static final int SIGNATURE = 0x70;
 
     enum Intro { ALWAYS, WINDOW, NEVER }
 
     private final Mtk8051Drive drive;
-    private final JedecChip jedec;
+    private final VendorBackend backend;
     private final Intro intro;
     private final int[] regs = new int[8];
     private int status = IDLE;
@@ -34,15 +34,31 @@ final class Mtk8051TaskFile implements TaskFile {
     private boolean garbageSn;
     private long writes;
     private long poweredOnAt;
+    private long firstWrite = -1;
+    private long lastWrite = -1;
 
-    Mtk8051TaskFile(Mtk8051Drive drive, JedecChip jedec, Intro intro) {
+    Mtk8051TaskFile(Mtk8051Drive drive, VendorBackend backend, Intro intro) {
         this.drive = drive;
-        this.jedec = jedec;
+        this.backend = backend;
         this.intro = intro;
     }
 
+    /** The first and last command number whose execution reached the chip with an erase or program; -1 before. */
+    long firstWriteCommand() {
+        return firstWrite;
+    }
+
+    long lastWriteCommand() {
+        return lastWrite;
+    }
+
+    private void wrote(long command) {
+        firstWrite = firstWrite < 0 ? command : firstWrite;
+        lastWrite = command;
+    }
+
     long writeCommands() {
-        return writes + jedec.operations();
+        return writes + backend.operations();
     }
 
     /** A bus reset or a power-on: vendor mode is gone. */
@@ -81,6 +97,12 @@ final class Mtk8051TaskFile implements TaskFile {
         return stuckBusy ? 0xD0 : status;
     }
 
+    /** The virtual clock charges a fixed time per access: the gap between two accesses is bounded. */
+    @Override
+    public Pacing pacing() {
+        return Pacing.BOUNDED;
+    }
+
     @Override
     public DeviceClock clock() {
         return drive.virtualClock();
@@ -117,22 +139,24 @@ final class Mtk8051TaskFile implements TaskFile {
             drive.dropVendor("vendor intro", TIMEOUT); // a bridge that drops vendor commands never lets it start
             if (opcode == 0x80 && sn == 0x2A && introAccepted()) {
                 vendor = true;
-                status = SIGNATURE;
+                status = backend.signature();
             } else {
                 status = ABORTED;
             }
             return;
         }
-        int address = regs[Register.LBA_MID.offset()] | regs[Register.LBA_HIGH.offset()] << 8
-                | (regs[Register.DEVICE.offset()] & 0x0F) << 16;
+        long before = backend.operations();
         try {
-            switch (opcode) {
-                case 0x00 -> regs[Register.SECTOR_NUMBER.offset()] = jedec.read(address);
-                case 0x01 -> jedec.write(address, sn);
-                case 0x81 -> reset();
-                default -> status = ABORTED;
+            if (opcode == 0x81) {
+                reset();
+            } else if (!backend.command(opcode, regs)) {
+                status = ABORTED;
+            }
+            if (backend.operations() != before) {
+                wrote(n);
             }
         } catch (PowerLossException e) {
+            drive.virtualClock().advance(drive.chip().takeOperationNanos()); // the part of the operation that ran
             throw drive.powerLost("power lost during " + e.getMessage());
         } catch (CellSinkFailure e) {
             throw new TransportException(TransportException.Kind.OS_ERROR, e.forHost("vendor command"), 0, e);

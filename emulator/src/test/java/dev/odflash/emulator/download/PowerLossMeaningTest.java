@@ -81,6 +81,27 @@ class PowerLossMeaningTest {
                 c.leave();
                 Wire.revision(d);
             };
+            case "mtk8051-spi" -> d -> {
+                Wire.revision(d);
+                dev.odflash.emulator.RegisterChannel c = new dev.odflash.emulator.RegisterChannel(d.taskFile().orElseThrow());
+                c.enter();
+                c.spi(new int[] {0x90, 0, 0, 0}, 2);
+                for (int sector = 0x3E000; sector < 0x40000; sector += 0x1000) {
+                    c.spi(new int[] {0x06}, 0);
+                    c.spi(new int[] {0x20, sector >> 16, sector >> 8 & 0xFF, 0}, 0);
+                    c.idle();
+                    int[] page = new int[4 + 0x10];
+                    page[0] = 0x02;
+                    page[1] = sector >> 16;
+                    page[2] = sector >> 8 & 0xFF;
+                    java.util.Arrays.fill(page, 4, page.length, sector >> 12 & 0xFF);
+                    c.spi(new int[] {0x06}, 0);
+                    c.spi(page, 0);
+                    c.idle();
+                }
+                c.leave();
+                Wire.revision(d);
+            };
             case "btc-drw1008" -> d -> {
                 byte[] image = BtcFirmware.generate("DRW1008IM", "0076");
                 BtcDriveTest.download(d, image, BtcDriveTest.sum(image));
