@@ -79,9 +79,17 @@ final class VendorMode {
                 break;
             }
         }
-        throw new TransportException(TransportException.Kind.OS_ERROR, "not in vendor mode: the intro (SN "
-                + String.format("0x%02X, Command 0x%02X", key.sectorNumber(), key.opcode()) + ") was answered with "
-                + VendorStatus.describe(last));
+        TransportException refused = new TransportException(TransportException.Kind.OS_ERROR, "not in vendor mode: the"
+                + " intro (SN " + String.format("0x%02X, Command 0x%02X", key.sectorNumber(), key.opcode()) + ") was"
+                + " answered with " + VendorStatus.describe(last));
+        // the outro and DEVICE RESET go out on every path out, a refused intro too (issue 14 §1): a drive that half
+        // took the intro must not stay in a vendor state
+        try {
+            leave();
+        } catch (TransportException e) {
+            refused.addSuppressed(e);
+        }
+        throw refused;
     }
 
     private int pollIntro() throws TransportException {
