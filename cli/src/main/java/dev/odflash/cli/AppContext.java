@@ -132,6 +132,12 @@ public final class AppContext {
         Output out = output();
         int result = code;
         for (Device d : portDevices) {
+            java.util.Optional<dev.odflash.transport.TransportException> refused = dev.odflash.nativeio.PortDevices.refusal(d);
+            if (refused.isPresent() && result == 0) {
+                // a probe words a refused session as "vendor mode not reachable"; the run still ends as the refusal
+                result = out.error(refused.get().kind() == dev.odflash.transport.TransportException.Kind.BUSY
+                        ? ExitCode.REFUSED : ExitCode.DEVICE, d.spec() + ": " + refused.get().getMessage());
+            }
             java.util.Optional<dev.odflash.nativeio.PortEnding> ending = dev.odflash.nativeio.PortDevices.ending(d);
             if (ending.isEmpty()) {
                 continue;

@@ -44,8 +44,9 @@ final class InfoCommand extends BaseCommand {
         if (dryRun) {
             return dryRun();
         }
+        dev.odflash.ops.DriveProbe probe = device.probe(ctx); // a bad --family or --size ends the run before any open
         try (Device d = ctx.openDevice(device.device)) {
-            DriveInfo info = device.probe(ctx).probe(d);
+            DriveInfo info = probe.probe(d);
             List<Capability> caps = Capabilities.of(info, d);
             ObjectNode json = DriveReport.json(info, caps);
             String text = DriveReport.text(info, caps);

@@ -83,6 +83,11 @@ public final class PortDevices {
         }
     }
 
+    /** Why a port device's session was refused, when it was (the refusal a probe may have turned into a warning). */
+    public static Optional<TransportException> refusal(Device device) {
+        return device instanceof PortDevice p ? p.refusal() : Optional.empty();
+    }
+
     /** How a port device's session ended, once it is closed; empty for other devices or a session never begun. */
     public static Optional<PortEnding> ending(Device device) {
         return device instanceof PortDevice p ? p.ending() : Optional.empty();

@@ -47,6 +47,11 @@ public final class PortDevice implements Device {
         return ending;
     }
 
+    /** Why the session was refused (nothing touched, or given back), when it was. */
+    public Optional<TransportException> refusal() {
+        return session.refusal();
+    }
+
     @Override
     public String spec() {
         return target.spec();

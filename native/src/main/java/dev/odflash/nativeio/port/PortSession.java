@@ -114,6 +114,11 @@ public final class PortSession {
         return taskFile;
     }
 
+    /** Why the session was refused, when it was. */
+    public Optional<TransportException> refusal() {
+        return Optional.ofNullable(refusal);
+    }
+
     public boolean begun() {
         return taskFile != null;
     }
@@ -125,6 +130,9 @@ public final class PortSession {
 
     /** The Status and Error the drive shows now (read before the reset). */
     private void lastAnswer() throws TransportException {
+        verified.add("Command register writes: " + String.join(", ", taskFile.opcodes().stream()
+                .map(o -> String.format("0x%02X", o)).toList()));
+        verified.addAll(taskFile.refusals());
         int status = taskFile.status();
         int error = taskFile.error();
         verified.add(String.format("after %d command(s): Status 0x%02X, Error 0x%02X%s", taskFile.commands(), status,

@@ -24,6 +24,10 @@ public final class PortTaskFile implements TaskFile {
     private final int position;
     private final DeviceClock clock;
     private int commands;
+    private int lastOpcode = -1;
+    private boolean answerSeen = true;
+    private final java.util.List<String> refusals = new java.util.ArrayList<>();
+    private final java.util.List<Integer> opcodes = new java.util.ArrayList<>();
 
     public PortTaskFile(PortSpace ports, IdeChannel channel, int position, DeviceClock clock) {
         this.ports = ports;
@@ -44,12 +48,42 @@ public final class PortTaskFile implements TaskFile {
     @Override
     public void command(int opcode) throws TransportException {
         commands++;
+        if (opcodes.size() < 32) {
+            opcodes.add(opcode & 0xFF);
+        }
         ports.out(channel.commandBase() + STATUS_COMMAND, opcode & 0xFF);
+        lastOpcode = opcode & 0xFF;
+        answerSeen = false;
     }
 
+    /**
+     * Reads Status. The first Status after a command that shows ERR with BSY clear and is no vendor-mode signature
+     * is a refusal by a normal ATA device: its Error register (a read without side effects, ATA/ATAPI-6 §7.9) is
+     * read once and kept, so the user sees both values (QEMU's ATAPI drive answers the intro with 0x41 / 0x04).
+     */
     @Override
     public int status() throws TransportException {
-        return ports.in(channel.commandBase() + STATUS_COMMAND);
+        int status = ports.in(channel.commandBase() + STATUS_COMMAND);
+        if (!answerSeen && (status & 0x80) == 0) {
+            answerSeen = true;
+            boolean signature = status == 0x70 || status == 0x72 || status == 0x73;
+            if ((status & 0x01) != 0 && !signature && refusals.size() < 16) {
+                int error = error();
+                refusals.add(String.format("Command 0x%02X answered with Status 0x%02X, Error 0x%02X%s", lastOpcode,
+                        status, error, (error & 0x04) != 0 ? " (ABRT: the drive aborted the command)" : ""));
+            }
+        }
+        return status;
+    }
+
+    /** The first 32 opcodes written to the Command register, in order. */
+    public java.util.List<Integer> opcodes() {
+        return java.util.List.copyOf(opcodes);
+    }
+
+    /** The refusals seen (at most 16), in order. */
+    public java.util.List<String> refusals() {
+        return java.util.List.copyOf(refusals);
     }
 
     /** Reads a register back; {@link Register#FEATURES}'s port reads as the Error register. */

@@ -144,6 +144,8 @@ class PortSessionTest {
         assertThat(end.answersAgain()).isTrue();
         assertThat(String.join("\n", end.verified()))
                 .contains("unbound from ata_piix; sysfs shows no driver bound")
+                .contains("Command register writes: 0x80\n")
+                .contains("Command 0x80 answered with Status 0x41, Error 0x04 (ABRT: the drive aborted the command)")
                 .contains("Status 0x41, Error 0x04 (ABRT")
                 .contains("LBA mid/high 0x14/0xEB (the ATAPI signature)")
                 .contains(FN + " bound to ata_piix again")
