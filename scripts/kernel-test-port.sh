@@ -35,7 +35,7 @@ port_refusal() {
   odflash info --device port:$PCD --dry-run --json > pdry.json 2> pdry.err; rc=$?
   expect "port: --dry-run of port:$PCD exits 0" test $rc -eq 0
   expect "port: --dry-run names the function and the position" sh -c "grep -q '\"function\" : \"$PFN\"' pdry.json && grep -q '\"position\" : \"master\"' pdry.json"
-  sed 's/^/INFO port dry-run: /' pdry.json | tr -d '\n' | head -c 400; echo
+  echo "INFO port dry-run: $(tr -d '\n' < pdry.json | tr -s ' ' | head -c 400)"
   odflash info --device port:0x378:master --dry-run > pbad.txt 2>&1; rc=$?
   expect "port: a free-form port outside the scanned channels is a usage error (exit 2)" sh -c "test $rc -eq 2 && grep -q 'not the command block of an IDE channel' pbad.txt"
 

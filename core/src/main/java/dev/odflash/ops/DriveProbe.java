@@ -105,7 +105,8 @@ public final class DriveProbe {
             size = Optional.of(new FlashSize(model.get().layout().fixedSize(), FlashSize.FROM_LAYOUT));
         }
         DriveInfo info = new DriveInfo(device.spec(), inquiry, model, id, chip, size, configuration, notReady,
-                device.emulated(), device.notes(), warnings, vendorModeFailure);
+                device.emulated(), device.notes(), warnings, vendorModeFailure,
+                model.isPresent() ? Optional.empty() : familyOverride);
         LOG.log(System.Logger.Level.INFO, () -> "drive " + info.spec() + (info.emulated() ? " (emulated)" : "")
                 + ": \"" + info.inquiry().vendor() + "\" \"" + info.inquiry().product() + "\" revision \""
                 + info.inquiry().revision() + "\", family "
