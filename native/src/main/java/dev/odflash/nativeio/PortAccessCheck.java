@@ -37,7 +37,8 @@ public final class PortAccessCheck {
         boolean off = level.map("none"::equals).orElse(lockdown.isEmpty() && !Files.exists(lockdownFile));
         checks.add(new PortAccess.Check("kernel lockdown off", off, level.map(l -> l.equals("none") ? "off"
                 : "lockdown is '" + l + "': the kernel refuses /dev/port (UEFI Secure Boot can turn it on)")
-                .orElse(Files.exists(lockdownFile) ? "cannot read " + lockdownFile : "no lockdown in this kernel")));
+                .orElse(Files.exists(lockdownFile) ? "cannot read " + lockdownFile : "cannot tell (no " + lockdownFile
+                + ": securityfs not mounted, or no lockdown LSM); the open of /dev/port will say")));
         return new PortAccess(checks);
     }
 

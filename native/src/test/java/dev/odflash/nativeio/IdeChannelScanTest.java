@@ -86,6 +86,9 @@ class IdeChannelScanTest {
         assertThat(a.ready()).isFalse();
         assertThat(a.why()).contains("not held (effective uid 1000)").contains("/dev/port: missing")
                 .contains("lockdown is 'integrity'");
+        java.nio.file.Files.delete(fake.sys().resolve("kernel/security/lockdown")); // securityfs not mounted
+        assertThat(PortAccessCheck.of(fake.proc(), fake.sys(), fake.devPort()).checks().get(2).detail())
+                .contains("cannot tell");
         fake.capabilities("0000000000020000", 1000); // CAP_SYS_RAWIO alone is enough
         assertThat(PortAccessCheck.of(fake.proc(), fake.sys(), fake.devPort()).checks().getFirst().ok()).isTrue();
     }

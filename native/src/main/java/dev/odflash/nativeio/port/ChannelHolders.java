@@ -71,6 +71,7 @@ public final class ChannelHolders {
         }
     }
 
+    /** Mounts as this process's mount namespace shows them (a container's own mounts elsewhere are not seen). */
     private static void mounts(List<IdeChannel> channels, Path sys, Path proc, List<String> reasons) {
         Set<String> numbers = new HashSet<>();
         List<String> blocks = new ArrayList<>();

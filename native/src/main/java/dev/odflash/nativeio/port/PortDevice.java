@@ -5,6 +5,7 @@ import dev.odflash.nativeio.PortForm;
 import dev.odflash.transport.ChipChannel;
 import dev.odflash.transport.Device;
 import dev.odflash.transport.DeviceClock;
+import dev.odflash.transport.ExclusiveUse;
 import dev.odflash.transport.ScsiRequest;
 import dev.odflash.transport.ScsiResult;
 import dev.odflash.transport.ScsiTransport;
@@ -91,6 +92,22 @@ public final class PortDevice implements Device {
     public List<String> notes() {
         return List.of("reached through /dev/port: " + target.channel().describe() + ", " + target.positionName()
                 + " (the function is unbound from its driver for the vendor mode and bound again afterwards)");
+    }
+
+    /** The function's lock is the exclusive use: held from the open, for the whole run. */
+    @Override
+    public ExclusiveUse acquireExclusive() {
+        return new ExclusiveUse() {
+            @Override
+            public String describe() {
+                return "the IDE function " + target.channel().function() + " is locked for this run (one port run per"
+                        + " function)";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     @Override
