@@ -69,7 +69,7 @@ final class DriveReport {
         line(sb, "Family", info.model().map(m -> m.family().word() + ", image layout " + m.layout().word()
                 + (m.bootRegion() > 0 ? ", boot region " + m.bootRegion() / 1024 + " KiB" : ""))
                 .orElse(info.namedFamily().map(f -> "not in odflash's drive table; " + f.word() + " as named on the"
-                        + " command line (its vendor-mode intro was sent)")
+                        + " command line (odflash tries its vendor mode on it)")
                         .orElse("unknown drive: not in odflash's drive table, no vendor command is sent")));
         if (info.jedecId().isPresent()) {
             line(sb, "Chip", info.chip().map(c -> visible(c.vendor()) + " " + visible(c.name()) + " (JEDEC " + c.id() + ")")
