@@ -1,11 +1,19 @@
 #!/bin/busybox sh
-# /init of the kernel test's guest (scripts/kernel-test.sh fills in @JDK@, @APP@, @BLOCKS@, @BENCH@).
+# /init of the kernel test's guest (scripts/kernel-test.sh fills in @JDK@, @APP@, @BLOCKS@, @BENCH@, @DISKSHA@).
 # Prints "PASS name" / "FAIL name: why" lines the host counts, "BENCH ..." figures, then GUEST-DONE.
+# KT_STAGE (kernel command line) picks what this boot runs: "sg" (default: the SG_IO checks, the benchmark and
+# the port path's refusal case) or "port" (the port path's positive case, scripts/kernel-test-port.sh).
 /bin/busybox --install -s /bin
 export PATH=/bin:/usr/bin
 mount -t proc proc /proc; mount -t sysfs sys /sys; mount -t devtmpfs dev /dev; mount -t tmpfs tmp /tmp
+mount -t securityfs securityfs /sys/kernel/security 2>/dev/null # the lockdown state doctor reports
 for m in $(cat /modules.list); do insmod /lib/modules/$m 2>/dev/null; done
-i=0; while { [ ! -e /dev/sg1 ] || [ ! -e /dev/sr1 ]; } && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done
+STAGE=${KT_STAGE:-sg}
+if [ "$STAGE" = sg ]; then
+  i=0; while { [ ! -e /dev/sg1 ] || [ ! -e /dev/sr1 ]; } && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done
+else
+  i=0; while { [ ! -e /dev/sr0 ] || [ ! -e /dev/sda ]; } && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done
+fi
 O=trans=virtio,version=9p2000.L,ro,msize=262144
 mkdir -p @JDK@ @APP@; mount -t 9p -o $O jdk @JDK@; mount -t 9p -o $O app @APP@
 cd /tmp
@@ -24,10 +32,22 @@ AOT=
 JAVA="@JDK@/bin/java --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC $AOT -cp @APP@/odflash.jar:@APP@/kernelcheck.jar"
 odflash() { $JAVA -Xint dev.odflash.cli.Main "$@"; }
 uptime_s() { cut -d' ' -f1 /proc/uptime; }
+. /kernel-test-port.sh # the port path's stages (issue 14 §4)
+
+# --- stage "port" (second boot): the port path's positive case, then done -------------------------------
+if [ "$STAGE" = port ]; then
+  echo "INFO stage port: java starts at guest uptime $(uptime_s) s"
+  port_positive
+  echo "INFO guest uptime at the end $(uptime_s) s"
+  echo GUEST-DONE
+  sync
+  poweroff -f
+fi
 
 # which drive holds the ISO: the one that is ready
 MEDIA_SG=; MEDIA_SR=; EMPTY_SG=; EMPTY_SR=
 for sg in /sys/class/scsi_generic/sg*; do
+  [ "$(cat $sg/device/type 2>/dev/null)" = 5 ] || continue # the port refusal case's raw disk is not a drive here
   n=${sg##*/}; blk=$(ls $sg/device/block 2>/dev/null)
   if sg_turs /dev/$n >/dev/null 2>&1; then MEDIA_SG=/dev/$n; MEDIA_SR=/dev/$blk; else EMPTY_SG=/dev/$n; EMPTY_SR=/dev/$blk; fi
 done
@@ -101,6 +121,10 @@ for node in $MEDIA_SG $MEDIA_SR $EMPTY_SG $EMPTY_SR; do
   expect "6-byte group-7 CDB on $node: DID_ERROR mapped" grep -q "^GROUP7 $node kind=OS_ERROR .*DID_ERROR" kc.txt
 done
 echo "INFO checks done at guest uptime $(uptime_s) s"
+
+# --- the port path's refusal case (issue 14 §4), on this boot's PIIX function ---------------------------
+port_refusal
+echo "INFO port refusal done at guest uptime $(uptime_s) s"
 
 # --- benchmark (issue 5 §5): figures only, never a pass/fail ------------------------------------------
 if [ -z "@BENCH@" ]; then

@@ -4,7 +4,9 @@
 # drive; the host's JDK 25 and the built CLI are shared read-only over 9p at the same paths. In the
 # guest it runs odflash (list --json, info on both drives, doctor), the test-only KernelCheck main
 # (raw INQUIRY, TEST UNIT READY, unsupported READ BUFFER mode 3, exclusive use) and sg3-utils on the
-# same drives, then the benchmark of issue 5 §5. Ends with "N passed, N failed"; exit 1 on a failure.
+# same drives, then the benchmark of issue 5 §5, and the port path's refusal case (issue 14 §4: a raw disk held
+# open on the PIIX function). A second boot runs the port path's positive case (the CD alone on piix3-ide, a raw
+# disk on AHCI; scripts/kernel-test-port.sh). Ends with "N passed, N failed"; exit 1 on a failure.
 #
 # Environment: KT_WORK (scratch, default /tmp/odflash-kernel-test), KT_CACHE (kernel .deb cache,
 # default ~/.cache/odflash-kernel-test), KT_SKIP_APT=1 (packages already installed), KT_NO_BENCH=1.
@@ -80,40 +82,65 @@ libs=$( { for b in sg_inq sg_turs sg_raw sg_dd; do ldd "$(command -v $b)"; done;
         | grep -o '/[^ ]*' | grep -v "^$JDK" | sort -u)
 for l in $libs; do mkdir -p "$IRD$(dirname "$l")"; cp -L "$l" "$IRD$l"; done
 : > "$IRD/modules.list"
-for m in ahci ata_piix sr_mod sg virtio_pci 9pnet_virtio 9p; do
+for m in ahci ata_piix sr_mod sd_mod sg virtio_pci 9pnet_virtio 9p; do
   modprobe -d "$KPKG" -S "$KVER" --show-depends "$m" | awk '$1=="insmod"{print $2}'
 done | awk '!seen[$0]++' | while read -r ko; do
   cp "$ko" "$IRD/lib/modules/"; basename "$ko" >> "$IRD/modules.list"
 done
-sed -e "s|@JDK@|$JDK|g" -e "s|@APP@|$APP|g" -e "s|@BLOCKS@|$ISO_BLOCKS|g" -e "s|@BENCH@|${KT_NO_BENCH:-}|g" \
-  scripts/kernel-test-guest.sh > "$IRD/init"
+# the raw disk of the port cases (issue 14 §4): random bytes, compared with the guest's read after the port run
+DISK=$WORK/disk.img
+[ -f "$DISK" ] || head -c 4194304 /dev/urandom > "$DISK"
+DISK_SHA=$(sha256sum "$DISK" | cut -d' ' -f1)
+for f in kernel-test-guest.sh:init kernel-test-port.sh:kernel-test-port.sh; do
+  sed -e "s|@JDK@|$JDK|g" -e "s|@APP@|$APP|g" -e "s|@BLOCKS@|$ISO_BLOCKS|g" -e "s|@BENCH@|${KT_NO_BENCH:-}|g" \
+    -e "s|@DISKSHA@|$DISK_SHA|g" "scripts/${f%%:*}" > "$IRD/${f#*:}"
+done
 chmod +x "$IRD/init"
 (cd "$IRD" && find . | cpio -o -H newc --quiet | gzip -1) > "$WORK/initramfs.cpio.gz"
 
-# --- 6. boot: q35 (AHCI) with the ISO on an AHCI port, an empty drive on a PIIX IDE controller -----
-log "booting $KVER under TCG"
-boot_start=$(date +%s)
-set +e
-timeout 600 qemu-system-x86_64 -accel tcg -smp 1 -m 2048 -nodefaults -display none -serial stdio -no-reboot \
-  -machine q35 -kernel "$KPKG/boot/vmlinuz-$KVER" -initrd "$WORK/initramfs.cpio.gz" \
-  -append "console=ttyS0 panic=-1 loglevel=4" \
+# --- 6. boots: one function, the device topology as arguments ----------------------------------------
+# boot NAME STAGE QEMU-DEVICE-ARGS...: q35 under TCG, the JDK and the app shared over 9p; console in NAME.log
+boot() {
+  local name=$1 stage=$2; shift 2
+  log "boot $name (stage $stage) under TCG, kernel $KVER"
+  local t0; t0=$(date +%s)
+  set +e
+  timeout 600 qemu-system-x86_64 -accel tcg -smp 1 -m 2048 -nodefaults -display none -serial stdio -no-reboot \
+    -machine q35 -kernel "$KPKG/boot/vmlinuz-$KVER" -initrd "$WORK/initramfs.cpio.gz" \
+    -append "console=ttyS0 panic=-1 loglevel=4 KT_STAGE=$stage" "$@" \
+    -virtfs local,path="$JDK",mount_tag=jdk,security_model=none,readonly=on \
+    -virtfs local,path="$APP",mount_tag=app,security_model=none,readonly=on \
+    > "$WORK/$name.log" 2>&1
+  local rc=$?
+  set -e
+  echo "$name $rc $(( $(date +%s) - t0 ))" >> "$WORK/boots"
+  tr -d '\r' < "$WORK/$name.log" | grep -E '^(PASS|FAIL|INFO|BENCH|RUN) ' || true
+}
+: > "$WORK/boots"
+# boot 1: the ISO on an AHCI port; a PIIX IDE function with an empty CD (primary) and a raw disk (secondary),
+# which the port refusal case holds open
+boot sg sg \
   -drive file="$ISO",if=none,id=cd0,media=cdrom,readonly=on -device ide-cd,drive=cd0,bus=ide.0 \
   -device piix3-ide,id=pata -drive if=none,id=cd1,media=cdrom -device ide-cd,drive=cd1,bus=pata.0 \
-  -virtfs local,path="$JDK",mount_tag=jdk,security_model=none,readonly=on \
-  -virtfs local,path="$APP",mount_tag=app,security_model=none,readonly=on \
-  > "$WORK/console.log" 2>&1
-qemu_rc=$?
-set -e
-boot_secs=$(( $(date +%s) - boot_start ))
-tr -d '\r' < "$WORK/console.log" | grep -E '^(PASS|FAIL|INFO|BENCH|RUN) ' || true
+  -drive file="$DISK",if=none,id=hd1,format=raw -device ide-hd,drive=hd1,bus=pata.1
+# boot 2 (issue 14 §4): the CD alone on piix3-ide, the raw disk on q35's AHCI (two piix3-ide functions on q35
+# share the legacy ports and do not work)
+boot port port \
+  -device piix3-ide,id=pata -drive file="$ISO",if=none,id=cd1,media=cdrom,readonly=on -device ide-cd,drive=cd1,bus=pata.0 \
+  -drive file="$DISK",if=none,id=hd0,format=raw -device ide-hd,drive=hd0,bus=ide.0
 
 # --- 7. verdict -------------------------------------------------------------------------------------
-passed=$(tr -d '\r' < "$WORK/console.log" | grep -c '^PASS ' || true)
-failed=$(tr -d '\r' < "$WORK/console.log" | grep -c '^FAIL ' || true)
-if [ "$qemu_rc" -ne 0 ]; then echo "FAIL qemu exited with $qemu_rc"; failed=$((failed + 1)); fi
-if ! tr -d '\r' < "$WORK/console.log" | grep -q '^GUEST-DONE'; then
-  echo "FAIL the guest did not finish (console: $WORK/console.log)"; tail -n 30 "$WORK/console.log"; failed=$((failed + 1))
-fi
-echo "kernel $KVER, QEMU run ${boot_secs}s, whole test $(( $(date +%s) - start_time ))s"
+passed=0; failed=0; boot_times=
+while read -r name rc secs; do
+  console=$WORK/$name.log
+  passed=$((passed + $(tr -d '\r' < "$console" | grep -c '^PASS ' || true)))
+  failed=$((failed + $(tr -d '\r' < "$console" | grep -c '^FAIL ' || true)))
+  if [ "$rc" -ne 0 ]; then echo "FAIL boot $name: qemu exited with $rc"; failed=$((failed + 1)); fi
+  if ! tr -d '\r' < "$console" | grep -q '^GUEST-DONE'; then
+    echo "FAIL boot $name: the guest did not finish (console: $console)"; tail -n 30 "$console"; failed=$((failed + 1))
+  fi
+  boot_times="$boot_times ${name} ${secs}s"
+done < "$WORK/boots"
+echo "kernel $KVER, QEMU runs:$boot_times, whole test $(( $(date +%s) - start_time ))s"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -37,6 +37,7 @@ public final class AppContext {
     private final Interrupts interrupts = new Interrupts(this::output, () -> options().json);
     private final java.util.List<String> args;
     private String realDrive; // issue 16: the last real drive (not emu:, not replay:) this run opened
+    private final java.util.List<Device> portDevices = new java.util.ArrayList<>();
 
     AppContext(Terminal terminal, Map<String, String> env, GlobalOptions options, Clock clock,
                UnaryOperator<Writer> traceSink, RunLog log, DataHome home, java.util.List<String> args) {
@@ -112,6 +113,9 @@ public final class AppContext {
         // the host's vendor-mode channel over a task-file drive; the interrupt test hook (counting SCSI commands
         // and chip-channel calls); the host path's transfer limit, above the trace so it shows the commands sent
         Device opened = DeviceResolver.open(spec, chips());
+        if (dev.odflash.nativeio.PortForm.isPortForm(spec)) {
+            portDevices.add(opened); // issue 14 §3: its session's ending is reported when the run ends
+        }
         deviceClock = opened.clock(); // progress measures rate and ETA on the drive's time
         if (opened instanceof dev.odflash.emulator.replay.ReplayDevice replayed) { // issue 16: an old trace without a header
             replayed.warnings().forEach(output()::warn);
@@ -133,6 +137,37 @@ public final class AppContext {
     java.util.Optional<String> realDrive() {
         return java.util.Optional.ofNullable(realDrive);
     }
+    // --- issue 14 §3: the end of a port session ---
+    /**
+     * Reports how each port session of the run ended (what was verified, in order) and turns a drive that does not
+     * answer INQUIRY after the rebind into exit 3 with "power-cycle the drive", whatever the command's own result.
+     */
+    int endPortSessions(int code) {
+        Output out = output();
+        int result = code;
+        for (Device d : portDevices) {
+            java.util.Optional<dev.odflash.transport.TransportException> refused = dev.odflash.nativeio.PortDevices.refusal(d);
+            if (refused.isPresent() && result == 0) {
+                // a probe words a refused session as "vendor mode not reachable"; the run still ends as the refusal
+                result = out.error(refused.get().kind() == dev.odflash.transport.TransportException.Kind.BUSY
+                        ? ExitCode.REFUSED : ExitCode.DEVICE, d.spec() + ": " + refused.get().getMessage());
+            }
+            java.util.Optional<dev.odflash.nativeio.PortEnding> ending = dev.odflash.nativeio.PortDevices.ending(d);
+            if (ending.isEmpty()) {
+                continue;
+            }
+            for (String line : ending.get().verified()) {
+                out.note("port session " + d.spec() + ": " + line);
+            }
+            if (ending.get().problem().isPresent()) {
+                result = out.error(ExitCode.DEVICE, d.spec() + ": " + ending.get().problem().get()
+                        + "; power-cycle the drive (what was verified is listed above)");
+            }
+        }
+        portDevices.clear();
+        return result;
+    }
+    // --- end issue 14 §3 ---
 
     /** Opens the --trace file now, if one was asked for, so its error comes before any drive is opened. */
     void openTrace() throws OdflashException {

@@ -23,6 +23,10 @@ abstract class BaseCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
+        return ctx.endPortSessions(run()); // issue 14 §3: a port session's ending can turn any result into exit 3
+    }
+
+    private int run() {
         Output out = ctx.output();
         try {
             ExitCode code = execute();

@@ -10,8 +10,9 @@ import java.util.OptionalLong;
 /** --device and the chip overrides every drive command takes. */
 public final class DeviceOptions {
     @Option(names = {"-d", "--device"}, required = true, paramLabel = "SPEC",
-            description = "The drive: /dev/sgN, /dev/srN, \\\\.\\CdRomN, or emu:<profile>[?chip=NAME&image=FILE&...]"
-                    + " (see `odflash emu profiles`).")
+            description = "The drive: /dev/sgN, /dev/srN, \\\\.\\CdRomN, emu:<profile>[?chip=NAME&image=FILE&...]"
+                    + " (see `odflash emu profiles`), or on Linux as root port:/dev/sgN, port:1-4,"
+                    + " port:0xBASE:master|slave (an IDE channel's I/O ports, `odflash list`).")
     String device;
 
     @Option(names = "--chip", paramLabel = "NAME",
@@ -39,9 +40,31 @@ public final class DeviceOptions {
         }
         return g;
     }
+    @Option(names = "--family", paramLabel = "NAME",
+            description = "The drive's family when the drive table does not list it (mtk8051 on a port: form: the"
+                    + " vendor-mode intro is then sent to it).")
+    String family;
 
     DriveProbe probe(AppContext ctx) throws OdflashException {
-        return new DriveProbe(ctx.chips(), ctx.drives(), Optional.ofNullable(chip), parsedSize());
+        return new DriveProbe(ctx.chips(), ctx.drives(), Optional.ofNullable(chip), parsedSize()).withFamily(parsedFamily());
+    }
+
+    /** --family: only mtk8051, and only on a port: form (the one path where naming the family sends anything). */
+    Optional<dev.odflash.drive.DriveFamily> parsedFamily() throws OdflashException {
+        if (family == null) {
+            return Optional.empty();
+        }
+        Optional<dev.odflash.drive.DriveFamily> named = java.util.Arrays.stream(dev.odflash.drive.DriveFamily.values())
+                .filter(f -> f.word().equals(family)).findFirst();
+        if (named.isEmpty() || !dev.odflash.family.ChipPaths.overTaskFile(named.get())) {
+            throw OdflashException.usage("--family " + family + ": only a family whose vendor mode goes over the task-file"
+                    + " registers can be named (mtk8051), and only on a port: form");
+        }
+        if (!dev.odflash.nativeio.PortForm.isPortForm(device)) {
+            throw OdflashException.usage("--family is for the port: forms (port:/dev/sgN, port:1-4,"
+                    + " port:0xBASE:master|slave)");
+        }
+        return named;
     }
 
     private OptionalLong parsedSize() throws OdflashException {

@@ -57,6 +57,17 @@ public final class DeviceResolver {
                 throw opening(e);
             }
         }
+        // --- issue 14 §3: the Linux raw port forms ---
+        if (dev.odflash.nativeio.PortForm.isPortForm(spec)) {
+            dev.odflash.nativeio.PortDevices.Roots roots = dev.odflash.nativeio.PortDevices.Roots.system();
+            dev.odflash.nativeio.PortForm.Resolved target = resolvePort(spec, roots);
+            try {
+                return dev.odflash.nativeio.PortDevices.open(target, roots, DeviceResolver::inquire);
+            } catch (TransportException e) {
+                throw opening(e);
+            }
+        }
+        // --- end issue 14 §3 ---
         if (spec.startsWith(ReplayDevice.PREFIX)) {
             try {
                 return ReplayDevice.open(spec);
@@ -69,7 +80,27 @@ public final class DeviceResolver {
                     + " devices are not available in this version");
         }
         throw OdflashException.usage("unrecognised device spec '" + spec + "' (forms: /dev/sgN, /dev/srN, \\\\.\\CdRomN,"
-                + " emu:<profile>[?chip=NAME&image=FILE...], replay:TRACE)");
+                + " emu:<profile>[?chip=NAME&image=FILE...], replay:TRACE, port:/dev/sgN, port:1-4, port:0xBASE:master|slave)");
+    }
+
+    /** What a port form names on this machine's IDE channels; a form naming none is a usage error. */
+    static dev.odflash.nativeio.PortForm.Resolved resolvePort(String spec, dev.odflash.nativeio.PortDevices.Roots roots)
+            throws OdflashException {
+        try {
+            return dev.odflash.nativeio.PortDevices.resolve(spec, roots);
+        } catch (dev.odflash.nativeio.PortForm.Unresolved e) {
+            throw OdflashException.usage("device " + spec + ": " + e.getMessage());
+        }
+    }
+
+    /** INQUIRY through SG_IO after a port session: the drive's identity, or why it did not answer. */
+    private static String inquire(String node) throws TransportException {
+        try (Device d = NativeDevices.open(node, java.util.Map.of())) {
+            dev.odflash.protocol.InquiryData q = new dev.odflash.protocol.Spc(d.scsi()).inquiry(36);
+            return (q.vendor().strip() + " " + q.product().strip() + " " + q.revision().strip()).strip();
+        } catch (dev.odflash.protocol.ScsiCommandException e) {
+            throw new TransportException(TransportException.Kind.NO_ANSWER, "INQUIRY failed: " + e.getMessage());
+        }
     }
 
     /** An I/O failure as a user reads it: the file and why ("permission denied"), not just the path. */

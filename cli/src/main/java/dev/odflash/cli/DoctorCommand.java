@@ -68,9 +68,17 @@ final class DoctorCommand extends BaseCommand {
             HostChecks.Outcome host = new HostChecks(sysfs != null ? sysfs : Path.of("/sys")).run(device);
             checks.addAll(host.checks());
             targets.addAll(host.targets());
+            // --- issue 14 §3: IDE channels and port access (informational: no port path is not a failure) ---
+            dev.odflash.nativeio.PortDevices.Roots roots = PortText.roots(sysfs);
+            for (String[] line : PortText.doctorLines(dev.odflash.nativeio.PortDevices.channels(roots),
+                    dev.odflash.nativeio.PortDevices.access(roots))) {
+                checks.add(Check.info(line[0], "", line[1]));
+            }
+            // --- end issue 14 §3 ---
         } else if (platform == Platform.WINDOWS) {
             checks.add(Check.warn("platform", "", "Windows: SPTI through \\\\.\\CdRomN (untested on real Windows)",
                     "report what works and what does not"));
+            checks.add(Check.info("port access", "", dev.odflash.nativeio.PortDevices.windowsAdvice())); // issue 14 §3
             if (device != null) {
                 targets.add(device);
             } else {

@@ -30,6 +30,7 @@ final class DriveReport {
         inq.put("peripheralType", info.inquiry().peripheralType());
         o.put("known", info.model().isPresent());
         o.put("family", info.family().map(f -> f.word()).orElse(null));
+        o.put("namedFamily", info.namedFamily().map(f -> f.word()).orElse(null)); // --family on a port: form
         o.put("layout", info.model().map(m -> m.layout().word()).orElse(null));
         o.put("bootRegion", info.model().map(m -> m.bootRegion()).orElse(0));
         o.put("bootMode", info.bootMode());
@@ -67,7 +68,9 @@ final class DriveReport {
         }
         line(sb, "Family", info.model().map(m -> m.family().word() + ", image layout " + m.layout().word()
                 + (m.bootRegion() > 0 ? ", boot region " + m.bootRegion() / 1024 + " KiB" : ""))
-                .orElse("unknown drive: not in odflash's drive table, no vendor command is sent"));
+                .orElse(info.namedFamily().map(f -> "not in odflash's drive table; " + f.word() + " as named on the"
+                        + " command line (odflash tries its vendor mode on it)")
+                        .orElse("unknown drive: not in odflash's drive table, no vendor command is sent")));
         if (info.jedecId().isPresent()) {
             line(sb, "Chip", info.chip().map(c -> visible(c.vendor()) + " " + visible(c.name()) + " (JEDEC " + c.id() + ")")
                     .orElse("UNKNOWN (JEDEC manufacturer " + info.jedecId().get().manufacturerHex() + ", device "

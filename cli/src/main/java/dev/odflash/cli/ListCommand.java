@@ -54,6 +54,15 @@ final class ListCommand extends BaseCommand {
             sb.append(String.format("  %-18s %s %s %s  [%s]  %s%n", visible(nodes), visible(f.vendor()),
                     visible(f.product()), visible(f.revision()), visible(f.bus().description()), model.map(m -> "family " + m.family().word()).orElse("not in the drive table")));
         }
+        // --- issue 14 §3: IDE channels and port access (Linux raw port path) ---
+        if (sysfs != null || dev.odflash.nativeio.Platform.current() == dev.odflash.nativeio.Platform.LINUX) {
+            dev.odflash.nativeio.PortDevices.Roots roots = PortText.roots(sysfs);
+            java.util.List<dev.odflash.nativeio.IdeChannel> channels = dev.odflash.nativeio.PortDevices.channels(roots);
+            dev.odflash.nativeio.PortAccess access = dev.odflash.nativeio.PortDevices.access(roots);
+            PortText.json(json, channels, access);
+            sb.append(PortText.text(channels, access));
+        }
+        // --- end issue 14 §3 ---
         ArrayNode emulated = json.putArray("emulated");
         sb.append("Emulated drives:\n");
         for (EmulatorProfile p : EmulatorProfiles.all()) {

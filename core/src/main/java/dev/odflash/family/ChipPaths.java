@@ -19,6 +19,14 @@ public final class ChipPaths {
     private ChipPaths() {
     }
 
+    /**
+     * Whether a family's vendor mode goes over the drive's task-file registers, so a path reaching them (the port
+     * path, issue 14 §3) serves it: the 8051-era MTK family only.
+     */
+    public static boolean overTaskFile(dev.odflash.drive.DriveFamily family) {
+        return family == dev.odflash.drive.DriveFamily.MTK8051;
+    }
+
     public static Device attach(Device device, ChipTable chips) {
         return attach(device, chips, dev.odflash.transport.UserActions.NONE);
     }

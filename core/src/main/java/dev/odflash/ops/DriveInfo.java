@@ -19,10 +19,19 @@ import java.util.Optional;
 public record DriveInfo(String spec, InquiryData inquiry, Optional<DriveModel> model, Optional<JedecId> jedecId,
                         Optional<ChipSpec> chip, Optional<FlashSize> flashSize, Optional<Configuration> configuration,
                         Optional<SenseData> notReady, boolean emulated, List<String> notes, List<String> warnings,
-                        Optional<Failure.DeviceFailure> vendorModeFailure) {
+                        Optional<Failure.DeviceFailure> vendorModeFailure, Optional<DriveFamily> namedFamily) {
     public DriveInfo {
         notes = List.copyOf(notes);
         warnings = List.copyOf(warnings);
+    }
+
+    /** A drive whose family nobody named on the command line (the usual case). */
+    public DriveInfo(String spec, InquiryData inquiry, Optional<DriveModel> model, Optional<JedecId> jedecId,
+                     Optional<ChipSpec> chip, Optional<FlashSize> flashSize, Optional<Configuration> configuration,
+                     Optional<SenseData> notReady, boolean emulated, List<String> notes, List<String> warnings,
+                     Optional<Failure.DeviceFailure> vendorModeFailure) {
+        this(spec, inquiry, model, jedecId, chip, flashSize, configuration, notReady, emulated, notes, warnings,
+                vendorModeFailure, Optional.empty());
     }
 
     /**

@@ -34,12 +34,23 @@ public final class DriveProbe {
     private final DriveTable drives;
     private final Optional<String> chipOverride;
     private final OptionalLong sizeOverride;
+    private Optional<dev.odflash.drive.DriveFamily> familyOverride = Optional.empty();
 
     public DriveProbe(ChipTable chips, DriveTable drives, Optional<String> chipOverride, OptionalLong sizeOverride) {
         this.chips = chips;
         this.drives = drives;
         this.chipOverride = chipOverride;
         this.sizeOverride = sizeOverride;
+    }
+
+    /**
+     * The family the user names with {@code --family} for a drive the table does not know (issue 14 §3: the port
+     * path to a drive of the family that is not listed under its INQUIRY strings). A drive the table knows keeps its
+     * family; naming another one is a usage error.
+     */
+    public DriveProbe withFamily(Optional<dev.odflash.drive.DriveFamily> family) {
+        this.familyOverride = family;
+        return this;
     }
 
     public DriveInfo probe(Device device) throws OdflashException {
@@ -64,11 +75,16 @@ public final class DriveProbe {
             warnings.add("peripheral device type " + inquiry.peripheralType() + " is not an optical drive (5)");
         }
         Optional<DriveModel> model = drives.lookup(inquiry.vendor(), inquiry.product());
+        if (model.isPresent() && familyOverride.isPresent() && model.get().family() != familyOverride.get()) {
+            throw OdflashException.usage("family " + familyOverride.get().word() + " was named, but the drive table lists "
+                    + inquiry.vendor().strip() + " " + inquiry.product().strip() + " as " + model.get().family().word());
+        }
+        Optional<dev.odflash.drive.DriveFamily> family = model.map(DriveModel::family).or(() -> familyOverride);
         Optional<JedecId> id = Optional.empty();
         Optional<ChipSpec> chip = Optional.empty();
         Optional<FlashSize> size = Optional.empty();
         Optional<Failure.DeviceFailure> vendorModeFailure = Optional.empty();
-        if (model.isPresent() && Families.of(model.get().family()).chipStyle() && device.chipChannel().isPresent()) {
+        if (family.isPresent() && Families.of(family.get()).chipStyle() && device.chipChannel().isPresent()) {
             ChipChannel channel = device.chipChannel().get();
             try {
                 channel.enter();
@@ -89,7 +105,8 @@ public final class DriveProbe {
             size = Optional.of(new FlashSize(model.get().layout().fixedSize(), FlashSize.FROM_LAYOUT));
         }
         DriveInfo info = new DriveInfo(device.spec(), inquiry, model, id, chip, size, configuration, notReady,
-                device.emulated(), device.notes(), warnings, vendorModeFailure);
+                device.emulated(), device.notes(), warnings, vendorModeFailure,
+                model.isPresent() ? Optional.empty() : familyOverride);
         LOG.log(System.Logger.Level.INFO, () -> "drive " + info.spec() + (info.emulated() ? " (emulated)" : "")
                 + ": \"" + info.inquiry().vendor() + "\" \"" + info.inquiry().product() + "\" revision \""
                 + info.inquiry().revision() + "\", family "

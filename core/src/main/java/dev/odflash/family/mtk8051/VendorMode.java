@@ -95,7 +95,15 @@ final class VendorMode {
                     + " (switch it off and on) and run the command again, or run it where odflash can ask you to"
                     + " (a terminal), and it re-sends the intro for " + POWER_CYCLE_WAIT.toSeconds() + " s";
         }
-        throw new TransportException(TransportException.Kind.OS_ERROR, what);
+        TransportException refused = new TransportException(TransportException.Kind.OS_ERROR, what);
+        // the outro and DEVICE RESET go out on every path out, a refused intro too (issue 14 §1): a drive that half
+        // took the intro must not stay in a vendor state
+        try {
+            leave();
+        } catch (TransportException e) {
+            refused.addSuppressed(e);
+        }
+        throw refused;
     }
 
     /** Up to {@code attempts} intros; returns the signature, or the last Status seen. */

@@ -85,7 +85,10 @@ class VendorModeIntroTest {
         assertThatThrownBy(() -> new VendorMode(t, VendorKey.GENERIC, VendorMode.MASTER).enter())
                 .isInstanceOf(TransportException.class).hasMessageContaining("not in vendor mode")
                 .hasMessageContaining("a normal drive refused the vendor command");
-        assertThat(t.commands).hasSize(VendorMode.INTRO_ATTEMPTS).containsOnly(0x80);
+        // the same key every time, then the outro and DEVICE RESET: a refused intro leaves like any other path
+        assertThat(t.commands).hasSize(VendorMode.INTRO_ATTEMPTS + 2);
+        assertThat(t.commands.subList(0, VendorMode.INTRO_ATTEMPTS)).containsOnly(0x80);
+        assertThat(t.commands.subList(VendorMode.INTRO_ATTEMPTS, t.commands.size())).containsExactly(0x81, 0x08);
     }
 
     @Test

@@ -31,6 +31,8 @@ public final class Libc implements LinuxIo {
     private final MethodHandle ioctl;
     private final MethodHandle flock;
     private final MethodHandle close;
+    private final MethodHandle pread;
+    private final MethodHandle pwrite;
 
     private Libc() {
         var lookup = LINKER.defaultLookup();
@@ -44,6 +46,12 @@ public final class Libc implements LinuxIo {
         flock = LINKER.downcallHandle(lookup.find("flock").orElseThrow(),
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), ERRNO);
         close = LINKER.downcallHandle(lookup.find("close").orElseThrow(), FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+        // ssize_t pread(int fd, void *buf, size_t count, off_t offset) and pwrite: the port path's one-byte accesses
+        // to /dev/port, where the offset is the I/O port (drivers/char/mem.c)
+        pread = LINKER.downcallHandle(lookup.find("pread").orElseThrow(),
+                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG), ERRNO);
+        pwrite = LINKER.downcallHandle(lookup.find("pwrite").orElseThrow(),
+                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG), ERRNO);
     }
 
     public static Libc get() {
@@ -94,6 +102,28 @@ public final class Libc implements LinuxIo {
             int ignored = (int) close.invokeExact(fd);
         } catch (Throwable t) {
             throw new IllegalStateException("close downcall failed", t);
+        }
+    }
+
+    /** pread(2) of {@code buffer.byteSize()} bytes at {@code offset}; rc is the byte count or -1. */
+    public Outcome pread(int fd, MemorySegment buffer, long offset) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CAPTURE);
+            long rc = (long) pread.invokeExact(state, fd, buffer, buffer.byteSize(), offset);
+            return new Outcome((int) rc, rc < 0 ? (int) ERRNO_VALUE.get(state, 0L) : 0);
+        } catch (Throwable t) {
+            throw new IllegalStateException("pread downcall failed", t);
+        }
+    }
+
+    /** pwrite(2) of {@code buffer.byteSize()} bytes at {@code offset}; rc is the byte count or -1. */
+    public Outcome pwrite(int fd, MemorySegment buffer, long offset) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CAPTURE);
+            long rc = (long) pwrite.invokeExact(state, fd, buffer, buffer.byteSize(), offset);
+            return new Outcome((int) rc, rc < 0 ? (int) ERRNO_VALUE.get(state, 0L) : 0);
+        } catch (Throwable t) {
+            throw new IllegalStateException("pwrite downcall failed", t);
         }
     }
 }

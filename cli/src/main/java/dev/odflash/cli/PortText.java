@@ -1,0 +1,101 @@
+package dev.odflash.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.odflash.nativeio.IdeChannel;
+import dev.odflash.nativeio.IdeDrive;
+import dev.odflash.nativeio.PortAccess;
+import dev.odflash.nativeio.PortDevices;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The words and JSON of the Linux port path for `list` and `doctor`: the IDE channels sysfs shows, the drives on
+ * them, and whether this process could reach the ports. Strings from sysfs go through the sanitiser.
+ */
+final class PortText {
+    private PortText() {
+    }
+
+    /** The roots a run uses: the real ones, or a fake tree's with proc/ and dev/port beside the --sysfs dir. */
+    static PortDevices.Roots roots(Path sysfs) {
+        return sysfs == null ? PortDevices.Roots.system()
+                : new PortDevices.Roots(sysfs, sysfs.resolveSibling("proc"), sysfs.resolveSibling("dev").resolve("port"));
+    }
+
+    static void json(ObjectNode json, List<IdeChannel> channels, PortAccess access) {
+        ArrayNode list = json.putArray("ideChannels");
+        for (IdeChannel c : channels) {
+            ObjectNode o = list.addObject();
+            o.put("function", c.function()).put("channel", c.name()).put("commandBase", hex(c.commandBase()))
+                    .put("controlPort", hex(c.controlPort())).put("legacy", c.legacy())
+                    .put("driver", c.driver().orElse(null));
+            ArrayNode drives = o.putArray("drives");
+            for (IdeDrive d : c.drives()) {
+                drives.addObject().put("position", d.positionName()).put("address", d.address())
+                        .put("ataPort", d.ataPort()).put("type", d.type()).put("vendor", d.vendor()).put("model", d.model())
+                        .put("sg", d.genericNode().orElse(null)).put("block", d.blockNode().orElse(null))
+                        .put("portForm", "port:" + d.genericNode().or(d::blockNode).orElse(""));
+            }
+            for (int p = 0; p < 2; p++) {
+                if (c.at(p).isEmpty()) {
+                    drives.addObject().put("position", p == 0 ? "master" : "slave").put("portForm", unlistedForm(c, p));
+                }
+            }
+        }
+        ObjectNode a = json.putObject("portAccess");
+        a.put("ready", access.ready());
+        ArrayNode checks = a.putArray("checks");
+        access.checks().forEach(c -> checks.addObject().put("check", c.name()).put("ok", c.ok()).put("detail", c.detail()));
+    }
+
+    static String text(List<IdeChannel> channels, PortAccess access) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(channels.isEmpty() ? "IDE channels: none found (no IDE-class PCI function; AHCI, USB and SCSI"
+                + " drives have no port path)\n" : "IDE channels (the port: forms):\n");
+        for (IdeChannel c : channels) {
+            sb.append("  ").append(TerminalText.visible(c.describe())).append(", ")
+                    .append(TerminalText.visible(c.driver().map(d -> "driver " + d).orElse("no driver bound"))).append('\n');
+            for (int p = 0; p < 2; p++) {
+                int position = p;
+                sb.append(c.at(p).map(d -> String.format("    %-6s %s %s %s  port:%s%n", d.positionName(),
+                        TerminalText.visible(d.address()), TerminalText.visible(d.vendor()), TerminalText.visible(d.model()),
+                        TerminalText.visible(d.genericNode().or(d::blockNode).orElse("?"))))
+                        .orElse(String.format("    %-6s nothing listed  %s (a drive the kernel does not list)%n",
+                                position == 0 ? "master" : "slave", unlistedForm(c, position))));
+            }
+        }
+        if (!channels.isEmpty()) {
+            sb.append("Port access: ").append(access.ready() ? "possible" : "not possible: "
+                    + TerminalText.visible(access.why())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Doctor's lines: one per channel, one for port access. */
+    static List<String[]> doctorLines(List<IdeChannel> channels, PortAccess access) {
+        List<String[]> out = new ArrayList<>();
+        for (IdeChannel c : channels) {
+            out.add(new String[] {"IDE channel", TerminalText.visible(c.describe() + ", " + c.driver().map(d -> "driver " + d)
+                    .orElse("no driver bound") + "; " + (c.drives().isEmpty() ? "no drive listed" : String.join(", ",
+                    c.drives().stream().map(d -> d.positionName() + " " + d.vendor() + " " + d.model() + " "
+                            + d.genericNode().or(d::blockNode).orElse("")).toList())))});
+        }
+        out.add(new String[] {"port access", TerminalText.visible(access.ready() ? "possible (root or CAP_SYS_RAWIO,"
+                + " /dev/port present, lockdown off)" : "not possible: " + access.why())});
+        return out;
+    }
+
+    static String unlistedForm(IdeChannel c, int position) {
+        if (c.legacy()) {
+            return "port:" + (c.index() * 2 + position + 1);
+        }
+        return "port:" + hex(c.commandBase()) + ":" + (position == 0 ? "master" : "slave");
+    }
+
+    private static String hex(int v) {
+        return String.format("0x%X", v);
+    }
+}
