@@ -6,6 +6,7 @@ import dev.odflash.emulator.EmulatorProfile;
 import dev.odflash.emulator.EmulatorProfiles;
 import dev.odflash.emulator.EmulatorSpec;
 import dev.odflash.emulator.replay.ReplayDevice;
+import dev.odflash.nativeio.ExternalProgrammers;
 import dev.odflash.nativeio.NativeDevices;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.transport.Device;
@@ -64,12 +65,17 @@ public final class DeviceResolver {
                 throw OdflashException.usage("device " + spec + ": " + e.getMessage());
             }
         }
-        if (spec.startsWith("flashrom:")) {
-            throw OdflashException.usage(spec.substring(0, spec.indexOf(':') + 1)
-                    + " devices are not available in this version");
+        if (ExternalProgrammers.isSpec(spec)) {
+            try {
+                return ExternalProgrammers.open(spec); // libflashrom loads here, on first use (issue 15)
+            } catch (IllegalArgumentException e) {
+                throw OdflashException.usage("device " + spec + ": " + e.getMessage());
+            } catch (TransportException e) {
+                throw opening(e); // without the library: exit 3, naming the package
+            }
         }
         throw OdflashException.usage("unrecognised device spec '" + spec + "' (forms: /dev/sgN, /dev/srN, \\\\.\\CdRomN,"
-                + " emu:<profile>[?chip=NAME&image=FILE...], replay:TRACE)");
+                + " emu:<profile>[?chip=NAME&image=FILE...], replay:TRACE, flashrom:PROGRAMMER[:PARAMS])");
     }
 
     /** An I/O failure as a user reads it: the file and why ("permission denied"), not just the path. */

@@ -70,6 +70,11 @@ final class FlashCommand extends BaseCommand {
     @Option(names = "--include-boot", description = "Allow erasing and programming the boot region (first 16 KiB on mtk8051).")
     boolean includeBoot;
 
+    // issue 15 (external programmers); issue 14 adds the same flag for SPI block-protect bits
+    @Option(names = "--allow-unprotect", description = "Clear the chip's write protection where the write needs it"
+            + " (a chip on an external programmer); without it such a write is refused.")
+    boolean allowUnprotect;
+
     @Option(names = "--without-backup",
             description = "Flash a family that has no read path (btc, tsst) without a backup; recovery then depends on the drive's boot loader.")
     boolean withoutBackup;
@@ -110,7 +115,7 @@ final class FlashCommand extends BaseCommand {
     protected ExitCode execute() throws Exception {
         FirmwareInput.precheck(file, ctx); // a bad FILE is said before the drive is touched
         FlashOptions options = new FlashOptions(allowCrossFlash, allowReinstall, allowOlder, includeBoot, yes, dryRun,
-                Optional.ofNullable(backup), withoutBackup, parseVariant(), regionsOnly, false, ctx.interrupts().cancellation());
+                Optional.ofNullable(backup), withoutBackup, parseVariant(), regionsOnly, false, ctx.interrupts().cancellation(), allowUnprotect);
         try (Device d = ctx.openDevice(device.device); ExclusiveUse use = exclusive(d);
              HostGuard host = dryRun ? null : HostGuard.hold(ctx, d, allowBattery, sysfs)) {
             try {

@@ -32,6 +32,7 @@ final class OutcomeText {
             case ALLOW_REINSTALL -> "--allow-reinstall";
             case ALLOW_OLDER -> "--allow-older";
             case INCLUDE_BOOT -> "--include-boot";
+            case ALLOW_UNPROTECT -> "--allow-unprotect";
             case WITHOUT_BACKUP -> "--without-backup";
             case YES -> "--yes";
             case CHIP_NAMED -> "--chip";
@@ -81,6 +82,7 @@ final class OutcomeText {
             case ALLOW_REINSTALL -> "; reinstalling needs --allow-reinstall";
             case ALLOW_OLDER -> "; flashing it needs --allow-older";
             case INCLUDE_BOOT -> "; odflash writes the boot region only with --include-boot";
+            case ALLOW_UNPROTECT -> "; odflash clears a chip's write protection only with --allow-unprotect";
             case WITHOUT_BACKUP -> "; --without-backup flashes anyway (if the download fails, only the drive's boot"
                     + " loader accepting a new download can recover it)";
             case YES -> " (use --yes in scripts)";

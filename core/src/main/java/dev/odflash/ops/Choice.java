@@ -10,6 +10,8 @@ import java.util.Locale;
  */
 public enum Choice {
     ALLOW_CROSS_FLASH, ALLOW_REINSTALL, ALLOW_OLDER, INCLUDE_BOOT, WITHOUT_BACKUP,
+    /** Clear a chip's write protection for the write (external programmers; issue 15). */
+    ALLOW_UNPROTECT,
     /** Confirm without asking (scripts). */
     YES,
     /** Name the flash chip. */

@@ -17,10 +17,20 @@ import java.util.Optional;
  * @param restore       the image is to be this unit's own backup ({@link OwnBackups}): refused if it is not,
  *                      and then its version needs no option
  * @param cancellation  the user's request to stop, looked at only at the write's safe points
+ * @param allowUnprotect clear a chip's write protection where the write needs it (external programmers)
  */
 public record FlashOptions(boolean allowCrossFlash, boolean allowReinstall, boolean allowOlder, boolean includeBoot,
                            boolean assumeYes, boolean dryRun, Optional<Path> backupFile, boolean withoutBackup,
-                           Mt19xxVariant mt19xxVariant, boolean regionsOnly, boolean restore, Cancellation cancellation) {
+                           Mt19xxVariant mt19xxVariant, boolean regionsOnly, boolean restore, Cancellation cancellation,
+                           boolean allowUnprotect) {
+    /** Without clearing any write protection. */
+    public FlashOptions(boolean allowCrossFlash, boolean allowReinstall, boolean allowOlder, boolean includeBoot,
+                        boolean assumeYes, boolean dryRun, Optional<Path> backupFile, boolean withoutBackup,
+                        Mt19xxVariant mt19xxVariant, boolean regionsOnly, boolean restore, Cancellation cancellation) {
+        this(allowCrossFlash, allowReinstall, allowOlder, includeBoot, assumeYes, dryRun, backupFile, withoutBackup,
+                mt19xxVariant, regionsOnly, restore, cancellation, false);
+    }
+
     /** A flash (not a restore), reading the whole flash, that nobody asks to stop. */
     public FlashOptions(boolean allowCrossFlash, boolean allowReinstall, boolean allowOlder, boolean includeBoot,
                         boolean assumeYes, boolean dryRun, Optional<Path> backupFile, boolean withoutBackup,

@@ -43,7 +43,7 @@ public final class FlashPreflight {
             throws OdflashException {
         FlashOptions dry = new FlashOptions(options.allowCrossFlash(), options.allowReinstall(), options.allowOlder(),
                 options.includeBoot(), true, true, options.backupFile(), options.withoutBackup(), options.mt19xxVariant(),
-                options.regionsOnly(), options.restore(), options.cancellation());
+                options.regionsOnly(), options.restore(), options.cancellation(), options.allowUnprotect());
         List<ImageFit.Gate> out = new ArrayList<>(ImageFit.check(info, report, ImageFit.expectedSize(info)));
         Optional<ImageFit.Gate> refusal = Optional.empty();
         try {
