@@ -11,11 +11,13 @@ import java.util.OptionalLong;
 public final class DeviceOptions {
     @Option(names = {"-d", "--device"}, required = true, paramLabel = "SPEC",
             description = "The drive: /dev/sgN, /dev/srN, \\\\.\\CdRomN, or emu:<profile>[?chip=NAME&image=FILE&...]"
-                    + " (see `odflash emu profiles`).")
+                    + " (see `odflash emu profiles`); or a chip on an external programmer clip:"
+                    + " flashrom:<programmer>[:<params>] (libflashrom, package libflashrom1).")
     String device;
 
     @Option(names = "--chip", paramLabel = "NAME",
-            description = "Use this chip-table part instead of the one the JEDEC IDs name (for unknown chips).")
+            description = "Use this chip-table part instead of the one the JEDEC IDs name (for unknown chips); on a flashrom: device,"
+                    + " the part to probe for (its row's libflashrom name).")
     String chip;
 
     @Option(names = "--size", paramLabel = "BYTES",

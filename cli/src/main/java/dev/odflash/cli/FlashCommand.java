@@ -201,6 +201,8 @@ final class FlashCommand extends BaseCommand {
         o.put("backupSha256", r.backupSha256());
         if (d.clock().simulated()) {
             o.put("simulatedSeconds", r.deviceTime().toNanos() / 1e9);
+        } else {
+            o.put("wallSeconds", r.deviceTime().toNanos() / 1e9); // as backup reports it (a clip: issue 15)
         }
         EmulatorCounters.of(d).ifPresent(c -> o.set("emulator", c));
         return o;

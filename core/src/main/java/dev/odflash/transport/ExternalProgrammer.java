@@ -24,6 +24,16 @@ public interface ExternalProgrammer {
     /** Clears the chip's write protection (only on the user's explicit flag). */
     void unprotect() throws TransportException;
 
+    /**
+     * The erase blocks the library erased so far in this session, by its own account (its debug log): it decides
+     * the erases inside each region itself, so this is what the chip really went through, not the plan's count.
+     */
+    Erased erased();
+
+    /** Erase blocks and their bytes. */
+    record Erased(int blocks, long bytes) {
+    }
+
     /** What answered: libflashrom's name for the part and its size in bytes. */
     record Probed(String name, long size) {
     }

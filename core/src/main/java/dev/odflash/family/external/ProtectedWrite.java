@@ -92,6 +92,15 @@ final class ProtectedWrite implements FlashStrategy {
                         + " hardware WP pin held low, the clip or the board must release it)", e, "wp");
             }
         }
-        return inner.write(plan, current, image, toVersion, options, progress);
+        ExternalProgrammer.Erased before = programmer.erased();
+        Written done = inner.write(plan, current, image, toVersion, options, progress);
+        ExternalProgrammer.Erased after = programmer.erased();
+        int erased = after.blocks() - before.blocks();
+        // libflashrom decides the erases inside each region itself (a byte whose bits only clear is still erased
+        // unless it was 0xFF), so the run reports the erases the chip went through, from the library's own account
+        LOG.log(Level.INFO, () -> "libflashrom erased " + erased + " blocks (" + (after.bytes() - before.bytes())
+                + " bytes) where the plan needed " + done.erases());
+        return new Written(erased, after.bytes() - before.bytes(), done.programmedBytes(), done.streamedBytes(),
+                done.rounds(), done.verification());
     }
 }

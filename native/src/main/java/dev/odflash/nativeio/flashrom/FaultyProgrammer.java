@@ -112,6 +112,11 @@ final class FaultyProgrammer implements ProgrammerSession {
     }
 
     @Override
+    public Erased erased() {
+        return inner.erased();
+    }
+
+    @Override
     public void close() {
         inner.close();
     }

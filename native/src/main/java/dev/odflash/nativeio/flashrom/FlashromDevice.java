@@ -42,6 +42,7 @@ public final class FlashromDevice implements Device {
                 throw e;
             }
         }
+        LibraryLog.attachIfAsked(session);
         // the journal's key: the programmer and its parameters, without odflash's own fault items (a resume after
         // a cut runs without them)
         String key = FlashromSpec.PREFIX + parsed.programmer() + (parsed.params().isEmpty() ? "" : ":" + parsed.params());
@@ -76,6 +77,11 @@ public final class FlashromDevice implements Device {
             @Override
             public void unprotect() throws TransportException {
                 session.unprotect();
+            }
+
+            @Override
+            public Erased erased() {
+                return session.erased();
             }
         });
     }

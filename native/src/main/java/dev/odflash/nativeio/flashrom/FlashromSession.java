@@ -30,6 +30,11 @@ public final class FlashromSession implements ProgrammerSession {
     /** Names in the probe's "Found <vendor> flash chip "<name>" (...)" lines (flashrom's flash.c, probe_flash). */
     private static final Pattern FOUND = Pattern.compile("Found .* flash chip \"([^\"]+)\"");
     private static final int KEEP_ERRORS = 8;
+    /**
+     * The marks libflashrom logs at debug level for each erase block it visits while writing: "S" skipped, "E"
+     * erased, "W" written (flashrom 1.3 flashrom.c; the same lines `flashrom -V` prints).
+     */
+    private static final Pattern BLOCK = Pattern.compile("0x([0-9a-f]+)-0x([0-9a-f]+):([SEW]+)");
 
     private final FlashromLibrary lib;
     private final String programmer;
@@ -45,6 +50,8 @@ public final class FlashromSession implements ProgrammerSession {
     private String chipName = "";
     private boolean closed;
     private boolean programmerStarted;
+    private int erasedBlocks;
+    private long erasedBytes;
 
     private FlashromSession(FlashromLibrary lib, String programmer) {
         this.lib = lib;
@@ -71,7 +78,8 @@ public final class FlashromSession implements ProgrammerSession {
     }
 
     private void start(String params) throws TransportException {
-        FlashromLog.route(FlashromLog.INFO, this::onLine);
+        // debug level: the per-block S/E/W marks of every write are counted (erased()); SPEW stays unformatted
+        FlashromLog.route(FlashromLog.DEBUG, this::onLine);
         call("flashrom_set_log_callback", () -> {
             lib.setLogCallback.invokeExact(FlashromLog.stub());
             return 0;
@@ -204,7 +212,7 @@ public final class FlashromSession implements ProgrammerSession {
     /** Every joined log line, for a caller that counts what the library did (tests, the benchmark). */
     @Override
     public void observe(int level, Consumer<String> lines) {
-        FlashromLog.level(Math.max(FlashromLog.INFO, level));
+        FlashromLog.level(Math.max(FlashromLog.DEBUG, level));
         observer = line -> {
             if (line.level() <= level) {
                 lines.accept(line.text());
@@ -212,10 +220,24 @@ public final class FlashromSession implements ProgrammerSession {
         };
     }
 
+    @Override
+    public Erased erased() {
+        return new Erased(erasedBlocks, erasedBytes);
+    }
+
     private void onLine(FlashromLog.Line line) {
         Matcher m = FOUND.matcher(line.text());
         if (m.find()) {
             found.add(m.group(1));
+        }
+        Matcher b = BLOCK.matcher(line.text());
+        while (b.find()) {
+            int e = (int) b.group(3).chars().filter(c -> c == 'E').count();
+            if (e > 0) {
+                long len = Long.parseLong(b.group(2), 16) - Long.parseLong(b.group(1), 16) + 1;
+                erasedBlocks += e;
+                erasedBytes += e * len;
+            }
         }
         if (line.level() <= FlashromLog.WARN) {
             if (recentErrors.size() == KEEP_ERRORS) {
