@@ -10,6 +10,12 @@ set -euo pipefail
 # zsh          SuggestedCommandShellTest pastes every command odflash suggests into zsh as well as bash
 PACKAGES=(7zip zsh)
 
+# --- issue 15 (libflashrom) ---
+# libflashrom1  the external family's tests drive the library's dummy programmer through FFM
+# flashrom      the erase-count comparison and bench-flashrom.sh run the flashrom CLI on the same image pairs
+PACKAGES+=(libflashrom1 flashrom)
+# --- end issue 15 ---
+
 missing=()
 for p in "${PACKAGES[@]}"; do
     if ! dpkg -s "$p" >/dev/null 2>&1; then

@@ -12,11 +12,13 @@ public final class DeviceOptions {
     @Option(names = {"-d", "--device"}, required = true, paramLabel = "SPEC",
             description = "The drive: /dev/sgN, /dev/srN, \\\\.\\CdRomN, emu:<profile>[?chip=NAME&image=FILE&...]"
                     + " (see `odflash emu profiles`), or on Linux as root port:/dev/sgN, port:1-4,"
-                    + " port:0xBASE:master|slave (an IDE channel's I/O ports, `odflash list`).")
+                    + " port:0xBASE:master|slave (an IDE channel's I/O ports, `odflash list`); or a chip on an external"
+                    + " programmer clip: flashrom:<programmer>[:<params>] (libflashrom, package libflashrom1).")
     String device;
 
     @Option(names = "--chip", paramLabel = "NAME",
-            description = "Use this chip-table part instead of the one the JEDEC IDs name (for unknown chips).")
+            description = "Use this chip-table part instead of the one the JEDEC IDs name (for unknown chips); on a flashrom: device,"
+                    + " the part to probe for (its row's libflashrom name).")
     String chip;
 
     @Option(names = "--size", paramLabel = "BYTES",

@@ -6,6 +6,7 @@ import dev.odflash.emulator.EmulatorProfile;
 import dev.odflash.emulator.EmulatorProfiles;
 import dev.odflash.emulator.EmulatorSpec;
 import dev.odflash.emulator.replay.ReplayDevice;
+import dev.odflash.nativeio.ExternalProgrammers;
 import dev.odflash.nativeio.NativeDevices;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.transport.Device;
@@ -75,12 +76,17 @@ public final class DeviceResolver {
                 throw OdflashException.usage("device " + spec + ": " + e.getMessage());
             }
         }
-        if (spec.startsWith("flashrom:")) {
-            throw OdflashException.usage(spec.substring(0, spec.indexOf(':') + 1)
-                    + " devices are not available in this version");
+        if (ExternalProgrammers.isSpec(spec)) {
+            try {
+                return ExternalProgrammers.open(spec); // libflashrom loads here, on first use (issue 15)
+            } catch (IllegalArgumentException e) {
+                throw OdflashException.usage("device " + spec + ": " + e.getMessage());
+            } catch (TransportException e) {
+                throw opening(e); // without the library: exit 3, naming the package
+            }
         }
         throw OdflashException.usage("unrecognised device spec '" + spec + "' (forms: /dev/sgN, /dev/srN, \\\\.\\CdRomN,"
-                + " emu:<profile>[?chip=NAME&image=FILE...], replay:TRACE, port:/dev/sgN, port:1-4, port:0xBASE:master|slave)");
+                + " emu:<profile>[?chip=NAME&image=FILE...], replay:TRACE, port:/dev/sgN, port:1-4, port:0xBASE:master|slave, flashrom:PROGRAMMER[:PARAMS])");
     }
 
     /** What a port form names on this machine's IDE channels; a form naming none is a usage error. */

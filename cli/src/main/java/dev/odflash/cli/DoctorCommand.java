@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.doctor.Check;
 import dev.odflash.drive.DriveFamily;
 import dev.odflash.emulator.EmulatorSpec;
+import dev.odflash.nativeio.ExternalProgrammers;
 import dev.odflash.nativeio.HostChecks;
 import dev.odflash.nativeio.Platform;
 import dev.odflash.ops.Capabilities;
@@ -53,12 +54,16 @@ final class DoctorCommand extends BaseCommand {
         checks.add(java());
         // a replayed trace is no OS pass-through either: its host checks were the recording's (a report's doctor.json)
         boolean replayed = device != null && device.startsWith(dev.odflash.emulator.replay.ReplayDevice.PREFIX);
+        boolean clip = device != null && ExternalProgrammers.isSpec(device);
         boolean emulated = device != null && EmulatorSpec.isEmulator(device) || replayed;
         List<String> targets = new ArrayList<>();
         Platform platform = sysfs != null ? Platform.LINUX : Platform.current();
         if (device == null && shownTargets != null) {
             checks.add(Check.skip("platform", "", "drives given by the test hook --target"));
             targets.addAll(shownTargets);
+        } else if (clip) {
+            checks.add(Check.skip("platform", device, "a chip on an external programmer: libflashrom, no OS"
+                    + " pass-through; `odflash info --device " + device + "` probes it"));
         } else if (emulated) {
             checks.add(Check.skip("platform", device, (replayed ? "replayed trace" : "emulated drive")
                     + ": no OS pass-through involved"));
@@ -95,6 +100,7 @@ final class DoctorCommand extends BaseCommand {
         for (DriveFamily f : DriveFamily.values()) {
             checks.add(Check.info("path " + f.word(), seen.contains(f) ? "this drive" : "", path(f)));
         }
+        checks.add(libflashrom(clip)); // the external family's library (issue 15)
         boolean failed = checks.stream().anyMatch(c -> c.status() == Check.Status.FAIL);
         ExitCode code = failed ? ExitCode.DEVICE : ExitCode.OK;
         ctx.output().result(json(checks, code), text(checks, code));
@@ -184,5 +190,21 @@ final class DoctorCommand extends BaseCommand {
         long failed = checks.stream().filter(c -> c.status() == Check.Status.FAIL).count();
         sb.append(failed == 0 ? "No problems found.\n" : failed + " check(s) failed (exit " + code.code() + ").\n");
         return sb.toString();
+    }
+
+    /**
+     * Whether libflashrom loads (loading it runs no programmer): needed only for flashrom: devices, so its absence
+     * fails doctor only when such a device was given.
+     */
+    private static Check libflashrom(boolean needed) {
+        var problem = ExternalProgrammers.libraryProblem();
+        if (problem.isEmpty()) {
+            return Check.ok("libflashrom", "", "libflashrom loads: flashrom:PROGRAMMER devices (external programmer"
+                    + " clips) are available");
+        }
+        String fix = "install the package " + ExternalProgrammers.libraryPackage() + " (apt install "
+                + ExternalProgrammers.libraryPackage() + ")";
+        return needed ? Check.fail("libflashrom", "", TerminalText.visible(problem.get()), fix)
+                : Check.info("libflashrom", "", TerminalText.visible(problem.get()) + "; only flashrom: devices need it");
     }
 }

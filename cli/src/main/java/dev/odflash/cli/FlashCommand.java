@@ -99,8 +99,8 @@ final class FlashCommand extends BaseCommand {
     boolean allowBattery;
 
     @Option(names = "--allow-unprotect", description = "Chip-style: when the flash part's own write protection"
-            + " (a serial part's block-protect bits) locks a range the plan writes, clear it first; without this flag"
-            + " such a flash is refused before the first erase (exit 4).")
+            + " (a serial part's block-protect bits, or a clipped chip's protection through libflashrom) locks a range"
+            + " the plan writes, clear it first; without this flag such a flash is refused before the first erase (exit 4).")
     boolean allowUnprotect;
 
     /** Test hook: a fake sysfs tree (proc/ and run/ beside it) for the host guard (docs/testing.md). */
@@ -238,6 +238,8 @@ final class FlashCommand extends BaseCommand {
         o.put("backupSha256", r.backupSha256());
         if (d.clock().simulated()) {
             o.put("simulatedSeconds", r.deviceTime().toNanos() / 1e9);
+        } else {
+            o.put("wallSeconds", r.deviceTime().toNanos() / 1e9); // as backup reports it (a clip: issue 15)
         }
         EmulatorCounters.of(d).ifPresent(c -> o.set("emulator", c));
         return o;

@@ -52,6 +52,11 @@ final class RestoreCommand extends BaseCommand {
     @Option(names = "--include-boot", description = "Allow erasing and programming the boot region (first 16 KiB on mtk8051).")
     boolean includeBoot;
 
+    // issue 15 (external programmers); issue 14 adds the same flag for SPI block-protect bits
+    @Option(names = "--allow-unprotect", description = "Clear the chip's write protection where the write needs it"
+            + " (a chip on an external programmer); without it such a write is refused.")
+    boolean allowUnprotect;
+
     @Option(names = "--mt19xx-variant", paramLabel = "V", defaultValue = "redumper",
             description = "MT19xx download: redumper (default) or freemkv, as for flash.")
     String variant;
@@ -74,7 +79,8 @@ final class RestoreCommand extends BaseCommand {
             FirmwareInput.precheck(backup, ctx); // a bad BACKUP is said before the drive is touched
         }
         FlashOptions options = new FlashOptions(false, false, false, includeBoot, yes, dryRun, Optional.empty(), false,
-                parseVariant(), false, true, ctx.interrupts().cancellation(), given());
+                parseVariant(), false, true, ctx.interrupts().cancellation(), given(),
+                allowUnprotect);
         try (Device d = ctx.openDevice(device.device); ExclusiveUse use = FlashCommand.exclusive(d);
              HostGuard host = dryRun ? null : HostGuard.hold(ctx, d, allowBattery, sysfs)) {
             try {

@@ -129,9 +129,12 @@ class HostileInputFilesTest {
 
     @Test
     void aFirmwareFileLargerThanTheLargestFlashIsRefusedUnread() throws IOException {
-        // the largest part in the built-in table and the largest download layout are 2 MiB
+        // one byte more than the largest part in the built-in table (16 MiB since the W25Q128FV row) and the largest
+        // download layout (2 MiB)
+        long largest = Math.max(2 << 20, dev.odflash.chip.ChipTable.builtIn().all().stream()
+                .mapToLong(dev.odflash.chip.ChipSpec::size).max().orElse(0));
         Path big = dir.resolve("big.bin");
-        Files.write(big, new byte[(2 << 20) + 1]);
+        Files.write(big, new byte[(int) largest + 1]);
         CliRunner.Run r = bounded("identify", big.toString());
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
         assertThat(r.err()).contains("larger than");

@@ -15,14 +15,35 @@ import java.util.Optional;
  * @param programTime  time per program unit (one byte, or one page for page parts)
  * @param readAccessNs random read access time per byte
  * @param tested       "untested", "emulated" or "hardware"
+ * @param flashromName libflashrom's name for the part (flashrom's flashchips.c), for probing it by name on a
+ *                     {@code flashrom:} device; empty when it is the row's own name or unknown
  */
 public record ChipSpec(String name, List<String> aliases, String vendor, Bus bus, JedecId id, long size,
                        String voltage, WriteModel writeModel, Timing programTime, List<Eraser> erasers,
                        double readAccessNs, Optional<BootBlock> bootBlock, boolean timingInferred,
-                       String tested, String source) {
+                       String tested, String source, Optional<String> flashromName) {
     public ChipSpec {
         aliases = List.copyOf(aliases);
         erasers = erasers.stream().sorted(Comparator.comparingInt(Eraser::smallestBlock)).toList();
+    }
+
+    /** A row without a libflashrom name of its own. */
+    public ChipSpec(String name, List<String> aliases, String vendor, Bus bus, JedecId id, long size,
+                    String voltage, WriteModel writeModel, Timing programTime, List<Eraser> erasers,
+                    double readAccessNs, Optional<BootBlock> bootBlock, boolean timingInferred,
+                    String tested, String source) {
+        this(name, aliases, vendor, bus, id, size, voltage, writeModel, programTime, erasers, readAccessNs, bootBlock,
+                timingInferred, tested, source, Optional.empty());
+    }
+
+    /** The name libflashrom probes this part by: its {@code flashromName}, else the row's name. */
+    public String nameForFlashrom() {
+        return flashromName.orElse(name);
+    }
+
+    /** Whether libflashrom's name for a probed part is this row's (exactly: flashrom's names are case-sensitive). */
+    public boolean isFlashromPart(String probedName) {
+        return nameForFlashrom().equals(probedName);
     }
 
     public boolean matchesName(String query) {

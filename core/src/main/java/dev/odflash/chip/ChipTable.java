@@ -76,6 +76,11 @@ public final class ChipTable {
         return chips.stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
+    /** The row for a part libflashrom probed, by its libflashrom name. */
+    public Optional<ChipSpec> byFlashromName(String probedName) {
+        return chips.stream().filter(c -> c.isFlashromPart(probedName)).findFirst();
+    }
+
     public Optional<ChipSpec> byName(String name) {
         return chips.stream().filter(c -> c.matchesName(name)).findFirst();
     }

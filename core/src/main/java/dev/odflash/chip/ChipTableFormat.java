@@ -155,7 +155,8 @@ public final class ChipTableFormat {
                 model, timing(row, "programTime", ""), erasers, readAccess, boot,
                 // a row that does not say where its timings come from is treated as inferred, never as datasheet fact
                 row.path("timingInferred").asBoolean(true),
-                row.path("tested").asText("untested"), text(row, "source"));
+                row.path("tested").asText("untested"), text(row, "source"),
+                row.hasNonNull("flashromName") ? Optional.of(text(row, "flashromName")) : Optional.empty());
     }
 
     private static Timing timing(JsonNode parent, String field, String where) {
@@ -257,6 +258,7 @@ public final class ChipTableFormat {
         o.put("timingInferred", c.timingInferred());
         o.put("tested", c.tested());
         o.put("source", c.source());
+        c.flashromName().ifPresent(n -> o.put("flashromName", n));
         return o;
     }
 

@@ -39,7 +39,10 @@ public enum Choice {
     ALLOW_BATTERY,
     /** Pick the public CDB variant an MT19xx download speaks (argument: the variant's word). */
     MT19XX_VARIANT,
-    /** Clear a part's own write protection (block-protect bits) before writing the range it locks. */
+    /**
+     * Clear a part's own write protection (serial block-protect bits, or a clipped chip's protection through
+     * libflashrom) before writing the range it locks.
+     */
     ALLOW_UNPROTECT;
 
     /** The JSON word: "allow-older". */

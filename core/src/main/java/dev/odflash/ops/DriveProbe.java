@@ -54,6 +54,9 @@ public final class DriveProbe {
     }
 
     public DriveInfo probe(Device device) throws OdflashException {
+        if (device.programmer().isPresent()) { // a clip on the chip: no drive to ask (issue 15)
+            return dev.odflash.family.ExternalChips.probe(device, chips, drives, chipOverride);
+        }
         Spc spc = new Spc(device.scsi());
         List<String> warnings = new ArrayList<>();
         InquiryData inquiry;

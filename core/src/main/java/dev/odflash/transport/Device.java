@@ -24,6 +24,14 @@ public interface Device extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The external programmer behind a {@code flashrom:} device (a clip on the chip, no drive to ask): its probe
+     * and the chip's write protection. Empty for drives.
+     */
+    default Optional<ExternalProgrammer> programmer() {
+        return Optional.empty();
+    }
+
     default DeviceClock clock() {
         return scsi().clock();
     }

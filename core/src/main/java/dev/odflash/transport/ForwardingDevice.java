@@ -50,6 +50,11 @@ public abstract class ForwardingDevice implements Device {
     }
 
     @Override
+    public Optional<ExternalProgrammer> programmer() {
+        return inner().programmer();
+    }
+
+    @Override
     public DeviceClock clock() {
         return inner.clock();
     }

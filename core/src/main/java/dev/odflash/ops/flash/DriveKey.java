@@ -31,6 +31,10 @@ public record DriveKey(String vendor, String product, String basis, String value
         String vendor = info.inquiry().vendor().strip();
         String product = info.inquiry().product().strip();
         Optional<String> serial = info.configuration().flatMap(Configuration::unitSerial);
+        if (serial.isEmpty() && device.programmer().isPresent()) {
+            // a chip on a clip: the identity comes from its contents (vendor, product), the path from the programmer
+            return new DriveKey(vendor, product, PATH, device.pathKey());
+        }
         if (serial.isEmpty()) {
             try {
                 serial = new Spc(device.scsi()).unitSerialNumber();

@@ -89,7 +89,11 @@ public final class FlashOperation {
         boolean resuming = pending.isPresent();
         boolean ownBackup = options.restore() && restoreGate(info, driveKey, imageFile, fileSha);
         FlashGates.fit(info, report, strategy.flashSize(), options, resuming || ownBackup);
-        FlashGates.medium(info);
+        if (device.programmer().isEmpty()) {
+            FlashGates.medium(info);
+        } else {
+            Decisions.passed("medium", "a chip on a programmer: no tray"); // issue 15
+        }
         Optional<FlashReader> reader = strategy.reader();
         backupGate(family, reader, options);
         if (!options.assumeYes() && !options.dryRun() && !confirmation.canAsk()) {

@@ -1,0 +1,191 @@
+package dev.odflash.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static dev.odflash.cli.FlashFixtures.image;
+import static dev.odflash.cli.FlashFixtures.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The external family against libflashrom's dummy programmer (issue 15 §4). The dummy writes its image= file only
+ * when the programmer shuts down, which odflash does when the command ends, so every check of the file below
+ * reads it after the run, independently of odflash.
+ */
+class ExternalProgrammerTest {
+    @TempDir
+    Path home;
+    @TempDir
+    Path dir;
+    private Path chip;
+    private ChildCli cli;
+
+    @BeforeEach
+    void clip() {
+        LibflashromPresent.require();
+        chip = write(dir, "chip.bin", image("1.10")); // a CRW-5224A's 512 KiB image on an SST25VF040
+        cli = new ChildCli(home);
+    }
+
+    private String device(String extra) {
+        return "flashrom:dummy:emulate=SST25VF040.REMS,image=" + chip + extra;
+    }
+
+    private CliRunner.Run refusedUnchanged(int exit, String... args) throws IOException {
+        byte[] before = Files.readAllBytes(chip);
+        CliRunner.Run r = cli.run(args);
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(exit);
+        assertThat(Files.readAllBytes(chip)).as("the dummy's image file").isEqualTo(before);
+        assertThat(r.err()).doesNotContain("Exception");
+        return r;
+    }
+
+    @Test
+    void infoNamesTheProbedPartTheContentsAndTheProtection() {
+        CliRunner.Run r = cli.run("info", "--device", device(""), "--chip", "sst25vf040", "--json");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        JsonNode j = r.json();
+        assertThat(r.out()).contains("external").contains("CRW-5224A").contains("SST25VF040");
+        assertThat(r.out()).contains("write protection");
+        assertThat(j.toString()).contains("1.10");
+    }
+
+    @Test
+    void aProbeWithSeveralMatchesIsRefusedWithTheCandidates() throws IOException {
+        CliRunner.Run r = refusedUnchanged(4, "info", "--device", device(""));
+        assertThat(r.err()).contains("SST25VF040").contains("SST25LF040A").contains("--chip");
+    }
+
+    @Test
+    void backupIsByteExactAfterTwoAgreeingReads() throws IOException {
+        Path out = dir.resolve("backup.bin");
+        CliRunner.Run r = cli.run("backup", "--device", device(""), "--chip", "SST25VF040", "-o", out.toString(), "--json");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(chip));
+        assertThat(r.json().toString()).contains("\"passes\":2");
+    }
+
+    @Test
+    void flashIsVerifiedByteForByteInTheDummysImageFile() throws IOException {
+        byte[] target = image("1.20");
+        Path v120 = write(dir, "1.20.bin", target);
+        CliRunner.Run r = cli.run("flash", "--device", device(""), "--chip", "SST25VF040", v120.toString(), "--yes", "--json");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        JsonNode j = r.json();
+        assertThat(j.path("verified").asBoolean()).isTrue();
+        assertThat(j.path("fromVersion").asText()).isEqualTo("1.10");
+        assertThat(j.path("erasedBlocks").asInt()).isPositive().isLessThan(128);
+        assertThat(Files.readAllBytes(chip)).isEqualTo(target);
+    }
+
+    @Test
+    void theBootRegionGateSendsNoWrite() throws IOException {
+        byte[] target = image("1.20");
+        target[0x100] ^= 0x01; // the CRW-5224A row's boot region is the first 16 KiB
+        Path bad = write(dir, "boot.bin", target);
+        CliRunner.Run r = refusedUnchanged(4, "flash", "--device", device(""), "--chip", "SST25VF040", bad.toString(), "--yes");
+        assertThat(r.err()).contains("boot region").contains("--include-boot");
+    }
+
+    @Test
+    void aPartNoRowNamesIsReadButNeverWritten() throws IOException {
+        Path v120 = write(dir, "1.20.bin", image("1.20"));
+        // VARIABLE_SIZE probes as libflashrom's "Opaque flash chip", which no chip row names
+        CliRunner.Run r = refusedUnchanged(4, "flash", "--device", "flashrom:dummy:emulate=VARIABLE_SIZE,size=524288,image="
+                + chip, v120.toString(), "--yes");
+        assertThat(r.err()).contains("Opaque flash chip").contains("--chip");
+    }
+
+    @Test
+    void aPowerCutInsideARegionResumesToTheImage() throws IOException {
+        byte[] before = Files.readAllBytes(chip);
+        byte[] target = image("1.35");
+        Path v135 = write(dir, "1.35.bin", target);
+        CliRunner.Run cut = cli.run("flash", "--device", device(",odflash_fault=cut-inside:2"), "--chip", "SST25VF040",
+                v135.toString(), "--yes");
+        assertThat(cut.exitCode()).as(cut.toString()).isEqualTo(3);
+        assertThat(cut.err()).contains("journal");
+        byte[] left = Files.readAllBytes(chip);
+        assertThat(left).isNotEqualTo(before).isNotEqualTo(target);
+        CliRunner.Run resumed = cli.run("flash", "--device", device(""), "--chip", "SST25VF040", v135.toString(), "--yes",
+                "--json");
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.json().path("resumed").asBoolean()).isTrue();
+        assertThat(Files.readAllBytes(chip)).isEqualTo(target);
+    }
+
+    @Test
+    void aBlacklistedEraseOpcodeFailsSayingWhetherTheChipChanged() throws IOException {
+        Path v120 = write(dir, "1.20.bin", image("1.20"));
+        // 0x20 sector, 0x52 block, 0x60/0xC7 chip erase refused by the emulated controller: no eraser works
+        CliRunner.Run r = cli.run("flash", "--device", device(",spi_blacklist=2052c760"), "--chip", "SST25VF040",
+                v120.toString(), "--yes");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+        assertThat(r.err()).contains("re-read").contains("journal");
+    }
+
+    @Test
+    void anIgnoredProgramOpcodeIsCaughtByOdflashsOwnReadBack() throws IOException {
+        Path v120 = write(dir, "1.20.bin", image("1.20"));
+        // 0x02 page program and 0xAD/0xAF auto-address-increment ignored by the chip: erases happen, nothing programs
+        CliRunner.Run r = cli.run("flash", "--device", device(",spi_ignorelist=02adaf"), "--chip", "SST25VF040",
+                v120.toString(), "--yes");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(5); // the content check failed (exit 5, Contracts)
+        assertThat(r.err()).contains("does not take the image").contains("journal").doesNotContain("Exception");
+    }
+
+    @Test
+    void w25q128fvShowsItsHardwareWriteProtectionInInfo() {
+        Path big = dir.resolve("w25.bin");
+        CliRunner.Run r = cli.run("info", "--device", "flashrom:dummy:emulate=W25Q128FV,hwwp=yes,spi_status=0x84,image="
+                + big, "--json");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("W25Q128FV").contains("hardware").contains("0xFC0000-0xFFFFFF");
+    }
+
+    @Test
+    void everyEmulatedPartProbes() {
+        for (String emulate : new String[]{"MX25L6436", "W25Q128FV", "VARIABLE_SIZE,size=1048576"}) {
+            String spec = "flashrom:dummy:emulate=" + emulate;
+            CliRunner.Run r = emulate.startsWith("MX") ? cli.run("info", "--device", spec, "--chip", "MX25L6436E", "--json")
+                    : cli.run("info", "--device", spec, "--json");
+            assertThat(r.exitCode()).as(emulate + ": " + r).isZero();
+        }
+    }
+
+    @Test
+    void statusOnTheClippedChipComparesWithItsBackup() throws IOException {
+        // into the backup library, keyed by the identity the chip's contents carry (no drive answers for itself)
+        CliRunner.Run b = cli.run("backup", "--device", device(""), "--chip", "SST25VF040");
+        assertThat(b.exitCode()).as(b.toString()).isZero();
+        CliRunner.Run s = cli.run("status", "--device", device(""), "--chip", "SST25VF040", "--json");
+        assertThat(s.exitCode()).as(s.toString()).isZero();
+        assertThat(s.json().path("verdict").path("state").asText()).as(s.toString()).isEqualTo("intact");
+        assertThat(s.json().path("matchesBackups").size()).isEqualTo(1);
+    }
+
+    @Test
+    void doctorChecksTheLibraryWithoutOpeningTheProgrammer() throws IOException {
+        CliRunner.Run r = refusedUnchanged(0, "doctor", "--device", device(""));
+        assertThat(r.out()).contains("libflashrom");
+        CliRunner.Run without = new ChildCli(home).withJvmOption("-Dodflash.libflashrom=libflashrom-absent.so.9")
+                .run("doctor", "--device", device(""));
+        assertThat(without.exitCode()).as(without.toString()).isNotZero().isNotEqualTo(1);
+        assertThat(without.out() + without.err()).contains("libflashrom1");
+    }
+
+    @Test
+    void withoutTheLibraryAFlashromDeviceIsExit3NamingThePackage() {
+        ChildCli without = new ChildCli(home).withJvmOption("-Dodflash.libflashrom=libflashrom-absent.so.9");
+        CliRunner.Run r = without.run("info", "--device", device(""));
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+        assertThat(r.err()).contains("libflashrom1").doesNotContain("Exception");
+        assertThat(without.run("info", "--device", "emu:asus-crw-5224a").exitCode()).isZero();
+    }
+}

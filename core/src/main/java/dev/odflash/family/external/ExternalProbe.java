@@ -1,0 +1,148 @@
+package dev.odflash.family.external;
+
+import dev.odflash.chip.ChipSpec;
+import dev.odflash.chip.ChipTable;
+import dev.odflash.drive.DriveFamily;
+import dev.odflash.drive.DriveModel;
+import dev.odflash.drive.DriveTable;
+import dev.odflash.drive.ImageLayout;
+import dev.odflash.drive.ProductMatch;
+import dev.odflash.family.ImageIdentifier;
+import dev.odflash.ops.Choice;
+import dev.odflash.ops.DriveInfo;
+import dev.odflash.ops.FlashSize;
+import dev.odflash.ops.Gate;
+import dev.odflash.ops.OdflashException;
+import dev.odflash.image.ImageReport;
+import dev.odflash.protocol.InquiryData;
+import dev.odflash.transport.ChipChannel;
+import dev.odflash.transport.Device;
+import dev.odflash.transport.ExternalProgrammer;
+import dev.odflash.transport.TransportException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Identifies a chip on an external programmer (docs/architecture.md "Drive families", {@code external}), for
+ * ops.DriveProbe: no drive
+ * answers INQUIRY, so the programmer probes the part (by the chip row's libflashrom name when {@code --chip}
+ * names one), the chip row gives its write model, erasers and timings, and the chip's current contents, read
+ * once and identified as {@code identify} does, stand in for the drive: their identity (vendor, product,
+ * revision) is what INQUIRY would have said, and their drive-table row gives the boot region the drive itself
+ * would have protected. What the drive would have protected, the clip must protect.
+ */
+public final class ExternalProbe {
+    /** The MT1939/MT1959 boot area the drives ignore writes to, and what a clip on an unrecognised chip keeps. */
+    static final int UNRECOGNISED_BOOT = 0x10000;
+
+    private final ChipTable chips;
+    private final DriveTable drives;
+    private final Optional<String> chipOverride;
+
+    public ExternalProbe(ChipTable chips, DriveTable drives, Optional<String> chipOverride) {
+        this.chips = chips;
+        this.drives = drives;
+        this.chipOverride = chipOverride;
+    }
+
+    public DriveInfo probe(Device device, ExternalProgrammer programmer) throws OdflashException {
+        List<String> warnings = new ArrayList<>();
+        Optional<ChipSpec> named = Optional.empty();
+        if (chipOverride.isPresent()) {
+            named = Optional.of(chips.byName(chipOverride.get()).orElseThrow(() -> OdflashException.usage(
+                    Choice.CHIP_NAMED.mention() + " " + chipOverride.get() + ": no such chip in the table (see `odflash chips`)")));
+        }
+        ExternalProgrammer.Probed probed;
+        try {
+            probed = programmer.probe(named.map(ChipSpec::nameForFlashrom));
+        } catch (ExternalProgrammer.Ambiguous e) {
+            List<String> rows = e.candidates().stream().map(n -> chips.byFlashromName(n).map(c -> n + " (row " + c.name()
+                    + ")").orElse(n + " (no row)")).toList();
+            throw OdflashException.refused(Gate.CHIP, "several chip definitions answer on " + programmer.programmer()
+                    + ": " + String.join(", ", rows) + "; name the part with " + Choice.CHIP_NAMED.mention()
+                    + " NAME (a row of `odflash chips`); nothing was read or written", Choice.CHIP_NAMED);
+        } catch (TransportException e) {
+            throw OdflashException.device(e.getMessage(), e, "probe");
+        }
+        Optional<ChipSpec> chip = named.or(() -> chips.byFlashromName(probed.name())).or(() -> chips.byName(probed.name()));
+        if (chip.isPresent() && chip.get().size() != probed.size()) {
+            throw OdflashException.refused(Gate.CHIP, "libflashrom probed " + probed.name() + " of " + probed.size()
+                    + " bytes, but the row " + chip.get().name() + " has " + chip.get().size() + ": not the same part");
+        }
+        if (chip.isEmpty()) {
+            warnings.add("libflashrom probed \"" + probed.name() + "\", which no chip row names: reading works, erase and"
+                    + " program are refused until the part is named with " + Choice.CHIP_NAMED.mention() + " NAME or"
+                    + " added with " + Choice.CHIP_DB.mention() + " FILE (with its flashromName)");
+        }
+        ExternalProgrammer.Protection protection;
+        try {
+            protection = programmer.protection();
+        } catch (TransportException e) {
+            protection = new ExternalProgrammer.Protection(false, "unknown", 0, 0, e.getMessage());
+        }
+        byte[] contents = readOnce(device, probed.size());
+        ImageReport report = ImageIdentifier.identify(contents);
+        Optional<DriveModel> row = report.identity().flatMap(i -> drives.lookup(i.vendor(), i.product()))
+                .filter(m -> report.layout().isPresent() && m.layout() == report.layout().get());
+        String vendor = report.identity().map(i -> i.vendor()).orElse("");
+        String product = report.identity().map(i -> i.product()).orElse("");
+        String revision = report.identity().map(i -> i.revision()).orElse("");
+        Optional<DriveModel> model = report.layout().map(layout -> externalModel(programmer, layout, row));
+        if (model.isEmpty()) {
+            warnings.add("the chip's contents are not a firmware image odflash recognises (a blank or damaged chip?):"
+                    + " it can be read and backed up; flashing it is not possible in this version");
+        }
+        byte[] inquiryRaw = new byte[0];
+        InquiryData inquiry = new InquiryData(InquiryData.TYPE_CD_DVD, true, 0, vendor, product, revision,
+                "", inquiryRaw);
+        List<String> notes = new ArrayList<>(device.notes());
+        notes.add("programmer " + programmer.programmer() + ", libflashrom part \"" + probed.name() + "\" ("
+                + probed.size() + " bytes)");
+        notes.add("write protection: " + describe(protection));
+        notes.add(report.identity().map(i -> "the chip holds " + i.vendor().strip() + " " + i.product().strip() + " "
+                + i.revision().strip() + " (" + report.layout().get().word() + "): the boot region and per-unit rules of"
+                + row.map(r -> " the drive-table row " + r.displayName()).orElse(" its layout") + " apply")
+                .orElse("the chip's contents are not recognised"));
+        return new DriveInfo(device.spec(), inquiry, model, chip.map(ChipSpec::id), chip,
+                Optional.of(new FlashSize(probed.size(), FlashSize.FROM_PROGRAMMER)), Optional.empty(), Optional.empty(),
+                device.emulated(), notes, warnings, Optional.empty());
+    }
+
+    /** The drive the contents came from, written through the clip: its layout, boot region and boot ID. */
+    private static DriveModel externalModel(ExternalProgrammer programmer, ImageLayout layout, Optional<DriveModel> row) {
+        int boot = row.map(DriveModel::bootRegion).orElse(layout.fixedSize() > 0 ? UNRECOGNISED_BOOT : 0);
+        if (layout == ImageLayout.MT1939 || layout == ImageLayout.MT1959) {
+            boot = Math.max(boot, UNRECOGNISED_BOOT); // these drives ignore writes to their first 64 KiB themselves
+        }
+        return new DriveModel("flashrom", programmer.programmer(), ProductMatch.EXACT, DriveFamily.EXTERNAL, layout,
+                boot, row.flatMap(DriveModel::bootId), false, "a chip on an external programmer; rules of "
+                + row.map(DriveModel::displayName).orElse("the " + layout.word() + " layout"));
+    }
+
+    private static byte[] readOnce(Device device, long size) throws OdflashException {
+        ChipChannel channel = device.chipChannel().orElseThrow();
+        try {
+            byte[] all = new byte[Math.toIntExact(size)];
+            int chunk = Math.max(256, channel.maxReadLength());
+            for (int pos = 0; pos < size; pos += chunk) {
+                channel.read(pos, all, pos, (int) Math.min(chunk, size - pos));
+            }
+            return all;
+        } catch (TransportException e) {
+            throw OdflashException.device("the chip could not be read through the programmer: " + e.getMessage()
+                    + "; nothing was written", e, "read");
+        }
+    }
+
+    static String describe(ExternalProgrammer.Protection p) {
+        if (!p.known()) {
+            return "unknown (" + p.note() + ")";
+        }
+        if (!p.active()) {
+            return "none (" + p.mode() + ")";
+        }
+        return String.format("%s, 0x%X-0x%X protected", p.mode(), p.start(), p.start() + p.length() - 1);
+    }
+}
