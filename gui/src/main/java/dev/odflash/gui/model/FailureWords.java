@@ -23,6 +23,29 @@ public final class FailureWords {
     }
 
     public static String detail(Failure f) {
-        return Texts.visible(ChoiceWords.words(f.reason()));
+        String reason = f.reason();
+        String words = withoutCommandHints(ChoiceWords.words(reason));
+        if (reason.contains("journal is kept")) {
+            words += ". The journal is kept: when the drive answers again, the resume banner offers to finish the flash"
+                    + " or to restore the backup.";
+        }
+        return Texts.visible(words);
+    }
+
+    /**
+     * Some engine texts end in a hint for the command line ("`odflash status` shows...", "run the same command
+     * again"); the GUI offers its own next step instead, so those clauses are left out.
+     */
+    static String withoutCommandHints(String text) {
+        String s = text.replaceAll("\\s*\\([^()]*`odflash[^()]*\\)", "");
+        s = keep(s, "; ");
+        s = keep(s, ". ");
+        return s.strip();
+    }
+
+    private static String keep(String s, String separator) {
+        return String.join(separator, java.util.Arrays.stream(s.split(java.util.regex.Pattern.quote(separator)))
+                .filter(part -> !part.contains("`odflash") && !part.contains("same command")
+                        && !part.contains("journal is kept")).toList());
     }
 }

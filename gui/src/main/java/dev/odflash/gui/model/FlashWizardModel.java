@@ -159,7 +159,7 @@ public final class FlashWizardModel {
                 DriveInfo info = host.probe().probe(d);
                 List<ImageFit.Gate> found = new FlashPreflight(host.library(), host.clock(), host.probe())
                         .gates(d, info, f.bytes(), f.report(), f.path(), options, event -> { });
-                return new Gates(found, DriveKey.of(info, d).describe());
+                return new Gates(withRefusalsOverride(found, d, info, f, options), DriveKey.of(info, d).describe());
             }
         }, g -> {
             busy = false;
@@ -171,6 +171,29 @@ public final class FlashWizardModel {
     }
 
     private record Gates(List<ImageFit.Gate> gates, String serial) {
+    }
+
+    /**
+     * The preflight lists an image gate as ImageFit words it, and that gate carries no override where only
+     * flash's refusal names one (the model gate's cross-flash): the refusing gate gets the override of the
+     * refusal flash's own dry run gives (refused before any read, so this costs no flash read).
+     */
+    private List<ImageFit.Gate> withRefusalsOverride(List<ImageFit.Gate> gates, Device d, DriveInfo info, FileChoice f,
+                                                     FlashOptions options) throws OdflashException {
+        if (gates.stream().noneMatch(g -> !g.passed() && g.override().isEmpty())) {
+            return gates;
+        }
+        try {
+            new FlashOperation(host.library(), host.clock(), host.probe())
+                    .run(d, info, f.bytes(), f.path(), options, summary -> false, event -> { });
+            return gates;
+        } catch (OdflashException e) {
+            if (!(e.failure() instanceof dev.odflash.ops.Failure.Refusal r) || r.override().isEmpty()) {
+                return gates;
+            }
+            return gates.stream().map(g -> !g.passed() && g.override().isEmpty() && g.name().equals(r.gate().word())
+                    ? new ImageFit.Gate(g.name(), false, g.message(), r.override(), r.arguments()) : g).toList();
+        }
     }
 
     public List<ImageFit.Gate> gates() {
