@@ -36,10 +36,11 @@ public final class GuiLauncher {
     private GuiLauncher() {
     }
 
-    /** Where the settings live: $XDG_CONFIG_HOME/odflash/gui.properties (default ~/.config). */
+    /** Where the settings live: $XDG_CONFIG_HOME/odflash/gui.properties (default $HOME/.config). */
     public static Path settingsFile(Map<String, String> env) {
         String xdg = env.getOrDefault("XDG_CONFIG_HOME", "");
-        Path base = xdg.isBlank() ? Path.of(System.getProperty("user.home"), ".config") : Path.of(xdg);
+        String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+        Path base = xdg.isBlank() ? Path.of(home, ".config") : Path.of(xdg);
         return base.resolve("odflash").resolve("gui.properties");
     }
 

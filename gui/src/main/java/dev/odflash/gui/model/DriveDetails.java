@@ -71,6 +71,9 @@ public final class DriveDetails {
 
     /** Bank by bank against the pending flash's old and new image (empty: no pending flash to compare with). */
     public static List<Row> banks(StatusReport r) {
+        if (r.banks().isEmpty()) { // no pending flash: status compares the whole flash at once
+            return List.of(new Row("whole flash", r.intact() ? "intact" : verdict(r)));
+        }
         return r.banks().stream().map(b -> new Row(String.format("bank %d (0x%06X)", b.bank(), b.offset()), word(b.match())))
                 .toList();
     }

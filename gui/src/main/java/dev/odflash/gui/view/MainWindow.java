@@ -56,6 +56,7 @@ public final class MainWindow {
         powerBanner.setBorder(BorderFactory.createEmptyBorder(8, 12, 8, 12));
         powerBanner.setFont(powerBanner.getFont().deriveFont(java.awt.Font.BOLD));
         powerBanner.setAlignmentX(0);
+        powerBanner.setMaximumSize(new Dimension(Integer.MAX_VALUE, powerBanner.getPreferredSize().height));
         closeNote.setAlignmentX(0);
         closeNote.setBorder(BorderFactory.createEmptyBorder(0, 12, 0, 12));
         north.add(powerBanner);

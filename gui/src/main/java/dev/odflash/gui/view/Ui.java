@@ -38,13 +38,14 @@ final class Ui {
     /** A label whose accessible name is its text (updated with it). */
     static void text(JLabel l, String text) {
         l.setText(text);
-        l.getAccessibleContext().setAccessibleName(text.isEmpty() ? l.getName() : text.replaceAll("<[^>]+>", " ").strip());
+        String spoken = text.replaceAll("<[^>]+>", " ").strip();
+        l.getAccessibleContext().setAccessibleName(spoken.isEmpty() ? l.getName().replace('-', ' ') : spoken);
     }
 
     static JLabel heading(String text, String name) {
         JLabel l = label(text, name);
         l.setFont(l.getFont().deriveFont(Font.BOLD, l.getFont().getSize2D() * 1.3f));
-        l.getAccessibleContext().setAccessibleName(text);
+        text(l, text);
         return l;
     }
 
