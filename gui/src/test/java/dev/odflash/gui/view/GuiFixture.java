@@ -42,7 +42,8 @@ final class GuiFixture implements AutoCloseable {
     private final ExecutorService worker = Executors.newVirtualThreadPerTaskExecutor();
 
     static void requireDisplay() {
-        if (GraphicsEnvironment.isHeadless()) {
+        boolean x11 = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+        if (GraphicsEnvironment.isHeadless() || (x11 && System.getenv().getOrDefault("DISPLAY", "").isBlank())) {
             fail("no display for the GUI tests: run them through scripts/test (or scripts/with-display.sh), which"
                     + " starts Xvfb with a window manager");
         }
