@@ -15,13 +15,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The GUI's diagnostic log: every operation's steps, progress phases and outcome, with the drive's command
- * trace lines when asked for. Each operation's part is also saved on its own under the library's
+ * The GUI's diagnostic log: every operation's start, warnings and outcome. Each operation's part is also saved on its own under the library's
  * {@code gui-logs/} when it ends (as freemkv-flash keeps a log per operation), so "Save report…" beside an
  * error always has the whole story. Thread-safe: the worker writes, the event thread reads.
  */
 public final class OperationLog {
-    public enum Level { INFO, WARNING, ERROR, TRACE }
+    public enum Level { INFO, WARNING, ERROR }
 
     public record Line(Instant at, Level level, String operation, String text) {
         public String format() {
@@ -57,10 +56,10 @@ public final class OperationLog {
         }
     }
 
-    /** The lines whose text or operation contains {@code filter} (any case), trace lines only when asked. */
-    public List<Line> filtered(String filter, boolean withTrace) {
+    /** The lines whose text or operation contains {@code filter} (any case). */
+    public List<Line> filtered(String filter) {
         String f = filter.toLowerCase(Locale.ROOT);
-        return lines().stream().filter(l -> withTrace || l.level() != Level.TRACE)
+        return lines().stream()
                 .filter(l -> f.isEmpty() || l.text().toLowerCase(Locale.ROOT).contains(f)
                         || l.operation().toLowerCase(Locale.ROOT).contains(f)).toList();
     }

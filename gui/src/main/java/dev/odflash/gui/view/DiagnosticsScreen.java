@@ -4,7 +4,6 @@ import dev.odflash.gui.model.GuiModels;
 import dev.odflash.gui.model.OperationLog;
 
 import javax.swing.BorderFactory;
-import javax.swing.JCheckBox;
 import javax.swing.JFileChooser;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
@@ -20,11 +19,10 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The diagnostic log, filterable, with command trace lines on request, and "Save report…". */
+/** The diagnostic log of every operation, filterable, and "Save report…". */
 final class DiagnosticsScreen extends JPanel {
     private final OperationLog log;
     private final JTextField filter = Ui.named(new JTextField(20), "diagnostics-filter", "Filter the log");
-    private final JCheckBox trace = Ui.named(new JCheckBox("Show the command trace"), "diagnostics-trace", "Show the command trace");
     private final JTextArea text = Ui.named(new JTextArea(), "diagnostics-log", "Diagnostic log");
     private final JLabel saved = Ui.label(" ", "diagnostics-saved");
 
@@ -37,7 +35,6 @@ final class DiagnosticsScreen extends JPanel {
         top.add(Ui.heading("Diagnostics", "diagnostics-heading"));
         top.add(Ui.label("Filter:", "diagnostics-filter-label"));
         top.add(filter);
-        top.add(trace);
         top.add(Ui.button("Save report\u2026", "diagnostics-save-report", this::save));
         top.add(saved);
         add(top, BorderLayout.NORTH);
@@ -57,13 +54,12 @@ final class DiagnosticsScreen extends JPanel {
                 refresh();
             }
         });
-        trace.addActionListener(e -> refresh());
         log.changes().listen(() -> javax.swing.SwingUtilities.invokeLater(this::refresh));
         refresh();
     }
 
     void refresh() {
-        text.setText(log.filtered(filter.getText(), trace.isSelected()).stream().map(OperationLog.Line::format)
+        text.setText(log.filtered(filter.getText()).stream().map(OperationLog.Line::format)
                 .collect(Collectors.joining("\n")));
     }
 
