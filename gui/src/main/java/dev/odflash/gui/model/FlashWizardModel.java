@@ -50,9 +50,13 @@ public final class FlashWizardModel {
     public record FileChoice(Path path, byte[] bytes, ImageReport report, String sha256) {
     }
 
-    /** What the user confirmed: the flash runs on exactly this. */
+    /**
+     * What the user confirmed: the flash runs on exactly this.
+     *
+     * @param restore the file is this unit's own backup, written back (a restore); else a flash or resume
+     */
     public record Frozen(String spec, String vendor, String product, String serial, Path file, String sha256,
-                         byte[] bytes, Set<Choice> overrides) {
+                         byte[] bytes, Set<Choice> overrides, boolean restore) {
     }
 
     private final GuiHost host;
@@ -289,7 +293,7 @@ public final class FlashWizardModel {
         Target t = drive.orElseThrow();
         FileChoice f = file.orElseThrow();
         Frozen target = new Frozen(t.spec(), t.info().inquiry().vendor(), t.info().inquiry().product(),
-                serial.orElse(""), f.path(), f.sha256(), f.bytes(), Set.copyOf(overrides));
+                serial.orElse(""), f.path(), f.sha256(), f.bytes(), Set.copyOf(overrides), false);
         frozen = Optional.of(target);
         run(target, "flash");
     }
@@ -311,9 +315,8 @@ public final class FlashWizardModel {
             }
         }, bytes -> {
             file = Optional.of(new FileChoice(imageFile, bytes, ImageIdentifier.identify(bytes), Sha256.hex(bytes)));
-            Set<Choice> none = restore ? EnumSet.of(Choice.OWN_BACKUP) : Set.of();
             Frozen target = new Frozen(spec, info.inquiry().vendor(), info.inquiry().product(), "", imageFile,
-                    Sha256.hex(bytes), bytes, none);
+                    Sha256.hex(bytes), bytes, Set.of(), restore);
             frozen = Optional.of(target);
             run(target, restore ? "restore" : "resume");
         }, end -> fail(restore ? "restore" : "resume", end));
@@ -326,7 +329,6 @@ public final class FlashWizardModel {
         result = Optional.empty();
         cancellation = new Cancellation();
         Cancellation stop = cancellation;
-        boolean restore = target.overrides().contains(Choice.OWN_BACKUP);
         changes.fire();
         Jobs.run(threads, log, operation, () -> {
             try (Device d = host.open(target.spec()); ExclusiveUse use = exclusive(d)) {
@@ -336,7 +338,7 @@ public final class FlashWizardModel {
                     changes.fire();
                 });
                 DriveInfo info = host.probe().probe(d);
-                FlashOptions options = restore ? restoreOptions(stop) : options(target.overrides(), false, stop);
+                FlashOptions options = target.restore() ? restoreOptions(stop) : options(target.overrides(), false, stop);
                 return new FlashOperation(host.library(), host.clock(), host.probe())
                         .run(d, info, target.bytes(), target.file(), options,
                                 summary -> isFrozenTarget(summary, target), event -> {

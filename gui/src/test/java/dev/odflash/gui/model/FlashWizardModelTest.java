@@ -245,4 +245,27 @@ class FlashWizardModelTest {
         assertThat(Files.readString(report)).contains("odflash GUI diagnostic report").contains("[flash]");
         assertThatThrownBy(() -> w.log().save(report, Optional.empty())).isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
     }
+
+    @Test
+    void theBannersRestoreWritesTheBackupBackAndSettlesTheJournal() throws Exception {
+        EmulatorHost host = new EmulatorHost(dir);
+        String cut = host.crw("a", "powerloss@program:3");
+        FlashWizardModel w = readyToConfirm(host, Threads.inline(), cut);
+        byte[] before = Files.readAllBytes(host.image("a"));
+        w.confirmAndFlash();
+        assertThat(w.outcome()).get().isInstanceOf(Outcome.Failed.class);
+        assertThat(Files.readAllBytes(host.image("a"))).isNotEqualTo(before);
+        String plain = host.crw("a", "");
+        host.show(plain);
+        DrivesModel drives = new DrivesModel(host, Threads.inline(), log());
+        drives.refresh();
+        DriveCard card = drives.pending().getFirst();
+        assertThat(card.badge()).isEqualTo("interrupted flash");
+        w.resume(plain, card.info().orElseThrow(), Path.of(card.pending().get().backupFile()), true);
+        assertThat(w.outcome()).get().isInstanceOf(Outcome.Succeeded.class);
+        assertThat(w.frozen().orElseThrow().restore()).isTrue();
+        assertThat(Files.readAllBytes(host.image("a"))).isEqualTo(before);
+        drives.refresh();
+        assertThat(drives.pending()).isEmpty();
+    }
 }
