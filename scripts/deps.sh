@@ -8,7 +8,14 @@ set -euo pipefail
 # package      why
 # 7zip         7z archives for the extract tests (command 7zz): SevenZipExtractTest makes its archives with it
 # zsh          SuggestedCommandShellTest pastes every command odflash suggests into zsh as well as bash
-PACKAGES=(7zip zsh)
+# --- GUI tests (gui module, issue 17): a display and a window manager (scripts/with-display.sh starts them)
+# xvfb         the X server the GUI tests draw on (CI has no screen)
+# openbox      a small window manager: without one the robot clicks where X, not Java, put the window
+# x11-utils    xdpyinfo and xprop: with-display.sh waits for the server and the window manager with them
+# fonts-dejavu-core  one fixed font family, so screenshots are the same pixels on every machine
+GUI_PACKAGES=(xvfb openbox x11-utils fonts-dejavu-core)
+# --- end GUI tests
+PACKAGES=(7zip zsh "${GUI_PACKAGES[@]}")
 
 # --- issue 15 (libflashrom) ---
 # libflashrom1  the external family's tests drive the library's dummy programmer through FFM

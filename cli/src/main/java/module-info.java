@@ -6,6 +6,7 @@ module dev.odflash.cli {
     requires dev.odflash.core;
     requires dev.odflash.nativeio;
     requires dev.odflash.emulator;
+    requires dev.odflash.gui; // `odflash gui`: the GUI gets its drives and library from this composition root
     requires info.picocli;
     requires jdk.unsupported; // sun.misc.Signal: SIGINT/SIGTERM handled, not a shutdown hook (SignalHandlers)
     requires com.fasterxml.jackson.databind;

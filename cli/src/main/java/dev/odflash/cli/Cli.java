@@ -70,6 +70,7 @@ public final class Cli {
         libraryCommands.addSubcommand("prune", new LibraryPruneCommand(ctx));
         cl.addSubcommand("library", libraryCommands);
         cl.addSubcommand("demo", new DemoCommand(ctx));
+        cl.addSubcommand("gui", new GuiCommand(ctx)); // the desktop GUI (issue 17): the gui module
         cl.addSubcommand("help", new HelpCommand()); // `odflash help [CMD...]`, as git and cargo have it
         // --- install files (issue 18): completion script, its hidden value source, man pages ---
         cl.addSubcommand("completion", new CompletionCommand(ctx));

@@ -161,6 +161,18 @@ final class ArchitectureRules {
         return lex(src).literals().stream().filter(l -> FLAG.matcher(l).find()).toList();
     }
 
+    private static final Pattern TOOLKIT = Pattern.compile("\\b(?:javax\\.swing|java\\.awt)(?:\\.[a-z]\\w*)*\\.[A-Z]\\w*");
+
+    /** The Swing and AWT types the code names (imports and qualified names), outside comments and literals. */
+    static List<String> uiToolkitReferences(String src) {
+        Matcher m = TOOLKIT.matcher(lex(src).code());
+        List<String> out = new ArrayList<>();
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+
     /** The main sources of a module, by path relative to its source root ("dev/odflash/..."). */
     static Map<String, String> mainSources(Path repo, String module) {
         Path root = repo.resolve(module).resolve("src/main/java");

@@ -155,6 +155,55 @@ class ArchitectureTest {
                 || file.equals("dev/odflash/emulator/EmulatorProfiles.java");
     }
 
+    // --- the desktop GUI (gui module, issue 17)
+
+    /**
+     * The GUI is a view over the engine's typed outcomes: it names no command-line option (a user of the GUI is
+     * never told about a flag), and it holds a drive only as the Device handle it gives to an operation.
+     */
+    @Test
+    void guiNamesNoFlagAndCallsNoProtocolOrTransport() {
+        Map<String, List<String>> found = new TreeMap<>();
+        mainSources(REPO, "gui").forEach((file, src) -> {
+            List<String> bad = new java.util.ArrayList<>(flagLiterals(src));
+            bad.addAll(forbiddenReferences(src, COMMAND_FORBIDDEN, GUI_ALLOWED));
+            if (!bad.isEmpty()) {
+                found.put(file, bad);
+            }
+        });
+        assertThat(found).as("the GUI words choices (ChoiceWords) and calls operations").isEmpty();
+    }
+
+    /** What the GUI may name of protocol and transport: the command's handles, and the typed progress events. */
+    private static final List<String> GUI_ALLOWED = java.util.stream.Stream.concat(COMMAND_ALLOWED.stream(),
+            java.util.stream.Stream.of("dev.odflash.protocol.Progress")).toList();
+
+    /** The view-models are tested without a display: no Swing or AWT in dev.odflash.gui.model. */
+    @Test
+    void guiViewModelsKnowNoSwing() {
+        Map<String, List<String>> found = new TreeMap<>();
+        mainSources(REPO, "gui").forEach((file, src) -> {
+            List<String> bad = ArchitectureRules.uiToolkitReferences(src);
+            if (file.startsWith("dev/odflash/gui/model/") && !bad.isEmpty()) {
+                found.put(file, bad);
+            }
+        });
+        assertThat(found).as("a view-model is plain Java over the engine; Swing lives in dev.odflash.gui.view").isEmpty();
+    }
+
+    @Test
+    void toolkitRuleCatchesSwingAndAwtInCodeOnly() {
+        String src = """
+                package dev.odflash.gui.model;
+                import javax.swing.JButton;
+                import java.awt.Color;
+                // javax.swing.JLabel in a comment is fine
+                class M { String s = "java.awt.Frame"; Object o = new javax.swing.Timer(1, null); }
+                """;
+        assertThat(ArchitectureRules.uiToolkitReferences(src)).containsExactly("javax.swing.JButton", "java.awt.Color",
+                "javax.swing.Timer");
+    }
+
     // each rule can fail: the checker on synthetic sources
 
     @Test

@@ -15,7 +15,7 @@ class HelpAndUsageTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "list", "info", "backup", "flash", "restore", "status", "verify", "identify", "convert", "extract", "chips",
-        "emu", "emu profiles", "emu firmware", "demo"})
+        "emu", "emu profiles", "emu firmware", "demo", "gui"})
     void everyCommandHasHelpWithTheExitCodeContract(String command) {
         String[] words = command.isEmpty() ? new String[0] : command.split(" ");
         String[] args = java.util.Arrays.copyOf(words, words.length + 1);

@@ -1,0 +1,99 @@
+package dev.odflash.cli;
+
+import dev.odflash.gui.DriveEntry;
+import dev.odflash.gui.GuiHost;
+import dev.odflash.nativeio.DiscoveredDrive;
+import dev.odflash.nativeio.OpticalDriveScan;
+import dev.odflash.ops.BackupLibrary;
+import dev.odflash.ops.DriveInfo;
+import dev.odflash.ops.DriveProbe;
+import dev.odflash.ops.OdflashException;
+import dev.odflash.ops.status.KnownImage;
+import dev.odflash.transport.Device;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The GUI's host, built by the composition root: the drives `list` finds plus the ones named at start,
+ * opened by {@link AppContext#openDevice} (the resolver and layers of every command), probed with the
+ * tables every command uses. A drive node the user may not open read-write gets the exact command that
+ * gives access instead of a probe (the GUI runs as the user, never as root).
+ */
+final class CliGuiHost implements GuiHost {
+    private final AppContext ctx;
+    private final List<String> named;
+
+    CliGuiHost(AppContext ctx, List<String> named) {
+        this.ctx = ctx;
+        this.named = List.copyOf(named);
+    }
+
+    @Override
+    public List<DriveEntry> discover() {
+        List<DriveEntry> out = new ArrayList<>();
+        for (String spec : named) {
+            out.add(new DriveEntry(spec, spec, spec.startsWith("emu:") ? "emulated" : "as given"));
+        }
+        for (DiscoveredDrive d : OpticalDriveScan.scan()) {
+            String node = d.preferredNode();
+            if (named.contains(node)) {
+                continue;
+            }
+            out.add(new DriveEntry(node, d.vendor() + " " + d.product() + " " + d.revision(), d.bus().description(),
+                    access(node)));
+        }
+        return out;
+    }
+
+    /**
+     * Read-write on the sg node is what vendor commands need; without it the fix is the node's group
+     * (cdrom on Debian and Ubuntu, optical on Arch), joined once.
+     */
+    static Optional<String> access(String node) {
+        Path p = Path.of(node);
+        if (!node.startsWith("/dev/") || !Files.exists(p) || (Files.isReadable(p) && Files.isWritable(p))) {
+            return Optional.empty();
+        }
+        String group;
+        try {
+            group = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS).group().getName();
+        } catch (IOException | UnsupportedOperationException e) {
+            group = "cdrom";
+        }
+        return Optional.of("no read-write access to " + node + ": run  sudo usermod -aG " + group
+                + " \"$USER\"  then log out and in again");
+    }
+
+    @Override
+    public Device open(String spec) throws OdflashException {
+        return ctx.openDevice(spec);
+    }
+
+    @Override
+    public DriveProbe probe() throws OdflashException {
+        return new DriveProbe(ctx.chips(), ctx.drives(), Optional.empty(), java.util.OptionalLong.empty());
+    }
+
+    @Override
+    public BackupLibrary library() {
+        return ctx.library();
+    }
+
+    @Override
+    public Clock clock() {
+        return ctx.clock();
+    }
+
+    @Override
+    public List<KnownImage> knownImages(String spec, DriveInfo info) {
+        return KnownImages.forDrive(spec, info);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.odflash.gui;
+
+import dev.odflash.ops.BackupLibrary;
+import dev.odflash.ops.DriveInfo;
+import dev.odflash.ops.DriveProbe;
+import dev.odflash.ops.OdflashException;
+import dev.odflash.ops.status.KnownImage;
+import dev.odflash.transport.Device;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * What the GUI needs from the composition root: the drives there are, a way to open one, the probe, the
+ * library and the known images. The CLI's {@code gui} command implements it with the very resolver and
+ * device layers every command uses (so a drive the GUI opens is the drive `info` opens); the GUI's tests
+ * implement it over the emulator. The GUI never sees a device spec's syntax beyond passing it back here.
+ */
+public interface GuiHost {
+    /** The drives to offer: those the operating system shows and any emulated ones the user started with. */
+    List<DriveEntry> discover();
+
+    /** Opens a drive (with the layers the host puts on every drive); the caller closes it. */
+    Device open(String spec) throws OdflashException;
+
+    /** How a drive is identified (the chip and drive tables the host uses). */
+    DriveProbe probe() throws OdflashException;
+
+    /** The library, journals and flash history of the user running the GUI. */
+    BackupLibrary library();
+
+    Clock clock();
+
+    /** The images odflash names by content for this drive (status's "known images"). */
+    List<KnownImage> knownImages(String spec, DriveInfo info);
+}

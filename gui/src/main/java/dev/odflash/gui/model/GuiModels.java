@@ -1,0 +1,64 @@
+package dev.odflash.gui.model;
+
+import dev.odflash.gui.GuiHost;
+
+import java.util.Optional;
+
+/** Every view-model of one GUI window, sharing one host, one pair of threads and one diagnostic log. */
+public final class GuiModels {
+    private final GuiHost host;
+    private final OperationLog log;
+    private final DrivesModel drives;
+    private final FlashWizardModel wizard;
+    private final BackupModel backup;
+    private final LibraryModel library;
+    private final FileModel file;
+
+    public GuiModels(GuiHost host, Threads threads) {
+        this.host = host;
+        this.log = new OperationLog(host.clock(), Optional.of(host.library().home().resolve("gui-logs")));
+        this.drives = new DrivesModel(host, threads, log);
+        this.wizard = new FlashWizardModel(host, threads, log);
+        this.backup = new BackupModel(host, threads, log);
+        this.library = new LibraryModel(host, threads, log);
+        this.file = new FileModel(threads, log);
+        drives.changes().listen(() -> drives.selected().ifPresent(c -> c.info().ifPresent(i -> {
+            if (!wizard.running()) {
+                wizard.selectDrive(c.entry().spec(), i);
+            }
+        })));
+    }
+
+    public GuiHost host() {
+        return host;
+    }
+
+    public OperationLog log() {
+        return log;
+    }
+
+    public DrivesModel drives() {
+        return drives;
+    }
+
+    public FlashWizardModel wizard() {
+        return wizard;
+    }
+
+    public BackupModel backup() {
+        return backup;
+    }
+
+    public LibraryModel library() {
+        return library;
+    }
+
+    public FileModel file() {
+        return file;
+    }
+
+    /** A flash or backup is writing or reading: the window must not close. */
+    public boolean closeBlocked() {
+        return wizard.closeBlocked() || backup.busy();
+    }
+}

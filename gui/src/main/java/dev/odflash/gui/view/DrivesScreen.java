@@ -1,0 +1,110 @@
+package dev.odflash.gui.view;
+
+import dev.odflash.gui.model.DriveCard;
+import dev.odflash.gui.model.GuiModels;
+import dev.odflash.gui.model.Texts;
+
+import javax.swing.BorderFactory;
+import javax.swing.Box;
+import javax.swing.BoxLayout;
+import javax.swing.JButton;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import java.awt.BorderLayout;
+import java.awt.FlowLayout;
+import java.awt.GridLayout;
+import java.util.function.Consumer;
+
+/** A card per drive, Refresh, and an empty state that leads to the diagnostics. */
+final class DrivesScreen extends JPanel {
+    private final GuiModels models;
+    private final Consumer<String> go;
+    private final JPanel cards = Ui.named(new JPanel(), "drive-cards", "Drives");
+    private final JLabel status = Ui.label(" ", "drives-status");
+    private final OutcomePanel outcome;
+
+    /** @param go switches screens by name ("details", "flash", "backup", "diagnostics") */
+    DrivesScreen(GuiModels models, Consumer<String> go) {
+        super(new BorderLayout(8, 8));
+        this.models = models;
+        this.go = go;
+        Ui.named(this, "drives-screen", "Drives");
+        setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));
+        JPanel bar = Ui.named(new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 0)), "drives-toolbar", "Drives toolbar");
+        bar.add(Ui.heading("Drives", "drives-heading"));
+        bar.add(Ui.button("Refresh", "drives-refresh", () -> models.drives().refresh()));
+        bar.add(status);
+        add(bar, BorderLayout.NORTH);
+        cards.setLayout(new BoxLayout(cards, BoxLayout.Y_AXIS));
+        JPanel top = Ui.named(new JPanel(new BorderLayout()), "drive-cards-top", "Drive list");
+        top.add(cards, BorderLayout.NORTH); // cards keep their height instead of sharing the screen's
+        JScrollPane scroll = Ui.named(new JScrollPane(top), "drive-cards-scroll", "Drive list");
+        scroll.setBorder(null);
+        add(scroll, BorderLayout.CENTER);
+        outcome = new OutcomePanel("drives-outcome", models.log());
+        add(outcome, BorderLayout.SOUTH);
+        models.drives().changes().listen(this::refresh);
+        refresh();
+    }
+
+    void refresh() {
+        Ui.text(status, models.drives().busy() ? "Looking at the drives\u2026" : " ");
+        outcome.show(models.drives().outcome());
+        cards.removeAll();
+        if (models.drives().cards().isEmpty() && !models.drives().busy()) {
+            cards.add(Ui.label("No drives found. The diagnostics say what the system sees and what is missing.",
+                    "drives-empty"));
+            cards.add(Ui.button("Open the diagnostics", "drives-empty-diagnostics", () -> go.accept("diagnostics")));
+        }
+        int i = 0;
+        for (DriveCard c : models.drives().cards()) {
+            cards.add(card(c, i++));
+            cards.add(Box.createVerticalStrut(8));
+        }
+        cards.revalidate();
+        cards.repaint();
+    }
+
+    private JPanel card(DriveCard c, int i) {
+        String id = "drive-card-" + i;
+        JPanel p = Ui.named(new JPanel(new BorderLayout(8, 4)), id, "Drive " + c.title());
+        p.setBorder(BorderFactory.createCompoundBorder(BorderFactory.createLineBorder(
+                javax.swing.UIManager.getColor("Component.borderColor")), BorderFactory.createEmptyBorder(8, 10, 8, 10)));
+        p.add(Ui.heading(c.title(), id + "-title"), BorderLayout.NORTH);
+        JPanel facts = Ui.named(new JPanel(new GridLayout(0, 2, 12, 2)), id + "-facts", "Drive facts");
+        fact(facts, id, "family", "Family", c.family());
+        fact(facts, id, "transport", "Transport", Texts.line(c.entry().transport()));
+        fact(facts, id, "busy", "In use", c.busy() ? "yes, by another program" : "no");
+        fact(facts, id, "backups", "Backups in the library", String.valueOf(c.backups()));
+        fact(facts, id, "badge", "Firmware", c.badge());
+        c.problem().ifPresent(pr -> fact(facts, id, "problem", "Problem", Texts.line(pr)));
+        p.add(facts, BorderLayout.CENTER);
+        JPanel actions = Ui.named(new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 0)), id + "-actions", "Drive actions");
+        JButton details = Ui.button("Details", id + "-details", () -> open(c, "details"));
+        JButton backup = Ui.button("Back up", id + "-backup", () -> open(c, "backup"));
+        JButton flash = Ui.button("Flash\u2026", id + "-flash", () -> open(c, "flash"));
+        boolean usable = c.info().isPresent();
+        details.setEnabled(usable);
+        backup.setEnabled(usable);
+        flash.setEnabled(usable && c.info().get().family().isPresent());
+        actions.add(details);
+        actions.add(backup);
+        actions.add(flash);
+        p.add(actions, BorderLayout.SOUTH);
+        p.setAlignmentX(LEFT_ALIGNMENT);
+        return p;
+    }
+
+    private static void fact(JPanel facts, String id, String key, String name, String value) {
+        facts.add(Ui.label(name, id + "-" + key + "-name"));
+        JLabel v = Ui.label(value, id + "-" + key);
+        Ui.text(v, value);
+        facts.add(v);
+    }
+
+    private void open(DriveCard c, String screen) {
+        models.drives().select(c.entry().spec());
+        go.accept(screen);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.odflash.gui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.odflash.chip.ChipTable;
+import dev.odflash.drive.DriveTable;
+import dev.odflash.emulator.EmulatedDrives;
+import dev.odflash.emulator.firmware.Mtk8051Firmware;
+import dev.odflash.family.ChipPaths;
+import dev.odflash.ops.BackupLibrary;
+import dev.odflash.ops.DriveInfo;
+import dev.odflash.ops.DriveProbe;
+import dev.odflash.ops.OdflashException;
+import dev.odflash.ops.status.KnownImage;
+import dev.odflash.transport.Device;
+import dev.odflash.transport.TransportException;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The GUI's host in its tests: emulated drives opened by the emulator's own factory (with the vendor-mode
+ * channel the composition root adds), a library in a temporary folder, and the drive list a test changes
+ * (a "replug" after a power cut is the same image file without its fault).
+ */
+public class EmulatorHost implements GuiHost {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path dir;
+    private final List<DriveEntry> entries = new CopyOnWriteArrayList<>();
+    private final ChipTable chips = ChipTable.builtIn();
+
+    public EmulatorHost(Path dir) {
+        this.dir = dir;
+    }
+
+    /** An emulated CRW-5224A on {@code name}.bin (created as 1.10 by the emulator), counters in {@code name}.json. */
+    public String crw(String name, String fault) {
+        return "emu:asus-crw-5224a?image=" + enc(dir.resolve(name + ".bin")) + "&stats=" + enc(stats(name))
+                + (fault.isEmpty() ? "" : "&fault=" + enc(fault));
+    }
+
+    public Path stats(String name) {
+        return dir.resolve(name + ".json");
+    }
+
+    public Path image(String name) {
+        return dir.resolve(name + ".bin");
+    }
+
+    /** The counter {@code key} of the drive's last session (writeCommands, erases, programs). */
+    public long counter(String name, String key) throws IOException {
+        JsonNode n = JSON.readTree(stats(name).toFile());
+        return n.path(key).asLong(-1);
+    }
+
+    /** A firmware file of the CRW-5224A at {@code version}, as its vendor would ship it. */
+    public Path firmware(String version) throws IOException {
+        Path f = dir.resolve("CRW-5224A-" + version + ".bin");
+        if (!Files.exists(f)) {
+            Files.write(f, Mtk8051Firmware.generate("ASUS", "CRW-5224A", version, 0x80000));
+        }
+        return f;
+    }
+
+    public void show(String... specs) {
+        List<DriveEntry> list = new ArrayList<>();
+        for (String s : specs) {
+            list.add(new DriveEntry(s, "ASUS CRW-5224A (emulated)", "emulated"));
+        }
+        entries.clear();
+        entries.addAll(list);
+    }
+
+    public Path home() {
+        return dir.resolve("home");
+    }
+
+    private static String enc(Object o) {
+        return URLEncoder.encode(o.toString(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public List<DriveEntry> discover() {
+        return List.copyOf(entries);
+    }
+
+    @Override
+    public Device open(String spec) throws OdflashException {
+        try {
+            return ChipPaths.attach(EmulatedDrives.open(spec, chips), chips);
+        } catch (IOException | IllegalArgumentException e) {
+            throw OdflashException.usage("device " + spec + ": " + e.getMessage());
+        } catch (TransportException e) {
+            throw OdflashException.device(e.getMessage(), e, "open");
+        }
+    }
+
+    @Override
+    public DriveProbe probe() {
+        return new DriveProbe(chips, DriveTable.builtIn(), Optional.empty(), OptionalLong.empty());
+    }
+
+    @Override
+    public BackupLibrary library() {
+        return new BackupLibrary(home());
+    }
+
+    @Override
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Override
+    public List<KnownImage> knownImages(String spec, DriveInfo info) {
+        return List.of();
+    }
+}
