@@ -36,6 +36,8 @@ public final class ChoiceWords {
             case OTHER_OUTPUT -> "Choose another file name";
             case ADOPT_JOURNAL -> "Adopt or discard the other journal";
             case EXTRACT_UPDATER -> "Extract the firmware from the updater";
+            case MT19XX_VARIANT -> "Choose the download variant";
+            case ALLOW_UNPROTECT -> "Clear the chip's write protection first";
         };
     }
 
@@ -49,6 +51,8 @@ public final class ChoiceWords {
             case WITHOUT_BACKUP -> "This drive cannot be read, so there will be nothing to restore from.";
             case REGIONS_ONLY -> "Only the drive's own data is saved; this backup can never restore the whole drive.";
             case ALLOW_BATTERY -> "A flash cut short by an empty battery can leave the drive dead.";
+            case ALLOW_UNPROTECT -> "The protection guards a range the flash writes; it is cleared only for this flash"
+                    + " and a lock only hardware can lift still refuses.";
             default -> "";
         };
     }

@@ -37,7 +37,8 @@ public final class FailureWords {
      * again"); the GUI offers its own next step instead, so those clauses are left out.
      */
     static String withoutCommandHints(String text) {
-        String s = text.replaceAll("\\s*\\([^()]*`odflash[^()]*\\)", "");
+        // core marks the command-line steps as {next:STEP} (dev.odflash.ops.NextStep); older texts quote `odflash ...`
+        String s = text.replaceAll("\\s*\\([^()]*(`odflash|\\{next:)[^()]*\\)", "");
         s = keep(s, "; ");
         s = keep(s, ". ");
         return s.strip();
@@ -45,7 +46,7 @@ public final class FailureWords {
 
     private static String keep(String s, String separator) {
         return String.join(separator, java.util.Arrays.stream(s.split(java.util.regex.Pattern.quote(separator)))
-                .filter(part -> !part.contains("`odflash") && !part.contains("same command")
+                .filter(part -> !part.contains("`odflash") && !part.contains("{next:") && !part.contains("same command")
                         && !part.contains("journal is kept")).toList());
     }
 }

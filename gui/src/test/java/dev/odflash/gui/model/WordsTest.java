@@ -40,6 +40,13 @@ class WordsTest {
                 .doesNotContain("odflash status").doesNotContain("same command").contains("the resume banner");
         assertThat(FailureWords.detail(new Failure.UsageProblem("no answer (`odflash doctor` checks the path)")))
                 .isEqualTo("no answer");
+        // today's core texts mark command-line steps as {next:STEP} placeholders (dev.odflash.ops.NextStep)
+        assertThat(FailureWords.detail(new Failure.UsageProblem("no answer (" + dev.odflash.ops.NextStep.DOCTOR.mention()
+                + " checks the path)"))).isEqualTo("no answer");
+        String next = FailureWords.detail(new Failure.DeviceFailure("power lost; the journal is kept: run "
+                + dev.odflash.ops.NextStep.RERUN.mention() + " to resume, " + dev.odflash.ops.NextStep.STATUS.mention()
+                + " shows what the drive holds", Optional.empty(), java.util.OptionalInt.empty(), Optional.empty()));
+        assertThat(next).startsWith("power lost").doesNotContain("{next:");
         assertThat(FailureWords.heading(new Failure.Refusal(Gate.VERSION, "older"))).contains("version gate")
                 .contains("nothing was written");
     }
