@@ -115,6 +115,23 @@ class VendorModeSpiTest {
         assertThat(Files.readAllBytes(flash)).isEqualTo(image("1.20", 256 * 1024));
     }
 
+    /**
+     * A serial part has no erase-fail bit: a worn block clears WIP without erasing. The erase is read back (as
+     * flashrom checks every erase), so the flash stops there instead of programming over cells that kept their bits.
+     */
+    @Test
+    void aBlockThatDidNotEraseIsCaughtByTheReadBackBeforeAnyProgramOverIt() throws Exception {
+        Path flash = write(dir, "flash.bin", image("1.10", 256 * 1024));
+        Path target = write(dir, "1.20.bin", image("1.20", 256 * 1024));
+        Path stats = dir.resolve("stats.json");
+        CliRunner.Run r = new CliRunner(dir.resolve("home")).run("flash", "--device",
+                "emu:mtk8051-spi?image=" + flash + "&stats=" + stats + "&fault=worn:0x30000", target.toString(), "--yes");
+        assertThat(r.exitCode()).as(r.toString()).isNotZero();
+        assertThat(r.err()).as(r.toString()).contains("erase");
+        assertThat(EmulatorCountersFile.counter(stats, "wornFailures")).as("the worn block was erased").isPositive();
+        assertThat(EmulatorCountersFile.counter(stats, "violations")).as("no program over unerased cells").isZero();
+    }
+
     @Test
     void aBadBpValueIsAUsageError() {
         CliRunner.Run r = new CliRunner(dir.resolve("home")).run("info", "--device", "emu:mtk8051-spi?bp=0x1FF");

@@ -200,7 +200,29 @@ final class SpiChipChannel implements ChipChannel {
             spi(whole ? bytes(opcode) : withAddress(opcode, address, 0), 0);
             return waitIdle(limit) ? ChipStatus.READY : new ChipStatus(false, true, false);
         });
+        if (last.equals(ChipStatus.READY) && !erased(address, blockSize)) {
+            // a serial part of this era has no erase-fail bit: WIP clears whether or not the cells erased (a worn
+            // block), so the block is read back, as flashrom checks every erase (flashrom's check_erased_range);
+            // programming over cells that did not erase would leave wrong bytes the verify finds only later
+            last = new ChipStatus(false, true, false);
+        }
         return last;
+    }
+
+    /** Reads the block back: true when every byte is 0xFF. */
+    private boolean erased(long address, long length) throws TransportException {
+        byte[] chunk = new byte[ParallelChipChannel.MAX_READ];
+        for (long done = 0; done < length; ) {
+            int n = (int) Math.min(chunk.length, length - done);
+            read(address + done, chunk, 0, n);
+            for (int i = 0; i < n; i++) {
+                if (chunk[i] != (byte) 0xFF) {
+                    return false;
+                }
+            }
+            done += n;
+        }
+        return true;
     }
 
     @Override
