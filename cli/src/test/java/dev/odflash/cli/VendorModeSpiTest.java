@@ -124,8 +124,17 @@ class VendorModeSpiTest {
         Path flash = write(dir, "flash.bin", image("1.10", 256 * 1024));
         Path target = write(dir, "1.20.bin", image("1.20", 256 * 1024));
         Path stats = dir.resolve("stats.json");
+        byte[] from = image("1.10", 256 * 1024);
+        byte[] to = image("1.20", 256 * 1024);
+        int changed = 0x10000; // the last 4 KiB sector outside the boot region that the flash rewrites
+        for (int i = 0x10000; i < to.length; i++) {
+            if (from[i] != to[i]) {
+                changed = i;
+            }
+        }
+        String worn = String.format("0x%X", changed - changed % 4096);
         CliRunner.Run r = new CliRunner(dir.resolve("home")).run("flash", "--device",
-                "emu:mtk8051-spi?image=" + flash + "&stats=" + stats + "&fault=worn:0x30000", target.toString(), "--yes");
+                "emu:mtk8051-spi?image=" + flash + "&stats=" + stats + "&fault=worn:" + worn, target.toString(), "--yes");
         assertThat(r.exitCode()).as(r.toString()).isNotZero();
         assertThat(r.err()).as(r.toString()).contains("erase");
         assertThat(EmulatorCountersFile.counter(stats, "wornFailures")).as("the worn block was erased").isPositive();

@@ -40,7 +40,9 @@ final class RemsIds {
             new Row("Pm25LV040", 0x9D, 0x7E, INFERRED),
             new Row("SST25VF040B", 0xBF, 0x8D, "SST25VF040B data sheet, Read-ID (90h/ABh): BF 8D"),
             new Row("SST25VF080B", 0xBF, 0x8E, "SST25VF080B data sheet, Read-ID (90h/ABh): BF 8E"),
-            new Row("SST25VF016B", 0xBF, 0x41, "SST25VF016B data sheet, Read-ID (90h/ABh): BF 41"));
+            new Row("SST25VF016B", 0xBF, 0x41, "SST25VF016B data sheet, Read-ID (90h/ABh): BF 41"),
+            new Row("MX25L6436E", 0xC2, 0x16, "MX25L6436E data sheet, REMS (90h): manufacturer C2, device 16"),
+            new Row("W25Q128FV", 0xEF, 0x17, "W25Q128FV data sheet, Manufacturer/Device ID (90h): EF 17"));
 
     private RemsIds() {
     }

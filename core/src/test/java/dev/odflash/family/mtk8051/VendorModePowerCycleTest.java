@@ -37,7 +37,9 @@ class VendorModePowerCycleTest {
         VendorMode mode = new VendorMode(t, VendorKey.GENERIC, VendorMode.MASTER);
         assertThatThrownBy(mode::enter).isInstanceOf(TransportException.class)
                 .hasMessageContaining("power-cycle the drive").hasMessageContaining("0x51");
-        assertThat(t.commands).hasSize(VendorMode.INTRO_ATTEMPTS).containsOnly(0x80);
+        // the intros, then the outro and DEVICE RESET that go out on every path out, a refused intro too
+        assertThat(t.commands).hasSize(VendorMode.INTRO_ATTEMPTS + 2).endsWith(0x81, 0x08);
+        assertThat(t.commands.subList(0, VendorMode.INTRO_ATTEMPTS)).containsOnly(0x80);
     }
 
     @Test
@@ -46,7 +48,8 @@ class VendorModePowerCycleTest {
         t.status = 0x51;
         VendorMode mode = new VendorMode(t, VendorKey.GENERIC, VendorMode.MASTER, (action, wait) -> true);
         assertThatThrownBy(mode::enter).isInstanceOf(TransportException.class);
-        assertThat(Duration.ofNanos(t.nanos)).isBetween(Duration.ofSeconds(200), Duration.ofSeconds(203)); // 8 intros (about 2 s), then 200 s
-        assertThat(t.commands).containsOnly(0x80);
+        assertThat(Duration.ofNanos(t.nanos)).isBetween(Duration.ofSeconds(200), Duration.ofSeconds(204)); // 8 intros (about 2 s), 200 s, the outro
+        assertThat(t.commands).endsWith(0x81, 0x08);
+        assertThat(t.commands.subList(0, t.commands.size() - 2)).containsOnly(0x80);
     }
 }
