@@ -45,7 +45,7 @@ class SeedStoryRegisterLevelTest {
 
         CliRunner.Run cut = cli.run("flash", "--device", device + "&fault=powerloss@erase:3,seed=7", v120.toString(), "--yes");
         assertThat(cut.exitCode()).as(cut.toString()).isEqualTo(3);
-        assertThat(cut.err()).contains("run the same command again");
+        assertThat(cut.err()).contains("the journal is kept: run `odflash flash --device").contains("to resume");
 
         CliRunner.Run pending = cli.run("status", "--device", device, "--json");
         assertThat(pending.exitCode()).as(pending.toString()).isEqualTo(5);

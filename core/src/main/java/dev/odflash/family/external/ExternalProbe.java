@@ -52,7 +52,7 @@ public final class ExternalProbe {
         Optional<ChipSpec> named = Optional.empty();
         if (chipOverride.isPresent()) {
             named = Optional.of(chips.byName(chipOverride.get()).orElseThrow(() -> OdflashException.usage(
-                    Choice.CHIP_NAMED.mention() + " " + chipOverride.get() + ": no such chip in the table (see `odflash chips`)")));
+                    Choice.CHIP_NAMED.mention() + " " + chipOverride.get() + ": no such chip in the table (see " + dev.odflash.ops.NextStep.CHIPS.mention() + ")")));
         }
         ExternalProgrammer.Probed probed;
         try {
@@ -62,7 +62,7 @@ public final class ExternalProbe {
                     + ")").orElse(n + " (no row)")).toList();
             throw OdflashException.refused(Gate.CHIP, "several chip definitions answer on " + programmer.programmer()
                     + ": " + String.join(", ", rows) + "; name the part with " + Choice.CHIP_NAMED.mention()
-                    + " NAME (a row of `odflash chips`); nothing was read or written", Choice.CHIP_NAMED);
+                    + " NAME (a row of " + dev.odflash.ops.NextStep.CHIPS.mention() + "); nothing was read or written", Choice.CHIP_NAMED);
         } catch (TransportException e) {
             throw OdflashException.device(e.getMessage(), e, "probe");
         }
