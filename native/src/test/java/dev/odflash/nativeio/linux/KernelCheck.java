@@ -20,7 +20,7 @@ import java.util.HexFormat;
  * for the script to compare with sg3-utils:
  * <pre>
  *   checks NODE...  INQUIRY/TUR/READBUFFER/EXCL lines per node
- *   bench NODE BLOCKS PASSES  READ(10) throughput and TEST UNIT READY round trip (1000)
+ *   bench NODE BLOCKS WARMUPS REPS  READ(10) throughput and TEST UNIT READY x1000, medians of REPS
  * </pre>
  */
 public final class KernelCheck {
@@ -34,7 +34,7 @@ public final class KernelCheck {
                     checks(args[i]);
                 }
             }
-            case "bench" -> bench(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "bench" -> bench(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             case "take" -> {
                 try (LinuxDrive ignored = open(args[2])) {
                     System.out.println("acquired");
@@ -42,7 +42,7 @@ public final class KernelCheck {
                     System.out.println(e.getMessage());
                 }
             }
-            default -> throw new IllegalArgumentException("usage: checks NODE... | bench NODE BLOCKS PASSES");
+            default -> throw new IllegalArgumentException("usage: checks NODE... | bench NODE BLOCKS WARMUPS REPS");
         }
     }
 
@@ -123,38 +123,70 @@ public final class KernelCheck {
         }
     }
 
-    static void bench(String node, int blocks, int passes) throws Exception {
+    /**
+     * READ(10) of {@code blocks} sectors in 64 KiB commands (as sg_dd bs=2048 bpt=32) and TEST UNIT READY
+     * x1000, each {@code warmups} times unmeasured (the JIT compiles the command path to its top tier;
+     * in a one-CPU TCG guest that takes thousands of commands) and then {@code reps} times measured.
+     * Prints every repetition, then the medians; "in_ioctl" is the part spent inside the SG_IO call
+     * (kernel and device), the rest is the transport's own cost.
+     */
+    static void bench(String node, int blocks, int warmups, int reps) throws Exception {
         try (LinuxDrive d = open(node); Arena arena = Arena.ofConfined()) {
-            int perCommand = 32; // 64 KiB, sg_dd bs=2048 bpt=32
-            MemorySegment buf = d.scsi().allocate(arena, perCommand * 2048L);
-            for (int p = 1; p <= passes; p++) {
-                long bytes = 0;
+            MemorySegment buf = d.scsi().allocate(arena, 32 * 2048L);
+            double[] mbps = new double[reps];
+            for (int p = -warmups + 1; p <= reps; p++) {
+                long[] inIoctl = new long[1];
                 long start = System.nanoTime();
-                for (int lba = 0; lba < blocks; lba += perCommand) {
-                    int n = Math.min(perCommand, blocks - lba);
-                    byte[] cdb = {0x28, 0, (byte) (lba >>> 24), (byte) (lba >>> 16), (byte) (lba >>> 8), (byte) lba, 0,
-                        (byte) (n >>> 8), (byte) n, 0};
-                    ScsiResult r = d.scsi().execute(new ScsiRequest(cdb, dev.odflash.transport.DataDirection.IN,
-                            buf.asSlice(0, n * 2048L), Duration.ofSeconds(30)));
-                    if (!r.isGood()) {
-                        throw new IllegalStateException("READ(10) at " + lba + ": " + r.describe());
-                    }
-                    bytes += n * 2048L;
-                }
+                long bytes = readPass(d, buf, blocks, inIoctl);
                 double secs = (System.nanoTime() - start) / 1e9;
-                System.out.printf("BENCH-READ %s pass=%d bytes=%d seconds=%.3f MBps=%.2f%n", node, p, bytes, secs,
-                        bytes / secs / 1e6);
+                if (p > 0) {
+                    mbps[p - 1] = bytes / secs / 1e6;
+                    System.out.printf("BENCH-READ %s rep=%d bytes=%d seconds=%.4f in_ioctl=%.4f MBps=%.2f%n", node, p,
+                            bytes, secs, inIoctl[0] / 1e9, mbps[p - 1]);
+                }
             }
-            for (int round = 1; round <= passes; round++) {
+            double[] tur = new double[reps];
+            for (int round = -warmups + 1; round <= reps; round++) {
+                long inIoctl = 0;
                 long start = System.nanoTime();
                 for (int i = 0; i < 1000; i++) {
-                    d.scsi().execute(ScsiRequest.noData(new byte[6]));
+                    ScsiResult r = d.scsi().execute(ScsiRequest.noData(new byte[6]));
+                    inIoctl += r.duration().toNanos();
                 }
                 double turSecs = (System.nanoTime() - start) / 1e9;
-                System.out.printf("BENCH-TUR %s round=%d n=1000 seconds=%.3f us_per_cmd=%.1f%n", node, round, turSecs,
-                        turSecs * 1000);
+                if (round > 0) {
+                    tur[round - 1] = turSecs * 1000;
+                    System.out.printf("BENCH-TUR %s rep=%d n=1000 seconds=%.4f in_ioctl_us=%.1f us_per_cmd=%.1f%n", node,
+                            round, turSecs, inIoctl / 1e6, tur[round - 1]);
+                }
             }
+            System.out.printf("BENCH-MEDIAN %s reps=%d warmups=%d read_MBps=%.2f tur_us_per_cmd=%.1f%n", node, reps,
+                    warmups, median(mbps), median(tur));
         }
+    }
+
+    private static long readPass(LinuxDrive d, MemorySegment buf, int blocks, long[] inIoctl) throws TransportException {
+        int perCommand = 32; // 64 KiB, sg_dd bs=2048 bpt=32
+        long bytes = 0;
+        for (int lba = 0; lba < blocks; lba += perCommand) {
+            int n = Math.min(perCommand, blocks - lba);
+            byte[] cdb = {0x28, 0, (byte) (lba >>> 24), (byte) (lba >>> 16), (byte) (lba >>> 8), (byte) lba, 0,
+                (byte) (n >>> 8), (byte) n, 0};
+            ScsiResult r = d.scsi().execute(new ScsiRequest(cdb, dev.odflash.transport.DataDirection.IN,
+                    buf.asSlice(0, n * 2048L), Duration.ofSeconds(30)));
+            if (!r.isGood() || r.residual() != 0) {
+                throw new IllegalStateException("READ(10) at " + lba + ": " + r.describe());
+            }
+            inIoctl[0] += r.duration().toNanos();
+            bytes += n * 2048L;
+        }
+        return bytes;
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        java.util.Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     private static String hex(int v) {
