@@ -107,6 +107,7 @@ echo "INFO checks done at guest uptime $(uptime_s) s"
 # (time=1, -t: gettimeofday), odflash with System.nanoTime.
 if [ -z "@BENCH@" ]; then
   B=@BLOCKS@ W=10 R=21
+  echo "INFO guest clocksource $(cat /sys/devices/system/clocksource/clocksource0/current_clocksource 2>/dev/null)"
   sg_dd if=$MEDIA_SG of=/dev/null bs=2048 bpt=32 count=$B >/dev/null 2>&1   # warm the host's page cache
   $JAVA dev.odflash.nativeio.linux.KernelCheck bench $MEDIA_SG $B $W $R > bench.txt 2>&1
   grep -v ' rep=' bench.txt | sed 's/^/BENCH /'
@@ -122,8 +123,8 @@ if [ -z "@BENCH@" ]; then
   sgmbs=$(med < sgdd.txt); turus=$(med < sgturs.txt)
   echo "BENCH sg_dd MB/s by repetition: $(tr '\n' ' ' < sgdd.txt)"; echo "BENCH sg_turs us/cmd by repetition: $(tr '\n' ' ' < sgturs.txt)"
   ours=$(sed -n 's/.*read_MBps=\([0-9.]*\).*/\1/p' bench.txt); ourtur=$(sed -n 's/.*tur_us_per_cmd=\([0-9.]*\).*/\1/p' bench.txt)
-  echo "BENCH READ(10) 64 KiB commands, $B sectors, medians of $R after $W warm-ups (sg_dd: $(wc -l < sgdd.txt) runs): odflash $ours MB/s, sg_dd $sgmbs MB/s, ratio $(awk "BEGIN{ if ($sgmbs>0) printf \"%.2f\", $ours/$sgmbs; }")"
-  echo "BENCH TEST UNIT READY x1000, medians of $R after $W warm-ups (sg_turs -t: $(wc -l < sgturs.txt) runs): odflash $ourtur us, sg_turs $turus us, ratio $(awk "BEGIN{ if ($turus>0) printf \"%.2f\", $ourtur/$turus; }")"
+  echo "BENCH READ(10) 64 KiB commands, $B sectors, medians of $R after warm-ups ($W for sg3-utils; odflash: see BENCH-MEDIAN) (sg_dd: $(wc -l < sgdd.txt) runs): odflash $ours MB/s, sg_dd $sgmbs MB/s, ratio $(awk "BEGIN{ if ($sgmbs>0) printf \"%.2f\", $ours/$sgmbs; }")"
+  echo "BENCH TEST UNIT READY x1000, medians of $R after warm-ups (sg_turs -t: $(wc -l < sgturs.txt) runs): odflash $ourtur us, sg_turs $turus us, ratio $(awk "BEGIN{ if ($turus>0) printf \"%.2f\", $ourtur/$turus; }")"
 fi
 echo "INFO guest uptime at the end $(uptime_s) s"
 echo GUEST-DONE
