@@ -126,9 +126,9 @@ public final class KernelCheck {
     /**
      * READ(10) of {@code blocks} sectors in 64 KiB commands (as sg_dd bs=2048 bpt=32) and TEST UNIT READY
      * x1000, each first run unmeasured until the JIT is done with the command path (at least
-     * {@code warmups} times, then until one run passes without any compiling, at most {@link #WARMUP_LIMIT}
-     * times: in a one-CPU TCG guest C2 needs many seconds for the downcall path, and timing the runs it
-     * spends compiling measured the compiler) and then {@code reps} times measured.
+     * {@code warmups} times, then until two runs in a row agree, at most {@link #WARMUP_LIMIT} times: in a
+     * one-CPU TCG guest C2 needs many seconds for the downcall path, and timing the runs it spends
+     * compiling measured the compiler) and then {@code reps} times measured.
      * Prints every repetition, then the medians; "in_ioctl" is the part spent inside the SG_IO call
      * (kernel and device), the rest is the transport's own cost.
      */
@@ -168,16 +168,24 @@ public final class KernelCheck {
         long run() throws TransportException;
     }
 
-    /** Runs {@code run} at least {@code min} times, then until a run sees no JIT compiling; returns how many it took. */
+    /**
+     * Runs {@code run} at least {@code min} times, then until two runs in a row take within 10% of each
+     * other (the JIT has settled: while C2 still compiles in the background, on one CPU, each run is
+     * markedly faster than the last); returns how many runs it took.
+     */
     private static int warmUp(int min, Run run) throws TransportException {
-        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
         int n = 0;
-        long before;
+        long last = Long.MAX_VALUE;
+        long took;
+        boolean settled;
         do {
-            before = jit.getTotalCompilationTime();
+            long start = System.nanoTime();
             run.run();
+            took = System.nanoTime() - start;
+            settled = Math.abs(took - last) <= last / 10;
+            last = took;
             n++;
-        } while (n < WARMUP_LIMIT && (n < min || jit.getTotalCompilationTime() != before));
+        } while (n < WARMUP_LIMIT && (n < min || !settled));
         return n;
     }
 
