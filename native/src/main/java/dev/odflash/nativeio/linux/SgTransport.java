@@ -114,10 +114,13 @@ public final class SgTransport implements ScsiTransport {
                 fd = -1;
                 throw Errno.ioctl(node, "SG_GET_VERSION_NUM (is this an SG_IO device?)", Errno.ENOTTY, 0);
             }
-            // a speed hint only: block nodes (srN) keep their own buffering, and a refusal changes nothing
-            MemorySegment reserve = arena.allocateFrom(ValueLayout.JAVA_INT,
-                    (int) Math.clamp(maxTransfer, PAGE, RESERVE_SIZE));
-            io.ioctl(fd, SG_SET_RESERVED_SIZE, reserve);
+            // a speed hint for this descriptor only, and a refusal changes nothing. Not on a block node
+            // (srN): there the block layer merely stores the value on the queue every user shares.
+            if (sgNode(node)) {
+                MemorySegment reserve = arena.allocateFrom(ValueLayout.JAVA_INT,
+                        (int) Math.clamp(maxTransfer, PAGE, RESERVE_SIZE));
+                io.ioctl(fd, SG_SET_RESERVED_SIZE, reserve);
+            }
         }
     }
 
@@ -264,6 +267,18 @@ public final class SgTransport implements ScsiTransport {
 
     private static String name(ScsiRequest request) {
         return String.format("command 0x%02X", request.opcode());
+    }
+
+    /** True for an sg character node (sgN, also behind a link such as /dev/cdrom-sg). */
+    static boolean sgNode(String node) {
+        Path p = Path.of(node);
+        try {
+            p = p.toRealPath();
+        } catch (Exception e) {
+            // judged by the name given; the open reports what is wrong with the node
+        }
+        Path name = p.getFileName();
+        return name != null && name.toString().matches("sg[0-9]+");
     }
 
     static String group(String node) {

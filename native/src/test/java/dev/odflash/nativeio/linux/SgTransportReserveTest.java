@@ -13,7 +13,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sg reserve buffer: asked for at every open (the exclusive reopen included), and the bytes a short
+ * The sg reserve buffer: asked for at every open of an sg node (the exclusive reopen included), and the bytes a short
  * read did not fill are zero in the caller's buffer, whatever the kernel's buffer held before.
  */
 class SgTransportReserveTest {
@@ -46,6 +46,13 @@ class SgTransportReserveTest {
             assertThat(kernel.reserves).containsExactly(SgTransport.RESERVE_SIZE, SgTransport.RESERVE_SIZE, 64 * 1024);
         }
         assertThat(SgTransport.RESERVE_SIZE).isEqualTo(256 * 1024);
+    }
+
+    @Test
+    void aBlockNodeIsNotAsked() throws Exception {
+        try (SgTransport ignored = SgTransport.open("/dev/sr0", kernel, 64 * 1024)) {
+            assertThat(kernel.reserves).isEmpty();
+        }
     }
 
     @Test
