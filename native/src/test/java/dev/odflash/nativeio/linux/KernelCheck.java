@@ -163,24 +163,20 @@ public final class KernelCheck {
 
     static final int WARMUP_LIMIT = 60;
 
-    /** One benchmark run, unmeasured. */
-    private interface Run {
-        long run() throws TransportException;
-    }
-
     /**
      * Runs {@code run} at least {@code min} times, then until two runs in a row take within 10% of each
      * other (the JIT has settled: while C2 still compiles in the background, on one CPU, each run is
      * markedly faster than the last); returns how many runs it took.
      */
-    private static int warmUp(int min, Run run) throws TransportException {
+    // a Callable, not a nested interface: kernel-test.sh packs KernelCheck.class alone, without nested classes
+    private static int warmUp(int min, java.util.concurrent.Callable<Long> run) throws Exception {
         int n = 0;
         long last = Long.MAX_VALUE;
         long took;
         boolean settled;
         do {
             long start = System.nanoTime();
-            run.run();
+            run.call();
             took = System.nanoTime() - start;
             settled = Math.abs(took - last) <= last / 10;
             last = took;
