@@ -103,28 +103,19 @@ done
 echo "INFO checks done at guest uptime $(uptime_s) s"
 
 # --- benchmark (issue 5 §5, issue 16 §3): figures only, never a pass/fail ------------------------------
-# Same device, a warm-up, then R repetitions of each side; medians. sg_dd and sg_turs time themselves
-# (time=1, -t: gettimeofday), odflash with System.nanoTime.
+# Same device: KernelCheck warms up, then alternates odflash and sg_dd / sg_turs -t runs, R repetitions,
+# and prints every repetition and the medians (sg3-utils time themselves with gettimeofday).
 if [ -z "@BENCH@" ]; then
   B=@BLOCKS@ W=10 R=21
   echo "INFO guest clocksource $(cat /sys/devices/system/clocksource/clocksource0/current_clocksource 2>/dev/null)"
   sg_dd if=$MEDIA_SG of=/dev/null bs=2048 bpt=32 count=$B >/dev/null 2>&1   # warm the host's page cache
   $JAVA dev.odflash.nativeio.linux.KernelCheck bench $MEDIA_SG $B $W $R > bench.txt 2>&1
   grep -v ' rep=' bench.txt | sed 's/^/BENCH /'
-  echo "BENCH odflash READ MB/s (in_ioctl s) by repetition: $(sed -n 's/^BENCH-READ .*in_ioctl=\([0-9.]*\) MBps=\([0-9.]*\)/\2(\1)/p' bench.txt | tr '\n' ' ')"
-  echo "BENCH odflash TUR us/cmd (in_ioctl) by repetition: $(sed -n 's/^BENCH-TUR .*in_ioctl_us=\([0-9.]*\) us_per_cmd=\([0-9.]*\)/\2(\1)/p' bench.txt | tr '\n' ' ')"
-  med() { sort -n | awk '{v[NR]=$1} END{ if (NR%2) printf "%.2f", v[(NR+1)/2]; else printf "%.2f", (v[NR/2]+v[NR/2+1])/2 }'; }
-  i=0; : > sgdd.txt; : > sgturs.txt
-  while [ $i -lt $W ]; do sg_dd if=$MEDIA_SG of=/dev/null bs=2048 bpt=32 count=$B >/dev/null 2>&1; sg_turs -n 1000 $MEDIA_SG >/dev/null 2>&1; i=$((i+1)); done
-  i=0; while [ $i -lt $R ]; do
-    sg_dd if=$MEDIA_SG of=/dev/null bs=2048 bpt=32 count=$B time=1 2>&1 | grep -o '[0-9.]* MB/sec' | cut -d' ' -f1 >> sgdd.txt
-    sg_turs -n 1000 -t $MEDIA_SG 2>&1 | sed -n 's/.*commands was \([0-9.]*\) secs.*/\1/p' | awk '{print $1*1000}' >> sgturs.txt
-    i=$((i+1)); done
-  sgmbs=$(med < sgdd.txt); turus=$(med < sgturs.txt)
-  echo "BENCH sg_dd MB/s by repetition: $(tr '\n' ' ' < sgdd.txt)"; echo "BENCH sg_turs us/cmd by repetition: $(tr '\n' ' ' < sgturs.txt)"
-  ours=$(sed -n 's/.*read_MBps=\([0-9.]*\).*/\1/p' bench.txt); ourtur=$(sed -n 's/.*tur_us_per_cmd=\([0-9.]*\).*/\1/p' bench.txt)
-  echo "BENCH READ(10) 64 KiB commands, $B sectors, medians of $R after warm-ups ($W for sg3-utils; odflash: see BENCH-MEDIAN) (sg_dd: $(wc -l < sgdd.txt) runs): odflash $ours MB/s, sg_dd $sgmbs MB/s, ratio $(awk "BEGIN{ if ($sgmbs>0) printf \"%.2f\", $ours/$sgmbs; }")"
-  echo "BENCH TEST UNIT READY x1000, medians of $R after warm-ups (sg_turs -t: $(wc -l < sgturs.txt) runs): odflash $ourtur us, sg_turs $turus us, ratio $(awk "BEGIN{ if ($turus>0) printf \"%.2f\", $ourtur/$turus; }")"
+  echo "BENCH READ MB/s by repetition, odflash(in_ioctl s)/sg_dd: $(sed -n 's/^BENCH-READ .*in_ioctl=\([0-9.]*\) MBps=\([0-9.]*\) sg_dd_MBps=\([0-9.]*\)/\2(\1)\/\3/p' bench.txt | tr '\n' ' ')"
+  echo "BENCH TUR us/cmd by repetition, odflash(in_ioctl)/sg_turs: $(sed -n 's/^BENCH-TUR .*in_ioctl_us=\([0-9.]*\) us_per_cmd=\([0-9.]*\) sg_turs_us_per_cmd=\([0-9.]*\)/\2(\1)\/\3/p' bench.txt | tr '\n' ' ')"
+  m() { sed -n "s/^BENCH-MEDIAN .* $1=\([0-9.]*\).*/\1/p" bench.txt; }
+  echo "BENCH READ(10) 64 KiB commands, $B sectors, medians of $R alternating repetitions after warm-ups: odflash $(m read_MBps) MB/s, sg_dd $(m sg_dd_MBps) MB/s, ratio $(m read_ratio)"
+  echo "BENCH TEST UNIT READY x1000, medians of $R alternating repetitions after warm-ups: odflash $(m tur_us_per_cmd) us, sg_turs $(m sg_turs_us_per_cmd) us, ratio $(m tur_ratio)"
 fi
 echo "INFO guest uptime at the end $(uptime_s) s"
 echo GUEST-DONE

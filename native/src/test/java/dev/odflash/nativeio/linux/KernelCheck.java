@@ -124,41 +124,71 @@ public final class KernelCheck {
     }
 
     /**
-     * READ(10) of {@code blocks} sectors in 64 KiB commands (as sg_dd bs=2048 bpt=32) and TEST UNIT READY
-     * x1000, each first run unmeasured until the JIT is done with the command path (at least
-     * {@code warmups} times, then until two runs in a row agree, at most {@link #WARMUP_LIMIT} times: in a
-     * one-CPU TCG guest C2 needs many seconds for the downcall path, and timing the runs it spends
-     * compiling measured the compiler) and then {@code reps} times measured.
-     * Prints every repetition, then the medians; "in_ioctl" is the part spent inside the SG_IO call
-     * (kernel and device), the rest is the transport's own cost.
+     * READ(10) of {@code blocks} sectors in 64 KiB commands against {@code sg_dd bs=2048 bpt=32}, and TEST
+     * UNIT READY x1000 against {@code sg_turs -n 1000 -t}, on the same node. Each side first runs
+     * unmeasured: odflash until the JIT is done with the command path (at least {@code warmups} times, then
+     * until two runs in a row agree within 10%, at most {@link #WARMUP_LIMIT} times: in a one-CPU TCG guest
+     * C2 needs many seconds for the downcall path, and timing the runs it spends compiling measured the
+     * compiler), sg3-utils {@code warmups} times. Then {@code reps} repetitions, each an odflash run
+     * followed at once by the sg3-utils run, so a slow moment of the host hits both sides alike. Prints
+     * every repetition ("in_ioctl": the part of odflash's time inside the SG_IO call, kernel and device),
+     * then the medians and the ratios.
      */
     static void bench(String node, int blocks, int warmups, int reps) throws Exception {
+        String[] sgDd = {"sg_dd", "if=" + node, "of=/dev/null", "bs=2048", "bpt=32", "count=" + blocks, "time=1"};
+        String[] sgTurs = {"sg_turs", "-n", "1000", "-t", node};
         try (LinuxDrive d = open(node); Arena arena = Arena.ofConfined()) {
             MemorySegment buf = d.scsi().allocate(arena, 32 * 2048L);
             double[] mbps = new double[reps];
+            double[] theirMbps = new double[reps];
             int readWarmups = warmUp(warmups, () -> readPass(d, buf, blocks, new long[1]));
+            for (int i = 0; i < warmups; i++) {
+                figure(sgDd, "at ", " MB/sec");
+            }
             for (int p = 1; p <= reps; p++) {
                 long[] inIoctl = new long[1];
                 long start = System.nanoTime();
                 long bytes = readPass(d, buf, blocks, inIoctl);
                 double secs = (System.nanoTime() - start) / 1e9;
                 mbps[p - 1] = bytes / secs / 1e6;
-                System.out.printf("BENCH-READ %s rep=%d bytes=%d seconds=%.4f in_ioctl=%.4f MBps=%.2f%n", node, p,
-                        bytes, secs, inIoctl[0] / 1e9, mbps[p - 1]);
+                theirMbps[p - 1] = figure(sgDd, "at ", " MB/sec");
+                System.out.printf("BENCH-READ %s rep=%d bytes=%d seconds=%.4f in_ioctl=%.4f MBps=%.2f sg_dd_MBps=%.2f%n",
+                        node, p, bytes, secs, inIoctl[0] / 1e9, mbps[p - 1], theirMbps[p - 1]);
             }
             double[] tur = new double[reps];
+            double[] theirTur = new double[reps];
             int turWarmups = warmUp(warmups, () -> turRound(d));
+            for (int i = 0; i < warmups; i++) {
+                figure(sgTurs, "commands was ", " secs");
+            }
             for (int round = 1; round <= reps; round++) {
                 long start = System.nanoTime();
                 long inIoctl = turRound(d);
                 double turSecs = (System.nanoTime() - start) / 1e9;
                 tur[round - 1] = turSecs * 1000;
-                System.out.printf("BENCH-TUR %s rep=%d n=1000 seconds=%.4f in_ioctl_us=%.1f us_per_cmd=%.1f%n", node,
-                        round, turSecs, inIoctl / 1e6, tur[round - 1]);
+                theirTur[round - 1] = figure(sgTurs, "commands was ", " secs") * 1000;
+                System.out.printf("BENCH-TUR %s rep=%d n=1000 seconds=%.4f in_ioctl_us=%.1f us_per_cmd=%.1f"
+                        + " sg_turs_us_per_cmd=%.1f%n", node, round, turSecs, inIoctl / 1e6, tur[round - 1],
+                        theirTur[round - 1]);
             }
-            System.out.printf("BENCH-MEDIAN %s reps=%d warmups=%d/%d read_MBps=%.2f tur_us_per_cmd=%.1f%n", node, reps,
-                    readWarmups, turWarmups, median(mbps), median(tur));
+            System.out.printf("BENCH-MEDIAN %s reps=%d warmups=%d/%d read_MBps=%.2f sg_dd_MBps=%.2f read_ratio=%.2f"
+                    + " tur_us_per_cmd=%.1f sg_turs_us_per_cmd=%.1f tur_ratio=%.2f%n", node, reps, readWarmups,
+                    turWarmups, median(mbps), median(theirMbps), median(mbps) / median(theirMbps), median(tur),
+                    median(theirTur), median(tur) / median(theirTur));
         }
+    }
+
+    /** Runs an sg3-utils command and reads the number between {@code before} and {@code after} in its output. */
+    private static double figure(String[] command, String before, String after) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor();
+        int at = out.indexOf(before);
+        int end = at < 0 ? -1 : out.indexOf(after, at + before.length());
+        if (end < 0) {
+            throw new IllegalStateException(command[0] + " printed no figure: " + out.strip());
+        }
+        return Double.parseDouble(out.substring(at + before.length(), end).strip());
     }
 
     static final int WARMUP_LIMIT = 60;
