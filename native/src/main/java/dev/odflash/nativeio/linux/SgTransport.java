@@ -47,9 +47,9 @@ public final class SgTransport implements ScsiTransport {
     /**
      * The reserve buffer odflash asks for. The sg driver copies a command's data through this buffer when
      * it fits (32 KiB by default, sg.c def_reserved_size) and otherwise allocates and zeroes fresh pages
-     * for every command, which made each 64 KiB READ(10) cost about as much again as sg_dd's (sg_dd sets
-     * the reserve to bs*bpt for the same reason). 256 KiB covers odflash's usual transfers without tying
-     * up much kernel memory; the driver caps it at the queue's limit itself.
+     * for every command; sg_dd sets the reserve to bs*bpt, and a benchmark against it should compare the
+     * same kernel path. 256 KiB covers odflash's usual transfers without tying up much kernel memory; the
+     * driver caps it at the queue's limit itself.
      */
     static final int RESERVE_SIZE = 256 * 1024;
 
