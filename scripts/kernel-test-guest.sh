@@ -126,21 +126,20 @@ echo "INFO checks done at guest uptime $(uptime_s) s"
 port_refusal
 echo "INFO port refusal done at guest uptime $(uptime_s) s"
 
-# --- benchmark (issue 5 §5): figures only, never a pass/fail ------------------------------------------
+# --- benchmark (issue 5 §5, issue 16 §3): figures only, never a pass/fail ------------------------------
+# Same device: KernelCheck warms up, then alternates odflash and sg_dd / sg_turs -t runs, R repetitions,
+# and prints every repetition and the medians (sg3-utils time themselves with gettimeofday).
 if [ -z "@BENCH@" ]; then
-  B=@BLOCKS@
+  B=@BLOCKS@ W=10 R=21
+  echo "INFO guest clocksource $(cat /sys/devices/system/clocksource/clocksource0/current_clocksource 2>/dev/null)"
   sg_dd if=$MEDIA_SG of=/dev/null bs=2048 bpt=32 count=$B >/dev/null 2>&1   # warm the host's page cache
-  $JAVA dev.odflash.nativeio.linux.KernelCheck bench $MEDIA_SG $B 8 > bench.txt 2>&1
-  sed 's/^/BENCH /' bench.txt
-  sg_dd if=$MEDIA_SG of=/dev/null bs=2048 bpt=32 count=$B time=1 > sgdd.txt 2>&1
-  sed 's/^/BENCH sg_dd: /' sgdd.txt | grep -i 'time\|MB'
-  sgmbs=$(grep -o '[0-9.]* MB/sec' sgdd.txt | head -n1 | cut -d' ' -f1)
-  ours=$(grep 'BENCH-READ .*pass=8' bench.txt | sed 's/.*MBps=//')
-  echo "BENCH READ(10) 64 KiB commands, $B sectors: odflash (8th pass, JIT warm) $ours MB/s, sg_dd $sgmbs MB/s, ratio $(awk "BEGIN{ if ($sgmbs>0) printf \"%.2f\", $ours/$sgmbs; }")"
-  s0=$(uptime_s); sg_turs -n 1000 $MEDIA_SG >/dev/null 2>&1; s1=$(uptime_s)
-  turus=$(awk "BEGIN{printf \"%.1f\", ($s1-$s0)*1000}")
-  ourtur=$(grep 'BENCH-TUR .*round=8' bench.txt | sed 's/.*us_per_cmd=//')
-  echo "BENCH TEST UNIT READY x1000: odflash (8th round, JIT warm) $ourtur us, sg_turs -n 1000 $turus us (uptime clock, 10 ms resolution), ratio $(awk "BEGIN{ if ($turus>0) printf \"%.2f\", $ourtur/$turus; }")"
+  $JAVA dev.odflash.nativeio.linux.KernelCheck bench $MEDIA_SG $B $W $R > bench.txt 2>&1
+  grep -v ' rep=' bench.txt | sed 's/^/BENCH /'
+  echo "BENCH READ MB/s by repetition, odflash(in_ioctl s)/sg_dd: $(sed -n 's/^BENCH-READ .*in_ioctl=\([0-9.]*\) MBps=\([0-9.]*\) sg_dd_MBps=\([0-9.]*\)/\2(\1)\/\3/p' bench.txt | tr '\n' ' ')"
+  echo "BENCH TUR us/cmd by repetition, odflash(in_ioctl)/sg_turs: $(sed -n 's/^BENCH-TUR .*in_ioctl_us=\([0-9.]*\) us_per_cmd=\([0-9.]*\) sg_turs_us_per_cmd=\([0-9.]*\)/\2(\1)\/\3/p' bench.txt | tr '\n' ' ')"
+  m() { sed -n "s/^BENCH-MEDIAN .* $1=\([0-9.]*\).*/\1/p" bench.txt; }
+  echo "BENCH READ(10) 64 KiB commands, $B sectors, medians of $R alternating repetitions after warm-ups: odflash $(m read_MBps) MB/s, sg_dd $(m sg_dd_MBps) MB/s, ratio $(m read_ratio)"
+  echo "BENCH TEST UNIT READY x1000, medians of $R alternating repetitions after warm-ups: odflash $(m tur_us_per_cmd) us, sg_turs $(m sg_turs_us_per_cmd) us, ratio $(m tur_ratio)"
 fi
 echo "INFO guest uptime at the end $(uptime_s) s"
 echo GUEST-DONE

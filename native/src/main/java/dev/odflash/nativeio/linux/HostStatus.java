@@ -80,13 +80,19 @@ public final class HostStatus {
         };
     }
 
+    /** True when host and driver status say the command reached the device and came back (no failure). */
+    public static boolean ok(int host, int driver) {
+        int d = driver & 0x0F;
+        return host == DID_OK && (d == DRIVER_OK || d == DRIVER_SENSE);
+    }
+
     /**
      * The exception a reply stands for, if any. A CHECK CONDITION with sense (driver status
      * DRIVER_SENSE) is a result, not an exception; so is any reply with host and driver status OK.
      */
     public static Optional<TransportException> failure(String node, String command, int host, int driver) {
         int d = driver & 0x0F;
-        if (host == DID_OK && (d == DRIVER_OK || d == DRIVER_SENSE)) {
+        if (ok(host, driver)) {
             return Optional.empty();
         }
         String prefix = node + ": " + command + ": ";

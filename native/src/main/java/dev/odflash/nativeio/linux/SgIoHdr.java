@@ -3,9 +3,10 @@ package dev.odflash.nativeio.linux;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
-import java.lang.invoke.VarHandle;
+import java.lang.foreign.ValueLayout;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.ADDRESS_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
@@ -55,46 +56,52 @@ public final class SgIoHdr {
             JAVA_INT.withName("info"),
             MemoryLayout.paddingLayout(4));
 
-    private static final VarHandle INTERFACE = field("interface_id");
-    private static final VarHandle DIRECTION = field("dxfer_direction");
-    private static final VarHandle CMD_LEN = field("cmd_len");
-    private static final VarHandle MX_SB_LEN = field("mx_sb_len");
-    private static final VarHandle DXFER_LEN = field("dxfer_len");
-    private static final VarHandle DXFERP = field("dxferp");
-    private static final VarHandle CMDP = field("cmdp");
-    private static final VarHandle SBP = field("sbp");
-    private static final VarHandle TIMEOUT = field("timeout");
-    private static final VarHandle STATUS = field("status");
-    private static final VarHandle SB_LEN_WR = field("sb_len_wr");
-    private static final VarHandle HOST_STATUS = field("host_status");
-    private static final VarHandle DRIVER_STATUS = field("driver_status");
-    private static final VarHandle RESID = field("resid");
-    private static final VarHandle DURATION = field("duration");
-    private static final VarHandle INFO = field("info");
+    // Byte offsets taken from LAYOUT once (SgIoHdrLayoutTest checks them against sg.h). Plain
+    // MemorySegment.get/set at a constant offset is what the JIT turns into one load or store; the
+    // layout-path VarHandles it replaces cost several method-handle frames a field until C2 has
+    // compiled the caller, which under a slow CPU (the kernel test's TCG guest) is most of a run.
+    private static final long INTERFACE = offsetOf("interface_id");
+    private static final long DIRECTION = offsetOf("dxfer_direction");
+    private static final long CMD_LEN = offsetOf("cmd_len");
+    private static final long MX_SB_LEN = offsetOf("mx_sb_len");
+    private static final long DXFER_LEN = offsetOf("dxfer_len");
+    private static final long DXFERP = offsetOf("dxferp");
+    private static final long CMDP = offsetOf("cmdp");
+    private static final long SBP = offsetOf("sbp");
+    private static final long TIMEOUT = offsetOf("timeout");
+    private static final long STATUS = offsetOf("status");
+    private static final long SB_LEN_WR = offsetOf("sb_len_wr");
+    private static final long HOST_STATUS = offsetOf("host_status");
+    private static final long DRIVER_STATUS = offsetOf("driver_status");
+    private static final long RESID = offsetOf("resid");
+    private static final long DURATION = offsetOf("duration");
+    private static final long INFO = offsetOf("info");
+    private static final ValueLayout.OfInt INT = JAVA_INT.withByteAlignment(1);
+    private static final ValueLayout.OfShort SHORT = JAVA_SHORT.withByteAlignment(1);
 
     private SgIoHdr() {
-    }
-
-    private static VarHandle field(String name) {
-        return LAYOUT.varHandle(MemoryLayout.PathElement.groupElement(name));
     }
 
     public static long offsetOf(String name) {
         return LAYOUT.byteOffset(MemoryLayout.PathElement.groupElement(name));
     }
 
-    /** Fills a zeroed header for one command. */
+    /**
+     * Fills a header for one command. Every field is written (the ones odflash does not use as zero),
+     * so a header segment can be reused from one command to the next without clearing it first.
+     */
     public static void fill(MemorySegment h, int direction, MemorySegment cdb, MemorySegment data,
                             MemorySegment sense, int timeoutMillis) {
-        INTERFACE.set(h, 0L, INTERFACE_ID);
-        DIRECTION.set(h, 0L, direction);
-        CMD_LEN.set(h, 0L, (byte) cdb.byteSize());
-        MX_SB_LEN.set(h, 0L, (byte) sense.byteSize());
-        DXFER_LEN.set(h, 0L, (int) data.byteSize());
-        DXFERP.set(h, 0L, data.byteSize() == 0 ? MemorySegment.NULL : data);
-        CMDP.set(h, 0L, cdb);
-        SBP.set(h, 0L, sense);
-        TIMEOUT.set(h, 0L, timeoutMillis);
+        h.fill((byte) 0);
+        h.set(INT, INTERFACE, INTERFACE_ID);
+        h.set(INT, DIRECTION, direction);
+        h.set(JAVA_BYTE, CMD_LEN, (byte) cdb.byteSize());
+        h.set(JAVA_BYTE, MX_SB_LEN, (byte) sense.byteSize());
+        h.set(INT, DXFER_LEN, (int) data.byteSize());
+        h.set(ADDRESS_UNALIGNED, DXFERP, data.byteSize() == 0 ? MemorySegment.NULL : data);
+        h.set(ADDRESS_UNALIGNED, CMDP, cdb);
+        h.set(ADDRESS_UNALIGNED, SBP, sense);
+        h.set(INT, TIMEOUT, timeoutMillis);
     }
 
     /** The fields the kernel writes back, read as unsigned values. */
@@ -103,20 +110,20 @@ public final class SgIoHdr {
     }
 
     public static Reply reply(MemorySegment h) {
-        return new Reply(Byte.toUnsignedInt((byte) STATUS.get(h, 0L)), Byte.toUnsignedInt((byte) SB_LEN_WR.get(h, 0L)),
-                Short.toUnsignedInt((short) HOST_STATUS.get(h, 0L)), Short.toUnsignedInt((short) DRIVER_STATUS.get(h, 0L)),
-                (int) RESID.get(h, 0L), (int) DURATION.get(h, 0L), (int) INFO.get(h, 0L));
+        return new Reply(Byte.toUnsignedInt(h.get(JAVA_BYTE, STATUS)), Byte.toUnsignedInt(h.get(JAVA_BYTE, SB_LEN_WR)),
+                Short.toUnsignedInt(h.get(SHORT, HOST_STATUS)), Short.toUnsignedInt(h.get(SHORT, DRIVER_STATUS)),
+                h.get(INT, RESID), h.get(INT, DURATION), h.get(INT, INFO));
     }
 
     /** For fakes and tests: writes the reply fields as the kernel would. */
     public static void writeReply(MemorySegment h, Reply r) {
-        STATUS.set(h, 0L, (byte) r.status());
-        SB_LEN_WR.set(h, 0L, (byte) r.senseLength());
-        HOST_STATUS.set(h, 0L, (short) r.hostStatus());
-        DRIVER_STATUS.set(h, 0L, (short) r.driverStatus());
-        RESID.set(h, 0L, r.resid());
-        DURATION.set(h, 0L, r.durationMillis());
-        INFO.set(h, 0L, r.info());
+        h.set(JAVA_BYTE, STATUS, (byte) r.status());
+        h.set(JAVA_BYTE, SB_LEN_WR, (byte) r.senseLength());
+        h.set(SHORT, HOST_STATUS, (short) r.hostStatus());
+        h.set(SHORT, DRIVER_STATUS, (short) r.driverStatus());
+        h.set(INT, RESID, r.resid());
+        h.set(INT, DURATION, r.durationMillis());
+        h.set(INT, INFO, r.info());
     }
 
     /** Reads back what {@link #fill} wrote, for fakes that play the kernel. */
@@ -125,12 +132,12 @@ public final class SgIoHdr {
     }
 
     public static Request request(MemorySegment h) {
-        int cmdLen = Byte.toUnsignedInt((byte) CMD_LEN.get(h, 0L));
-        int maxSense = Byte.toUnsignedInt((byte) MX_SB_LEN.get(h, 0L));
-        int len = (int) DXFER_LEN.get(h, 0L);
-        MemorySegment data = ((MemorySegment) DXFERP.get(h, 0L)).reinterpret(Integer.toUnsignedLong(len));
-        return new Request((int) DIRECTION.get(h, 0L), cmdLen, maxSense, len, data,
-                ((MemorySegment) CMDP.get(h, 0L)).reinterpret(cmdLen),
-                ((MemorySegment) SBP.get(h, 0L)).reinterpret(maxSense), (int) TIMEOUT.get(h, 0L));
+        int cmdLen = Byte.toUnsignedInt(h.get(JAVA_BYTE, CMD_LEN));
+        int maxSense = Byte.toUnsignedInt(h.get(JAVA_BYTE, MX_SB_LEN));
+        int len = h.get(INT, DXFER_LEN);
+        MemorySegment data = h.get(ADDRESS_UNALIGNED, DXFERP).reinterpret(Integer.toUnsignedLong(len));
+        return new Request(h.get(INT, DIRECTION), cmdLen, maxSense, len, data,
+                h.get(ADDRESS_UNALIGNED, CMDP).reinterpret(cmdLen),
+                h.get(ADDRESS_UNALIGNED, SBP).reinterpret(maxSense), h.get(INT, TIMEOUT));
     }
 }

@@ -21,9 +21,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Linux SG_IO on /dev/sgN or /dev/srN (sg driver version 3 interface, sg.h). Each command gets its own
- * confined Arena for the header, CDB and sense buffer; data buffers are page aligned (a caller's
- * unaligned or heap buffer is bounced through an aligned copy); every command carries its timeout.
+ * Linux SG_IO on /dev/sgN or /dev/srN (sg driver version 3 interface, sg.h). The header, CDB and sense
+ * buffer live in one native block the transport allocates once and rewrites for every command (SG_IO
+ * is synchronous: when the ioctl returns the kernel no longer looks at them, and only the owner thread
+ * issues commands, so there is never a second user); data buffers are page aligned (a caller's
+ * unaligned or heap buffer is bounced through an aligned copy made for that command); every command
+ * carries its timeout.
  * An EINVAL on a large transfer lowers the remembered limit; reads are then split (TransferSplit).
  *
  * <p>Thread confinement: a transport belongs to the thread that opened it (a command opens, uses and
@@ -34,9 +37,21 @@ import java.util.Optional;
  */
 public final class SgTransport implements ScsiTransport {
     private static final int SENSE_LENGTH = 64;
+    /** ScsiRequest allows CDBs of 6..16 bytes. */
+    private static final int CDB_MAX = 16;
     private static final long PAGE = 4096;
     /** SG_GET_VERSION_NUM (sg.h 0x2282): answered by sg and by SCSI block devices, ENOTTY elsewhere. */
     static final long SG_GET_VERSION_NUM = 0x2282;
+    /** SG_SET_RESERVED_SIZE (sg.h 0x2275): the size of the sg driver's per-descriptor reserve buffer. */
+    static final long SG_SET_RESERVED_SIZE = 0x2275;
+    /**
+     * The reserve buffer odflash asks for. The sg driver copies a command's data through this buffer when
+     * it fits (32 KiB by default, sg.c def_reserved_size) and otherwise allocates and zeroes fresh pages
+     * for every command; sg_dd sets the reserve to bs*bpt, and a benchmark against it should compare the
+     * same kernel path. 256 KiB covers odflash's usual transfers without tying up much kernel memory; the
+     * driver caps it at the queue's limit itself.
+     */
+    static final int RESERVE_SIZE = 256 * 1024;
 
     private final String node;
     private final LinuxIo io;
@@ -45,6 +60,11 @@ public final class SgTransport implements ScsiTransport {
     private int fd;
     private boolean readOnly;
     private long maxTransfer;
+    /** Header, CDB and sense buffer, reused command after command; made on first use, freed by close(). */
+    private Arena scratchArena;
+    private MemorySegment hdr;
+    private MemorySegment cdbBuffer;
+    private MemorySegment senseBuffer;
 
     private SgTransport(String node, LinuxIo io, int fd, boolean readOnly, long maxTransfer) {
         this.node = node;
@@ -93,6 +113,13 @@ public final class SgTransport implements ScsiTransport {
                 io.close(fd);
                 fd = -1;
                 throw Errno.ioctl(node, "SG_GET_VERSION_NUM (is this an SG_IO device?)", Errno.ENOTTY, 0);
+            }
+            // a speed hint for this descriptor only, and a refusal changes nothing. Not on a block node
+            // (srN): there the block layer merely stores the value on the queue every user shares.
+            if (sgNode(node)) {
+                MemorySegment reserve = arena.allocateFrom(ValueLayout.JAVA_INT,
+                        (int) Math.clamp(maxTransfer, PAGE, RESERVE_SIZE));
+                io.ioctl(fd, SG_SET_RESERVED_SIZE, reserve);
             }
         }
     }
@@ -155,45 +182,70 @@ public final class SgTransport implements ScsiTransport {
 
     private ScsiResult single(ScsiRequest request) throws TransportException {
         long length = request.length();
+        MemorySegment user = request.data();
+        boolean bounce = length > 0 && (!user.isNative() || user.address() % PAGE != 0);
+        if (!bounce) {
+            return issue(request, user, user, false);
+        }
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment user = request.data();
-            boolean bounce = length > 0 && (!user.isNative() || user.address() % PAGE != 0);
-            MemorySegment data = bounce ? arena.allocate(length, PAGE) : user;
-            if (bounce && request.direction() == DataDirection.OUT) {
+            MemorySegment data = arena.allocate(length, PAGE);
+            if (request.direction() == DataDirection.OUT) {
                 data.copyFrom(user);
             }
-            MemorySegment hdr = arena.allocate(SgIoHdr.LAYOUT);
-            MemorySegment cdb = arena.allocateFrom(ValueLayout.JAVA_BYTE, request.cdb());
-            MemorySegment sense = arena.allocate(SENSE_LENGTH);
-            int direction = switch (request.direction()) {
-                case NONE -> SgIoHdr.SG_DXFER_NONE;
-                case IN -> SgIoHdr.SG_DXFER_FROM_DEV;
-                case OUT -> SgIoHdr.SG_DXFER_TO_DEV;
-            };
-            long millis = Math.clamp(request.timeout().toMillis(), 1, Integer.MAX_VALUE);
-            SgIoHdr.fill(hdr, direction, cdb, length == 0 ? MemorySegment.NULL : data, sense, (int) millis);
-            long start = System.nanoTime();
-            LinuxIo.Outcome o = io.ioctl(fd, SgIoHdr.SG_IO, hdr);
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
-            if (o.failed()) {
-                return failed(request, o.errno());
-            }
-            SgIoHdr.Reply reply = SgIoHdr.reply(hdr);
-            int senseLength = Math.min(reply.senseLength(), SENSE_LENGTH);
-            if (reply.status() == ScsiResult.CHECK_CONDITION && senseLength > 0) {
-                byte[] s = sense.asSlice(0, senseLength).toArray(ValueLayout.JAVA_BYTE);
-                return new ScsiResult(reply.status(), Optional.of(SenseData.parse(s)), Math.max(0, reply.resid()), took);
-            }
-            Optional<TransportException> failure = HostStatus.failure(node, name(request), reply.hostStatus(),
-                    reply.driverStatus());
-            if (failure.isPresent()) {
-                throw failure.get();
-            }
-            if (bounce && request.direction() == DataDirection.IN) {
-                user.copyFrom(data);
-            }
-            return new ScsiResult(reply.status(), Optional.empty(), Math.max(0, reply.resid()), took);
+            return issue(request, user, data, true);
         }
+    }
+
+    /** One SG_IO with {@code data} as the transfer buffer; a bounced read is copied back to {@code user}. */
+    private ScsiResult issue(ScsiRequest request, MemorySegment user, MemorySegment data, boolean bounce)
+            throws TransportException {
+        long length = request.length();
+        if (hdr == null) {
+            scratchArena = Arena.ofConfined();
+            hdr = scratchArena.allocate(SgIoHdr.LAYOUT);
+            cdbBuffer = scratchArena.allocate(CDB_MAX);
+            senseBuffer = scratchArena.allocate(SENSE_LENGTH);
+        }
+        byte[] cdbBytes = request.cdb();
+        MemorySegment cdb = cdbBuffer.asSlice(0, cdbBytes.length);
+        MemorySegment.copy(cdbBytes, 0, cdb, ValueLayout.JAVA_BYTE, 0, cdbBytes.length);
+        // a stale sense from an earlier command can never be read: only sb_len_wr bytes are, and the
+        // header (sb_len_wr included) is cleared by fill; clearing the sense too keeps a dump honest
+        senseBuffer.fill((byte) 0);
+        int direction = switch (request.direction()) {
+            case NONE -> SgIoHdr.SG_DXFER_NONE;
+            case IN -> SgIoHdr.SG_DXFER_FROM_DEV;
+            case OUT -> SgIoHdr.SG_DXFER_TO_DEV;
+        };
+        long millis = Math.clamp(request.timeout().toMillis(), 1, Integer.MAX_VALUE);
+        SgIoHdr.fill(hdr, direction, cdb, length == 0 ? MemorySegment.NULL : data, senseBuffer, (int) millis);
+        long start = System.nanoTime();
+        LinuxIo.Outcome o = io.ioctl(fd, SgIoHdr.SG_IO, hdr);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        if (o.failed()) {
+            return failed(request, o.errno());
+        }
+        SgIoHdr.Reply reply = SgIoHdr.reply(hdr);
+        if (request.direction() == DataDirection.IN && reply.resid() > 0) {
+            // the bytes the drive did not send: zero, as fresh kernel pages were, never what an earlier
+            // command of this descriptor left in the reserve buffer
+            long untouched = Math.min(reply.resid(), length);
+            data.asSlice(length - untouched, untouched).fill((byte) 0);
+        }
+        int senseLength = Math.min(reply.senseLength(), SENSE_LENGTH);
+        if (reply.status() == ScsiResult.CHECK_CONDITION && senseLength > 0) {
+            byte[] s = senseBuffer.asSlice(0, senseLength).toArray(ValueLayout.JAVA_BYTE);
+            return new ScsiResult(reply.status(), Optional.of(SenseData.parse(s)), Math.max(0, reply.resid()), took);
+        }
+        // the command's name is formatted only for a failure: String.format on every command was a
+        // measurable part of a TEST UNIT READY round trip
+        if (!HostStatus.ok(reply.hostStatus(), reply.driverStatus())) {
+            throw HostStatus.failure(node, name(request), reply.hostStatus(), reply.driverStatus()).orElseThrow();
+        }
+        if (bounce && request.direction() == DataDirection.IN) {
+            user.copyFrom(data);
+        }
+        return new ScsiResult(reply.status(), Optional.empty(), Math.max(0, reply.resid()), took);
     }
 
     /** EINVAL on a transfer above one page: remember a smaller limit and split if the command allows. */
@@ -215,6 +267,18 @@ public final class SgTransport implements ScsiTransport {
 
     private static String name(ScsiRequest request) {
         return String.format("command 0x%02X", request.opcode());
+    }
+
+    /** True for an sg character node (sgN, also behind a link such as /dev/cdrom-sg). */
+    static boolean sgNode(String node) {
+        Path p = Path.of(node);
+        try {
+            p = p.toRealPath();
+        } catch (Exception e) {
+            // judged by the name given; the open reports what is wrong with the node
+        }
+        Path name = p.getFileName();
+        return name != null && name.toString().matches("sg[0-9]+");
     }
 
     static String group(String node) {
@@ -248,6 +312,13 @@ public final class SgTransport implements ScsiTransport {
         if (fd >= 0) {
             io.close(fd);
             fd = -1;
+        }
+        if (scratchArena != null) {
+            scratchArena.close();
+            scratchArena = null;
+            hdr = null;
+            cdbBuffer = null;
+            senseBuffer = null;
         }
     }
 }

@@ -20,7 +20,7 @@ import java.util.HexFormat;
  * for the script to compare with sg3-utils:
  * <pre>
  *   checks NODE...  INQUIRY/TUR/READBUFFER/EXCL lines per node
- *   bench NODE BLOCKS PASSES  READ(10) throughput and TEST UNIT READY round trip (1000)
+ *   bench NODE BLOCKS WARMUPS REPS  READ(10) throughput and TEST UNIT READY x1000, medians of REPS
  * </pre>
  */
 public final class KernelCheck {
@@ -34,7 +34,7 @@ public final class KernelCheck {
                     checks(args[i]);
                 }
             }
-            case "bench" -> bench(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "bench" -> bench(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             case "take" -> {
                 try (LinuxDrive ignored = open(args[2])) {
                     System.out.println("acquired");
@@ -42,7 +42,7 @@ public final class KernelCheck {
                     System.out.println(e.getMessage());
                 }
             }
-            default -> throw new IllegalArgumentException("usage: checks NODE... | bench NODE BLOCKS PASSES");
+            default -> throw new IllegalArgumentException("usage: checks NODE... | bench NODE BLOCKS WARMUPS REPS");
         }
     }
 
@@ -123,38 +123,130 @@ public final class KernelCheck {
         }
     }
 
-    static void bench(String node, int blocks, int passes) throws Exception {
+    /**
+     * READ(10) of {@code blocks} sectors in 64 KiB commands against {@code sg_dd bs=2048 bpt=32}, and TEST
+     * UNIT READY x1000 against {@code sg_turs -n 1000 -t}, on the same node. Each side first runs
+     * unmeasured: odflash until the JIT is done with the command path (at least {@code warmups} times, then
+     * until two runs in a row agree within 10%, at most {@link #WARMUP_LIMIT} times: in a one-CPU TCG guest
+     * C2 needs many seconds for the downcall path, and timing the runs it spends compiling measured the
+     * compiler), sg3-utils {@code warmups} times. Then {@code reps} repetitions, each an odflash run
+     * followed at once by the sg3-utils run, so a slow moment of the host hits both sides alike. Prints
+     * every repetition ("in_ioctl": the part of odflash's time inside the SG_IO call, kernel and device),
+     * then the medians and the ratios.
+     */
+    static void bench(String node, int blocks, int warmups, int reps) throws Exception {
+        String[] sgDd = {"sg_dd", "if=" + node, "of=/dev/null", "bs=2048", "bpt=32", "count=" + blocks, "time=1"};
+        String[] sgTurs = {"sg_turs", "-n", "1000", "-t", node};
         try (LinuxDrive d = open(node); Arena arena = Arena.ofConfined()) {
-            int perCommand = 32; // 64 KiB, sg_dd bs=2048 bpt=32
-            MemorySegment buf = d.scsi().allocate(arena, perCommand * 2048L);
-            for (int p = 1; p <= passes; p++) {
-                long bytes = 0;
+            MemorySegment buf = d.scsi().allocate(arena, 32 * 2048L);
+            double[] mbps = new double[reps];
+            double[] theirMbps = new double[reps];
+            int readWarmups = warmUp(warmups, () -> readPass(d, buf, blocks, new long[1]));
+            for (int i = 0; i < warmups; i++) {
+                figure(sgDd, "at ", " MB/sec");
+            }
+            for (int p = 1; p <= reps; p++) {
+                long[] inIoctl = new long[1];
                 long start = System.nanoTime();
-                for (int lba = 0; lba < blocks; lba += perCommand) {
-                    int n = Math.min(perCommand, blocks - lba);
-                    byte[] cdb = {0x28, 0, (byte) (lba >>> 24), (byte) (lba >>> 16), (byte) (lba >>> 8), (byte) lba, 0,
-                        (byte) (n >>> 8), (byte) n, 0};
-                    ScsiResult r = d.scsi().execute(new ScsiRequest(cdb, dev.odflash.transport.DataDirection.IN,
-                            buf.asSlice(0, n * 2048L), Duration.ofSeconds(30)));
-                    if (!r.isGood()) {
-                        throw new IllegalStateException("READ(10) at " + lba + ": " + r.describe());
-                    }
-                    bytes += n * 2048L;
-                }
+                long bytes = readPass(d, buf, blocks, inIoctl);
                 double secs = (System.nanoTime() - start) / 1e9;
-                System.out.printf("BENCH-READ %s pass=%d bytes=%d seconds=%.3f MBps=%.2f%n", node, p, bytes, secs,
-                        bytes / secs / 1e6);
+                mbps[p - 1] = bytes / secs / 1e6;
+                theirMbps[p - 1] = figure(sgDd, "at ", " MB/sec");
+                System.out.printf("BENCH-READ %s rep=%d bytes=%d seconds=%.4f in_ioctl=%.4f MBps=%.2f sg_dd_MBps=%.2f%n",
+                        node, p, bytes, secs, inIoctl[0] / 1e9, mbps[p - 1], theirMbps[p - 1]);
             }
-            for (int round = 1; round <= passes; round++) {
+            double[] tur = new double[reps];
+            double[] theirTur = new double[reps];
+            int turWarmups = warmUp(warmups, () -> turRound(d));
+            for (int i = 0; i < warmups; i++) {
+                figure(sgTurs, "commands was ", " secs");
+            }
+            for (int round = 1; round <= reps; round++) {
                 long start = System.nanoTime();
-                for (int i = 0; i < 1000; i++) {
-                    d.scsi().execute(ScsiRequest.noData(new byte[6]));
-                }
+                long inIoctl = turRound(d);
                 double turSecs = (System.nanoTime() - start) / 1e9;
-                System.out.printf("BENCH-TUR %s round=%d n=1000 seconds=%.3f us_per_cmd=%.1f%n", node, round, turSecs,
-                        turSecs * 1000);
+                tur[round - 1] = turSecs * 1000;
+                theirTur[round - 1] = figure(sgTurs, "commands was ", " secs") * 1000;
+                System.out.printf("BENCH-TUR %s rep=%d n=1000 seconds=%.4f in_ioctl_us=%.1f us_per_cmd=%.1f"
+                        + " sg_turs_us_per_cmd=%.1f%n", node, round, turSecs, inIoctl / 1e6, tur[round - 1],
+                        theirTur[round - 1]);
             }
+            System.out.printf("BENCH-MEDIAN %s reps=%d warmups=%d/%d read_MBps=%.2f sg_dd_MBps=%.2f read_ratio=%.2f"
+                    + " tur_us_per_cmd=%.1f sg_turs_us_per_cmd=%.1f tur_ratio=%.2f%n", node, reps, readWarmups,
+                    turWarmups, median(mbps), median(theirMbps), median(mbps) / median(theirMbps), median(tur),
+                    median(theirTur), median(tur) / median(theirTur));
         }
+    }
+
+    /** Runs an sg3-utils command and reads the number between {@code before} and {@code after} in its output. */
+    private static double figure(String[] command, String before, String after) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor();
+        int at = out.indexOf(before);
+        int end = at < 0 ? -1 : out.indexOf(after, at + before.length());
+        if (end < 0) {
+            throw new IllegalStateException(command[0] + " printed no figure: " + out.strip());
+        }
+        return Double.parseDouble(out.substring(at + before.length(), end).strip());
+    }
+
+    static final int WARMUP_LIMIT = 60;
+
+    /**
+     * Runs {@code run} at least {@code min} times, then until two runs in a row take within 10% of each
+     * other (the JIT has settled: while C2 still compiles in the background, on one CPU, each run is
+     * markedly faster than the last); returns how many runs it took.
+     */
+    // a Callable, not a nested interface: kernel-test.sh packs KernelCheck.class alone, without nested classes
+    private static int warmUp(int min, java.util.concurrent.Callable<Long> run) throws Exception {
+        int n = 0;
+        long last = Long.MAX_VALUE;
+        long took;
+        boolean settled;
+        do {
+            long start = System.nanoTime();
+            run.call();
+            took = System.nanoTime() - start;
+            settled = Math.abs(took - last) <= last / 10;
+            last = took;
+            n++;
+        } while (n < WARMUP_LIMIT && (n < min || !settled));
+        return n;
+    }
+
+    /** 1000 TEST UNIT READY; returns the nanoseconds spent inside SG_IO. */
+    private static long turRound(LinuxDrive d) throws TransportException {
+        long inIoctl = 0;
+        for (int i = 0; i < 1000; i++) {
+            ScsiResult r = d.scsi().execute(ScsiRequest.noData(new byte[6]));
+            inIoctl += r.duration().toNanos();
+        }
+        return inIoctl;
+    }
+
+    private static long readPass(LinuxDrive d, MemorySegment buf, int blocks, long[] inIoctl) throws TransportException {
+        int perCommand = 32; // 64 KiB, sg_dd bs=2048 bpt=32
+        long bytes = 0;
+        for (int lba = 0; lba < blocks; lba += perCommand) {
+            int n = Math.min(perCommand, blocks - lba);
+            byte[] cdb = {0x28, 0, (byte) (lba >>> 24), (byte) (lba >>> 16), (byte) (lba >>> 8), (byte) lba, 0,
+                (byte) (n >>> 8), (byte) n, 0};
+            ScsiResult r = d.scsi().execute(new ScsiRequest(cdb, dev.odflash.transport.DataDirection.IN,
+                    buf.asSlice(0, n * 2048L), Duration.ofSeconds(30)));
+            if (!r.isGood() || r.residual() != 0) {
+                throw new IllegalStateException("READ(10) at " + lba + ": " + r.describe());
+            }
+            inIoctl[0] += r.duration().toNanos();
+            bytes += n * 2048L;
+        }
+        return bytes;
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        java.util.Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     private static String hex(int v) {

@@ -51,6 +51,7 @@ class SgIoHdrLayoutTest {
         assertThat(SgIoHdr.SG_DXFER_TO_DEV).isEqualTo(-2);
         assertThat(SgIoHdr.SG_DXFER_FROM_DEV).isEqualTo(-3);
         assertThat(SgTransport.SG_GET_VERSION_NUM).isEqualTo(0x2282);
+        assertThat(SgTransport.SG_SET_RESERVED_SIZE).isEqualTo(0x2275);
     }
 
     @Test
