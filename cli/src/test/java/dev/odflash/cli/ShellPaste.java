@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * runs the CLI in-process with a data home of its own (the helpers of the suggested-command tests).
  */
 final class ShellPaste {
-    private static final List<String> SHELLS = List.of("bash", "zsh");
+    static final List<String> SHELLS = List.of("bash", "zsh");
     private final Path tmp;
     private final Path stub;
     final Map<String, String> env = new HashMap<>();
@@ -82,11 +82,21 @@ final class ShellPaste {
         return intended;
     }
 
+    /** The directory holding the stub `odflash`: a hint naming `./odflash` runs the stub from there. */
+    Path bin() {
+        return stub.getParent();
+    }
+
     private List<String> argvOf(String shell, String line) throws Exception {
+        return argvOf(shell, line, tmp);
+    }
+
+    /** What the stub recorded when {@code shell} ran {@code line} in {@code cwd}. */
+    List<String> argvOf(String shell, String line, Path cwd) throws Exception {
         Path argvFile = Files.createTempFile(tmp, "argv", ".bin");
         Files.delete(argvFile);
         List<String> command = shell.equals("zsh") ? List.of("zsh", "-f", "-c", line) : List.of("bash", "-c", line);
-        ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile()).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true);
         pb.environment().put("PATH", stub.getParent() + ":/usr/bin:/bin");
         pb.environment().put("ARGV_OUT", argvFile.toString());
         Process p;

@@ -4,23 +4,16 @@ import static dev.odflash.cli.FlashFixtures.image;
 import static dev.odflash.cli.FlashFixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.odflash.cli.ShellPaste.Result;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,25 +24,17 @@ import java.util.regex.Pattern;
  * device specs a '?' and '&', so an unquoted word shows up as a split, a background job or a glob error.
  */
 class SuggestedCommandShellTest {
-    private static final List<String> SHELLS = List.of("bash", "zsh");
     @TempDir
     Path home;
     @TempDir
     Path tmp;
     private Path dir;
-    private Path stub;
-    private final Map<String, String> env = new HashMap<>();
+    private ShellPaste shell;
 
     @BeforeEach
     void setUp() throws IOException {
         dir = Files.createDirectory(tmp.resolve("my drive's files"));
-        Path bin = Files.createDirectory(tmp.resolve("bin"));
-        stub = bin.resolve("odflash");
-        // records each argument NUL-terminated, as the shell passed it
-        Files.writeString(stub, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\0' \"$a\"; done > \"$ARGV_OUT\"\n");
-        Files.setPosixFilePermissions(stub, PosixFilePermissions.fromString("rwxr-xr-x"));
-        env.put("ODFLASH_HOME", home.toString());
-        env.put("HOME", home.toString());
+        shell = new ShellPaste(tmp, home);
     }
 
     @Test
@@ -59,22 +44,22 @@ class SuggestedCommandShellTest {
         String device = "emu:asus-crw-5224a?chip=unknown&image=" + flash;
         Result cut = run("flash", "--device", device + "&fault=powerloss@erase:5,seed=7", "--chip", "SST39SF040",
                 v120.toString(), "--yes");
-        assertThat(cut.code).as(cut.toString()).isEqualTo(3);
+        assertThat(cut.code()).as(cut.toString()).isEqualTo(3);
 
         Result status = run("status", "--device", device, "--chip", "SST39SF040");
-        assertThat(status.code).as(status.toString()).isEqualTo(5);
-        String hint = line(status.out, "  To finish: ");
+        assertThat(status.code()).as(status.toString()).isEqualTo(5);
+        String hint = line(status.out(), "  To finish: ");
         List<String> intended = List.of("flash", "--device", device, "--chip", "SST39SF040", v120.toString());
         List<String> argv = pastedEverywhere(hint, intended);
 
         Result resumed = run(argv.toArray(String[]::new)); // the hint, run for real (a terminal-less resume needs --yes)
-        assertThat(resumed.code).as("a terminal-less run of the hint is refused at confirmation: " + resumed)
+        assertThat(resumed.code()).as("a terminal-less run of the hint is refused at confirmation: " + resumed)
                 .isEqualTo(4);
         List<String> withYes = new ArrayList<>(argv);
         withYes.add("--yes");
         Result finished = run(withYes.toArray(String[]::new));
-        assertThat(finished.code).as(finished.toString()).isZero();
-        assertThat(finished.out).contains("resumed an interrupted flash");
+        assertThat(finished.code()).as(finished.toString()).isZero();
+        assertThat(finished.out()).contains("resumed an interrupted flash");
     }
 
     @Test
@@ -83,35 +68,35 @@ class SuggestedCommandShellTest {
         Path v120 = write(dir, "1.20.bin", image("1.20"));
         Result cut = run("flash", "--device", "emu:asus-crw-5224a?image=" + first + "&fault=powerloss@erase:5,seed=7",
                 v120.toString(), "--yes");
-        assertThat(cut.code).as(cut.toString()).isEqualTo(3);
+        assertThat(cut.code()).as(cut.toString()).isEqualTo(3);
         String key = keyOfTheOnlyJournal();
         String other = "emu:asus-crw-5224a?image=" + dir.resolve("other.bin");
 
         Result refused = run("flash", "--device", other, write(dir, "1.35.bin", image("1.35")).toString(), "--yes");
-        assertThat(refused.code).as(refused.toString()).isEqualTo(4);
-        List<String> hints = backticked(refused.err);
+        assertThat(refused.code()).as(refused.toString()).isEqualTo(4);
+        List<String> hints = backticked(refused.err());
         pastedEverywhere(hints.stream().filter(h -> h.contains(" adopt ")).findFirst().orElseThrow(),
                 List.of("journal", "adopt", "--device", other, "--key", key));
         pastedEverywhere(hints.stream().filter(h -> h.contains(" discard ")).findFirst().orElseThrow(),
                 List.of("journal", "discard", key));
 
         Result status = run("status", "--device", other);
-        pastedEverywhere(line(status.out, "  Adopt or discard: the same unit: "),
+        pastedEverywhere(line(status.out(), "  Adopt or discard: the same unit: "),
                 List.of("journal", "adopt", "--device", other, "--key", key));
-        pastedEverywhere(line(status.out, "                    another unit:  "), List.of("journal", "discard", key));
+        pastedEverywhere(line(status.out(), "                    another unit:  "), List.of("journal", "discard", key));
     }
 
     @Test
     void listAndDemoStepsPasteAndRunForReal() throws Exception {
         Result list = run("list", "--sysfs", tmp.resolve("no-sysfs").toString());
-        List<String> tryArgv = pastedEverywhere(line(list.out, "Try: "), List.of("info", "--device", "emu:asus-crw-5224a"));
-        assertThat(run(tryArgv.toArray(String[]::new)).code).isZero();
+        List<String> tryArgv = pastedEverywhere(line(list.out(), "Try: "), List.of("info", "--device", "emu:asus-crw-5224a"));
+        assertThat(run(tryArgv.toArray(String[]::new)).code()).isZero();
 
         Path work = dir.resolve("demo");
         Result demo = run("demo", "--dir", work.toString());
-        assertThat(demo.code).as(demo.toString()).isZero();
+        assertThat(demo.code()).as(demo.toString()).isZero();
         String device = "emu:asus-crw-5224a?image=" + work.resolve("emulated-flash.bin");
-        Matcher m = Pattern.compile("(?m)^   \\$ (.*)$").matcher(demo.out);
+        Matcher m = Pattern.compile("(?m)^   \\$ (.*)$").matcher(demo.out());
         List<String> steps = new ArrayList<>();
         while (m.find()) {
             steps.add(m.group(1));
@@ -123,20 +108,20 @@ class SuggestedCommandShellTest {
                 work.resolve("crw-5224a-backup.bin").toString()));
         pastedEverywhere(steps.get(3), List.of("identify", work.resolve("crw-5224a-backup.bin").toString()));
         Result real = run(info.toArray(String[]::new));
-        assertThat(real.code).as(real.toString()).isZero();
+        assertThat(real.code()).as(real.toString()).isZero();
     }
 
     @Test
     void theProgramIsNamedAsTheLauncherWasInvoked() throws Exception {
-        env.put(SuggestedCommand.PROGRAM_ENV, "./odflash");
+        shell.env.put(SuggestedCommand.PROGRAM_ENV, "./odflash");
         Result list = run("list", "--sysfs", tmp.resolve("no-sysfs").toString());
-        String hint = line(list.out, "Try: ");
+        String hint = line(list.out(), "Try: ");
         assertThat(hint).startsWith("./odflash ");
-        for (String shell : SHELLS) { // pasted where the launcher is: ./odflash is the stub there
-            assertThat(argvOf(shell, hint, stub.getParent())).containsExactly("info", "--device", "emu:asus-crw-5224a");
+        for (String sh : ShellPaste.SHELLS) { // pasted where the launcher is: ./odflash is the stub there
+            assertThat(shell.argvOf(sh, hint, shell.bin())).containsExactly("info", "--device", "emu:asus-crw-5224a");
         }
         Result badDevice = run("info", "--device", "/dev/sg-none");
-        assertThat(badDevice.err).doesNotContain("`odflash ");
+        assertThat(badDevice.err()).doesNotContain("`odflash ");
     }
 
     @Test
@@ -144,37 +129,28 @@ class SuggestedCommandShellTest {
         List<String> words = List.of("emu:x?a=1&b=2", "it's", "=zsh", "~user", "a b", "$HOME", "*", "", "--size", "0x80000",
                 "!x", "back`tick`", "semi;colon", "ünï");
         SuggestedCommand c = SuggestedCommand.of("info").args(words);
-        pastedEverywhere(c.toString(), concat(List.of("info"), words));
+        pastedEverywhere(c.toString(), ShellPaste.plus(List.of("info"), words.toArray(String[]::new)));
         assertThat(SuggestedCommand.quote("emu:asus-crw-5224a")).isEqualTo("emu:asus-crw-5224a");
         assertThat(SuggestedCommand.quote("--device")).isEqualTo("--device");
     }
 
-    // ---- helpers
-
-    private record Result(int code, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
-        }
-    }
+    // ---- helpers (the shells, the stub and the in-process runs are ShellPaste's)
 
     private Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Terminal t = new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]), false);
-        int code = Cli.run(args, t, Map.copyOf(env));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return shell.run(args);
+    }
+
+    private List<String> pastedEverywhere(String hint, List<String> intended) throws Exception {
+        return shell.pastedEverywhere(hint, intended);
     }
 
     private String keyOfTheOnlyJournal() throws IOException {
         Result list = run("journal", "list", "--json");
-        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(list.out).path("journals").get(0).path("key").asText();
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(list.out()).path("journals").get(0).path("key").asText();
     }
 
     private static String line(String text, String prefix) {
-        return text.lines().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).findFirst()
-                .orElseThrow(() -> new AssertionError("no line starting '" + prefix + "' in:\n" + text));
+        return ShellPaste.line(text, prefix);
     }
 
     /** The `...` spans of a message that hold a command. */
@@ -184,45 +160,6 @@ class SuggestedCommandShellTest {
         while (m.find()) {
             out.add(m.group(1));
         }
-        return out;
-    }
-
-    /** Pastes {@code hint} into every shell, checks the argv it produces and returns it. */
-    private List<String> pastedEverywhere(String hint, List<String> intended) throws Exception {
-        assertThat(hint).startsWith("odflash ");
-        for (String shell : SHELLS) {
-            assertThat(argvOf(shell, hint, tmp)).as(shell + " -c " + hint).containsExactlyElementsOf(intended);
-        }
-        return intended;
-    }
-
-    private List<String> argvOf(String shell, String line, Path cwd) throws Exception {
-        Path argvFile = Files.createTempFile(tmp, "argv", ".bin");
-        Files.delete(argvFile);
-        List<String> command = shell.equals("zsh") ? List.of("zsh", "-f", "-c", line) : List.of("bash", "-c", line);
-        ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true);
-        pb.environment().put("PATH", stub.getParent() + ":/usr/bin:/bin");
-        pb.environment().put("ARGV_OUT", argvFile.toString());
-        Process p;
-        try {
-            p = pb.start();
-        } catch (IOException e) {
-            throw new AssertionError(shell + " is needed by this test (Debian package " + shell + "; scripts/deps.sh"
-                    + " installs it)", e);
-        }
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(shell + " -c " + line + ": " + output).isZero();
-        assertThat(argvFile).as(shell + " ran the stub in the foreground: " + line).exists();
-        String recorded = Files.readString(argvFile, StandardCharsets.UTF_8);
-        List<String> argv = new ArrayList<>(List.of(recorded.split("\0", -1)));
-        argv.removeLast(); // after the last terminator
-        return argv;
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> out = new ArrayList<>(a);
-        out.addAll(b);
         return out;
     }
 }
