@@ -61,4 +61,16 @@ final class FlashFixtures {
     static boolean noWriteCommand(Path trace) {
         return ops(trace).stream().noneMatch(op -> op.equals("erase") || op.equals("program"));
     }
+
+    /** A sysfs root under {@code dir} whose only power supply is a battery at {@code percent}, mains offline. */
+    static Path sysOnBattery(Path dir, int percent) throws IOException {
+        Path ps = dir.resolve("root/sys/class/power_supply");
+        Files.createDirectories(ps.resolve("BAT0"));
+        Files.createDirectories(ps.resolve("AC"));
+        Files.writeString(ps.resolve("BAT0/type"), "Battery\n");
+        Files.writeString(ps.resolve("BAT0/capacity"), percent + "\n");
+        Files.writeString(ps.resolve("AC/type"), "Mains\n");
+        Files.writeString(ps.resolve("AC/online"), "0\n");
+        return dir.resolve("root/sys");
+    }
 }

@@ -93,22 +93,11 @@ class RestoreHonestyTest {
         assertThat(Files.readAllBytes(flash)).isEqualTo(damaged);
     }
 
-    private Path sysOnBattery(int percent) throws IOException {
-        Path ps = dir.resolve("root/sys/class/power_supply");
-        Files.createDirectories(ps.resolve("BAT0"));
-        Files.createDirectories(ps.resolve("AC"));
-        Files.writeString(ps.resolve("BAT0/type"), "Battery\n");
-        Files.writeString(ps.resolve("BAT0/capacity"), percent + "\n");
-        Files.writeString(ps.resolve("AC/type"), "Mains\n");
-        Files.writeString(ps.resolve("AC/online"), "0\n");
-        return dir.resolve("root/sys");
-    }
-
     @Test
     void aRestoreHoldsTheHostGuardALowBatteryRefusesItBeforeAnythingIsWritten() throws Exception {
         Path b110 = upgradedThenDamaged();
         byte[] before = Files.readAllBytes(flash);
-        Path sys = sysOnBattery(12);
+        Path sys = FlashFixtures.sysOnBattery(dir, 12);
         Path trace = dir.resolve("t.jsonl");
         CliRunner.Run r = cli.run("restore", "--device", device, b110.toString(), "--yes", "--sysfs", sys.toString(),
                 "--trace", trace.toString());

@@ -21,22 +21,11 @@ class WriteGuardCommandTest {
     @TempDir
     Path dir;
 
-    private Path sysOnBattery(int percent) throws Exception {
-        Path ps = dir.resolve("root/sys/class/power_supply");
-        Files.createDirectories(ps.resolve("BAT0"));
-        Files.createDirectories(ps.resolve("AC"));
-        Files.writeString(ps.resolve("BAT0/type"), "Battery\n");
-        Files.writeString(ps.resolve("BAT0/capacity"), percent + "\n");
-        Files.writeString(ps.resolve("AC/type"), "Mains\n");
-        Files.writeString(ps.resolve("AC/online"), "0\n");
-        return dir.resolve("root/sys");
-    }
-
     @Test
     void aLowBatteryRefusesTheFlashBeforeAnythingIsWritten() throws Exception {
         byte[] old = image("1.10");
         Path flash = write(dir, "flash.bin", old);
-        Path sys = sysOnBattery(12);
+        Path sys = FlashFixtures.sysOnBattery(dir, 12);
         Path trace = dir.resolve("t.jsonl");
         CliRunner.Run r = new CliRunner(home).run("flash", "--device", "emu:asus-crw-5224a?image=" + flash,
                 write(dir, "1.35.bin", image("1.35")).toString(), "--yes", "--sysfs", sys.toString(),
@@ -52,7 +41,7 @@ class WriteGuardCommandTest {
         byte[] target = image("1.35");
         Path flash = write(dir, "flash.bin", image("1.10"));
         CliRunner.Run r = new CliRunner(home).run("flash", "--device", "emu:asus-crw-5224a?image=" + flash,
-                write(dir, "1.35.bin", target).toString(), "--yes", "--sysfs", sysOnBattery(12).toString(),
+                write(dir, "1.35.bin", target).toString(), "--yes", "--sysfs", FlashFixtures.sysOnBattery(dir, 12).toString(),
                 "--allow-battery");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.err()).contains("flashing anyway, as asked")
