@@ -141,6 +141,9 @@ public final class KernelCheck {
             MemorySegment buf = d.scsi().allocate(arena, 32 * 2048L);
             double[] mbps = new double[reps];
             double[] theirMbps = new double[reps];
+            double[] readIn = new double[reps];
+            double[] readOut = new double[reps];
+            int commands = (blocks + 31) / 32;
             int readWarmups = warmUp(warmups, () -> readPass(d, buf, blocks, new long[1]));
             for (int i = 0; i < warmups; i++) {
                 figure(sgDd, "at ", " MB/sec");
@@ -151,12 +154,15 @@ public final class KernelCheck {
                 long bytes = readPass(d, buf, blocks, inIoctl);
                 double secs = (System.nanoTime() - start) / 1e9;
                 mbps[p - 1] = bytes / secs / 1e6;
+                readIn[p - 1] = inIoctl[0] / 1e3 / commands;
+                readOut[p - 1] = (secs * 1e9 - inIoctl[0]) / 1e3 / commands;
                 theirMbps[p - 1] = figure(sgDd, "at ", " MB/sec");
                 System.out.printf("BENCH-READ %s rep=%d bytes=%d seconds=%.4f in_ioctl=%.4f MBps=%.2f sg_dd_MBps=%.2f%n",
                         node, p, bytes, secs, inIoctl[0] / 1e9, mbps[p - 1], theirMbps[p - 1]);
             }
             double[] tur = new double[reps];
             double[] theirTur = new double[reps];
+            double[] turIn = new double[reps];
             int turWarmups = warmUp(warmups, () -> turRound(d));
             for (int i = 0; i < warmups; i++) {
                 figure(sgTurs, "commands was ", " secs");
@@ -166,15 +172,17 @@ public final class KernelCheck {
                 long inIoctl = turRound(d);
                 double turSecs = (System.nanoTime() - start) / 1e9;
                 tur[round - 1] = turSecs * 1000;
+                turIn[round - 1] = inIoctl / 1e6;
                 theirTur[round - 1] = figure(sgTurs, "commands was ", " secs") * 1000;
                 System.out.printf("BENCH-TUR %s rep=%d n=1000 seconds=%.4f in_ioctl_us=%.1f us_per_cmd=%.1f"
                         + " sg_turs_us_per_cmd=%.1f%n", node, round, turSecs, inIoctl / 1e6, tur[round - 1],
                         theirTur[round - 1]);
             }
             System.out.printf("BENCH-MEDIAN %s reps=%d warmups=%d/%d read_MBps=%.2f sg_dd_MBps=%.2f read_ratio=%.2f"
-                    + " tur_us_per_cmd=%.1f sg_turs_us_per_cmd=%.1f tur_ratio=%.2f%n", node, reps, readWarmups,
-                    turWarmups, median(mbps), median(theirMbps), median(mbps) / median(theirMbps), median(tur),
-                    median(theirTur), median(tur) / median(theirTur));
+                    + " read_in_ioctl_us=%.1f read_outside_us=%.1f tur_us_per_cmd=%.1f sg_turs_us_per_cmd=%.1f"
+                    + " tur_ratio=%.2f tur_in_ioctl_us=%.1f%n", node, reps, readWarmups, turWarmups, median(mbps),
+                    median(theirMbps), median(mbps) / median(theirMbps), median(readIn), median(readOut), median(tur),
+                    median(theirTur), median(tur) / median(theirTur), median(turIn));
         }
     }
 
