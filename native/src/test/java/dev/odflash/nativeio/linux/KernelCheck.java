@@ -178,11 +178,88 @@ public final class KernelCheck {
                         + " sg_turs_us_per_cmd=%.1f%n", node, round, turSecs, inIoctl / 1e6, tur[round - 1],
                         theirTur[round - 1]);
             }
+            double[] raw = rawPhase(node, blocks, warmups, reps, sgDd, sgTurs);
+            System.out.printf("BENCH-RAW-MEDIAN %s reps=%d raw_tur_us_per_cmd=%.1f sg_turs_us_per_cmd=%.1f raw_tur_ratio=%.2f"
+                    + " raw_read_MBps=%.2f sg_dd_MBps=%.2f raw_read_ratio=%.2f%n", node, reps, raw[0], raw[1],
+                    raw[0] / raw[1], raw[2], raw[3], raw[2] / raw[3]);
             System.out.printf("BENCH-MEDIAN %s reps=%d warmups=%d/%d read_MBps=%.2f sg_dd_MBps=%.2f read_ratio=%.2f"
                     + " read_in_ioctl_us=%.1f read_outside_us=%.1f tur_us_per_cmd=%.1f sg_turs_us_per_cmd=%.1f"
                     + " tur_ratio=%.2f tur_in_ioctl_us=%.1f%n", node, reps, readWarmups, turWarmups, median(mbps),
                     median(theirMbps), median(mbps) / median(theirMbps), median(readIn), median(readOut), median(tur),
                     median(theirTur), median(tur) / median(theirTur), median(turIn));
+        }
+    }
+
+    /**
+     * The diagnostic floor under SgTransport: the same SG_IO commands through odflash's libc downcall alone,
+     * on a descriptor of its own (reserve set to 64 KiB as sg_dd sets bs*bpt), one header filled once a
+     * command shape and reused, no ScsiRequest, no result objects, no timing a command. What is left of the
+     * gap to sg3-utils here is the JVM and the FFM downcall, not the transport's Java code.
+     * Returns medians {raw TUR us/cmd, sg_turs us/cmd, raw READ MB/s, sg_dd MB/s}, alternating as bench does.
+     */
+    private static double[] rawPhase(String node, int blocks, int warmups, int reps, String[] sgDd, String[] sgTurs)
+            throws Exception {
+        Libc libc = Libc.get();
+        LinuxIo.Outcome o = libc.open(node, LinuxIo.O_RDWR | LinuxIo.O_NONBLOCK | LinuxIo.O_CLOEXEC);
+        if (o.failed()) {
+            throw new IllegalStateException(node + ": open errno " + o.errno());
+        }
+        int fd = o.rc();
+        try (Arena arena = Arena.ofConfined()) {
+            libc.ioctl(fd, SgTransport.SG_SET_RESERVED_SIZE, arena.allocateFrom(ValueLayout.JAVA_INT, 32 * 2048));
+            MemorySegment turHdr = arena.allocate(SgIoHdr.LAYOUT);
+            MemorySegment readHdr = arena.allocate(SgIoHdr.LAYOUT);
+            MemorySegment turCdb = arena.allocate(6);
+            MemorySegment readCdb = arena.allocate(10);
+            MemorySegment sense = arena.allocate(64);
+            MemorySegment buf = arena.allocate(32 * 2048L, 4096);
+            SgIoHdr.fill(turHdr, SgIoHdr.SG_DXFER_NONE, turCdb, MemorySegment.NULL, sense, 30_000);
+            SgIoHdr.fill(readHdr, SgIoHdr.SG_DXFER_FROM_DEV, readCdb, buf, sense, 30_000);
+            readCdb.set(ValueLayout.JAVA_BYTE, 0, (byte) 0x28);
+            readCdb.set(ValueLayout.JAVA_BYTE, 8, (byte) 32);
+            int commands = blocks / 32; // whole 64 KiB commands only: the header is filled once
+            java.util.concurrent.Callable<Long> tur = () -> {
+                for (int i = 0; i < 1000; i++) {
+                    if (libc.ioctl(fd, SgIoHdr.SG_IO, turHdr).failed() || SgIoHdr.reply(turHdr).status() != 0) {
+                        throw new IllegalStateException("raw TEST UNIT READY failed");
+                    }
+                }
+                return 0L;
+            };
+            java.util.concurrent.Callable<Long> read = () -> {
+                for (int c = 0; c < commands; c++) {
+                    int lba = c * 32;
+                    readCdb.set(ValueLayout.JAVA_BYTE, 2, (byte) (lba >>> 24));
+                    readCdb.set(ValueLayout.JAVA_BYTE, 3, (byte) (lba >>> 16));
+                    readCdb.set(ValueLayout.JAVA_BYTE, 4, (byte) (lba >>> 8));
+                    readCdb.set(ValueLayout.JAVA_BYTE, 5, (byte) lba);
+                    if (libc.ioctl(fd, SgIoHdr.SG_IO, readHdr).failed() || SgIoHdr.reply(readHdr).status() != 0) {
+                        throw new IllegalStateException("raw READ(10) failed at " + lba);
+                    }
+                }
+                return 0L;
+            };
+            warmUp(warmups, tur);
+            warmUp(warmups, read);
+            double[] rawTur = new double[reps];
+            double[] theirTur = new double[reps];
+            double[] rawRead = new double[reps];
+            double[] theirRead = new double[reps];
+            for (int r = 0; r < reps; r++) {
+                long start = System.nanoTime();
+                tur.call();
+                rawTur[r] = (System.nanoTime() - start) / 1e3 / 1000;
+                theirTur[r] = figure(sgTurs, "commands was ", " secs") * 1000;
+                start = System.nanoTime();
+                read.call();
+                rawRead[r] = commands * 32 * 2048.0 / ((System.nanoTime() - start) / 1e9) / 1e6;
+                theirRead[r] = figure(sgDd, "at ", " MB/sec");
+                System.out.printf("BENCH-RAW %s rep=%d raw_tur_us=%.1f sg_turs_us=%.1f raw_read_MBps=%.2f sg_dd_MBps=%.2f%n",
+                        node, r + 1, rawTur[r], theirTur[r], rawRead[r], theirRead[r]);
+            }
+            return new double[]{median(rawTur), median(theirTur), median(rawRead), median(theirRead)};
+        } finally {
+            libc.close(fd);
         }
     }
 
