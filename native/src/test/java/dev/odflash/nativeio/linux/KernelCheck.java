@@ -180,8 +180,8 @@ public final class KernelCheck {
             }
             double[] raw = rawPhase(node, blocks, warmups, reps, sgDd, sgTurs);
             System.out.printf("BENCH-RAW-MEDIAN %s reps=%d raw_tur_us_per_cmd=%.1f sg_turs_us_per_cmd=%.1f raw_tur_ratio=%.2f"
-                    + " raw_read_MBps=%.2f sg_dd_MBps=%.2f raw_read_ratio=%.2f%n", node, reps, raw[0], raw[1],
-                    raw[0] / raw[1], raw[2], raw[3], raw[2] / raw[3]);
+                    + " raw_read_MBps=%.2f sg_dd_MBps=%.2f raw_read_ratio=%.2f raw_read_reserve256k_MBps=%.2f%n", node,
+                    reps, raw[0], raw[1], raw[0] / raw[1], raw[2], raw[3], raw[2] / raw[3], raw[4]);
             System.out.printf("BENCH-MEDIAN %s reps=%d warmups=%d/%d read_MBps=%.2f sg_dd_MBps=%.2f read_ratio=%.2f"
                     + " read_in_ioctl_us=%.1f read_outside_us=%.1f tur_us_per_cmd=%.1f sg_turs_us_per_cmd=%.1f"
                     + " tur_ratio=%.2f tur_in_ioctl_us=%.1f%n", node, reps, readWarmups, turWarmups, median(mbps),
@@ -195,7 +195,8 @@ public final class KernelCheck {
      * on a descriptor of its own (reserve set to 64 KiB as sg_dd sets bs*bpt), one header filled once a
      * command shape and reused, no ScsiRequest, no result objects, no timing a command. What is left of the
      * gap to sg3-utils here is the JVM and the FFM downcall, not the transport's Java code.
-     * Returns medians {raw TUR us/cmd, sg_turs us/cmd, raw READ MB/s, sg_dd MB/s}, alternating as bench does.
+     * Returns medians {raw TUR us/cmd, sg_turs us/cmd, raw READ MB/s, sg_dd MB/s, raw READ MB/s with the
+     * transport's 256 KiB reserve}, alternating as bench does.
      */
     private static double[] rawPhase(String node, int blocks, int warmups, int reps, String[] sgDd, String[] sgTurs)
             throws Exception {
@@ -205,8 +206,17 @@ public final class KernelCheck {
             throw new IllegalStateException(node + ": open errno " + o.errno());
         }
         int fd = o.rc();
+        // a second descriptor with the reserve SgTransport asks for (256 KiB), to see whether its size matters
+        LinuxIo.Outcome o2 = libc.open(node, LinuxIo.O_RDWR | LinuxIo.O_NONBLOCK | LinuxIo.O_CLOEXEC);
+        if (o2.failed()) {
+            libc.close(fd);
+            throw new IllegalStateException(node + ": open errno " + o2.errno());
+        }
+        int fd256 = o2.rc();
         try (Arena arena = Arena.ofConfined()) {
             libc.ioctl(fd, SgTransport.SG_SET_RESERVED_SIZE, arena.allocateFrom(ValueLayout.JAVA_INT, 32 * 2048));
+            libc.ioctl(fd256, SgTransport.SG_SET_RESERVED_SIZE, arena.allocateFrom(ValueLayout.JAVA_INT,
+                    SgTransport.RESERVE_SIZE));
             MemorySegment turHdr = arena.allocate(SgIoHdr.LAYOUT);
             MemorySegment readHdr = arena.allocate(SgIoHdr.LAYOUT);
             MemorySegment turCdb = arena.allocate(6);
@@ -226,6 +236,7 @@ public final class KernelCheck {
                 }
                 return 0L;
             };
+            int[] readFd = {fd};
             java.util.concurrent.Callable<Long> read = () -> {
                 for (int c = 0; c < commands; c++) {
                     int lba = c * 32;
@@ -233,7 +244,7 @@ public final class KernelCheck {
                     readCdb.set(ValueLayout.JAVA_BYTE, 3, (byte) (lba >>> 16));
                     readCdb.set(ValueLayout.JAVA_BYTE, 4, (byte) (lba >>> 8));
                     readCdb.set(ValueLayout.JAVA_BYTE, 5, (byte) lba);
-                    if (libc.ioctl(fd, SgIoHdr.SG_IO, readHdr).failed() || SgIoHdr.reply(readHdr).status() != 0) {
+                    if (libc.ioctl(readFd[0], SgIoHdr.SG_IO, readHdr).failed() || SgIoHdr.reply(readHdr).status() != 0) {
                         throw new IllegalStateException("raw READ(10) failed at " + lba);
                     }
                 }
@@ -241,10 +252,14 @@ public final class KernelCheck {
             };
             warmUp(warmups, tur);
             warmUp(warmups, read);
+            readFd[0] = fd256;
+            warmUp(warmups, read);
+            readFd[0] = fd;
             double[] rawTur = new double[reps];
             double[] theirTur = new double[reps];
             double[] rawRead = new double[reps];
             double[] theirRead = new double[reps];
+            double[] rawRead256 = new double[reps];
             for (int r = 0; r < reps; r++) {
                 long start = System.nanoTime();
                 tur.call();
@@ -254,12 +269,19 @@ public final class KernelCheck {
                 read.call();
                 rawRead[r] = commands * 32 * 2048.0 / ((System.nanoTime() - start) / 1e9) / 1e6;
                 theirRead[r] = figure(sgDd, "at ", " MB/sec");
-                System.out.printf("BENCH-RAW %s rep=%d raw_tur_us=%.1f sg_turs_us=%.1f raw_read_MBps=%.2f sg_dd_MBps=%.2f%n",
-                        node, r + 1, rawTur[r], theirTur[r], rawRead[r], theirRead[r]);
+                readFd[0] = fd256;
+                start = System.nanoTime();
+                read.call();
+                rawRead256[r] = commands * 32 * 2048.0 / ((System.nanoTime() - start) / 1e9) / 1e6;
+                readFd[0] = fd;
+                System.out.printf("BENCH-RAW %s rep=%d raw_tur_us=%.1f sg_turs_us=%.1f raw_read_MBps=%.2f sg_dd_MBps=%.2f"
+                        + " raw_read_reserve256k_MBps=%.2f%n", node, r + 1, rawTur[r], theirTur[r], rawRead[r],
+                        theirRead[r], rawRead256[r]);
             }
-            return new double[]{median(rawTur), median(theirTur), median(rawRead), median(theirRead)};
+            return new double[]{median(rawTur), median(theirTur), median(rawRead), median(theirRead), median(rawRead256)};
         } finally {
             libc.close(fd);
+            libc.close(fd256);
         }
     }
 
