@@ -2,14 +2,15 @@
 # /init of the kernel test's guest (scripts/kernel-test.sh fills in @JDK@, @APP@, @BLOCKS@, @BENCH@, @DISKSHA@).
 # Prints "PASS name" / "FAIL name: why" lines the host counts, "BENCH ..." figures, then GUEST-DONE.
 # KT_STAGE (kernel command line) picks what this boot runs: "sg" (default: the SG_IO checks, the benchmark and
-# the port path's refusal case) or "port" (the port path's positive case, scripts/kernel-test-port.sh).
+# the port path's refusal case), "port" (the port path's positive case, scripts/kernel-test-port.sh) or "bench"
+# (KT_ONLY_BENCH: the first boot's devices, the benchmark alone, scripts/kernel-test-bench.sh).
 /bin/busybox --install -s /bin
 export PATH=/bin:/usr/bin
 mount -t proc proc /proc; mount -t sysfs sys /sys; mount -t devtmpfs dev /dev; mount -t tmpfs tmp /tmp
 mount -t securityfs securityfs /sys/kernel/security 2>/dev/null # the lockdown state doctor reports
 for m in $(cat /modules.list); do insmod /lib/modules/$m 2>/dev/null; done
 STAGE=${KT_STAGE:-sg}
-if [ "$STAGE" = sg ]; then
+if [ "$STAGE" != port ]; then
   i=0; while { [ ! -e /dev/sg1 ] || [ ! -e /dev/sr1 ]; } && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done
 else
   i=0; while { [ ! -e /dev/sr0 ] || [ ! -e /dev/sda ]; } && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done
@@ -33,6 +34,7 @@ JAVA="@JDK@/bin/java --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC $AOT -c
 odflash() { $JAVA -Xint dev.odflash.cli.Main "$@"; }
 uptime_s() { cut -d' ' -f1 /proc/uptime; }
 . /kernel-test-port.sh # the port path's stages (issue 14 §4)
+. /kernel-test-bench.sh # the benchmark (issue 16 §3)
 
 # --- stage "port" (second boot): the port path's positive case, then done -------------------------------
 if [ "$STAGE" = port ]; then
@@ -54,6 +56,13 @@ done
 echo "INFO drives: media $MEDIA_SG $MEDIA_SR, empty $EMPTY_SG $EMPTY_SR"
 expect "two drives found by the kernel (media + empty)" test -n "$MEDIA_SG" -a -n "$EMPTY_SG" -a -n "$MEDIA_SR" -a -n "$EMPTY_SR"
 echo "INFO java starts at guest uptime $(uptime_s) s"
+if [ "$STAGE" = bench ]; then # KT_ONLY_BENCH: the benchmark alone, on this boot's devices
+  bench_run
+  echo "INFO guest uptime at the end $(uptime_s) s"
+  echo GUEST-DONE
+  sync
+  poweroff -f
+fi
 
 # --- odflash list --json ---------------------------------------------------------------------------
 t0=$(uptime_s)
@@ -126,21 +135,8 @@ echo "INFO checks done at guest uptime $(uptime_s) s"
 port_refusal
 echo "INFO port refusal done at guest uptime $(uptime_s) s"
 
-# --- benchmark (issue 5 §5, issue 16 §3): figures only, never a pass/fail ------------------------------
-# Same device: KernelCheck warms up, then alternates odflash and sg_dd / sg_turs -t runs, R repetitions,
-# and prints every repetition and the medians (sg3-utils time themselves with gettimeofday).
-if [ -z "@BENCH@" ]; then
-  B=@BLOCKS@ W=10 R=21
-  echo "INFO guest clocksource $(cat /sys/devices/system/clocksource/clocksource0/current_clocksource 2>/dev/null)"
-  sg_dd if=$MEDIA_SG of=/dev/null bs=2048 bpt=32 count=$B >/dev/null 2>&1   # warm the host's page cache
-  $JAVA dev.odflash.nativeio.linux.KernelCheck bench $MEDIA_SG $B $W $R > bench.txt 2>&1
-  grep -v ' rep=' bench.txt | sed 's/^/BENCH /'
-  echo "BENCH READ MB/s by repetition, odflash(in_ioctl s)/sg_dd: $(sed -n 's/^BENCH-READ .*in_ioctl=\([0-9.]*\) MBps=\([0-9.]*\) sg_dd_MBps=\([0-9.]*\)/\2(\1)\/\3/p' bench.txt | tr '\n' ' ')"
-  echo "BENCH TUR us/cmd by repetition, odflash(in_ioctl)/sg_turs: $(sed -n 's/^BENCH-TUR .*in_ioctl_us=\([0-9.]*\) us_per_cmd=\([0-9.]*\) sg_turs_us_per_cmd=\([0-9.]*\)/\2(\1)\/\3/p' bench.txt | tr '\n' ' ')"
-  m() { sed -n "s/^BENCH-MEDIAN .* $1=\([0-9.]*\).*/\1/p" bench.txt; }
-  echo "BENCH READ(10) 64 KiB commands, $B sectors, medians of $R alternating repetitions after warm-ups: odflash $(m read_MBps) MB/s, sg_dd $(m sg_dd_MBps) MB/s, ratio $(m read_ratio)"
-  echo "BENCH TEST UNIT READY x1000, medians of $R alternating repetitions after warm-ups: odflash $(m tur_us_per_cmd) us, sg_turs $(m sg_turs_us_per_cmd) us, ratio $(m tur_ratio)"
-fi
+# --- benchmark (issue 5 §5, issue 16 §3): figures only, scripts/kernel-test-bench.sh --------------------
+[ -z "@BENCH@" ] && bench_run
 echo "INFO guest uptime at the end $(uptime_s) s"
 echo GUEST-DONE
 sync

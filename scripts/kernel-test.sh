@@ -9,7 +9,8 @@
 # disk on AHCI; scripts/kernel-test-port.sh). Ends with "N passed, N failed"; exit 1 on a failure.
 #
 # Environment: KT_WORK (scratch, default /tmp/odflash-kernel-test), KT_CACHE (kernel .deb cache,
-# default ~/.cache/odflash-kernel-test), KT_SKIP_APT=1 (packages already installed), KT_NO_BENCH=1.
+# default ~/.cache/odflash-kernel-test), KT_SKIP_APT=1 (packages already installed), KT_NO_BENCH=1,
+# KT_ONLY_BENCH=1 (one boot, the benchmark alone: figures, no checks).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -91,7 +92,7 @@ done
 DISK=$WORK/disk.img
 [ -f "$DISK" ] || head -c 4194304 /dev/urandom > "$DISK"
 DISK_SHA=$(sha256sum "$DISK" | cut -d' ' -f1)
-for f in kernel-test-guest.sh:init kernel-test-port.sh:kernel-test-port.sh; do
+for f in kernel-test-guest.sh:init kernel-test-port.sh:kernel-test-port.sh kernel-test-bench.sh:kernel-test-bench.sh; do
   sed -e "s|@JDK@|$JDK|g" -e "s|@APP@|$APP|g" -e "s|@BLOCKS@|$ISO_BLOCKS|g" -e "s|@BENCH@|${KT_NO_BENCH:-}|g" \
     -e "s|@DISKSHA@|$DISK_SHA|g" "scripts/${f%%:*}" > "$IRD/${f#*:}"
 done
@@ -119,13 +120,14 @@ boot() {
 : > "$WORK/boots"
 # boot 1: the ISO on an AHCI port; a PIIX IDE function with an empty CD (primary) and a raw disk (secondary),
 # which the port refusal case holds open
-boot sg sg \
+stage1=sg; [ -z "${KT_ONLY_BENCH:-}" ] || stage1=bench
+boot sg $stage1 \
   -drive file="$ISO",if=none,id=cd0,media=cdrom,readonly=on -device ide-cd,drive=cd0,bus=ide.0 \
   -device piix3-ide,id=pata -drive if=none,id=cd1,media=cdrom -device ide-cd,drive=cd1,bus=pata.0 \
   -drive file="$DISK",if=none,id=hd1,format=raw -device ide-hd,drive=hd1,bus=pata.1
 # boot 2 (issue 14 §4): the CD alone on piix3-ide, the raw disk on q35's AHCI (two piix3-ide functions on q35
 # share the legacy ports and do not work)
-boot port port \
+[ -n "${KT_ONLY_BENCH:-}" ] || boot port port \
   -device piix3-ide,id=pata -drive file="$ISO",if=none,id=cd1,media=cdrom,readonly=on -device ide-cd,drive=cd1,bus=pata.0 \
   -drive file="$DISK",if=none,id=hd0,format=raw -device ide-hd,drive=hd0,bus=ide.0
 

@@ -84,13 +84,23 @@ public final class Libc implements LinuxIo {
 
     @Override
     public Outcome ioctl(int fd, long request, MemorySegment argument) {
+        return ioctl(fd, request, argument, IOCTL_STATE.get());
+    }
+
+    @Override
+    public Outcome ioctl(int fd, long request, MemorySegment argument, MemorySegment errnoState) {
         try {
-            MemorySegment state = IOCTL_STATE.get();
-            int rc = (int) ioctl.invokeExact(state, fd, request, argument);
-            return new Outcome(rc, rc < 0 ? (int) ERRNO_VALUE.get(state, 0L) : 0);
+            int rc = (int) ioctl.invokeExact(errnoState, fd, request, argument);
+            return new Outcome(rc, rc < 0 ? (int) ERRNO_VALUE.get(errnoState, 0L) : 0);
         } catch (Throwable t) {
             throw new IllegalStateException("ioctl downcall failed", t);
         }
+    }
+
+    /** The linker's capture block (captureStateLayout), one errno's worth, in {@code arena}. */
+    @Override
+    public MemorySegment errnoState(Arena arena) {
+        return arena.allocate(CAPTURE);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.odflash.nativeio.linux;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -36,6 +37,20 @@ public interface LinuxIo {
     Outcome open(String path, int flags);
 
     Outcome ioctl(int fd, long request, MemorySegment argument);
+
+    /**
+     * ioctl(2) with errno captured in {@code errnoState}, a block {@link #errnoState} made: for a caller that
+     * issues many ioctls from one thread (SgTransport, once a command) and keeps its own block, so the call
+     * needs no per-thread lookup. A fake that plays the kernel has no errno to capture and ignores it.
+     */
+    default Outcome ioctl(int fd, long request, MemorySegment argument, MemorySegment errnoState) {
+        return ioctl(fd, request, argument);
+    }
+
+    /** A block for {@link #ioctl(int, long, MemorySegment, MemorySegment)}'s errno, freed with {@code arena}. */
+    default MemorySegment errnoState(Arena arena) {
+        return MemorySegment.NULL;
+    }
 
     /** flock(2): an advisory lock on the open file description behind {@code fd}. */
     Outcome flock(int fd, int operation);

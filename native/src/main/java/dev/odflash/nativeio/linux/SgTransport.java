@@ -65,6 +65,15 @@ public final class SgTransport implements ScsiTransport {
     private MemorySegment hdr;
     private MemorySegment cdbBuffer;
     private MemorySegment senseBuffer;
+    /** Where the linker leaves errno for this transport's SG_IO calls (LinuxIo#errnoState): no per-thread lookup. */
+    private MemorySegment errnoState;
+    /**
+     * How many leading bytes of senseBuffer an earlier command may have left written: the sg driver copies
+     * exactly sb_len_wr bytes of sense (drivers/scsi/sg.c, sg_new_read), so clearing those before the next
+     * command leaves the whole buffer zero; after a failed ioctl nothing is known and all of it is cleared.
+     * Most commands return no sense, and then nothing is cleared.
+     */
+    private int senseDirty = SENSE_LENGTH;
 
     private SgTransport(String node, LinuxIo io, int fd, boolean readOnly, long maxTransfer) {
         this.node = node;
@@ -205,13 +214,17 @@ public final class SgTransport implements ScsiTransport {
             hdr = scratchArena.allocate(SgIoHdr.LAYOUT);
             cdbBuffer = scratchArena.allocate(CDB_MAX);
             senseBuffer = scratchArena.allocate(SENSE_LENGTH);
+            errnoState = io.errnoState(scratchArena);
         }
         byte[] cdbBytes = request.cdb();
         MemorySegment cdb = cdbBuffer.asSlice(0, cdbBytes.length);
         MemorySegment.copy(cdbBytes, 0, cdb, ValueLayout.JAVA_BYTE, 0, cdbBytes.length);
         // a stale sense from an earlier command can never be read: only sb_len_wr bytes are, and the
-        // header (sb_len_wr included) is cleared by fill; clearing the sense too keeps a dump honest
-        senseBuffer.fill((byte) 0);
+        // header (sb_len_wr included) is cleared by fill; clearing what an earlier sense left keeps a dump honest
+        if (senseDirty > 0) {
+            senseBuffer.asSlice(0, senseDirty).fill((byte) 0);
+            senseDirty = 0;
+        }
         int direction = switch (request.direction()) {
             case NONE -> SgIoHdr.SG_DXFER_NONE;
             case IN -> SgIoHdr.SG_DXFER_FROM_DEV;
@@ -220,12 +233,14 @@ public final class SgTransport implements ScsiTransport {
         long millis = Math.clamp(request.timeout().toMillis(), 1, Integer.MAX_VALUE);
         SgIoHdr.fill(hdr, direction, cdb, length == 0 ? MemorySegment.NULL : data, senseBuffer, (int) millis);
         long start = System.nanoTime();
-        LinuxIo.Outcome o = io.ioctl(fd, SgIoHdr.SG_IO, hdr);
+        LinuxIo.Outcome o = io.ioctl(fd, SgIoHdr.SG_IO, hdr, errnoState);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         if (o.failed()) {
+            senseDirty = SENSE_LENGTH;
             return failed(request, o.errno());
         }
         SgIoHdr.Reply reply = SgIoHdr.reply(hdr);
+        senseDirty = Math.min(reply.senseLength(), SENSE_LENGTH);
         if (request.direction() == DataDirection.IN && reply.resid() > 0) {
             // the bytes the drive did not send: zero, as fresh kernel pages were, never what an earlier
             // command of this descriptor left in the reserve buffer
@@ -319,6 +334,8 @@ public final class SgTransport implements ScsiTransport {
             hdr = null;
             cdbBuffer = null;
             senseBuffer = null;
+            errnoState = null;
+            senseDirty = SENSE_LENGTH;
         }
     }
 }

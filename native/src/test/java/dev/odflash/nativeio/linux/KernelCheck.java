@@ -141,6 +141,9 @@ public final class KernelCheck {
             MemorySegment buf = d.scsi().allocate(arena, 32 * 2048L);
             double[] mbps = new double[reps];
             double[] theirMbps = new double[reps];
+            double[] readIn = new double[reps];
+            double[] readOut = new double[reps];
+            int commands = (blocks + 31) / 32;
             int readWarmups = warmUp(warmups, () -> readPass(d, buf, blocks, new long[1]));
             for (int i = 0; i < warmups; i++) {
                 figure(sgDd, "at ", " MB/sec");
@@ -151,12 +154,15 @@ public final class KernelCheck {
                 long bytes = readPass(d, buf, blocks, inIoctl);
                 double secs = (System.nanoTime() - start) / 1e9;
                 mbps[p - 1] = bytes / secs / 1e6;
+                readIn[p - 1] = inIoctl[0] / 1e3 / commands;
+                readOut[p - 1] = (secs * 1e9 - inIoctl[0]) / 1e3 / commands;
                 theirMbps[p - 1] = figure(sgDd, "at ", " MB/sec");
                 System.out.printf("BENCH-READ %s rep=%d bytes=%d seconds=%.4f in_ioctl=%.4f MBps=%.2f sg_dd_MBps=%.2f%n",
                         node, p, bytes, secs, inIoctl[0] / 1e9, mbps[p - 1], theirMbps[p - 1]);
             }
             double[] tur = new double[reps];
             double[] theirTur = new double[reps];
+            double[] turIn = new double[reps];
             int turWarmups = warmUp(warmups, () -> turRound(d));
             for (int i = 0; i < warmups; i++) {
                 figure(sgTurs, "commands was ", " secs");
@@ -166,15 +172,116 @@ public final class KernelCheck {
                 long inIoctl = turRound(d);
                 double turSecs = (System.nanoTime() - start) / 1e9;
                 tur[round - 1] = turSecs * 1000;
+                turIn[round - 1] = inIoctl / 1e6;
                 theirTur[round - 1] = figure(sgTurs, "commands was ", " secs") * 1000;
                 System.out.printf("BENCH-TUR %s rep=%d n=1000 seconds=%.4f in_ioctl_us=%.1f us_per_cmd=%.1f"
                         + " sg_turs_us_per_cmd=%.1f%n", node, round, turSecs, inIoctl / 1e6, tur[round - 1],
                         theirTur[round - 1]);
             }
+            double[] raw = rawPhase(node, blocks, warmups, reps, sgDd, sgTurs);
+            System.out.printf("BENCH-RAW-MEDIAN %s reps=%d raw_tur_us_per_cmd=%.1f sg_turs_us_per_cmd=%.1f raw_tur_ratio=%.2f"
+                    + " raw_read_MBps=%.2f sg_dd_MBps=%.2f raw_read_ratio=%.2f raw_read_reserve256k_MBps=%.2f%n", node,
+                    reps, raw[0], raw[1], raw[0] / raw[1], raw[2], raw[3], raw[2] / raw[3], raw[4]);
             System.out.printf("BENCH-MEDIAN %s reps=%d warmups=%d/%d read_MBps=%.2f sg_dd_MBps=%.2f read_ratio=%.2f"
-                    + " tur_us_per_cmd=%.1f sg_turs_us_per_cmd=%.1f tur_ratio=%.2f%n", node, reps, readWarmups,
-                    turWarmups, median(mbps), median(theirMbps), median(mbps) / median(theirMbps), median(tur),
-                    median(theirTur), median(tur) / median(theirTur));
+                    + " read_in_ioctl_us=%.1f read_outside_us=%.1f tur_us_per_cmd=%.1f sg_turs_us_per_cmd=%.1f"
+                    + " tur_ratio=%.2f tur_in_ioctl_us=%.1f%n", node, reps, readWarmups, turWarmups, median(mbps),
+                    median(theirMbps), median(mbps) / median(theirMbps), median(readIn), median(readOut), median(tur),
+                    median(theirTur), median(tur) / median(theirTur), median(turIn));
+        }
+    }
+
+    /**
+     * The diagnostic floor under SgTransport: the same SG_IO commands through odflash's libc downcall alone,
+     * on a descriptor of its own (reserve set to 64 KiB as sg_dd sets bs*bpt), one header filled once a
+     * command shape and reused, no ScsiRequest, no result objects, no timing a command. What is left of the
+     * gap to sg3-utils here is the JVM and the FFM downcall, not the transport's Java code.
+     * Returns medians {raw TUR us/cmd, sg_turs us/cmd, raw READ MB/s, sg_dd MB/s, raw READ MB/s with the
+     * transport's 256 KiB reserve}, alternating as bench does.
+     */
+    private static double[] rawPhase(String node, int blocks, int warmups, int reps, String[] sgDd, String[] sgTurs)
+            throws Exception {
+        Libc libc = Libc.get();
+        LinuxIo.Outcome o = libc.open(node, LinuxIo.O_RDWR | LinuxIo.O_NONBLOCK | LinuxIo.O_CLOEXEC);
+        if (o.failed()) {
+            throw new IllegalStateException(node + ": open errno " + o.errno());
+        }
+        int fd = o.rc();
+        // a second descriptor with the reserve SgTransport asks for (256 KiB), to see whether its size matters
+        LinuxIo.Outcome o2 = libc.open(node, LinuxIo.O_RDWR | LinuxIo.O_NONBLOCK | LinuxIo.O_CLOEXEC);
+        if (o2.failed()) {
+            libc.close(fd);
+            throw new IllegalStateException(node + ": open errno " + o2.errno());
+        }
+        int fd256 = o2.rc();
+        try (Arena arena = Arena.ofConfined()) {
+            libc.ioctl(fd, SgTransport.SG_SET_RESERVED_SIZE, arena.allocateFrom(ValueLayout.JAVA_INT, 32 * 2048));
+            libc.ioctl(fd256, SgTransport.SG_SET_RESERVED_SIZE, arena.allocateFrom(ValueLayout.JAVA_INT,
+                    SgTransport.RESERVE_SIZE));
+            MemorySegment turHdr = arena.allocate(SgIoHdr.LAYOUT);
+            MemorySegment readHdr = arena.allocate(SgIoHdr.LAYOUT);
+            MemorySegment turCdb = arena.allocate(6);
+            MemorySegment readCdb = arena.allocate(10);
+            MemorySegment sense = arena.allocate(64);
+            MemorySegment buf = arena.allocate(32 * 2048L, 4096);
+            SgIoHdr.fill(turHdr, SgIoHdr.SG_DXFER_NONE, turCdb, MemorySegment.NULL, sense, 30_000);
+            SgIoHdr.fill(readHdr, SgIoHdr.SG_DXFER_FROM_DEV, readCdb, buf, sense, 30_000);
+            readCdb.set(ValueLayout.JAVA_BYTE, 0, (byte) 0x28);
+            readCdb.set(ValueLayout.JAVA_BYTE, 8, (byte) 32);
+            int commands = blocks / 32; // whole 64 KiB commands only: the header is filled once
+            java.util.concurrent.Callable<Long> tur = () -> {
+                for (int i = 0; i < 1000; i++) {
+                    if (libc.ioctl(fd, SgIoHdr.SG_IO, turHdr).failed() || SgIoHdr.reply(turHdr).status() != 0) {
+                        throw new IllegalStateException("raw TEST UNIT READY failed");
+                    }
+                }
+                return 0L;
+            };
+            int[] readFd = {fd};
+            java.util.concurrent.Callable<Long> read = () -> {
+                for (int c = 0; c < commands; c++) {
+                    int lba = c * 32;
+                    readCdb.set(ValueLayout.JAVA_BYTE, 2, (byte) (lba >>> 24));
+                    readCdb.set(ValueLayout.JAVA_BYTE, 3, (byte) (lba >>> 16));
+                    readCdb.set(ValueLayout.JAVA_BYTE, 4, (byte) (lba >>> 8));
+                    readCdb.set(ValueLayout.JAVA_BYTE, 5, (byte) lba);
+                    if (libc.ioctl(readFd[0], SgIoHdr.SG_IO, readHdr).failed() || SgIoHdr.reply(readHdr).status() != 0) {
+                        throw new IllegalStateException("raw READ(10) failed at " + lba);
+                    }
+                }
+                return 0L;
+            };
+            warmUp(warmups, tur);
+            warmUp(warmups, read);
+            readFd[0] = fd256;
+            warmUp(warmups, read);
+            readFd[0] = fd;
+            double[] rawTur = new double[reps];
+            double[] theirTur = new double[reps];
+            double[] rawRead = new double[reps];
+            double[] theirRead = new double[reps];
+            double[] rawRead256 = new double[reps];
+            for (int r = 0; r < reps; r++) {
+                long start = System.nanoTime();
+                tur.call();
+                rawTur[r] = (System.nanoTime() - start) / 1e3 / 1000;
+                theirTur[r] = figure(sgTurs, "commands was ", " secs") * 1000;
+                start = System.nanoTime();
+                read.call();
+                rawRead[r] = commands * 32 * 2048.0 / ((System.nanoTime() - start) / 1e9) / 1e6;
+                theirRead[r] = figure(sgDd, "at ", " MB/sec");
+                readFd[0] = fd256;
+                start = System.nanoTime();
+                read.call();
+                rawRead256[r] = commands * 32 * 2048.0 / ((System.nanoTime() - start) / 1e9) / 1e6;
+                readFd[0] = fd;
+                System.out.printf("BENCH-RAW %s rep=%d raw_tur_us=%.1f sg_turs_us=%.1f raw_read_MBps=%.2f sg_dd_MBps=%.2f"
+                        + " raw_read_reserve256k_MBps=%.2f%n", node, r + 1, rawTur[r], theirTur[r], rawRead[r],
+                        theirRead[r], rawRead256[r]);
+            }
+            return new double[]{median(rawTur), median(theirTur), median(rawRead), median(theirRead), median(rawRead256)};
+        } finally {
+            libc.close(fd);
+            libc.close(fd256);
         }
     }
 

@@ -1,0 +1,28 @@
+# Guest benchmark of the kernel test (issue 5 §5, issue 16 §3); sourced by /init (scripts/kernel-test-guest.sh),
+# which defines JAVA and MEDIA_SG. Figures only, never a pass/fail. On the same device KernelCheck warms up,
+# then alternates odflash and sg_dd / sg_turs -t runs, R repetitions, and prints every repetition and the
+# medians (sg3-utils time themselves with gettimeofday).
+# It runs twice, once per JIT setting: "launcher" is what ./odflash passes (-XX:TieredStopAtLevel=1: C1 only,
+# so odflash as users run it), "tiered" the JVM's default (C1 then C2, what earlier figures used). On the
+# guest's one emulated CPU a background C2 compile takes the CPU from the command loop, inside SG_IO too.
+bench_one() { # NAME JVM-OPTIONS...
+  name=$1; shift
+  $JAVA "$@" dev.odflash.nativeio.linux.KernelCheck bench $MEDIA_SG $B $W $R > bench-$name.txt 2>&1
+  grep -v ' rep=' bench-$name.txt | sed "s/^/BENCH [$name] /"
+  echo "BENCH [$name] READ MB/s by repetition, odflash(in_ioctl s)/sg_dd: $(sed -n 's/^BENCH-READ .*in_ioctl=\([0-9.]*\) MBps=\([0-9.]*\) sg_dd_MBps=\([0-9.]*\)/\2(\1)\/\3/p' bench-$name.txt | tr '\n' ' ')"
+  echo "BENCH [$name] TUR us/cmd by repetition, odflash(in_ioctl)/sg_turs: $(sed -n 's/^BENCH-TUR .*in_ioctl_us=\([0-9.]*\) us_per_cmd=\([0-9.]*\) sg_turs_us_per_cmd=\([0-9.]*\)/\2(\1)\/\3/p' bench-$name.txt | tr '\n' ' ')"
+  m() { sed -n "s/^BENCH-MEDIAN .* $1=\([0-9.]*\).*/\1/p" bench-$name.txt; }
+  echo "BENCH [$name] READ(10) 64 KiB commands, $B sectors, medians of $R alternating repetitions after warm-ups: odflash $(m read_MBps) MB/s (in SG_IO $(m read_in_ioctl_us) us, outside $(m read_outside_us) us a command), sg_dd $(m sg_dd_MBps) MB/s, ratio $(m read_ratio)"
+  r() { sed -n "s/^BENCH-RAW-MEDIAN .* $1=\([0-9.]*\).*/\1/p" bench-$name.txt; }
+  echo "BENCH [$name] floor (the same commands through odflash's libc downcall alone, no transport code): TEST UNIT READY $(r raw_tur_us_per_cmd) us, sg_turs $(r sg_turs_us_per_cmd) us, ratio $(r raw_tur_ratio); READ(10) 64 KiB $(r raw_read_MBps) MB/s (with the transport's 256 KiB reserve $(r raw_read_reserve256k_MBps)), sg_dd $(r sg_dd_MBps) MB/s, ratio $(r raw_read_ratio)"
+  echo "BENCH [$name] TEST UNIT READY x1000, medians of $R alternating repetitions after warm-ups: odflash $(m tur_us_per_cmd) us (in SG_IO $(m tur_in_ioctl_us) us), sg_turs $(m sg_turs_us_per_cmd) us, ratio $(m tur_ratio)"
+}
+
+bench_run() {
+  B=@BLOCKS@ W=10 R=21
+  echo "INFO guest clocksource $(cat /sys/devices/system/clocksource/clocksource0/current_clocksource 2>/dev/null)"
+  sg_dd if=$MEDIA_SG of=/dev/null bs=2048 bpt=32 count=$B >/dev/null 2>&1   # warm the host's page cache
+  bench_one launcher -XX:TieredStopAtLevel=1
+  bench_one tiered
+  echo "INFO benchmark done at guest uptime $(uptime_s) s"
+}
