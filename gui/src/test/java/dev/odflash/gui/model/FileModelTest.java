@@ -113,20 +113,8 @@ class FileModelTest {
         assertThat(f.outcome()).get().isInstanceOf(Outcome.Failed.class);
     }
 
-    /** A minimal PE (DOS header, "PE", one empty section, 0x400 bytes of headers) with {@code overlay} after it. */
     static byte[] updater(byte[] overlay) {
-        byte[] b = new byte[0x400 + overlay.length];
-        b[0] = 'M';
-        b[1] = 'Z';
-        b[0x3C] = 0x40; // e_lfanew
-        b[0x40] = 'P';
-        b[0x41] = 'E';
-        b[0x46] = 1; // one section
-        b[0x54] = (byte) 0xE0; // optional header size
-        b[0x58] = 0x0B; // PE32 magic
-        b[0x59] = 0x01;
-        System.arraycopy(overlay, 0, b, 0x400, overlay.length);
-        return b;
+        return dev.odflash.gui.TestUpdaters.withOverlay(overlay);
     }
 
     /** Intel-HEX as an EPROM programmer writes it: 16 data bytes a record, an extended linear address per 64 KiB. */
