@@ -63,7 +63,8 @@ final class FileScreen extends JPanel {
         });
         JPanel lower = Ui.named(new JPanel(new BorderLayout(4, 4)), "file-lower", "Candidates and comparison");
         lower.add(Ui.named(new JScrollPane(candidates), "file-candidates-scroll", "Extraction candidates"), BorderLayout.CENTER);
-        lower.add(Ui.named(new JScrollPane(comparison), "file-comparison-scroll", "Comparison"), BorderLayout.SOUTH);
+        comparison.setRows(5); // its own height: a wrapped area in a scroll pane at SOUTH would get none
+        lower.add(Ui.named(new JScrollPane(comparison), "file-comparison-scroll", "Comparison"), BorderLayout.NORTH);
         JSplitPane split = Ui.named(new JSplitPane(JSplitPane.VERTICAL_SPLIT,
                 Ui.named(new JScrollPane(table), "file-scroll", "Firmware file report"), lower), "file-split",
                 "Report and candidates");
@@ -104,6 +105,7 @@ final class FileScreen extends JPanel {
         filling = false;
         comparison.setText(f.comparison().orElse(f.candidates().isEmpty() ? "Open an updater to see what it holds;"
                 + " open a second file above to compare it bank by bank." : "Pick a candidate to see its report."));
+        comparison.setCaretPosition(0); // the summary line first, not the last bank
         outcome.show(f.outcome());
     }
 
