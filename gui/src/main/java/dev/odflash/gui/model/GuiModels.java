@@ -17,8 +17,8 @@ public final class GuiModels {
     public GuiModels(GuiHost host, Threads threads) {
         this.host = host;
         this.log = new OperationLog(host.clock(), Optional.of(host.library().home().resolve("gui-logs")));
-        this.drives = new DrivesModel(host, threads, log);
         DriveJobs jobs = new DriveJobs(); // one per window: a drive busy in the wizard is busy for a backup too
+        this.drives = new DrivesModel(host, threads, log, jobs);
         this.wizard = new FlashWizardModel(host, threads, log, jobs);
         this.backup = new BackupModel(host, threads, log, jobs);
         this.library = new LibraryModel(host, threads, log);

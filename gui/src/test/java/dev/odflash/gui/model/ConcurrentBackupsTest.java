@@ -123,4 +123,30 @@ class ConcurrentBackupsTest {
         assertThat(opens).hasValue(0);
         assertThat(java.nio.file.Files.exists(host.stats("a"))).as("drive A's emulator never ran").isFalse();
     }
+
+    @Test
+    void aRefreshDoesNotOpenADriveAtWorkAndKeepsItsCard() throws Exception {
+        java.util.List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        EmulatorHost host = new EmulatorHost(dir) {
+            @Override
+            public Device open(String spec) throws OdflashException {
+                opened.add(spec);
+                return super.open(spec);
+            }
+        };
+        String a = host.crw("a", "");
+        String b = host.crw("b", "");
+        host.show(a, b);
+        DriveJobs jobs = new DriveJobs();
+        DrivesModel drives = new DrivesModel(host, Threads.inline(), log(), jobs);
+        drives.refresh();
+        assertThat(drives.cards()).hasSize(2);
+        DriveCard cardA = drives.cards().getFirst();
+        opened.clear();
+        jobs.claim(a, "backup"); // drive A backs up: its lock is the job's
+        drives.refresh();
+        assertThat(opened).containsExactly(b);
+        assertThat(drives.cards()).hasSize(2);
+        assertThat(drives.cards().getFirst()).isSameAs(cardA);
+    }
 }
