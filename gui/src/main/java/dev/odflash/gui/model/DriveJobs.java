@@ -11,7 +11,8 @@ import java.util.Optional;
  * Which drive is doing what in this window: one job per drive at a time (a second backup or a flash of a
  * busy drive is refused at once, with what it is doing), any number of drives at once, and at most one
  * external programmer, because libflashrom allows one programmer session per process (docs/architecture.md,
- * external family; libflashrom's flashrom_programmer_init keeps process-global state). The drive's own
+ * "One programmer per process": the native layer refuses a second {@code flashrom:} device as "already
+ * opened"; this says so before anything is opened, in the GUI's words). The drive's own
  * lock (the flock on its sg node, native SgNodeLock) still guards against other processes; this only keeps
  * the window from queueing work behind a lock it holds itself.
  */
