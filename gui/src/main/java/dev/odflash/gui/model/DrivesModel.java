@@ -30,15 +30,23 @@ public final class DrivesModel {
     private final Threads threads;
     private final OperationLog log;
     private final Changes changes = new Changes();
-    private List<DriveCard> cards = List.of();
+    private final DriveJobs jobs;
+    /** Replaced on the UI thread, read by the refresh's worker (a drive at work keeps its card). */
+    private volatile List<DriveCard> cards = List.of();
     private Optional<String> selected = Optional.empty();
     private boolean busy;
     private Optional<Outcome> outcome = Optional.empty();
 
     public DrivesModel(GuiHost host, Threads threads, OperationLog log) {
+        this(host, threads, log, new DriveJobs());
+    }
+
+    /** @param jobs the window's drives at work: a refresh never opens one of them (its lock is held by the job) */
+    public DrivesModel(GuiHost host, Threads threads, OperationLog log, DriveJobs jobs) {
         this.host = host;
         this.threads = threads;
         this.log = log;
+        this.jobs = jobs;
     }
 
     public Changes changes() {
@@ -50,8 +58,11 @@ public final class DrivesModel {
         changes.fire();
         Jobs.run(threads, log, "drives", () -> {
             List<DriveCard> found = new ArrayList<>();
+            List<DriveCard> before = cards;
             for (DriveEntry e : host.discover()) {
-                found.add(card(e));
+                Optional<DriveCard> kept = jobs.running(e.spec()).flatMap(busy -> before.stream()
+                        .filter(c -> c.entry().spec().equals(e.spec())).findFirst());
+                found.add(kept.isPresent() ? kept.get() : card(e));
             }
             return found;
         }, found -> {

@@ -79,10 +79,18 @@ public final class FlashWizardModel {
     private Optional<Outcome> outcome = Optional.empty();
     private Optional<FlashResult> result = Optional.empty();
 
+    private final DriveJobs jobs;
+
     public FlashWizardModel(GuiHost host, Threads threads, OperationLog log) {
+        this(host, threads, log, new DriveJobs());
+    }
+
+    /** @param jobs the window's drives at work: a drive backing up is refused here at once, and the reverse */
+    public FlashWizardModel(GuiHost host, Threads threads, OperationLog log, DriveJobs jobs) {
         this.host = host;
         this.threads = threads;
         this.log = log;
+        this.jobs = jobs;
     }
 
     public Changes changes() {
@@ -331,6 +339,7 @@ public final class FlashWizardModel {
         Cancellation stop = cancellation;
         changes.fire();
         Jobs.run(threads, log, operation, () -> {
+            jobs.claim(target.spec(), operation);
             try (Device d = host.open(target.spec()); ExclusiveUse use = exclusive(d)) {
                 ProgressModel p = new ProgressModel(d.clock()::elapsed);
                 threads.ui().execute(() -> {
@@ -345,6 +354,8 @@ public final class FlashWizardModel {
                                     p.update(event);
                                     threads.ui().execute(changes::fire);
                                 });
+            } finally {
+                jobs.release(target.spec());
             }
         }, r -> {
             busy = false;

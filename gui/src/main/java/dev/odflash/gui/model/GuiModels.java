@@ -17,9 +17,10 @@ public final class GuiModels {
     public GuiModels(GuiHost host, Threads threads) {
         this.host = host;
         this.log = new OperationLog(host.clock(), Optional.of(host.library().home().resolve("gui-logs")));
-        this.drives = new DrivesModel(host, threads, log);
-        this.wizard = new FlashWizardModel(host, threads, log);
-        this.backup = new BackupModel(host, threads, log);
+        DriveJobs jobs = new DriveJobs(); // one per window: a drive busy in the wizard is busy for a backup too
+        this.drives = new DrivesModel(host, threads, log, jobs);
+        this.wizard = new FlashWizardModel(host, threads, log, jobs);
+        this.backup = new BackupModel(host, threads, log, jobs);
         this.library = new LibraryModel(host, threads, log);
         this.file = new FileModel(threads, log);
         drives.changes().listen(() -> drives.selected().ifPresent(c -> c.info().ifPresent(i -> {

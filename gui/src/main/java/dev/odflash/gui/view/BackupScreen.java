@@ -51,9 +51,10 @@ final class BackupScreen extends JPanel {
 
     void refresh() {
         Ui.text(drive, models.drives().selected().map(c -> "Drive: " + c.title()).orElse("Drive: none selected"));
-        Ui.enable(start, !b.busy() && models.drives().selected().flatMap(c -> c.info()).isPresent());
-        bar.setValue(b.progress().percent());
-        Ui.text(text, b.busy() ? b.progress().text() : " ");
-        outcome.show(b.outcome());
+        String spec = models.drives().selected().map(c -> c.entry().spec()).orElse("");
+        Ui.enable(start, !b.busy(spec) && models.drives().selected().flatMap(c -> c.info()).isPresent());
+        bar.setValue(b.progress(spec).percent());
+        Ui.text(text, b.busy(spec) ? b.progress(spec).text() : " ");
+        outcome.show(b.outcome(spec));
     }
 }

@@ -2,6 +2,7 @@ package dev.odflash.gui.view;
 
 import dev.odflash.gui.model.DriveCard;
 import dev.odflash.gui.model.GuiModels;
+import dev.odflash.gui.model.Outcome;
 import dev.odflash.gui.model.Texts;
 
 import javax.swing.BorderFactory;
@@ -10,19 +11,31 @@ import javax.swing.BoxLayout;
 import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
+import javax.swing.JProgressBar;
 import javax.swing.JScrollPane;
 import java.awt.BorderLayout;
 import java.awt.FlowLayout;
 import java.awt.GridLayout;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
-/** A card per drive, Refresh, and an empty state that leads to the diagnostics. */
+/**
+ * A card per drive, Refresh, and an empty state that leads to the diagnostics. Each card shows its own
+ * drive's work (a backup started on the card, or the wizard's flash) with its own progress bar: several
+ * drives can work at once.
+ */
 final class DrivesScreen extends JPanel {
     private final GuiModels models;
     private final Consumer<String> go;
     private final JPanel cards = Ui.named(new JPanel(), "drive-cards", "Drives");
     private final JLabel status = Ui.label(" ", "drives-status");
     private final OutcomePanel outcome;
+    /** Per drive spec, the card's progress bar and line, updated on every progress event without a rebuild. */
+    private final Map<String, Work> work = new HashMap<>();
+
+    private record Work(JProgressBar bar, JLabel text) {
+    }
 
     /** @param go switches screens by name ("details", "flash", "backup", "diagnostics") */
     DrivesScreen(GuiModels models, Consumer<String> go) {
@@ -45,6 +58,8 @@ final class DrivesScreen extends JPanel {
         outcome = new OutcomePanel("drives-outcome", models.log());
         add(outcome, BorderLayout.SOUTH);
         models.drives().changes().listen(this::refresh);
+        models.backup().changes().listen(this::progress);
+        models.wizard().changes().listen(this::progress);
         refresh();
     }
 
@@ -57,13 +72,39 @@ final class DrivesScreen extends JPanel {
                     "drives-empty"));
             cards.add(Ui.button("Open the diagnostics", "drives-empty-diagnostics", () -> go.accept("diagnostics")));
         }
+        work.clear();
         int i = 0;
         for (DriveCard c : models.drives().cards()) {
             cards.add(card(c, i++));
             cards.add(Box.createVerticalStrut(8));
         }
+        progress();
         cards.revalidate();
         cards.repaint();
+    }
+
+    /** Each card's own drive: its backup's progress or the wizard's, else the last backup's outcome. */
+    void progress() {
+        var wizard = models.wizard();
+        for (Map.Entry<String, Work> e : work.entrySet()) {
+            String spec = e.getKey();
+            boolean flashing = wizard.running() && wizard.frozen().map(f -> f.spec().equals(spec)).orElse(false);
+            boolean backing = models.backup().busy(spec);
+            var p = flashing ? wizard.progress() : models.backup().progress(spec);
+            e.getValue().bar().setVisible(flashing || backing);
+            e.getValue().bar().setValue(p.percent());
+            String line = flashing ? "Flashing: " + p.text() : backing ? "Backing up: " + p.text()
+                    : models.backup().outcome(spec).map(DrivesScreen::heading).orElse(" ");
+            Ui.text(e.getValue().text(), line);
+        }
+    }
+
+    private static String heading(Outcome o) {
+        return switch (o) {
+            case Outcome.Succeeded s -> s.heading();
+            case Outcome.Failed f -> f.heading() + ": " + Texts.line(f.detail());
+            case Outcome.WorkerDied w -> w.heading();
+        };
     }
 
     private JPanel card(DriveCard c, int i) {
@@ -83,15 +124,25 @@ final class DrivesScreen extends JPanel {
         JPanel actions = Ui.named(new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 0)), id + "-actions", "Drive actions");
         JButton details = Ui.button("Details", id + "-details", () -> open(c, "details"));
         JButton backup = Ui.button("Back up", id + "-backup", () -> open(c, "backup"));
+        JButton now = Ui.button("Back up here", id + "-backup-now", () -> models.backup().backUp(c.entry().spec()));
         JButton flash = Ui.button("Flash\u2026", id + "-flash", () -> open(c, "flash"));
         boolean usable = c.info().isPresent();
         details.setEnabled(usable);
         backup.setEnabled(usable);
+        now.setEnabled(usable);
         flash.setEnabled(usable && c.info().get().family().isPresent());
         actions.add(details);
         actions.add(backup);
+        actions.add(now);
         actions.add(flash);
-        p.add(actions, BorderLayout.SOUTH);
+        JProgressBar bar = Ui.named(new JProgressBar(0, 100), id + "-progress-bar", "Progress of " + c.title());
+        JLabel line = Ui.label(" ", id + "-progress");
+        work.put(c.entry().spec(), new Work(bar, line));
+        JPanel south = Ui.named(new JPanel(new BorderLayout(4, 2)), id + "-work", "Drive work");
+        south.add(actions, BorderLayout.NORTH);
+        south.add(bar, BorderLayout.CENTER);
+        south.add(line, BorderLayout.SOUTH);
+        p.add(south, BorderLayout.SOUTH);
         p.setAlignmentX(LEFT_ALIGNMENT);
         return p;
     }

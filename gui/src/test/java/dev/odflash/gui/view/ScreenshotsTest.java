@@ -55,9 +55,15 @@ class ScreenshotsTest {
         gui.await("library", 30, () -> !gui.models.library().items().isEmpty());
         shoot(set, Screen.LIBRARY);
         gui.window.toggleButton("nav-file").click();
-        gui.window.textBox("file-path").setText(host.firmware("1.20").toString());
+        // an updater: its candidates scored, the best picked, then compared with the 1.20 file bank by bank
+        Path exe = dir.resolve("CRW-5224A-update.exe");
+        Files.write(exe, dev.odflash.gui.TestUpdaters.withOverlay(Files.readAllBytes(host.firmware("1.35"))));
+        gui.window.textBox("file-path").setText(exe.toString());
         gui.window.button("file-open").click();
         gui.await("file", 30, () -> gui.models.file().report().isPresent());
+        gui.window.textBox("file-compare-path").setText(host.firmware("1.20").toString());
+        gui.window.button("file-compare").click();
+        gui.await("comparison", 30, () -> gui.models.file().comparison().isPresent());
         shoot(set, Screen.FILE);
         gui.window.toggleButton("nav-settings").click();
         shoot(set, Screen.SETTINGS);
