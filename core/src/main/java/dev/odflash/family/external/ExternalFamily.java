@@ -125,6 +125,9 @@ public final class ExternalFamily implements Family {
             throw OdflashException.device("the chip's write protection could not be read: " + e.getMessage(), e, "wp");
         }
         ChipWrite write = ChipWrite.target(info, device, info.model().get().bootRegion(), noReadPathReason(info, device));
-        return new ProtectedWrite(write, programmer, protection);
+        // what the drive keeps itself (MT1959: its config and calibration), the clip keeps from the chip
+        Optional<dev.odflash.transport.ChipChannel> unitData = ClipUnitData.applies(info.model().get().layout())
+                ? device.chipChannel() : Optional.empty();
+        return new ProtectedWrite(write, programmer, protection, unitData);
     }
 }
