@@ -108,4 +108,82 @@ class ExternalUnitDataTest {
         assertThat(r.err()).contains("boot ID").doesNotContain("Exception");
         assertThat(Files.readAllBytes(chip)).as("the dummy's image file").isEqualTo(before);
     }
+
+    /** A bricked chip: everything below the calibration overwritten (a flash cut short by a bad clip, say). */
+    private byte[] brick() throws IOException {
+        byte[] bricked = unitA.clone();
+        java.util.Random r = new java.util.Random(15);
+        for (int i = 0; i < CALIBRATION; i++) {
+            bricked[i] = (byte) r.nextInt(256);
+        }
+        Files.write(chip, bricked);
+        return bricked;
+    }
+
+    private CliRunner.Run restore(String... extra) {
+        Path backup = write(dir, "own-backup.bin", unitA);
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--chip-db", db.toString(), "flash",
+                "--device", "flashrom:dummy:emulate=VARIABLE_SIZE,size=2097152,image=" + chip, "--chip", "OPAQUE2M",
+                backup.toString(), "--yes"));
+        args.addAll(java.util.List.of(extra));
+        return cli.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void aBrickedChipIsNotFlashedWithoutANamedModel() throws IOException {
+        byte[] bricked = brick();
+        CliRunner.Run r = restore("--include-boot");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
+        assertThat(r.err()).contains("--model").doesNotContain("Exception");
+        assertThat(Files.readAllBytes(chip)).as("the dummy's image file").isEqualTo(bricked);
+    }
+
+    @Test
+    void aBrickedChipWithANamedModelStillNeedsIncludeBoot() throws IOException {
+        byte[] bricked = brick();
+        CliRunner.Run r = restore("--model", "asus bw-16d1ht");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
+        assertThat(r.err()).contains("--include-boot").doesNotContain("Exception");
+        assertThat(Files.readAllBytes(chip)).as("the dummy's image file").isEqualTo(bricked);
+    }
+
+    @Test
+    void aBrickedChipIsRestoredUnderTheNamedRowsRules() throws IOException {
+        brick();
+        CliRunner.Run r = restore("--model", "BW-16D1HT", "--include-boot", "--json");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.json().path("verified").asBoolean()).isTrue();
+        assertThat(Files.readAllBytes(chip)).as("the dummy's image file").isEqualTo(unitA);
+    }
+
+    @Test
+    void aBrickedChipRefusesAnotherUnitsDumpUnderTheNamedRow() throws IOException {
+        byte[] bricked = brick();
+        byte[] other = Mt1959Firmware.generate("BW-16D1HT", "3.00", KEY, Optional.of("UNIT-B-0002"));
+        Path file = write(dir, "other.bin", other);
+        CliRunner.Run r = cli.run("--chip-db", db.toString(), "flash", "--device",
+                "flashrom:dummy:emulate=VARIABLE_SIZE,size=2097152,image=" + chip, "--chip", "OPAQUE2M", file.toString(),
+                "--yes", "--model", "BW-16D1HT", "--include-boot");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
+        assertThat(r.err()).contains("another unit's calibration").doesNotContain("Exception");
+        assertThat(Files.readAllBytes(chip)).as("the dummy's image file").isEqualTo(bricked);
+    }
+
+    @Test
+    void aModelNoRowNamesIsAUsageError() throws IOException {
+        byte[] bricked = brick();
+        CliRunner.Run r = restore("--model", "NO SUCH DRIVE", "--include-boot");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("--model").contains("no drive-table row").doesNotContain("Exception");
+        assertThat(Files.readAllBytes(chip)).as("the dummy's image file").isEqualTo(bricked);
+    }
+
+    @Test
+    void aModelIsRefusedWhenTheContentsIdentifyADrive() throws IOException {
+        byte[] before = Files.readAllBytes(chip);
+        CliRunner.Run r = restore("--model", "HL-DT-ST BU40N", "--include-boot");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
+        assertThat(r.err()).contains("identify").contains("BW-16D1HT").doesNotContain("Exception");
+        assertThat(Files.readAllBytes(chip)).as("the dummy's image file").isEqualTo(before);
+    }
 }

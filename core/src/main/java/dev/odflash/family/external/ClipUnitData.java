@@ -9,7 +9,9 @@ import dev.odflash.ops.OdflashException;
 import dev.odflash.transport.ChipChannel;
 import dev.odflash.transport.TransportException;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * The per-unit data an MT1959 drive keeps by itself, kept by the clip instead (issue 15 §1, docs/protocols.md
@@ -21,6 +23,8 @@ import java.util.Arrays;
  */
 final class ClipUnitData {
     static final int BOOT_ID = 16;
+    /** Every MT1959 boot ID starts so (the drive table's bootId values, after redumper's allow-list). */
+    static final String MT1959_BOOT = "MT1959 Boot ";
 
     private ClipUnitData() {
     }
@@ -30,8 +34,13 @@ final class ClipUnitData {
         return layout == ImageLayout.MT1959;
     }
 
-    /** The image to write: {@code file} with the chip's own config and calibration; refuses another unit's data. */
-    static byte[] keep(ChipChannel channel, byte[] file) throws OdflashException {
+    /**
+     * The image to write: {@code file} with the chip's own config and calibration; refuses another unit's data.
+     * A chip whose config no longer starts with an MT1959 boot ID (a bricked chip, rules named with --model) has
+     * no config to keep: the image's is written when its boot ID is the row's ({@code rowBootId}); a blank
+     * calibration on the chip has none to keep either, and the image's (this unit's backup) is written.
+     */
+    static byte[] keep(ChipChannel channel, byte[] file, Optional<String> rowBootId) throws OdflashException {
         int c = Mt19xxSplice.CONFIG_OFFSET;
         int cal = Mt19xxSplice.CALIBRATION_OFFSET;
         int calLength = Mt19xxSplice.CALIBRATION_LENGTH;
@@ -41,12 +50,28 @@ final class ClipUnitData {
         }
         byte[] config = read(channel, c, Mt19xxSplice.CONFIG_LENGTH);
         byte[] calibration = read(channel, cal, calLength);
-        if (!Arrays.equals(config, 0, BOOT_ID, file, c, c + BOOT_ID)) {
+        boolean chipConfig = Ascii.field(config, 0, BOOT_ID).startsWith(MT1959_BOOT);
+        if (!chipConfig) {
+            String want = rowBootId.orElse("");
+            if (want.length() != BOOT_ID || !Arrays.equals(want.getBytes(StandardCharsets.US_ASCII), 0, BOOT_ID, file, c,
+                    c + BOOT_ID)) {
+                throw OdflashException.refused(Gate.PER_UNIT_DATA, "the chip holds no MT1959 boot config any more, and"
+                        + " the image's boot ID \"" + Ascii.field(file, c, BOOT_ID) + "\" is not the drive table's \""
+                        + want + "\" for this drive; nothing was written");
+            }
+            config = Arrays.copyOfRange(file, c, c + Mt19xxSplice.CONFIG_LENGTH);
+            Decisions.passed("boot id", "the chip's config is gone; the image's boot ID is the drive table's");
+        } else if (!Arrays.equals(config, 0, BOOT_ID, file, c, c + BOOT_ID)) {
             throw OdflashException.refused(Gate.PER_UNIT_DATA, "the chip's boot ID \"" + Ascii.field(config, 0, BOOT_ID)
                     + "\" differs from the image's \"" + Ascii.field(file, c, BOOT_ID) + "\"; odflash never flashes"
                     + " across boot loaders, whatever the flags; nothing was written");
         }
-        Decisions.passed("boot id", "the chip's boot ID equals the image's");
+        if (chipConfig) {
+            Decisions.passed("boot id", "the chip's boot ID equals the image's");
+        }
+        if (uniform(calibration, 0, calLength)) {
+            calibration = Arrays.copyOfRange(file, cal, cal + calLength); // nothing on the chip to keep
+        }
         boolean imageHasCalibration = !uniform(file, cal, cal + calLength);
         if (imageHasCalibration && !Arrays.equals(calibration, 0, calLength, file, cal, cal + calLength)) {
             throw OdflashException.refused(Gate.PER_UNIT_DATA, "the image holds another unit's calibration at 0x1F0000"
@@ -58,9 +83,8 @@ final class ClipUnitData {
         byte[] image = file.clone();
         System.arraycopy(config, 0, image, c, config.length);
         System.arraycopy(calibration, 0, image, cal, calLength);
-        Decisions.FLASH.log(System.Logger.Level.INFO, () -> String.format("per-unit data through the clip: the chip's"
-                + " config (%d bytes) kept at 0x%04X and its calibration (%d bytes) at 0x%06X", config.length, c,
-                calLength, cal));
+        Decisions.FLASH.log(System.Logger.Level.INFO, () -> String.format("per-unit data through the clip: %s config"
+                + " at 0x%04X and calibration at 0x%06X", chipConfig ? "the chip's own" : "the image's", c, cal));
         return image;
     }
 

@@ -32,9 +32,11 @@ final class ProtectedWrite implements FlashStrategy {
     private final ExternalProgrammer.Protection protection;
     /** The chip channel to read the unit's own data through, when the layout carries any ({@link ClipUnitData}). */
     private final Optional<ChipChannel> unitData;
+    private final Optional<String> rowBootId;
 
     ProtectedWrite(ChipWrite inner, ExternalProgrammer programmer, ExternalProgrammer.Protection protection,
-                   Optional<ChipChannel> unitData) {
+                   Optional<ChipChannel> unitData, Optional<String> rowBootId) {
+        this.rowBootId = rowBootId;
         this.inner = inner;
         this.programmer = programmer;
         this.protection = protection;
@@ -64,7 +66,7 @@ final class ProtectedWrite implements FlashStrategy {
     @Override
     public Prepared prepare(byte[] file) throws OdflashException {
         if (unitData.isPresent()) {
-            return new Prepared(ClipUnitData.keep(unitData.get(), file), true);
+            return new Prepared(ClipUnitData.keep(unitData.get(), file, rowBootId), true);
         }
         return inner.prepare(file);
     }
