@@ -6,14 +6,14 @@ import java.util.Optional;
 
 /**
  * The write rules a drive-table row stands for, whatever family reaches the chip (issue 15 §1): its layout, the
- * boot region the drive keeps, the boot ID its boot loader carries and whether its layout holds per-unit data
- * (MT1959: the config at 0x3000 and calibration at 0x1F0000, docs/protocols.md §2.2). A user names a row
+ * boot region the drive keeps and the boot ID its boot loader carries; which per-unit data the layout holds is
+ * the reaching family's to say (the external family: family.external.ClipUnitData). A user names a row
  * ({@code --model}) when the chip's contents no longer say which drive it is (a bricked chip on a clip, a dead
  * drive on a port path).
  */
-public record DriveRules(DriveModel row, ImageLayout layout, int bootRegion, Optional<String> bootId, boolean perUnitData) {
+public record DriveRules(DriveModel row, ImageLayout layout, int bootRegion, Optional<String> bootId) {
     public static DriveRules of(DriveModel row) {
-        return new DriveRules(row, row.layout(), row.bootRegion(), row.bootId(), row.layout() == ImageLayout.MT1959);
+        return new DriveRules(row, row.layout(), row.bootRegion(), row.bootId());
     }
 
     /**
