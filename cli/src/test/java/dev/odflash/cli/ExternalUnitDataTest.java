@@ -186,4 +186,25 @@ class ExternalUnitDataTest {
         assertThat(r.err()).contains("identify").contains("BW-16D1HT").doesNotContain("Exception");
         assertThat(Files.readAllBytes(chip)).as("the dummy's image file").isEqualTo(before);
     }
+
+    @Test
+    void aCutRestoreRecordsTheNamedModelInItsJournalAndResumesWithIt() throws IOException {
+        brick();
+        Path backup = write(dir, "own-backup.bin", unitA);
+        String device = "flashrom:dummy:emulate=VARIABLE_SIZE,size=2097152,image=" + chip;
+        CliRunner.Run cut = cli.run("--chip-db", db.toString(), "flash", "--device", device + ",odflash_fault=cut-inside:1",
+                "--chip", "OPAQUE2M", backup.toString(), "--yes", "--model", "BW-16D1HT", "--include-boot");
+        assertThat(cut.exitCode()).as(cut.toString()).isEqualTo(3);
+        assertThat(cut.err()).contains("--model BW-16D1HT");
+        String journal;
+        try (var files = Files.list(home.resolve("journals"))) {
+            journal = Files.readString(files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow());
+        }
+        assertThat(journal).contains("model-named").contains("BW-16D1HT");
+        CliRunner.Run resumed = cli.run("--chip-db", db.toString(), "flash", "--device", device, "--chip", "OPAQUE2M",
+                backup.toString(), "--yes", "--model", "BW-16D1HT", "--include-boot", "--json");
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.json().path("resumed").asBoolean()).isTrue();
+        assertThat(Files.readAllBytes(chip)).isEqualTo(unitA);
+    }
 }
