@@ -88,11 +88,13 @@ class ExternalUnitDataTest {
 
     @Test
     void thisUnitsOwnDumpOfAnotherVersionIsAccepted() throws IOException {
+        // this unit's calibration, but the config as the generator writes it: the chip's own config is kept
         byte[] own = Mt1959Firmware.generate("BW-16D1HT", "3.02", KEY, Optional.of("UNIT-A-0001"));
-        System.arraycopy(unitA, CONFIG, own, CONFIG, 0x20);
         CliRunner.Run r = flash(own, "own.bin");
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(Files.readAllBytes(chip)).isEqualTo(own);
+        byte[] expected = own.clone();
+        System.arraycopy(unitA, CONFIG, expected, CONFIG, 0x20);
+        assertThat(Files.readAllBytes(chip)).isEqualTo(expected);
     }
 
     @Test
