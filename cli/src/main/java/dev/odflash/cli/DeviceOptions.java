@@ -37,18 +37,24 @@ public final class DeviceOptions {
         if (size != null) {
             g.add(dev.odflash.ops.Given.of(dev.odflash.ops.Choice.SIZE_GIVEN, size));
         }
+        model.given().ifPresent(g::add);
         if (ctx.options().chipDb != null) {
             g.add(dev.odflash.ops.Given.of(dev.odflash.ops.Choice.CHIP_DB, ctx.options().chipDb.toAbsolutePath().toString()));
         }
         return g;
     }
+    /** The rules of a named drive-table row; see {@link ModelOption}. */
+    @picocli.CommandLine.Mixin
+    ModelOption model = new ModelOption();
+
     @Option(names = "--family", paramLabel = "NAME",
             description = "The drive's family when the drive table does not list it (mtk8051 on a port: form: the"
                     + " vendor-mode intro is then sent to it).")
     String family;
 
     DriveProbe probe(AppContext ctx) throws OdflashException {
-        return new DriveProbe(ctx.chips(), ctx.drives(), Optional.ofNullable(chip), parsedSize()).withFamily(parsedFamily());
+        return new DriveProbe(ctx.chips(), ctx.drives(), Optional.ofNullable(chip), parsedSize()).withFamily(parsedFamily())
+                .withModel(model.name());
     }
 
     /** --family: only mtk8051, and only on a port: form (the one path where naming the family sends anything). */

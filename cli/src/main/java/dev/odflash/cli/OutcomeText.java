@@ -53,6 +53,7 @@ final class OutcomeText {
             case ALLOW_BATTERY -> "--allow-battery";
             case MT19XX_VARIANT -> "--mt19xx-variant";
             case ALLOW_UNPROTECT -> "--allow-unprotect";
+            case MODEL_NAMED -> "--model";
         };
     }
 
@@ -125,6 +126,7 @@ final class OutcomeText {
             case MT19XX_VARIANT -> " (--mt19xx-variant)";
             case ALLOW_UNPROTECT -> "; --allow-unprotect clears the protection first (a lock only hardware can lift"
                     + " still refuses)";
+            case MODEL_NAMED -> "; name the drive with --model NAME (a drive-table row)";
         };
     }
 

@@ -29,7 +29,7 @@ final class SuggestedCommand {
     /** The run a suggestion is made in: its program name and, once parsed, its command line. */
     static final ScopedValue<Context> RUN = ScopedValue.newInstance();
     /** Options that describe the drive or its download rather than a decision: a follow-up command needs them again. */
-    private static final List<String> CARRIED = List.of("--chip", "--size", "--chip-db", "--mt19xx-variant");
+    private static final List<String> CARRIED = List.of("--chip", "--size", "--chip-db", "--mt19xx-variant", "--model");
     /** Words a POSIX shell and zsh both take literally; anything else is single-quoted. */
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
 

@@ -17,8 +17,8 @@ public final class ExternalChips {
     private ExternalChips() {
     }
 
-    public static DriveInfo probe(Device device, ChipTable chips, DriveTable drives, Optional<String> chipOverride)
-            throws OdflashException {
-        return new ExternalProbe(chips, drives, chipOverride).probe(device, device.programmer().orElseThrow());
+    public static DriveInfo probe(Device device, ChipTable chips, DriveTable drives, Optional<String> chipOverride,
+                                  Optional<String> modelOverride) throws OdflashException {
+        return new ExternalProbe(chips, drives, chipOverride, modelOverride).probe(device, device.programmer().orElseThrow());
     }
 }

@@ -43,7 +43,12 @@ public enum Choice {
      * Clear a part's own write protection (serial block-protect bits, or a clipped chip's protection through
      * libflashrom) before writing the range it locks.
      */
-    ALLOW_UNPROTECT;
+    ALLOW_UNPROTECT,
+    /**
+     * Name the drive-table row whose rules (boot region, per-unit data) apply when the contents no longer identify
+     * the drive (argument: the row's name), issue 15.
+     */
+    MODEL_NAMED;
 
     /** The JSON word: "allow-older". */
     public String word() {

@@ -35,6 +35,7 @@ public final class DriveProbe {
     private final Optional<String> chipOverride;
     private final OptionalLong sizeOverride;
     private Optional<dev.odflash.drive.DriveFamily> familyOverride = Optional.empty();
+    private Optional<String> modelOverride = Optional.empty();
 
     public DriveProbe(ChipTable chips, DriveTable drives, Optional<String> chipOverride, OptionalLong sizeOverride) {
         this.chips = chips;
@@ -53,9 +54,18 @@ public final class DriveProbe {
         return this;
     }
 
+    /**
+     * The drive-table row the user names with {@code --model} (dev.odflash.drive.DriveRules) for a chip whose
+     * contents no longer identify its drive; today the external family uses it (issue 15 §1).
+     */
+    public DriveProbe withModel(Optional<String> model) {
+        this.modelOverride = model;
+        return this;
+    }
+
     public DriveInfo probe(Device device) throws OdflashException {
         if (device.programmer().isPresent()) { // a clip on the chip: no drive to ask (issue 15)
-            return dev.odflash.family.ExternalChips.probe(device, chips, drives, chipOverride);
+            return dev.odflash.family.ExternalChips.probe(device, chips, drives, chipOverride, modelOverride);
         }
         Spc spc = new Spc(device.scsi());
         List<String> warnings = new ArrayList<>();

@@ -81,8 +81,8 @@ public final class ExternalFamily implements Family {
         }
         if (info.model().isEmpty()) {
             return Optional.of("the chip's contents are not recognised, so odflash cannot tell which boot region and"
-                    + " per-unit data the drive would have protected (restoring a blank or damaged chip is not in this"
-                    + " version)");
+                    + " per-unit data the drive would have protected; name the drive with " + Choice.MODEL_NAMED.mention()
+                    + " NAME (a drive-table row) and give " + Choice.INCLUDE_BOOT.mention() + " to restore it");
         }
         return Optional.empty();
     }
@@ -115,7 +115,7 @@ public final class ExternalFamily implements Family {
         if (refusal.isPresent()) {
             throw info.chip().isEmpty()
                     ? OdflashException.refused(Gate.CHIP, refusal.get() + "; nothing was written", Choice.CHIP_NAMED)
-                    : OdflashException.refused(Gate.LAYOUT, refusal.get() + "; nothing was written");
+                    : OdflashException.refused(Gate.LAYOUT, refusal.get() + "; nothing was written", Choice.MODEL_NAMED);
         }
         ExternalProgrammer programmer = device.programmer().orElseThrow();
         ExternalProgrammer.Protection protection;
@@ -125,6 +125,9 @@ public final class ExternalFamily implements Family {
             throw OdflashException.device("the chip's write protection could not be read: " + e.getMessage(), e, "wp");
         }
         ChipWrite write = ChipWrite.target(info, device, info.model().get().bootRegion(), noReadPathReason(info, device));
-        return new ProtectedWrite(write, programmer, protection);
+        // what the drive keeps itself (MT1959: its config and calibration), the clip keeps from the chip
+        Optional<dev.odflash.transport.ChipChannel> unitData = ClipUnitData.applies(info.model().get().layout())
+                ? device.chipChannel() : Optional.empty();
+        return new ProtectedWrite(write, programmer, protection, unitData, info.model().get().bootId());
     }
 }

@@ -4,6 +4,7 @@ import dev.odflash.chip.ChipSpec;
 import dev.odflash.chip.ChipTable;
 import dev.odflash.drive.DriveFamily;
 import dev.odflash.drive.DriveModel;
+import dev.odflash.drive.DriveRules;
 import dev.odflash.drive.DriveTable;
 import dev.odflash.drive.ImageLayout;
 import dev.odflash.drive.ProductMatch;
@@ -40,11 +41,14 @@ public final class ExternalProbe {
     private final ChipTable chips;
     private final DriveTable drives;
     private final Optional<String> chipOverride;
+    private final Optional<String> modelOverride;
 
-    public ExternalProbe(ChipTable chips, DriveTable drives, Optional<String> chipOverride) {
+    /** @param modelOverride a drive-table row the user names for contents that no longer identify one (--model) */
+    public ExternalProbe(ChipTable chips, DriveTable drives, Optional<String> chipOverride, Optional<String> modelOverride) {
         this.chips = chips;
         this.drives = drives;
         this.chipOverride = chipOverride;
+        this.modelOverride = modelOverride;
     }
 
     public DriveInfo probe(Device device, ExternalProgrammer programmer) throws OdflashException {
@@ -84,15 +88,30 @@ public final class ExternalProbe {
         }
         byte[] contents = readOnce(device, probed.size());
         ImageReport report = ImageIdentifier.identify(contents);
-        Optional<DriveModel> row = report.identity().flatMap(i -> drives.lookup(i.vendor(), i.product()))
+        Optional<DriveModel> identified = report.identity().flatMap(i -> drives.lookup(i.vendor(), i.product()))
                 .filter(m -> report.layout().isPresent() && m.layout() == report.layout().get());
+        Optional<DriveModel> row = identified;
         String vendor = report.identity().map(i -> i.vendor()).orElse("");
         String product = report.identity().map(i -> i.product()).orElse("");
         String revision = report.identity().map(i -> i.revision()).orElse("");
-        Optional<DriveModel> model = report.layout().map(layout -> externalModel(programmer, layout, row));
+        Optional<DriveModel> model = report.layout().map(layout -> externalModel(programmer, layout, identified));
+        Optional<DriveRules> rules = namedRules(probed.size(), report, identified);
+        if (rules.isPresent() && model.isEmpty()) {
+            // a bricked chip: the named row's rules stand in for the identity the contents no longer carry
+            row = Optional.of(rules.get().row());
+            vendor = rules.get().row().vendor();
+            product = rules.get().row().product();
+            // no installed version to compare with, as for a drive up in its boot loader (ImageFit: the recovery case)
+            revision = "BOOT";
+            model = Optional.of(externalModel(programmer, rules.get().layout(), row));
+            warnings.add("the chip's contents are not recognised: the rules of " + rules.get().row().displayName()
+                    + " (named with " + Choice.MODEL_NAMED.mention() + ") apply; writing its first 64 KiB needs "
+                    + Choice.INCLUDE_BOOT.mention());
+        }
         if (model.isEmpty()) {
             warnings.add("the chip's contents are not a firmware image odflash recognises (a blank or damaged chip?):"
-                    + " it can be read and backed up; flashing it is not possible in this version");
+                    + " it can be read and backed up; to flash it, name the drive with " + Choice.MODEL_NAMED.mention()
+                    + " NAME (a drive-table row) and give " + Choice.INCLUDE_BOOT.mention());
         }
         byte[] inquiryRaw = new byte[0];
         InquiryData inquiry = new InquiryData(InquiryData.TYPE_CD_DVD, true, 0, vendor, product, revision,
@@ -103,11 +122,43 @@ public final class ExternalProbe {
         notes.add("write protection: " + describe(protection));
         notes.add(report.identity().map(i -> "the chip holds " + i.vendor().strip() + " " + i.product().strip() + " "
                 + i.revision().strip() + " (" + report.layout().get().word() + "): the boot region and per-unit rules of"
-                + row.map(r -> " the drive-table row " + r.displayName()).orElse(" its layout") + " apply")
-                .orElse("the chip's contents are not recognised"));
+                + identified.map(r -> " the drive-table row " + r.displayName()).orElse(" its layout") + " apply")
+                .orElse("the chip's contents are not recognised" + rules.map(r -> "; the rules of " + r.row().displayName()
+                        + " apply, as named").orElse("")));
         return new DriveInfo(device.spec(), inquiry, model, chip.map(ChipSpec::id), chip,
                 Optional.of(new FlashSize(probed.size(), FlashSize.FROM_PROGRAMMER)), Optional.empty(), Optional.empty(),
                 device.emulated(), notes, warnings, Optional.empty());
+    }
+
+    /**
+     * The row {@code --model} names, checked against what the chip holds: it must name exactly one row, its layout's
+     * size must be the chip's, and contents that identify another drive are not overridden by it.
+     */
+    private Optional<DriveRules> namedRules(long chipSize, ImageReport report, Optional<DriveModel> identified)
+            throws OdflashException {
+        if (modelOverride.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = modelOverride.get();
+        List<DriveModel> rows = DriveRules.candidates(drives, name);
+        if (rows.size() != 1) {
+            throw OdflashException.usage(Choice.MODEL_NAMED.mention() + " " + name + ": " + (rows.isEmpty()
+                    ? "no drive-table row has this name (VENDOR PRODUCT or PRODUCT)" : "several rows answer: "
+                    + String.join(", ", rows.stream().map(DriveModel::displayName).toList()) + "; give VENDOR PRODUCT"));
+        }
+        DriveRules rules = DriveRules.of(rows.getFirst());
+        if (rules.layout().fixedSize() > 0 && rules.layout().fixedSize() != chipSize) {
+            throw OdflashException.refused(Gate.SIZE, rules.row().displayName() + "'s " + rules.layout().word()
+                    + " images are " + rules.layout().fixedSize() + " bytes, the chip " + chipSize + ": not this drive's"
+                    + " chip; nothing was written");
+        }
+        if (report.layout().isPresent() && identified.map(r -> !r.equals(rules.row())).orElse(true)) {
+            throw OdflashException.refused(Gate.MODEL, "the chip's contents identify "
+                    + identified.map(DriveModel::displayName).orElse("a " + report.layout().get().word() + " image")
+                    + ", so " + Choice.MODEL_NAMED.mention() + " " + name + " does not apply; nothing"
+                    + " was read further or written");
+        }
+        return Optional.of(rules);
     }
 
     /** The drive the contents came from, written through the clip: its layout, boot region and boot ID. */

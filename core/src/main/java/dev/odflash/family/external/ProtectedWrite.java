@@ -10,6 +10,7 @@ import dev.odflash.ops.flash.FlashStrategy;
 import dev.odflash.ops.flash.WritePlan;
 import dev.odflash.ops.flash.Written;
 import dev.odflash.protocol.Progress;
+import dev.odflash.transport.ChipChannel;
 import dev.odflash.transport.ExternalProgrammer;
 import dev.odflash.transport.TransportException;
 
@@ -29,11 +30,17 @@ final class ProtectedWrite implements FlashStrategy {
     private final ChipWrite inner;
     private final ExternalProgrammer programmer;
     private final ExternalProgrammer.Protection protection;
+    /** The chip channel to read the unit's own data through, when the layout carries any ({@link ClipUnitData}). */
+    private final Optional<ChipChannel> unitData;
+    private final Optional<String> rowBootId;
 
-    ProtectedWrite(ChipWrite inner, ExternalProgrammer programmer, ExternalProgrammer.Protection protection) {
+    ProtectedWrite(ChipWrite inner, ExternalProgrammer programmer, ExternalProgrammer.Protection protection,
+                   Optional<ChipChannel> unitData, Optional<String> rowBootId) {
+        this.rowBootId = rowBootId;
         this.inner = inner;
         this.programmer = programmer;
         this.protection = protection;
+        this.unitData = unitData;
     }
 
     @Override
@@ -58,6 +65,9 @@ final class ProtectedWrite implements FlashStrategy {
 
     @Override
     public Prepared prepare(byte[] file) throws OdflashException {
+        if (unitData.isPresent()) {
+            return new Prepared(ClipUnitData.keep(unitData.get(), file, rowBootId), true);
+        }
         return inner.prepare(file);
     }
 

@@ -38,6 +38,7 @@ public final class ChoiceWords {
             case EXTRACT_UPDATER -> "Extract the firmware from the updater";
             case MT19XX_VARIANT -> "Choose the download variant";
             case ALLOW_UNPROTECT -> "Clear the chip's write protection first";
+            case MODEL_NAMED -> "Name the drive model";
         };
     }
 
