@@ -80,8 +80,11 @@ row "./odflash identify FILE" ./odflash identify "$work/fw.bin"
 row "image odflash identify FILE" "$image/bin/odflash" identify "$work/fw.bin"
 
 # what each step buys, on --version: the clone's jar on the full JDK without the launcher's check, the
-# runtime image without its AOT cache, then with it (the image's launcher, above)
+# runtime image without its AOT cache, then with it, then the image's launcher without the fast path
 flags=(--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1)
 row "step: shaded jar on the full JDK (no launcher script)" "$JDK/bin/java" "${flags[@]}" -jar "$root/cli/target/odflash.jar" --version
 row "step: runtime image, AOT cache off" "$image/bin/java" "${flags[@]}" -XX:AOTMode=off -jar "$image/lib/app/odflash.jar" --version
 row "step: runtime image, AOT cache on" "$image/bin/java" "${flags[@]}" -XX:AOTCache="$image/lib/app/odflash.aot" -jar "$image/lib/app/odflash.jar" --version
+# the last step: a bare --version answered before the command tree and the data home are built
+# (cli/.../VersionFastPath.java); with one more argument the whole tree parses it, as before
+row "step: image launcher, whole tree (--debug --version)" "$image/bin/odflash" --debug --version

@@ -3,7 +3,8 @@
 # (scripts/package-deb.sh), checks the archive's checksums, installs the .deb with apt-get as a user
 # would (after running the archive's image under QEMU -cpu qemu64: scripts/package-cpu-test.sh),
 # runs the installed odflash without any JDK or clone in reach (--version, demo, man pages,
-# completion), then purges it and checks that nothing it installed is left. Needs root (apt-get).
+# completion, then every command and the GUI: scripts/package-check-commands.sh), then purges it and
+# checks that nothing it installed is left. Needs root (apt-get).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "$(id -u)" -ne 0 ]; then
@@ -38,7 +39,10 @@ dpkg -L odflash >"$scratch/files"
 ok "installed $deb ($(du -h "$out/$deb" | cut -f1))"
 
 # the installed copy alone: no JAVA_HOME, no JDK on PATH, run from an empty directory
-run() { (cd "$scratch" && env -i HOME="$scratch/home" PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 "$@"); }
+# (a private mount namespace with /usr/lib/jvm and this clone as empty tmpfs: nothing can reach them)
+root=$PWD
+run() { (cd "$scratch" && unshare --mount sh -c 'for d in /usr/lib/jvm "$0"; do [ -d "$d" ] && mount -t tmpfs none "$d"; done; exec "$@"' \
+  "$root" env -i HOME="$scratch/home" PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 "$@"); }
 mkdir -p "$scratch/home"
 [ "$(command -v odflash)" = /usr/bin/odflash ] || fail "odflash is not on PATH as /usr/bin/odflash"
 version=$(run odflash --version) || fail "odflash --version"
@@ -65,6 +69,9 @@ fi
 [ ! -e /etc/udev/rules.d/60-odflash-optical.rules ] || fail "the udev rule is opt-in, yet it is active"
 [ -f /usr/share/odflash/60-odflash-optical.rules ] || fail "the opt-in udev rule is missing"
 ok "completion (bash, zsh), desktop entry, opt-in udev rule"
+
+# every command of the picocli model and the GUI, from the installed copy alone (JDKs and clone hidden)
+scripts/package-check-commands.sh /usr/bin/odflash /usr/share/man/man1 || fail "the installed copy's commands"
 
 DEBIAN_FRONTEND=noninteractive apt-get purge -o DPkg::Lock::Timeout=300 -y -qq odflash >"$scratch/apt.log" 2>&1 \
   || { cat "$scratch/apt.log" >&2; fail "apt-get purge odflash"; }

@@ -35,6 +35,9 @@ public final class Cli {
         // every byte a run prints passes the one sanitiser (docs/architecture.md "Small things"): nothing from outside reaches the terminal raw
         Terminal terminal = new Terminal(TerminalText.guard(given.out()), TerminalText.guard(given.err()), given.in(),
                 given.interactive());
+        if (VersionFastPath.applies(args)) {
+            return VersionFastPath.answer(terminal); // start-up target (issue 18): no tree, no data home for two lines
+        }
         RootCommand root = new RootCommand();
         CommandLine cl = new CommandLine(root);
         // the run's log (README "Logs"): created only when the command opens a drive

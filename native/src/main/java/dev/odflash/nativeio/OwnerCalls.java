@@ -1,6 +1,7 @@
 package dev.odflash.nativeio;
 
 import dev.odflash.nativeio.linux.OwnedDirectories;
+import dev.odflash.nativeio.linux.ProcSelfStatus;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,9 +15,16 @@ public final class OwnerCalls {
     private OwnerCalls() {
     }
 
-    /** geteuid(2) on Linux; empty elsewhere (no uids, so no sudo). */
+    /**
+     * The effective uid on Linux: from /proc/self/status (no FFM stubs at start-up: issue 18), geteuid(2)
+     * when that file says nothing; empty elsewhere (no uids, so no sudo).
+     */
     public static OptionalInt effectiveUid() {
-        return Platform.current() == Platform.LINUX ? OptionalInt.of(OwnedDirectories.get().effectiveUid()) : OptionalInt.empty();
+        if (Platform.current() != Platform.LINUX) {
+            return OptionalInt.empty();
+        }
+        OptionalInt fromProc = ProcSelfStatus.effectiveUid();
+        return fromProc.isPresent() ? fromProc : OptionalInt.of(OwnedDirectories.get().effectiveUid());
     }
 
     public static void makeDirectories(Path anchor, Path dir, int uid, int gid) throws IOException {
