@@ -1,33 +1,12 @@
 package dev.odflash.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.odflash.input.BoundedInput;
-import dev.odflash.input.InputFileException;
-import dev.odflash.ops.AtomicFiles;
-import dev.odflash.ops.Gate;
 import dev.odflash.ops.OdflashException;
-import dev.odflash.ops.ToolVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 
 @Command(name = "report", header = "Write an archive about a drive to send with a problem report; nothing is written to the drive.",
         mixinStandardHelpOptions = true,

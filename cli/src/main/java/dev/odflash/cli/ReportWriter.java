@@ -1,7 +1,6 @@
 package dev.odflash.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.input.BoundedInput;
 import dev.odflash.input.InputFileException;
@@ -9,8 +8,6 @@ import dev.odflash.ops.AtomicFiles;
 import dev.odflash.ops.Gate;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.ops.ToolVersion;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
