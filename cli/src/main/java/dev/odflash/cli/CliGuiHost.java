@@ -96,4 +96,16 @@ final class CliGuiHost implements GuiHost {
     public List<KnownImage> knownImages(String spec, DriveInfo info) {
         return KnownImages.forDrive(spec, info);
     }
+
+    @Override
+    public Path saveReport(String spec, Path directory) throws OdflashException {
+        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+            throw OdflashException.usage("directory " + directory + " does not exist");
+        }
+        try {
+            return new ReportWriter(ctx, spec, directory, true).write().path();
+        } catch (IOException e) {
+            throw OdflashException.usage("cannot write the report into " + directory + ": " + e.getMessage());
+        }
+    }
 }

@@ -8,6 +8,7 @@ import dev.odflash.ops.status.KnownImage;
 import dev.odflash.transport.Device;
 
 import java.time.Clock;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -33,4 +34,11 @@ public interface GuiHost {
 
     /** The images odflash names by content for this drive (status's "known images"). */
     List<KnownImage> knownImages(String spec, DriveInfo info);
+
+    /**
+     * Writes the problem-report archive about a drive into {@code directory} under its default name, the
+     * same zip as `odflash report` (only reads reach the drive; serials and the home directory redacted);
+     * returns the file written. An existing file is never overwritten.
+     */
+    Path saveReport(String spec, Path directory) throws OdflashException;
 }

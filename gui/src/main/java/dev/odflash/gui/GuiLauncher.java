@@ -161,5 +161,9 @@ public final class GuiLauncher {
         public java.util.List<dev.odflash.ops.status.KnownImage> knownImages(String spec, dev.odflash.ops.DriveInfo info) {
             return host.knownImages(spec, info);
         }
+
+        public Path saveReport(String spec, Path directory) throws OdflashException {
+            return host.saveReport(spec, directory);
+        }
     }
 }

@@ -123,4 +123,18 @@ public class EmulatorHost implements GuiHost {
     public List<KnownImage> knownImages(String spec, DriveInfo info) {
         return List.of();
     }
+
+    private final List<String> reportRequests = new CopyOnWriteArrayList<>();
+
+    /** The drives a report was asked for, in order (the archive itself is the CLI's: CliGuiHostReportTest). */
+    public List<String> reportRequests() {
+        return List.copyOf(reportRequests);
+    }
+
+    /** The GUI module's tests have no CLI to write the archive: the request is recorded and refused. */
+    @Override
+    public Path saveReport(String spec, Path directory) throws OdflashException {
+        reportRequests.add(spec);
+        throw OdflashException.usage("the emulated test host writes no report archive");
+    }
 }

@@ -14,6 +14,8 @@ public final class GuiModels {
     private final LibraryModel library;
     private final FileModel file;
 
+    private final ReportSaver reports;
+
     public GuiModels(GuiHost host, Threads threads) {
         this.host = host;
         this.log = new OperationLog(host.clock(), Optional.of(host.library().home().resolve("gui-logs")));
@@ -23,11 +25,17 @@ public final class GuiModels {
         this.backup = new BackupModel(host, threads, log, jobs);
         this.library = new LibraryModel(host, threads, log);
         this.file = new FileModel(threads, log);
+        this.reports = new ReportSaver(host, log, threads);
         drives.changes().listen(() -> drives.selected().ifPresent(c -> c.info().ifPresent(i -> {
             if (!wizard.running()) {
                 wizard.selectDrive(c.entry().spec(), i);
             }
         })));
+    }
+
+    /** "Save report…": the log and the drive's report archive (ReportSaver). */
+    public ReportSaver reports() {
+        return reports;
     }
 
     public GuiHost host() {

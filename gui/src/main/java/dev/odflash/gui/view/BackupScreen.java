@@ -38,7 +38,7 @@ final class BackupScreen extends JPanel {
         col.add(start);
         col.add(bar);
         col.add(text);
-        outcome = new OutcomePanel("backup-outcome", models.log());
+        outcome = new OutcomePanel("backup-outcome", models);
         col.add(outcome);
         for (var c : col.getComponents()) {
             ((javax.swing.JComponent) c).setAlignmentX(LEFT_ALIGNMENT);

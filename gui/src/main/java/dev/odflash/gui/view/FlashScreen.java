@@ -81,8 +81,8 @@ final class FlashScreen extends JPanel {
         top.add(Ui.heading("Flash firmware", "flash-heading"), BorderLayout.NORTH);
         top.add(drive, BorderLayout.SOUTH);
         add(top, BorderLayout.NORTH);
-        result = new OutcomePanel("flash-result", models.log());
-        error = new OutcomePanel("flash-error", models.log());
+        result = new OutcomePanel("flash-result", models);
+        error = new OutcomePanel("flash-error", models);
         deck.add(fileCard(), Stage.FILE.name());
         deck.add(compareCard(), Stage.COMPARE.name());
         deck.add(gatesCard(), Stage.GATES.name());

@@ -43,7 +43,7 @@ final class LibraryScreen extends JPanel {
         add(Ui.named(new JScrollPane(table), "library-scroll", "Backups"), BorderLayout.CENTER);
         JPanel south = Ui.named(new JPanel(new BorderLayout()), "library-bottom", "Library results");
         south.add(comparison, BorderLayout.CENTER);
-        outcome = new OutcomePanel("library-outcome", models.log());
+        outcome = new OutcomePanel("library-outcome", models);
         south.add(outcome, BorderLayout.SOUTH);
         add(south, BorderLayout.SOUTH);
         lib.changes().listen(this::refresh);

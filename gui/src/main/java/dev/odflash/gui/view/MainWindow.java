@@ -132,6 +132,7 @@ public final class MainWindow {
 
     /** The application window: closing it is refused while a flash or backup runs. */
     public JFrame frame(Runnable onClosed) {
+        WindowClass.apply(); // before the frame's peer exists: X11 reads the class when the window is made
         frame = new JFrame("odflash");
         frame.setName("odflash-frame");
         frame.getAccessibleContext().setAccessibleName("odflash");

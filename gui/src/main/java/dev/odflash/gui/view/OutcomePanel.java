@@ -1,7 +1,9 @@
 package dev.odflash.gui.view;
 
+import dev.odflash.gui.model.GuiModels;
 import dev.odflash.gui.model.OperationLog;
 import dev.odflash.gui.model.Outcome;
+import dev.odflash.gui.model.ReportSaver;
 
 import javax.swing.BorderFactory;
 import javax.swing.BoxLayout;
@@ -14,10 +16,12 @@ import java.awt.FlowLayout;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * An operation's end: heading, detail, and "Save report…" beside every unsuccessful end (it saves that
- * operation's diagnostic log to a new file, never over another).
+ * operation's diagnostic log to a new file, never over another, and on the drive screens the drive's report
+ * archive beside it).
  */
 final class OutcomePanel extends JPanel {
     private final OperationLog log;
@@ -26,9 +30,24 @@ final class OutcomePanel extends JPanel {
     private final JButton save;
     private final JLabel saved;
     private Optional<Outcome> shown = Optional.empty();
+    private final Optional<ReportSaver> reports;
+    private final Supplier<Optional<String>> drive;
 
+    /** Saves the operation's log only (screens not about one drive). */
     OutcomePanel(String name, OperationLog log) {
+        this(name, log, Optional.empty(), Optional::empty);
+    }
+
+    /** Saves the log and, beside it, the selected drive's report archive (the one `odflash report` writes). */
+    OutcomePanel(String name, GuiModels models) {
+        this(name, models.log(), Optional.of(models.reports()),
+                () -> models.drives().selected().map(c -> c.entry().spec()));
+    }
+
+    private OutcomePanel(String name, OperationLog log, Optional<ReportSaver> reports, Supplier<Optional<String>> drive) {
         this.log = log;
+        this.reports = reports;
+        this.drive = drive;
         Ui.named(this, name, name.replace('-', ' '));
         setLayout(new BoxLayout(this, BoxLayout.Y_AXIS));
         setBorder(BorderFactory.createEmptyBorder(6, 0, 6, 0));
@@ -81,6 +100,11 @@ final class OutcomePanel extends JPanel {
             return;
         }
         Path to = chooser.getSelectedFile().toPath();
+        if (reports.isPresent()) {
+            Ui.text(saved, "  Saving\u2026");
+            reports.get().save(to, Optional.of(shown.get().operation()), drive.get(), r -> Ui.text(saved, "  " + r.words()));
+            return;
+        }
         try {
             log.save(to, Optional.of(shown.get().operation()));
             Ui.text(saved, "  Saved to " + to);
