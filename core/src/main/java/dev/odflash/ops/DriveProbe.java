@@ -35,6 +35,7 @@ public final class DriveProbe {
     private final Optional<String> chipOverride;
     private final OptionalLong sizeOverride;
     private Optional<dev.odflash.drive.DriveFamily> familyOverride = Optional.empty();
+    private Optional<DriveModel> rulesRow = Optional.empty();
 
     public DriveProbe(ChipTable chips, DriveTable drives, Optional<String> chipOverride, OptionalLong sizeOverride) {
         this.chips = chips;
@@ -53,6 +54,15 @@ public final class DriveProbe {
         return this;
     }
 
+    /**
+     * The drive-table row whose rules apply to a dead drive whose flash names none (the seam a named model fills,
+     * issue 14 §3 "or from --model naming a drive-table row"); empty unless a view gives one.
+     */
+    public DriveProbe withRulesRow(Optional<DriveModel> row) {
+        this.rulesRow = row;
+        return this;
+    }
+
     public DriveInfo probe(Device device) throws OdflashException {
         if (device.programmer().isPresent()) { // a clip on the chip: no drive to ask (issue 15)
             return dev.odflash.family.ExternalChips.probe(device, chips, drives, chipOverride);
@@ -63,7 +73,16 @@ public final class DriveProbe {
         Optional<SenseData> notReady;
         Optional<Configuration> configuration = Optional.empty();
         try {
-            inquiry = inquiry(spc);
+            try {
+                inquiry = inquiry(spc);
+            } catch (TransportException | OdflashException e) {
+                if (device.taskFile().isEmpty()) {
+                    throw e;
+                }
+                // a path to the registers and no ATAPI answer: the dead-drive acceptance decides (safety rule 1)
+                return new dev.odflash.family.mtk8051.DeadDriveProbe(chips, drives, chipOverride)
+                        .probe(device, familyOverride, rulesRow, e.getMessage());
+            }
             notReady = spc.testUnitReady();
             try {
                 configuration = Optional.of(spc.getConfiguration());
