@@ -3,6 +3,7 @@ package dev.odflash.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,5 +37,31 @@ class DeadDriveFlashCommandTest {
         CliRunner.Run r = run("info", "--device", dev, "--family", "mtk8051");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).contains("CRW-5224A").contains("dead-drive vendor mode");
+    }
+
+    @Test
+    void withFamilyAFlashTakesTheTwoPassBackupFirstAndWrites120Verified() throws Exception {
+        Path flash = FlashFixtures.write(dir, "flash.bin", FlashFixtures.image("1.10"));
+        Path v120 = FlashFixtures.write(dir, "1.20.bin", FlashFixtures.image("1.20"));
+        String dev = "emu:asus-crw-5224a?atapi=dead&image=" + flash;
+        CliRunner.Run r = run("flash", "--device", dev, "--family", "mtk8051", v120.toString(), "--yes", "--json");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.json().path("backupFile").asText()).isNotEmpty();
+        byte[] backup = Files.readAllBytes(Path.of(r.json().path("backupFile").asText()));
+        assertThat(backup).isEqualTo(FlashFixtures.image("1.10"));
+        assertThat(Files.readAllBytes(flash)).isEqualTo(FlashFixtures.image("1.20"));
+    }
+
+    @Test
+    void aBackupFileInPlaceOfTheTwoPassReadIsRefusedAndNothingIsWritten() throws Exception {
+        Path flash = FlashFixtures.write(dir, "flash.bin", FlashFixtures.image("1.10"));
+        Path v120 = FlashFixtures.write(dir, "1.20.bin", FlashFixtures.image("1.20"));
+        Path own = FlashFixtures.write(dir, "own.bin", FlashFixtures.image("1.10"));
+        String dev = "emu:asus-crw-5224a?atapi=dead&image=" + flash;
+        CliRunner.Run r = run("flash", "--device", dev, "--family", "mtk8051", v120.toString(), "--backup",
+                own.toString(), "--yes");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
+        assertThat(r.err()).contains("two-pass vendor-mode backup taken in this run");
+        assertThat(Files.readAllBytes(flash)).isEqualTo(FlashFixtures.image("1.10"));
     }
 }

@@ -65,6 +65,9 @@ public record DriveInfo(String spec, InquiryData inquiry, Optional<DriveModel> m
     }
 
     public boolean mediumPresent() {
+        if (deadDrive) {
+            return false; // no ATAPI answer: TEST UNIT READY cannot be asked, and a drive that cannot answer it reads no disc
+        }
         return notReady.isEmpty() || notReady.get().asc() != 0x3A;
     }
 
