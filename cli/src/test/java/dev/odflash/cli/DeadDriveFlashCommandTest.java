@@ -64,4 +64,20 @@ class DeadDriveFlashCommandTest {
         assertThat(r.err()).contains("two-pass vendor-mode backup taken in this run");
         assertThat(Files.readAllBytes(flash)).isEqualTo(FlashFixtures.image("1.10"));
     }
+
+    @Test
+    void aPowerCutFlashOfTheDeadDriveResumesFromItsJournalAndEndsVerified() throws Exception {
+        Path flash = FlashFixtures.write(dir, "flash.bin", FlashFixtures.image("1.10"));
+        Path v120 = FlashFixtures.write(dir, "1.20.bin", FlashFixtures.image("1.20"));
+        String dev = "emu:asus-crw-5224a?atapi=dead&image=" + flash;
+        CliRunner.Run cut = run("flash", "--device", dev + "&fault=powerloss@erase:5,seed=7", "--family", "mtk8051",
+                v120.toString(), "--yes");
+        assertThat(cut.exitCode()).as(cut.toString()).isNotZero();
+        assertThat(Files.readAllBytes(flash)).isNotEqualTo(FlashFixtures.image("1.20"));
+        CliRunner.Run resumed = run("flash", "--device", dev, "--family", "mtk8051", v120.toString(), "--yes", "--json");
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.json().path("resumed").asBoolean()).isTrue();
+        assertThat(resumed.json().path("verified").asBoolean()).isTrue();
+        assertThat(Files.readAllBytes(flash)).isEqualTo(FlashFixtures.image("1.20"));
+    }
 }
