@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A dead drive through the CLI: the register-level emulated CRW-5224A with its ATAPI side cut off ({@code
- * ?atapi=dead}, the stand-in for a port: form whose drive the kernel does not list). Refused without --family,
+ * ?atapi=dead}, the stand-in for a port: form whose drive the kernel does not list). A device failure (exit 3) without --family,
  * accepted with it: info, then a flash that takes its two-pass backup first.
  */
 class DeadDriveFlashCommandTest {
@@ -24,10 +24,10 @@ class DeadDriveFlashCommandTest {
     }
 
     @Test
-    void withoutFamilyTheDeadDriveIsRefusedWithExit4() {
+    void withoutFamilyTheDeadDriveIsADeviceFailureWithExit3() {
         String dev = "emu:asus-crw-5224a?atapi=dead&image=" + dir.resolve("f.bin");
         CliRunner.Run r = run("info", "--device", dev);
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
         assertThat(r.err()).contains("does not answer ATAPI").contains("--family mtk8051");
     }
 

@@ -79,6 +79,11 @@ public final class DriveProbe {
                 if (device.taskFile().isEmpty()) {
                     throw e;
                 }
+                if (familyOverride.isEmpty()) { // no answer stays a device failure (exit 3), nothing sent to the registers
+                    throw OdflashException.device("drive " + device.spec() + " does not answer ATAPI (" + e.getMessage()
+                            + "); a drive that does not answer ATAPI is accepted only with --family mtk8051 (safety"
+                            + " rule 1); nothing was sent to its registers", e, "INQUIRY");
+                }
                 // a path to the registers and no ATAPI answer: the dead-drive acceptance decides (safety rule 1)
                 return new dev.odflash.family.mtk8051.DeadDriveProbe(chips, drives, chipOverride)
                         .probe(device, familyOverride, rulesRow, e.getMessage());
