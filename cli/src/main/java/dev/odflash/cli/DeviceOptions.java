@@ -68,7 +68,9 @@ public final class DeviceOptions {
             throw OdflashException.usage("--family " + family + ": only a family whose vendor mode goes over the task-file"
                     + " registers can be named (mtk8051), and only on a port: form");
         }
-        if (!dev.odflash.nativeio.PortForm.isPortForm(device)) {
+        // an emulated drive with its ATAPI side cut off (?atapi=dead) stands in for a dead drive on a port form
+        boolean emulatedDead = device != null && device.startsWith("emu:") && device.matches(".*[?&]atapi=dead(&.*)?");
+        if (!dev.odflash.nativeio.PortForm.isPortForm(device) && !emulatedDead) {
             throw OdflashException.usage("--family is for the port: forms (port:/dev/sgN, port:1-4,"
                     + " port:0xBASE:master|slave)");
         }

@@ -73,7 +73,10 @@ final class InfoCommand extends BaseCommand {
                 .put("controlPort", String.format("0x%X", r.channel().controlPort())).put("legacy", r.channel().legacy())
                 .put("driver", r.channel().driver().orElse(null))
                 .put("listed", r.listed().map(IdeDrive::address).orElse(null));
-        ctx.output().result(json, TerminalText.visible(r.describe()) + "\nNothing was opened or sent (--dry-run).\n");
+        String path = PortText.identificationPath(r, device.family != null);
+        json.put("identification", r.listed().isPresent() ? "atapi" : "dead-drive vendor mode").put("path", path);
+        ctx.output().result(json, TerminalText.visible(r.describe()) + "\nPath: " + TerminalText.visible(path)
+                + "\nNothing was opened or sent (--dry-run).\n");
         return ExitCode.OK;
     }
 
@@ -85,7 +88,9 @@ final class InfoCommand extends BaseCommand {
         }
         String spec = device.device;
         if (PortForm.isPortForm(spec)) {
-            return Optional.of("the I/O ports of its IDE channel through /dev/port (" + spec + ")");
+            return Optional.of("the I/O ports of its IDE channel through /dev/port (" + spec + ")"
+                    + (info.deadDrive() ? "; dead-drive vendor mode: no ATAPI answer, the rules come from the flash's"
+                    + " contents and a two-pass backup comes before any write" : "; identified through ATAPI first"));
         }
         if (!NativeDevices.isLinuxNode(spec)) {
             return Optional.of("none on this OS: " + PortDevices.windowsAdvice());

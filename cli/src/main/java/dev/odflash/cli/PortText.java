@@ -85,8 +85,33 @@ final class PortText {
         }
         out.add(new String[] {"port access", TerminalText.visible(access.ready() ? "possible (root or CAP_SYS_RAWIO,"
                 + " /dev/port present, lockdown off)" : "not possible: " + access.why())});
+        if (!channels.isEmpty()) {
+            out.add(new String[] {"dead drive", DEAD_DRIVE_ADVICE});
+        }
         return out;
     }
+
+    /**
+     * Which identification a resolved form will take (issue 14 §3, safety rule 1 in docs/architecture.md): a drive
+     * the kernel lists is asked INQUIRY through SG_IO first; a drive it does not list, or one that does not answer,
+     * is a dead drive, taken only in vendor mode and only under the dead-drive conditions.
+     */
+    static String identificationPath(dev.odflash.nativeio.PortForm.Resolved r, boolean familyNamed) {
+        String conditions = "accepted only with --family mtk8051" + (familyNamed ? " (given)" : " (not given)")
+                + ", a vendor-mode signature (0x70/0x72/0x73), an identified or named chip (--chip) and a two-pass"
+                + " vendor-mode backup before any write";
+        return r.listed().map(d -> "ATAPI identification first: INQUIRY through SG_IO on " + d.genericNode()
+                .or(d::blockNode).orElse("its node") + " and the drive table; if it does not answer, dead-drive vendor"
+                + " mode, " + conditions)
+                .orElse("dead-drive vendor mode: the kernel lists no drive there, so no ATAPI identification; "
+                        + conditions);
+    }
+
+    /** Doctor's advice for a drive that no longer answers ATAPI. */
+    static final String DEAD_DRIVE_ADVICE = "a drive that no longer answers ATAPI: connect it to a PATA or IDE-mode"
+            + " channel and, as root, use its port: form (a drive the kernel does not list: port:1-4 or"
+            + " port:0xBASE:master|slave, `odflash list`) with --family mtk8051; the chip must be identified or named"
+            + " (--chip), and a two-pass vendor-mode backup is taken before any write";
 
     static String unlistedForm(IdeChannel c, int position) {
         if (c.legacy()) {

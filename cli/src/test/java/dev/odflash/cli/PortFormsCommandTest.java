@@ -102,6 +102,30 @@ class PortFormsCommandTest {
     }
 
     @Test
+    void dryRunSaysWhetherATAPIIdentificationOrTheDeadDriveVendorModeWillBeUsed() {
+        CliRunner.Run listed = run("info", "--device", "port:/dev/sg1", "--dry-run", "--sysfs", sys.toString(), "--json");
+        assertThat(listed.exitCode()).as(listed.toString()).isZero();
+        assertThat(listed.json().path("identification").asText()).isEqualTo("atapi");
+        assertThat(listed.json().path("path").asText()).contains("INQUIRY through SG_IO on /dev/sg1");
+        CliRunner.Run dead = run("info", "--device", "port:2", "--dry-run", "--sysfs", sys.toString());
+        assertThat(dead.exitCode()).as(dead.toString()).isZero();
+        assertThat(dead.out()).contains("Path: dead-drive vendor mode: the kernel lists no drive there")
+                .contains("--family mtk8051 (not given)").contains("an identified or named chip (--chip)")
+                .contains("two-pass vendor-mode backup before any write");
+        CliRunner.Run named = run("info", "--device", "port:2", "--family", "mtk8051", "--dry-run", "--sysfs",
+                sys.toString(), "--json");
+        assertThat(named.json().path("identification").asText()).isEqualTo("dead-drive vendor mode");
+        assertThat(named.json().path("path").asText()).contains("--family mtk8051 (given)");
+    }
+
+    @Test
+    void doctorsPortAdviceCoversADeadDrive() {
+        CliRunner.Run r = run("doctor", "--sysfs", sys.toString());
+        assertThat(r.out()).as(r.toString()).contains("dead drive")
+                .contains("a drive that no longer answers ATAPI").contains("--family mtk8051");
+    }
+
+    @Test
     void formsThatNameNoScannedChannelOrAListedPositionAreUsageErrors() {
         CliRunner.Run free = run("info", "--device", "port:0x378:master", "--dry-run", "--sysfs", sys.toString());
         assertThat(free.exitCode()).as(free.toString()).isEqualTo(2);

@@ -19,10 +19,20 @@ import java.util.Optional;
 public record DriveInfo(String spec, InquiryData inquiry, Optional<DriveModel> model, Optional<JedecId> jedecId,
                         Optional<ChipSpec> chip, Optional<FlashSize> flashSize, Optional<Configuration> configuration,
                         Optional<SenseData> notReady, boolean emulated, List<String> notes, List<String> warnings,
-                        Optional<Failure.DeviceFailure> vendorModeFailure, Optional<DriveFamily> namedFamily) {
+                        Optional<Failure.DeviceFailure> vendorModeFailure, Optional<DriveFamily> namedFamily,
+                        boolean deadDrive) {
     public DriveInfo {
         notes = List.copyOf(notes);
         warnings = List.copyOf(warnings);
+    }
+
+    /** A drive that answered ATAPI (every path but the dead-drive port path, family.mtk8051.DeadDriveProbe). */
+    public DriveInfo(String spec, InquiryData inquiry, Optional<DriveModel> model, Optional<JedecId> jedecId,
+                     Optional<ChipSpec> chip, Optional<FlashSize> flashSize, Optional<Configuration> configuration,
+                     Optional<SenseData> notReady, boolean emulated, List<String> notes, List<String> warnings,
+                     Optional<Failure.DeviceFailure> vendorModeFailure, Optional<DriveFamily> namedFamily) {
+        this(spec, inquiry, model, jedecId, chip, flashSize, configuration, notReady, emulated, notes, warnings,
+                vendorModeFailure, namedFamily, false);
     }
 
     /** A drive whose family nobody named on the command line (the usual case). */
@@ -55,6 +65,9 @@ public record DriveInfo(String spec, InquiryData inquiry, Optional<DriveModel> m
     }
 
     public boolean mediumPresent() {
+        if (deadDrive) {
+            return false; // no ATAPI answer: TEST UNIT READY cannot be asked, and a drive that cannot answer it reads no disc
+        }
         return notReady.isEmpty() || notReady.get().asc() != 0x3A;
     }
 

@@ -56,11 +56,25 @@ public final class DriveProbe {
 
     /**
      * The drive-table row the user names with {@code --model} (dev.odflash.drive.DriveRules) for a chip whose
-     * contents no longer identify its drive; today the external family uses it (issue 15 §1).
+     * contents no longer identify its drive: a clipped chip (issue 15 §1) or a dead drive reached over its
+     * registers (issue 14 §3 "or from --model naming a drive-table row").
      */
     public DriveProbe withModel(Optional<String> model) {
         this.modelOverride = model;
         return this;
+    }
+
+    /** The mtk8051 row {@code --model} names for a dead drive: exactly one row, of that family, or a usage error. */
+    private Optional<DriveModel> namedMtk8051Row() throws OdflashException {
+        if (modelOverride.isEmpty()) {
+            return Optional.empty();
+        }
+        DriveModel row = NamedModel.row(drives, modelOverride.get());
+        if (row.family() != dev.odflash.drive.DriveFamily.MTK8051) {
+            throw OdflashException.usage(Choice.MODEL_NAMED.mention() + " " + modelOverride.get() + " names a "
+                    + row.family().word() + " drive; a dead drive on the port path is an mtk8051 drive");
+        }
+        return Optional.of(row);
     }
 
     public DriveInfo probe(Device device) throws OdflashException {
@@ -73,7 +87,21 @@ public final class DriveProbe {
         Optional<SenseData> notReady;
         Optional<Configuration> configuration = Optional.empty();
         try {
-            inquiry = inquiry(spc);
+            try {
+                inquiry = inquiry(spc);
+            } catch (TransportException | OdflashException e) {
+                if (device.taskFile().isEmpty()) {
+                    throw e;
+                }
+                if (familyOverride.isEmpty()) { // no answer stays a device failure (exit 3), nothing sent to the registers
+                    throw OdflashException.device("drive " + device.spec() + " does not answer ATAPI (" + e.getMessage()
+                            + "); a drive that does not answer ATAPI is accepted only with --family mtk8051 (safety"
+                            + " rule 1); nothing was sent to its registers", e, "INQUIRY");
+                }
+                // a path to the registers and no ATAPI answer: the dead-drive acceptance decides (safety rule 1)
+                return new dev.odflash.family.mtk8051.DeadDriveProbe(chips, drives, chipOverride)
+                        .probe(device, familyOverride, namedMtk8051Row(), e.getMessage());
+            }
             notReady = spc.testUnitReady();
             try {
                 configuration = Optional.of(spc.getConfiguration());

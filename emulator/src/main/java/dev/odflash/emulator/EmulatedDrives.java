@@ -75,6 +75,9 @@ public final class EmulatedDrives {
             Mtk8051Drive drive = new Mtk8051Drive(specText, profile, quirks, faults, clock, model, store,
                     Arrays.copyOf(factory, 0x4000), spec.params().get("intro"), spec.params().get("unlock"),
                     serialStatus(chip, spec.params().get("bp")), swapped(chip, spec.params().get("spi")));
+            if ("dead".equals(spec.params().get("atapi"))) {
+                drive.atapiDead();
+            }
             stats.ifPresent(s -> drive.onClose(() -> s.write(drive, profile.name())));
             return drive;
         } catch (RuntimeException e) {

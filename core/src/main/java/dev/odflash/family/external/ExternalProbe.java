@@ -140,13 +140,7 @@ public final class ExternalProbe {
             return Optional.empty();
         }
         String name = modelOverride.get();
-        List<DriveModel> rows = DriveRules.candidates(drives, name);
-        if (rows.size() != 1) {
-            throw OdflashException.usage(Choice.MODEL_NAMED.mention() + " " + name + ": " + (rows.isEmpty()
-                    ? "no drive-table row has this name (VENDOR PRODUCT or PRODUCT)" : "several rows answer: "
-                    + String.join(", ", rows.stream().map(DriveModel::displayName).toList()) + "; give VENDOR PRODUCT"));
-        }
-        DriveRules rules = DriveRules.of(rows.getFirst());
+        DriveRules rules = DriveRules.of(dev.odflash.ops.NamedModel.row(drives, name));
         if (rules.layout().fixedSize() > 0 && rules.layout().fixedSize() != chipSize) {
             throw OdflashException.refused(Gate.SIZE, rules.row().displayName() + "'s " + rules.layout().word()
                     + " images are " + rules.layout().fixedSize() + " bytes, the chip " + chipSize + ": not this drive's"

@@ -31,7 +31,8 @@ public record DriveKey(String vendor, String product, String basis, String value
         String vendor = info.inquiry().vendor().strip();
         String product = info.inquiry().product().strip();
         Optional<String> serial = info.configuration().flatMap(Configuration::unitSerial);
-        if (serial.isEmpty() && device.programmer().isPresent()) {
+        if (serial.isEmpty() && (device.programmer().isPresent() || info.deadDrive())) {
+            // a dead drive (no ATAPI answer) has no serial to ask for either: the path is its key
             // a chip on a clip: the identity comes from its contents (vendor, product), the path from the programmer
             return new DriveKey(vendor, product, PATH, device.pathKey());
         }

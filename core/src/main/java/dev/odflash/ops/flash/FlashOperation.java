@@ -226,6 +226,12 @@ public final class FlashOperation {
         if (reader.isEmpty()) {
             return pending.map(j -> journalBackup(j)).orElse(new Backup(Optional.empty(), ""));
         }
+        if (info.deadDrive() && pending.isEmpty() && options.backupFile().isPresent()) {
+            // safety rule 1: a drive that does not answer ATAPI is written only after a two-pass read in this run
+            throw OdflashException.refused(Gate.BACKUP, "drive " + info.spec() + " does not answer ATAPI: it is"
+                    + " written only after a two-pass vendor-mode backup taken in this run; leave out "
+                    + Choice.OWN_BACKUP.mention() + " " + options.backupFile().get());
+        }
         if (pending.isEmpty() && options.backupFile().isPresent()) {
             BackupFiles.checkVouched(options.backupFile().get()); // refused unread: a damaged or regions-only backup
         }
@@ -234,7 +240,7 @@ public final class FlashOperation {
         try {
             now = before.isPresent() ? before.get() : reader.get().read(progress);
         } catch (OdflashException e) {
-            if (!FlashReader.wholeReadRefused(e)) {
+            if (!FlashReader.wholeReadRefused(e) || (info.deadDrive() && pending.isEmpty())) {
                 throw e;
             }
             if (pending.isPresent()) {

@@ -39,6 +39,7 @@ public final class Mtk8051Drive implements EmulatedDrive {
     private final FlashImageStore store;
     private final byte[] factoryBoot;
     private final EmulatedAtapiFrontEnd scsi;
+    private boolean atapiDead;
     private final FaultPlan plan;
     /** The register-level vendor mode: parallel parts through their JEDEC commands, serial parts through the mailbox. */
     private final Optional<Mtk8051TaskFile> registers;
@@ -224,7 +225,15 @@ public final class Mtk8051Drive implements EmulatedDrive {
 
     @Override
     public ScsiTransport scsi() {
-        return scsi;
+        return atapiDead ? DeadAtapi.INSTANCE.on(scsi.clock()) : scsi;
+    }
+
+    /**
+     * {@code ?atapi=dead}: the drive no longer answers ATAPI (every SCSI command gets no answer) while its task-file
+     * registers and vendor mode still work, the case a dead-drive flash exists for (issue 14 §3).
+     */
+    public void atapiDead() {
+        atapiDead = true;
     }
 
     @Override
