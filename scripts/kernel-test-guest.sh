@@ -33,6 +33,7 @@ JAVA="@JDK@/bin/java --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC $AOT -c
 odflash() { $JAVA -Xint dev.odflash.cli.Main "$@"; }
 uptime_s() { cut -d' ' -f1 /proc/uptime; }
 . /kernel-test-port.sh # the port path's stages (issue 14 §4)
+. /kernel-test-gadget.sh # the USB gadget stage (issue 16 §2)
 
 # --- stage "port" (second boot): the port path's positive case, then done -------------------------------
 if [ "$STAGE" = port ]; then
@@ -125,6 +126,10 @@ echo "INFO checks done at guest uptime $(uptime_s) s"
 # --- the port path's refusal case (issue 14 §4), on this boot's PIIX function ---------------------------
 port_refusal
 echo "INFO port refusal done at guest uptime $(uptime_s) s"
+
+# --- the USB gadget stage (issue 16 §2): emulated drives behind the guest's own kernel --------------------
+gadget_stage
+echo "INFO gadget stage done at guest uptime $(uptime_s) s"
 
 # --- benchmark (issue 5 §5, issue 16 §3): figures only, never a pass/fail ------------------------------
 # Same device: KernelCheck warms up, then alternates odflash and sg_dd / sg_turs -t runs, R repetitions,
