@@ -5,7 +5,6 @@ import dev.odflash.emulator.EmulatorProfile;
 import dev.odflash.emulator.EmulatorProfiles;
 import dev.odflash.emulator.gadget.GadgetHost;
 import dev.odflash.emulator.gadget.GadgetNodes;
-import dev.odflash.emulator.gadget.GadgetService;
 import dev.odflash.emulator.gadget.GadgetSetup;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.transport.Device;

@@ -11,12 +11,12 @@ import java.nio.file.StandardOpenOption;
  * is bulk-IN 0x81, ep2 bulk-OUT 0x02, in the order {@link FunctionFsDescriptors} declares them. An I/O in the wrong
  * direction halts the endpoint, which is how bulk-IN is halted here without native code.
  */
-final class FunctionFsEndpoints implements BulkEndpoints, AutoCloseable {
+public final class FunctionFsEndpoints implements BulkEndpoints, AutoCloseable {
     private final FileChannel in;
     private final FileChannel out;
     private final int maxPacket;
 
-    FunctionFsEndpoints(Path mount, int maxPacket) throws IOException {
+    public FunctionFsEndpoints(Path mount, int maxPacket) throws IOException {
         this.in = FileChannel.open(mount.resolve("ep1"), StandardOpenOption.READ, StandardOpenOption.WRITE);
         this.out = FileChannel.open(mount.resolve("ep2"), StandardOpenOption.READ, StandardOpenOption.WRITE);
         this.maxPacket = maxPacket;

@@ -1,4 +1,9 @@
-package dev.odflash.emulator.gadget;
+package dev.odflash.cli;
+
+import dev.odflash.emulator.gadget.BulkOnlyServer;
+import dev.odflash.emulator.gadget.Ep0Event;
+import dev.odflash.emulator.gadget.FunctionFsDescriptors;
+import dev.odflash.emulator.gadget.FunctionFsEndpoints;
 
 import dev.odflash.transport.ScsiTransport;
 
@@ -16,8 +21,10 @@ import java.util.function.Consumer;
  * class requests on a thread of its own (GET MAX LUN, Bulk-Only reset; anything else stalled), and runs the
  * Bulk-Only loop on the calling thread, which owns the drive (docs/architecture.md "One thread per drive"). A reset
  * in flight ends that command's I/O with an IOException: the command is dropped and the loop waits for the next CBW.
+ * It lives in the CLI because it starts a thread and shares two flags with it: the emulator holds no locks
+ * (docs/architecture.md "One thread per drive").
  */
-public final class GadgetService {
+final class GadgetService {
     private final Path mount;
     private volatile boolean stopping;
     private volatile boolean enabled;
