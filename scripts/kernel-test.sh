@@ -92,7 +92,7 @@ DISK=$WORK/disk.img
 [ -f "$DISK" ] || head -c 4194304 /dev/urandom > "$DISK"
 DISK_SHA=$(sha256sum "$DISK" | cut -d' ' -f1)
 for f in kernel-test-guest.sh:init kernel-test-port.sh:kernel-test-port.sh kernel-test-gadget.sh:kernel-test-gadget.sh; do
-  sed -e "s|@JDK@|$JDK|g" -e "s|@APP@|$APP|g" -e "s|@BLOCKS@|$ISO_BLOCKS|g" -e "s|@BENCH@|${KT_NO_BENCH:-}|g" \
+  sed -e "s|@JDK@|$JDK|g" -e "s|@APP@|$APP|g" -e "s|@BLOCKS@|$ISO_BLOCKS|g" -e "s|@BENCH@|${KT_NO_BENCH:-}|g" -e "s|@GADGET@|${KT_GADGET:-}|g" \
     -e "s|@DISKSHA@|$DISK_SHA|g" "scripts/${f%%:*}" > "$IRD/${f#*:}"
 done
 chmod +x "$IRD/init"
@@ -105,7 +105,7 @@ boot() {
   log "boot $name (stage $stage) under TCG, kernel $KVER"
   local t0; t0=$(date +%s)
   set +e
-  timeout 900 qemu-system-x86_64 -accel tcg -smp 1 -m 2048 -nodefaults -display none -serial stdio -no-reboot \
+  timeout 600 qemu-system-x86_64 -accel tcg -smp 1 -m 2048 -nodefaults -display none -serial stdio -no-reboot \
     -machine q35 -kernel "$KPKG/boot/vmlinuz-$KVER" -initrd "$WORK/initramfs.cpio.gz" \
     -append "console=ttyS0 panic=-1 loglevel=4 KT_STAGE=$stage" "$@" \
     -virtfs local,path="$JDK",mount_tag=jdk,security_model=none,readonly=on \
