@@ -35,6 +35,7 @@ odflash() { $JAVA -Xint dev.odflash.cli.Main "$@"; }
 uptime_s() { cut -d' ' -f1 /proc/uptime; }
 . /kernel-test-port.sh # the port path's stages (issue 14 §4)
 . /kernel-test-bench.sh # the benchmark (issue 16 §3)
+. /kernel-test-gadget.sh # the USB gadget stage (issue 16 §2)
 
 # --- stage "port" (second boot): the port path's positive case, then done -------------------------------
 if [ "$STAGE" = port ]; then
@@ -134,6 +135,11 @@ echo "INFO checks done at guest uptime $(uptime_s) s"
 # --- the port path's refusal case (issue 14 §4), on this boot's PIIX function ---------------------------
 port_refusal
 echo "INFO port refusal done at guest uptime $(uptime_s) s"
+
+# --- the USB gadget stage (issue 16 §2): emulated drives behind the guest's own kernel --------------------
+# opt-in (KT_GADGET=1) until it passes: its first run on 2026-12-02 bound the gadget but got no /dev/sgN in 20 s
+if [ -n "@GADGET@" ]; then gadget_stage; fi
+echo "INFO gadget stage done at guest uptime $(uptime_s) s"
 
 # --- benchmark (issue 5 §5, issue 16 §3): figures only, scripts/kernel-test-bench.sh --------------------
 [ -z "@BENCH@" ] && bench_run

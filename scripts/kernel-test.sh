@@ -83,7 +83,7 @@ libs=$( { for b in sg_inq sg_turs sg_raw sg_dd; do ldd "$(command -v $b)"; done;
         | grep -o '/[^ ]*' | grep -v "^$JDK" | sort -u)
 for l in $libs; do mkdir -p "$IRD$(dirname "$l")"; cp -L "$l" "$IRD$l"; done
 : > "$IRD/modules.list"
-for m in ahci ata_piix sr_mod sd_mod sg virtio_pci 9pnet_virtio 9p; do
+for m in ahci ata_piix sr_mod sd_mod sg virtio_pci 9pnet_virtio 9p configfs dummy_hcd usb_f_fs libcomposite usb-storage; do # issue 16 §2: the gadget stage's modules
   modprobe -d "$KPKG" -S "$KVER" --show-depends "$m" | awk '$1=="insmod"{print $2}'
 done | awk '!seen[$0]++' | while read -r ko; do
   cp "$ko" "$IRD/lib/modules/"; basename "$ko" >> "$IRD/modules.list"
@@ -92,8 +92,8 @@ done
 DISK=$WORK/disk.img
 [ -f "$DISK" ] || head -c 4194304 /dev/urandom > "$DISK"
 DISK_SHA=$(sha256sum "$DISK" | cut -d' ' -f1)
-for f in kernel-test-guest.sh:init kernel-test-port.sh:kernel-test-port.sh kernel-test-bench.sh:kernel-test-bench.sh; do
-  sed -e "s|@JDK@|$JDK|g" -e "s|@APP@|$APP|g" -e "s|@BLOCKS@|$ISO_BLOCKS|g" -e "s|@BENCH@|${KT_NO_BENCH:-}|g" \
+for f in kernel-test-guest.sh:init kernel-test-port.sh:kernel-test-port.sh kernel-test-bench.sh:kernel-test-bench.sh kernel-test-gadget.sh:kernel-test-gadget.sh; do
+  sed -e "s|@JDK@|$JDK|g" -e "s|@APP@|$APP|g" -e "s|@BLOCKS@|$ISO_BLOCKS|g" -e "s|@BENCH@|${KT_NO_BENCH:-}|g" -e "s|@GADGET@|${KT_GADGET:-}|g" \
     -e "s|@DISKSHA@|$DISK_SHA|g" "scripts/${f%%:*}" > "$IRD/${f#*:}"
 done
 chmod +x "$IRD/init"

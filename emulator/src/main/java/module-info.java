@@ -11,4 +11,5 @@ module dev.odflash.emulator {
     exports dev.odflash.emulator.download to dev.odflash.cli;
     exports dev.odflash.emulator.firmware to dev.odflash.cli;
     exports dev.odflash.emulator.replay to dev.odflash.cli;
+    exports dev.odflash.emulator.gadget to dev.odflash.cli;
 }

@@ -61,6 +61,8 @@ public final class Cli {
         CommandLine emu = new CommandLine(new EmuCommand());
         emu.addSubcommand("profiles", new EmuProfilesCommand(ctx));
         emu.addSubcommand("firmware", new EmuFirmwareCommand(ctx));
+        emu.addSubcommand("attach", new EmuAttachCommand(ctx)); // issue 16 §1: the emulated drive as a USB gadget
+        emu.addSubcommand("detach", new EmuDetachCommand(ctx));
         cl.addSubcommand("emu", emu);
         CommandLine journal = new CommandLine(new JournalCommand());
         journal.addSubcommand("list", new JournalListCommand(ctx));

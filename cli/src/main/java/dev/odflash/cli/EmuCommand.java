@@ -6,8 +6,8 @@ import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "emu", header = "The built-in emulated drives: profiles and synthetic firmware.", mixinStandardHelpOptions = true,
-        description = "The built-in emulated drives: their profiles and synthetic firmware.")
+@Command(name = "emu", header = "The built-in emulated drives: profiles, synthetic firmware, a USB gadget.", mixinStandardHelpOptions = true,
+        description = "The built-in emulated drives: their profiles and synthetic firmware, and one served to this host's kernel as a USB drive (attach, detach).")
 final class EmuCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;

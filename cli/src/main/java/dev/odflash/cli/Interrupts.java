@@ -31,6 +31,7 @@ final class Interrupts {
     private final Cancellation cancellation = Cancellation.none();
     private final Supplier<Output> output;
     private final BooleanSupplier json;
+    private volatile Runnable cleanup = () -> { };
 
     /**
      * @param output the run's output (its --json choice is known only once the command line is parsed)
@@ -54,6 +55,14 @@ final class Interrupts {
         ACTIVE.set(this);
     }
 
+    /**
+     * Work that must run before a signal ends the process (issue 16: `emu attach` removes its gadget, which would
+     * otherwise stay bound to a JVM that no longer serves it).
+     */
+    void beforeHalt(Runnable cleanup) {
+        this.cleanup = cleanup;
+    }
+
     void deactivate() {
         ACTIVE.compareAndSet(this, null);
     }
@@ -70,6 +79,7 @@ final class Interrupts {
                     StandardCharsets.UTF_8), InputStream.nullInputStream(), false);
             new Output(direct, json.getAsBoolean()).error(ExitCode.INTERRUPTED, "interrupted (" + name + "): no write"
                     + " was in progress, nothing was published");
+            cleanup.run();
             Runtime.getRuntime().halt(ExitCode.INTERRUPTED.code()); // shutdown hooks would only delay it
         }
     }

@@ -20,7 +20,7 @@ public final class FunctionFsDescriptors {
     static final int ENDPOINT_IN = 0x81;
     static final int ENDPOINT_OUT = 0x02;
     static final int FULL_SPEED_PACKET = 64;
-    static final int HIGH_SPEED_PACKET = 512;
+    public static final int HIGH_SPEED_PACKET = 512;
     private static final int INTERFACE_LENGTH = 9;
     private static final int ENDPOINT_LENGTH = 7;
     private static final int PER_SPEED = INTERFACE_LENGTH + 2 * ENDPOINT_LENGTH;

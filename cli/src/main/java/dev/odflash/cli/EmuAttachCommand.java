@@ -1,0 +1,138 @@
+package dev.odflash.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.odflash.emulator.EmulatorProfile;
+import dev.odflash.emulator.EmulatorProfiles;
+import dev.odflash.emulator.gadget.GadgetHost;
+import dev.odflash.emulator.gadget.GadgetNodes;
+import dev.odflash.emulator.gadget.GadgetSetup;
+import dev.odflash.ops.OdflashException;
+import dev.odflash.transport.Device;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Serves an emulated drive to this host's kernel as a USB CD/DVD drive: a configfs gadget with one FunctionFS
+ * mass-storage function on dummy_hcd, the Bulk-Only loop in this process (issue 16 §1). Always removes the gadget on
+ * the way out, and removes one a killed run left behind.
+ */
+@Command(name = "attach", header = "Serve an emulated drive to the kernel as a USB CD/DVD drive (Linux, root).",
+        mixinStandardHelpOptions = true,
+        description = {"Serve an emulated drive to this host's kernel as a USB mass-storage CD/DVD drive (dummy_hcd,"
+                + " a configfs gadget, FunctionFS), print the /dev/sgN and /dev/srN it became, and serve until Ctrl-C or"
+                + " `odflash emu detach`. The gadget is always removed on the way out.",
+                "Exit codes: 0 detached; 2 unknown profile; 3 the kernel lacks dummy_hcd, FunctionFS or configfs, or"
+                        + " the device nodes never appeared; 4 not Linux, not root, or a gadget served by another"
+                        + " running odflash; 130 Ctrl-C."})
+final class EmuAttachCommand extends BaseCommand {
+    /** How long the host side gets to scan the gadget (0.9 s under TCG in the research spike). */
+    private static final Duration SCAN_WAIT = Duration.ofSeconds(20);
+
+    @Parameters(index = "0", paramLabel = "PROFILE[?...]", description = "A profile as `emu profiles` prints it, with"
+            + " its spec parameters (emu:mt1959-download?fault=...); emu: may be left out.")
+    String profile;
+
+    EmuAttachCommand(AppContext ctx) {
+        super(ctx);
+    }
+
+    @Override
+    protected boolean suggestsReport() {
+        return false;
+    }
+
+    @Override
+    protected ExitCode execute() throws Exception {
+        String spec = profile.startsWith("emu:") ? profile : "emu:" + profile;
+        String name = spec.substring("emu:".length()).split("\\?", 2)[0];
+        EmulatorProfile p = EmulatorProfiles.byName(name).orElseThrow(() -> OdflashException.usage(
+                "unknown profile '" + TerminalText.visible(name) + "'" + DidYouMean.suffix(name, EmulatorProfiles.all()
+                        .stream().map(EmulatorProfile::name).toList()) + " (see `odflash emu profiles`)"));
+        GadgetHost host = GadgetHostText.host(ctx.env());
+        Output out = ctx.output();
+        Optional<GadgetHost.Refusal> refused = host.hostRefusal();
+        if (refused.isPresent()) {
+            return refuse(out, refused.get());
+        }
+        GadgetSetup setup = new GadgetSetup(host);
+        List<String> failed = setup.loadModules();
+        refused = host.kernelRefusal();
+        if (refused.isPresent()) {
+            if (!failed.isEmpty()) {
+                out.note("modprobe failed for: " + String.join(", ", failed));
+            }
+            return refuse(out, refused.get());
+        }
+        if (setup.exists()) {
+            OptionalLong pid = setup.readPid();
+            if (pid.isPresent() && pid.getAsLong() != ProcessHandle.current().pid()
+                    && ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::isAlive).orElse(false)) {
+                out.error(ExitCode.REFUSED, "emu attach: a gadget is already served by odflash PID " + pid.getAsLong()
+                        + "; stop it with `odflash emu detach` first");
+                return ExitCode.REFUSED;
+            }
+            out.note("removing the gadget a stopped run left behind");
+            setup.remove();
+        }
+        try (Device drive = ctx.openDevice(spec)) {
+            GadgetService service = new GadgetService(host.functionFs());
+            ctx.interrupts().beforeHalt(() -> removeQuietly(service, setup));
+            try {
+                setup.create(p.vendor(), p.product(), "ODFLASH-" + Integer.toHexString(name.hashCode()));
+                setup.writePid(ProcessHandle.current().pid());
+                service.start();
+                setup.bind();
+                Optional<GadgetNodes> nodes = waitForNodes(host);
+                if (nodes.isEmpty()) {
+                    out.error(ExitCode.DEVICE, "emu attach: the gadget was bound but no /dev/sgN appeared within "
+                            + SCAN_WAIT.toSeconds() + " s (is usb-storage loaded?); the gadget was removed");
+                    return ExitCode.DEVICE;
+                }
+                ObjectNode json = Output.object();
+                json.put("profile", p.name()).put("sg", nodes.get().sg());
+                nodes.get().sr().ifPresent(sr -> json.put("sr", sr));
+                out.result(json, "attached emu:" + p.name() + " as " + nodes.get().sg()
+                        + nodes.get().sr().map(sr -> " and " + sr).orElse("")
+                        + "; serving until Ctrl-C or `odflash emu detach`\n");
+                ctx.terminal().out().flush();
+                service.serve(drive.scsi(), Duration.ofMinutes(10), served -> { });
+                return ExitCode.OK;
+            } finally {
+                removeQuietly(service, setup);
+            }
+        }
+    }
+
+    private static ExitCode refuse(Output out, GadgetHost.Refusal refusal) {
+        ExitCode code = GadgetHostText.exitCode(refusal);
+        out.error(code, GadgetHostText.words(refusal, "emu attach"));
+        return code;
+    }
+
+    private static Optional<GadgetNodes> waitForNodes(GadgetHost host) throws InterruptedException {
+        long end = System.nanoTime() + SCAN_WAIT.toNanos();
+        while (System.nanoTime() < end) {
+            Optional<GadgetNodes> nodes = GadgetNodes.find(host);
+            if (nodes.isPresent() && nodes.get().sr().isPresent()) {
+                return nodes;
+            }
+            Thread.sleep(100);
+        }
+        return GadgetNodes.find(host);
+    }
+
+    private static void removeQuietly(GadgetService service, GadgetSetup setup) {
+        service.stop();
+        try {
+            setup.remove();
+        } catch (IOException e) {
+            System.getLogger("dev.odflash.cli").log(System.Logger.Level.WARNING, "gadget removal: " + e);
+        }
+    }
+}
