@@ -174,9 +174,12 @@ class ArchitectureTest {
         assertThat(found).as("the GUI words choices (ChoiceWords) and calls operations").isEmpty();
     }
 
-    /** What the GUI may name of protocol and transport: the command's handles, and the typed progress events. */
+    /**
+     * What the GUI may name of protocol and transport: the command's handles, the typed progress events, and the
+     * engine's typed user-action prompts (core transport/UserActions.java: "the CLI prints it, a GUI shows it").
+     */
     private static final List<String> GUI_ALLOWED = java.util.stream.Stream.concat(COMMAND_ALLOWED.stream(),
-            java.util.stream.Stream.of("dev.odflash.protocol.Progress")).toList();
+            java.util.stream.Stream.of("dev.odflash.protocol.Progress", "dev.odflash.transport.UserActions")).toList();
 
     /** The view-models are tested without a display: no Swing or AWT in dev.odflash.gui.model. */
     @Test
