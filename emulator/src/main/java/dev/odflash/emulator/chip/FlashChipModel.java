@@ -80,6 +80,11 @@ public final class FlashChipModel {
     private long partialPrograms;
     private long lies;
     private long wornFailures;
+    /** The last erase or program while time is deferred: where, what the cells held, what it burnt (null: an erase). */
+    private int runningFrom = -1;
+    private byte[] runningBefore;
+    private byte[] runningSource;
+    private long runningCount;
 
     public FlashChipModel(ChipSpec spec, byte[] contents, VirtualClock clock, long seed) {
         this(spec, contents, clock, seed, ChipFaults.NONE);
@@ -180,6 +185,7 @@ public final class FlashChipModel {
             if (faults.powerLossAtErase().contains(eraseCalls)) {
                 interruptErase((int) address, blockSize, nanos);
             }
+            remember((int) address, blockSize, null, 0);
             eraseCells((int) address, (int) address + blockSize);
         } finally {
             sink.written(cells, (int) address, (int) address + blockSize);
@@ -232,6 +238,7 @@ public final class FlashChipModel {
         if (faults.powerLossAtProgram().contains(programCalls)) {
             interruptProgram(at, src, off, len, nanos);
         }
+        remember(at, len, src, off);
         if (faults.lieAtProgram().contains(programCalls)) {
             lies++; // the call takes its time and says READY; not one cell changed
             charge(nanos);
@@ -300,6 +307,62 @@ public final class FlashChipModel {
         status = new ChipStatus(true, false, false);
         throw new PowerLossException(String.format("program %d (0x%X, %d bytes) cut at %d %% of its time%s",
                 programCalls, at, len, Math.round(fraction * 100), partial ? ", range left partly programmed" : ""));
+    }
+
+    /** While time is deferred, keeps what an operation's cells held, so a cut inside its busy window can undo it. */
+    private void remember(int from, int length, byte[] src, int off) {
+        if (!deferOperationTime) {
+            return;
+        }
+        runningFrom = from;
+        runningBefore = Arrays.copyOfRange(cells, from, from + length);
+        runningSource = src == null ? null : Arrays.copyOfRange(src, off, off + length);
+        runningCount = src == null ? eraseCalls : programCalls;
+    }
+
+    /**
+     * Power failed while the last erase or program was still running ({@link #deferOperationTime()}: its cells
+     * already hold the result, its time is owed), {@code progress} of that time gone: the cells go back to what they
+     * held and are left as a cut inside the call leaves them (an erase partly erased, scattered; a program with a
+     * prefix burnt and one byte part-way, by the write model's rule). Page parts keep the finished page (a
+     * simplification: their page erase and burn are not split). Returns whether anything was cut.
+     */
+    public boolean cutRunning(double progress) {
+        if (runningFrom < 0) {
+            return false;
+        }
+        int from = runningFrom;
+        int length = runningBefore.length;
+        runningFrom = -1;
+        double p = Math.min(1, Math.max(0, progress));
+        if (runningSource == null) {
+            System.arraycopy(runningBefore, 0, cells, from, length);
+            Interruptions.erase(cells, from, from + length, p, eventRandom(ERASE_STREAM, runningCount));
+            if (!isErased(from, length) && !Arrays.equals(runningBefore, 0, length, cells, from, from + length)) {
+                partialErases++;
+            }
+        } else if (spec.writeModel() instanceof WriteModel.Byte || spec.writeModel() instanceof WriteModel.Bit) {
+            System.arraycopy(runningBefore, 0, cells, from, length);
+            byte[] src = runningSource;
+            int[] burnt = IntStream.range(0, length).filter(i -> src[i] != (byte) 0xFF).toArray();
+            if (burnt.length > 0) {
+                int cut = burnt[Math.min(burnt.length - 1, (int) (p * burnt.length))];
+                if (cut > 0 && (spec.writeModel() instanceof WriteModel.Byte
+                        ? programBytes(from, src, 0, cut) : programBits(from, src, 0, cut))) {
+                    violations++;
+                }
+                if (Interruptions.unfinished(cells[from + cut], src[cut])) {
+                    partialPrograms++;
+                }
+                cells[from + cut] = Interruptions.partlyProgrammed(cells[from + cut], src[cut],
+                        eventRandom(PROGRAM_STREAM, runningCount));
+            }
+        } else {
+            return false;
+        }
+        status = new ChipStatus(true, false, false);
+        sink.written(cells, from, from + length);
+        return true;
     }
 
     /** Locks a range in hardware (a boot-block lock): erase and program touching it are refused. */

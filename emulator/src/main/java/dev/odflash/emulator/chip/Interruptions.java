@@ -25,6 +25,12 @@ final class Interruptions {
      */
     static double erase(byte[] cells, int from, int to, RandomGenerator random) {
         double progress = 0.05 + 0.9 * random.nextDouble();
+        erase(cells, from, to, progress, random);
+        return progress;
+    }
+
+    /** Leaves {@code [from, to)} partly erased as {@link #erase(byte[], int, int, RandomGenerator)} does, at a given progress. */
+    static void erase(byte[] cells, int from, int to, double progress, RandomGenerator random) {
         for (int i = from; i < to; i++) {
             double u = random.nextDouble();
             if (u < progress) {
@@ -33,7 +39,6 @@ final class Interruptions {
                 cells[i] |= (byte) random.nextInt(256);
             }
         }
-        return progress;
     }
 
     /**

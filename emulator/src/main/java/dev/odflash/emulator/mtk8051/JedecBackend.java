@@ -27,6 +27,11 @@ final class JedecBackend implements VendorBackend {
     }
 
     @Override
+    public void powerCut(long atNanos) {
+        chip.powerCut(atNanos);
+    }
+
+    @Override
     public long operations() {
         return chip.operations();
     }

@@ -136,7 +136,16 @@ public final class Mtk8051Drive implements EmulatedDrive {
 
     /** Counts a command and applies the command faults before it runs ({@link CommandFaults#begin}). */
     void beginCommand(String what, Duration timeout) throws TransportException {
-        faults.begin(what, timeout);
+        long at = virtualClock().nanos(); // the cut's moment, before the host's timeout is charged
+        boolean wasOff = faults.poweredOff();
+        try {
+            faults.begin(what, timeout);
+        } catch (TransportException e) {
+            if (!wasOff && faults.poweredOff()) { // powerloss@cmd:N inside a chip busy window leaves it cut
+                registers.ifPresent(r -> r.powerCut(at));
+            }
+            throw e;
+        }
     }
 
     /**

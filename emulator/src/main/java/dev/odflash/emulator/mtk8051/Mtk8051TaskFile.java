@@ -61,6 +61,11 @@ final class Mtk8051TaskFile implements TaskFile {
         return writes + backend.operations();
     }
 
+    /** Power failed at {@code atNanos}: the chip's running operation (if any) is cut, not finished. */
+    void powerCut(long atNanos) {
+        backend.powerCut(atNanos);
+    }
+
     /** A bus reset or a power-on: vendor mode is gone. */
     void reset() {
         vendor = false;

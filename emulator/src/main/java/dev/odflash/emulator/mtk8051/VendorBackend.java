@@ -16,4 +16,8 @@ interface VendorBackend {
 
     /** Erases and programs that reached the chip model (the drive's write count). */
     long operations();
+
+    /** Power failed at {@code atNanos}: an erase or program the part is still busy with stops where it is. */
+    default void powerCut(long atNanos) {
+    }
 }
