@@ -19,10 +19,12 @@ final class FaultyProgrammer implements ProgrammerSession {
     private final FaultPlan plan;
     private int writes;
     private boolean powerLost;
+    private boolean protectedRange;
 
     FaultyProgrammer(ProgrammerSession inner, FaultPlan plan) {
         this.inner = inner;
         this.plan = plan;
+        this.protectedRange = plan.protectLength() > 0;
     }
 
     @Override
@@ -30,6 +32,7 @@ final class FaultyProgrammer implements ProgrammerSession {
         alive();
         writes++;
         requireFreshReference(regions, reference);
+        refuseProtected(regions);
         if (writes == plan.cutBeforeWrite()) {
             throw cut("before region write " + writes);
         }
@@ -48,6 +51,20 @@ final class FaultyProgrammer implements ProgrammerSession {
             return; // as the ignored opcode: no error, only odflash's own read-back can tell
         }
         inner.write(regions, target, reference);
+    }
+
+    /** A locked chip ignores erases and programs there; libflashrom then fails the write. Nothing is sent. */
+    private void refuseProtected(List<long[]> regions) throws TransportException {
+        if (!protectedRange) {
+            return;
+        }
+        long end = plan.protectStart() + plan.protectLength();
+        for (long[] r : regions) {
+            if (r[0] < end && plan.protectStart() < r[0] + r[1]) {
+                throw new TransportException(TransportException.Kind.OS_ERROR, "libflashrom's write failed: region write "
+                        + writes + " reaches the write-protected range (odflash_fault)");
+            }
+        }
     }
 
     /**
@@ -145,12 +162,21 @@ final class FaultyProgrammer implements ProgrammerSession {
     @Override
     public Protection protection() throws TransportException {
         alive();
+        if (plan.protectLength() > 0) {
+            return protectedRange
+                    ? new Protection(true, "hardware", plan.protectStart(), plan.protectLength(), "odflash_fault wp")
+                    : new Protection(true, "disabled", 0, 0, "odflash_fault wp, cleared");
+        }
         return inner.protection();
     }
 
     @Override
     public void unprotect() throws TransportException {
         alive();
+        if (plan.protectLength() > 0) {
+            protectedRange = false;
+            return;
+        }
         inner.unprotect();
     }
 

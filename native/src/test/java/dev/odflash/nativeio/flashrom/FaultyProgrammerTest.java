@@ -155,10 +155,28 @@ class FaultyProgrammerTest {
     }
 
     @Test
+    void aProtectedRangeIsReportedRefusesWritesIntoItAndLiftsOnUnprotect() throws Exception {
+        FaultyProgrammer p = faulty("wp:0x7000-0xFFFF");
+        assertThat(p.protection().active()).isTrue();
+        assertThat(p.protection().start()).isEqualTo(0x7000);
+        assertThat(p.protection().length()).isEqualTo(0x9000);
+        assertThatThrownBy(() -> p.write(regions, target, reference())).hasMessageContaining("write-protected");
+        assertThat(chip.writes).isZero();
+        p.write(List.of(new long[]{0x4000, BLOCK}), target, reference()); // outside the range: written
+        assertThat(chip.writes).isEqualTo(1);
+        p.unprotect();
+        assertThat(p.protection().active()).isFalse();
+        p.write(regions, target, reference());
+        assertThat(range(0x4000, 0x8000)).isEqualTo(filled(0x4000, 0x22));
+    }
+
+    @Test
     void thePlanGrammarNamesEveryKindAndRefusesOthers() {
         assertThat(FaultPlan.parse("erase-fail:3+program-ignored:4+cut-inside:1"))
-                .isEqualTo(new FaultPlan(0, 1, 3, 4));
+                .isEqualTo(new FaultPlan(0, 1, 3, 4, 0, 0));
         assertThatThrownBy(() -> FaultPlan.parse("erase-fail:0")).hasMessageContaining("from 1");
         assertThatThrownBy(() -> FaultPlan.parse("flip:3")).hasMessageContaining("program-ignored:N");
+        assertThat(FaultPlan.parse("wp:0x10000-0x7FFFF").protectLength()).isEqualTo(0x70000);
+        assertThatThrownBy(() -> FaultPlan.parse("wp:0x20-0x10")).hasMessageContaining("wp:START-END");
     }
 }
