@@ -32,6 +32,11 @@ final class JedecBackend implements VendorBackend {
     }
 
     @Override
+    public boolean busy() {
+        return chip.busy();
+    }
+
+    @Override
     public long operations() {
         return chip.operations();
     }

@@ -47,7 +47,7 @@ final class JedecChip {
         chip.deferOperationTime();
     }
 
-    private boolean busy() {
+    boolean busy() {
         return chip.clock().nanos() < busyUntil;
     }
 

@@ -250,6 +250,14 @@ public final class Mtk8051Drive implements EmulatedDrive {
         return Optional.empty(); // the host builds its vendor-mode channel on the task file (family.ChipPaths)
     }
 
+    /**
+     * Whether the chip behind the registers is inside an erase's or program's busy window: a power cut now leaves
+     * that operation cut (JedecChip.powerCut), so the tests of "a cut command has no effect" leave such cuts out.
+     */
+    public boolean chipBusy() {
+        return registers.map(Mtk8051TaskFile::chipBusy).orElse(false);
+    }
+
     @Override
     public Optional<dev.odflash.transport.TaskFile> taskFile() {
         return registers.map(r -> r);

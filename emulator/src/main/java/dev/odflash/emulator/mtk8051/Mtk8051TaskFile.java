@@ -66,6 +66,10 @@ final class Mtk8051TaskFile implements TaskFile {
         backend.powerCut(atNanos);
     }
 
+    boolean chipBusy() {
+        return backend.busy();
+    }
+
     /** A bus reset or a power-on: vendor mode is gone. */
     void reset() {
         vendor = false;

@@ -20,4 +20,9 @@ interface VendorBackend {
     /** Power failed at {@code atNanos}: an erase or program the part is still busy with stops where it is. */
     default void powerCut(long atNanos) {
     }
+
+    /** Whether an erase or program is still inside its busy window (one a power cut now would leave cut). */
+    default boolean busy() {
+        return false;
+    }
 }

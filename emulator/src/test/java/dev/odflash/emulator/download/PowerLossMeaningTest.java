@@ -44,7 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * before it were answered as in the clean run, and the image file holds exactly what it held after
  * command N - 1: no effect of command N reached the flash. Commands that arrive while a background burn
  * runs are left out: the burn, started by an earlier command, runs up to the moment of the cut
- * (DownloadFaultsTest covers them).
+ * (DownloadFaultsTest covers them); so are those that arrive while the register-level drive's chip is
+ * still busy with an earlier erase or program, which the cut leaves partly done (BusyWindowCutTest).
  */
 class PowerLossMeaningTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -171,7 +172,8 @@ class PowerLossMeaningTest {
                     }
                     trace.add(parsed);
                     flash.add(Sha256.hex(drive.chipModel().contents()));
-                    burning.add(drive instanceof DownloadDrive dd && dd.burning());
+                    burning.add(drive instanceof DownloadDrive dd && dd.burning()
+                            || drive instanceof dev.odflash.emulator.mtk8051.Mtk8051Drive m && m.chipBusy());
                     writes.add(drive.writeCommands());
                 }
             }
@@ -217,7 +219,7 @@ class PowerLossMeaningTest {
         }
         assertThat(writes).as(profile + ": the clean run sent write commands").isNotEmpty();
         cuts.addAll(List.of(writes.getFirst(), writes.get(writes.size() / 2), writes.getLast()));
-        cuts.removeIf(n -> clean.burning().get(n - 1)); // a burn started earlier runs up to the cut (see above)
+        cuts.removeIf(n -> clean.burning().get(n - 1)); // a burn or chip operation started earlier runs up to the cut
         boolean sawFlashWork = false;
         boolean sawWrite = false;
         for (int n : cuts) {
