@@ -142,8 +142,9 @@ public final class GuiLauncher {
             return host.discover();
         }
 
-        public dev.odflash.transport.Device open(String spec) throws OdflashException {
-            return host.open(spec);
+        public dev.odflash.transport.Device open(String spec, dev.odflash.transport.UserActions user)
+                throws OdflashException {
+            return host.open(spec, user);
         }
 
         public dev.odflash.ops.DriveProbe probe() throws OdflashException {

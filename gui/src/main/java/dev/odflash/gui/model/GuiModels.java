@@ -16,7 +16,11 @@ public final class GuiModels {
 
     private final ReportSaver reports;
 
-    public GuiModels(GuiHost host, Threads threads) {
+    private final PromptModel prompts;
+
+    public GuiModels(GuiHost given, Threads threads) {
+        this.prompts = new PromptModel(given.clock(), threads);
+        GuiHost host = new PromptingHost(given, prompts); // every drive the screens open can ask the user
         this.host = host;
         this.log = new OperationLog(host.clock(), Optional.of(host.library().home().resolve("gui-logs")));
         DriveJobs jobs = new DriveJobs(); // one per window: a drive busy in the wizard is busy for a backup too
@@ -36,6 +40,11 @@ public final class GuiModels {
     /** "Save report…": the log and the drive's report archive (ReportSaver). */
     public ReportSaver reports() {
         return reports;
+    }
+
+    /** The engine's prompts to the user (power-cycle the drive), shown as a banner with a Cancel. */
+    public PromptModel prompts() {
+        return prompts;
     }
 
     public GuiHost host() {
