@@ -133,4 +133,10 @@ final class CliGuiHost implements GuiHost {
             throw OdflashException.usage("cannot write the report into " + directory + ": " + e.getMessage());
         }
     }
+
+    /** Doctor's own checks over every drive the OS shows; a drive is opened with nobody to ask (no terminal prompt). */
+    @Override
+    public List<dev.odflash.doctor.Check> doctor() throws OdflashException {
+        return new DoctorChecks(ctx, spec -> ctx.openDevice(spec, opened -> UserActions.NONE)).run(null, null, null);
+    }
 }

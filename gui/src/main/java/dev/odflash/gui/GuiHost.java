@@ -1,5 +1,6 @@
 package dev.odflash.gui;
 
+import dev.odflash.doctor.Check;
 import dev.odflash.ops.BackupLibrary;
 import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.DriveProbe;
@@ -50,4 +51,11 @@ public interface GuiHost {
      * returns the file written. An existing file is never overwritten.
      */
     Path saveReport(String spec, Path directory) throws OdflashException;
+
+    /**
+     * What `odflash doctor` checks, typed: this computer (JDK, native access, platform, device nodes, permissions),
+     * every drive the operating system shows, each family's path and whether libflashrom loads. Drives are opened
+     * with nobody to ask and only harmless reads reach them.
+     */
+    List<Check> doctor() throws OdflashException;
 }

@@ -166,5 +166,9 @@ public final class GuiLauncher {
         public Path saveReport(String spec, Path directory) throws OdflashException {
             return host.saveReport(spec, directory);
         }
+
+        public java.util.List<dev.odflash.doctor.Check> doctor() throws OdflashException {
+            return host.doctor();
+        }
     }
 }

@@ -186,4 +186,16 @@ public class EmulatorHost implements GuiHost {
         reportRequests.add(spec);
         throw OdflashException.usage("the emulated test host writes no report archive");
     }
+
+    private volatile List<dev.odflash.doctor.Check> doctor = List.of();
+
+    /** The checks the test's "doctor" reports (the real ones are the CLI's: CliGuiHostDoctorTest). */
+    public void doctor(List<dev.odflash.doctor.Check> checks) {
+        this.doctor = List.copyOf(checks);
+    }
+
+    @Override
+    public List<dev.odflash.doctor.Check> doctor() throws OdflashException {
+        return doctor;
+    }
 }

@@ -15,6 +15,7 @@ public final class GuiModels {
     private final FileModel file;
 
     private final ReportSaver reports;
+    private final DoctorModel doctor;
 
     private final PromptModel prompts;
 
@@ -30,6 +31,7 @@ public final class GuiModels {
         this.library = new LibraryModel(host, threads, log);
         this.file = new FileModel(threads, log);
         this.reports = new ReportSaver(host, log, threads);
+        this.doctor = new DoctorModel(host, threads, log);
         drives.changes().listen(() -> drives.selected().ifPresent(c -> c.info().ifPresent(i -> {
             if (!wizard.running()) {
                 wizard.selectDrive(c.entry().spec(), i);
@@ -45,6 +47,11 @@ public final class GuiModels {
     /** The engine's prompts to the user (power-cycle the drive), shown as a banner with a Cancel. */
     public PromptModel prompts() {
         return prompts;
+    }
+
+    /** The doctor's checks for the Diagnostics screen. */
+    public DoctorModel doctor() {
+        return doctor;
     }
 
     public GuiHost host() {

@@ -59,4 +59,9 @@ record PromptingHost(GuiHost host, UserActions prompts) implements GuiHost {
     public Path saveReport(String spec, Path directory) throws OdflashException {
         return host.saveReport(spec, directory);
     }
+
+    @Override
+    public List<dev.odflash.doctor.Check> doctor() throws OdflashException {
+        return host.doctor();
+    }
 }
