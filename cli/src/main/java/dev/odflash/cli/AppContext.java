@@ -103,6 +103,15 @@ public final class AppContext {
      * belongs to the run and holds the commands of every drive the run opens.
      */
     public Device openDevice(String spec) throws OdflashException {
+        return openDevice(spec, opened -> new PowerCyclePrompt(terminal, opened));
+    }
+
+    /**
+     * Opens a drive as {@link #openDevice(String)} does, with {@code user} (given the drive as opened) answering what
+     * the engine asks the user: the GUI's host passes its prompt banner here.
+     */
+    Device openDevice(String spec, java.util.function.Function<Device, dev.odflash.transport.UserActions> user)
+            throws OdflashException {
         log.openingDevice(spec); // a run that opens a drive writes its log (README "Logs")
         // --- issue 16 (report): an error about a real drive ends with the report hint for the drive it was about
         if (ReportHint.isRealDrive(spec)) {
@@ -123,7 +132,7 @@ public final class AppContext {
         try {
             Device traced = options.trace == null ? opened : new TracingDevice(opened, trace(), false,
                     options.traceRegisters);
-            Device withChannel = ChipPaths.attach(traced, chips(), new PowerCyclePrompt(terminal, opened));
+            Device withChannel = ChipPaths.attach(traced, chips(), user.apply(opened));
             Device hooked = options.interruptAt.isEmpty() ? withChannel
                     : new InterruptHook(withChannel, java.util.Set.copyOf(options.interruptAt), interrupts);
             return HostTransferLimit.honouring(hooked);

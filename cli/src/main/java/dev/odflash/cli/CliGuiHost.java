@@ -9,7 +9,10 @@ import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.DriveProbe;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.ops.status.KnownImage;
+import dev.odflash.emulator.EmulatedDrive;
 import dev.odflash.transport.Device;
+import dev.odflash.transport.ForwardingDevice;
+import dev.odflash.transport.UserActions;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +20,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -73,8 +77,29 @@ final class CliGuiHost implements GuiHost {
     }
 
     @Override
-    public Device open(String spec) throws OdflashException {
-        return ctx.openDevice(spec);
+    public Device open(String spec, UserActions user) throws OdflashException {
+        return ctx.openDevice(spec, opened -> new EmulatorPlaysUser(user, opened));
+    }
+
+    /**
+     * The GUI's prompt, and on an emulated drive the emulator plays the user who was asked and switches the drive
+     * off and on itself, as the CLI's PowerCyclePrompt does (so `odflash gui --device emu:...?intro=window` works).
+     */
+    record EmulatorPlaysUser(UserActions gui, Device drive) implements UserActions {
+        @Override
+        public boolean ask(Action action, Duration wait) {
+            boolean asked = gui.ask(action, wait);
+            if (asked && action == Action.POWER_CYCLE
+                    && ForwardingDevice.innermost(drive) instanceof EmulatedDrive emulated) {
+                emulated.powerCycle();
+            }
+            return asked;
+        }
+
+        @Override
+        public boolean cancelled() {
+            return gui.cancelled();
+        }
     }
 
     @Override
@@ -107,5 +132,11 @@ final class CliGuiHost implements GuiHost {
         } catch (IOException e) {
             throw OdflashException.usage("cannot write the report into " + directory + ": " + e.getMessage());
         }
+    }
+
+    /** Doctor's own checks over every drive the OS shows; a drive is opened with nobody to ask (no terminal prompt). */
+    @Override
+    public List<dev.odflash.doctor.Check> doctor() throws OdflashException {
+        return new DoctorChecks(ctx, spec -> ctx.openDevice(spec, opened -> UserActions.NONE)).run(null, null, null);
     }
 }

@@ -25,6 +25,14 @@ public interface UserActions {
      */
     boolean ask(Action action, Duration wait);
 
+    /**
+     * Whether the user stopped the wait the last {@link #ask} started (a GUI's Cancel); the engine checks it between
+     * re-sent intros and gives up as if the wait had run out, so its usual exit (outro and reset) still runs.
+     */
+    default boolean cancelled() {
+        return false;
+    }
+
     /** Nobody to ask (a library caller, a test): the engine stops with the instruction. */
     UserActions NONE = (action, wait) -> false;
 }

@@ -1,11 +1,13 @@
 package dev.odflash.gui;
 
+import dev.odflash.doctor.Check;
 import dev.odflash.ops.BackupLibrary;
 import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.DriveProbe;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.ops.status.KnownImage;
 import dev.odflash.transport.Device;
+import dev.odflash.transport.UserActions;
 
 import java.time.Clock;
 import java.nio.file.Path;
@@ -21,8 +23,16 @@ public interface GuiHost {
     /** The drives to offer: those the operating system shows and any emulated ones the user started with. */
     List<DriveEntry> discover();
 
-    /** Opens a drive (with the layers the host puts on every drive); the caller closes it. */
-    Device open(String spec) throws OdflashException;
+    /**
+     * Opens a drive (with the layers the host puts on every drive); the caller closes it. What the engine asks the
+     * user while it works on the drive (power-cycle it for the vendor intro) goes to {@code user}, cancellation too.
+     */
+    Device open(String spec, UserActions user) throws OdflashException;
+
+    /** Opens a drive with nobody to ask (the engine stops with the instruction instead of waiting). */
+    default Device open(String spec) throws OdflashException {
+        return open(spec, UserActions.NONE);
+    }
 
     /** How a drive is identified (the chip and drive tables the host uses). */
     DriveProbe probe() throws OdflashException;
@@ -41,4 +51,11 @@ public interface GuiHost {
      * returns the file written. An existing file is never overwritten.
      */
     Path saveReport(String spec, Path directory) throws OdflashException;
+
+    /**
+     * What `odflash doctor` checks, typed: this computer (JDK, native access, platform, device nodes, permissions),
+     * every drive the operating system shows, each family's path and whether libflashrom loads. Drives are opened
+     * with nobody to ask and only harmless reads reach them.
+     */
+    List<Check> doctor() throws OdflashException;
 }

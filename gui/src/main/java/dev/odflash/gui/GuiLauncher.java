@@ -142,8 +142,9 @@ public final class GuiLauncher {
             return host.discover();
         }
 
-        public dev.odflash.transport.Device open(String spec) throws OdflashException {
-            return host.open(spec);
+        public dev.odflash.transport.Device open(String spec, dev.odflash.transport.UserActions user)
+                throws OdflashException {
+            return host.open(spec, user);
         }
 
         public dev.odflash.ops.DriveProbe probe() throws OdflashException {
@@ -164,6 +165,10 @@ public final class GuiLauncher {
 
         public Path saveReport(String spec, Path directory) throws OdflashException {
             return host.saveReport(spec, directory);
+        }
+
+        public java.util.List<dev.odflash.doctor.Check> doctor() throws OdflashException {
+            return host.doctor();
         }
     }
 }

@@ -12,7 +12,9 @@ import dev.odflash.ops.DriveInfo;
 import dev.odflash.ops.DriveProbe;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.ops.status.KnownImage;
+import dev.odflash.emulator.EmulatedDrive;
 import dev.odflash.transport.Device;
+import dev.odflash.transport.UserActions;
 import dev.odflash.transport.TransportException;
 
 import java.io.IOException;
@@ -21,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -93,10 +96,56 @@ public class EmulatorHost implements GuiHost {
         return List.copyOf(entries);
     }
 
+    /** What the simulated user does when the engine asks for a power cycle. */
+    public enum User {
+        /** Switches the drive off and on at once (as the CLI's tests have the emulator do). */
+        POWER_CYCLES,
+        /** Never does, so the banner stays until the test presses its Cancel (bounded: 20 s). */
+        WAITS_FOR_CANCEL
+    }
+
+    private volatile User user = User.POWER_CYCLES;
+    private final List<UserActions.Action> asked = new CopyOnWriteArrayList<>();
+
+    public void user(User u) {
+        this.user = u;
+    }
+
+    /** What the engine asked the user, in order. */
+    public List<UserActions.Action> asked() {
+        return List.copyOf(asked);
+    }
+
     @Override
-    public Device open(String spec) throws OdflashException {
+    public Device open(String spec, UserActions gui) throws OdflashException {
         try {
-            return ChipPaths.attach(EmulatedDrives.open(spec, chips), chips);
+            Device drive = EmulatedDrives.open(spec, chips);
+            return ChipPaths.attach(drive, chips, new UserActions() {
+                @Override
+                public boolean ask(Action action, Duration wait) {
+                    asked.add(action);
+                    boolean shown = gui.ask(action, wait);
+                    if (shown && user == User.POWER_CYCLES && drive instanceof EmulatedDrive e) {
+                        e.powerCycle();
+                    } else if (shown) {
+                        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                        while (!gui.cancelled() && System.nanoTime() < end) {
+                            try {
+                                Thread.sleep(20);
+                            } catch (InterruptedException ie) {
+                                Thread.currentThread().interrupt();
+                                break;
+                            }
+                        }
+                    }
+                    return shown;
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return gui.cancelled();
+                }
+            });
         } catch (IOException | IllegalArgumentException e) {
             throw OdflashException.usage("device " + spec + ": " + e.getMessage());
         } catch (TransportException e) {
@@ -136,5 +185,17 @@ public class EmulatorHost implements GuiHost {
     public Path saveReport(String spec, Path directory) throws OdflashException {
         reportRequests.add(spec);
         throw OdflashException.usage("the emulated test host writes no report archive");
+    }
+
+    private volatile List<dev.odflash.doctor.Check> doctor = List.of();
+
+    /** The checks the test's "doctor" reports (the real ones are the CLI's: CliGuiHostDoctorTest). */
+    public void doctor(List<dev.odflash.doctor.Check> checks) {
+        this.doctor = List.copyOf(checks);
+    }
+
+    @Override
+    public List<dev.odflash.doctor.Check> doctor() throws OdflashException {
+        return doctor;
     }
 }

@@ -77,7 +77,7 @@ final class VendorMode {
         }
         if (VendorStatus.notYet(last) && user.ask(UserActions.Action.POWER_CYCLE, POWER_CYCLE_WAIT)) {
             long deadline = clock().elapsed().plus(POWER_CYCLE_WAIT).toNanos();
-            while (clock().elapsed().toNanos() < deadline) {
+            while (clock().elapsed().toNanos() < deadline && !user.cancelled()) {
                 last = introAttempts(1);
                 if (VendorStatus.signature(last) || !VendorStatus.notYet(last)) {
                     break;
@@ -90,7 +90,9 @@ final class VendorMode {
         }
         String what = "not in vendor mode: the intro (SN " + String.format("0x%02X, Command 0x%02X", key.sectorNumber(),
                 key.opcode()) + ") was answered with " + VendorStatus.describe(last);
-        if (VendorStatus.notYet(last)) {
+        if (user.cancelled()) {
+            what += "; the wait for the power cycle was cancelled";
+        } else if (VendorStatus.notYet(last)) {
             what += "; many 8051-era drives take it only within about a second of power-on: power-cycle the drive"
                     + " (switch it off and on) and run the command again, or run it where odflash can ask you to"
                     + " (a terminal), and it re-sends the intro for " + POWER_CYCLE_WAIT.toSeconds() + " s";

@@ -52,4 +52,25 @@ class VendorModePowerCycleTest {
         assertThat(t.commands).endsWith(0x81, 0x08);
         assertThat(t.commands.subList(0, t.commands.size() - 2)).containsOnly(0x80);
     }
+
+    @Test
+    void aCancelledWaitStopsResendingAtOnceAndStillSendsTheOutro() {
+        VendorModeIntroTest.Scripted t = new VendorModeIntroTest.Scripted();
+        t.status = 0x51;
+        VendorMode mode = new VendorMode(t, VendorKey.GENERIC, VendorMode.MASTER, new UserActions() {
+            @Override
+            public boolean ask(Action action, Duration wait) {
+                return true;
+            }
+
+            @Override
+            public boolean cancelled() { // the user pressed Cancel once three more intros had gone out
+                return t.commands.size() >= VendorMode.INTRO_ATTEMPTS + 3;
+            }
+        });
+        assertThatThrownBy(mode::enter).isInstanceOf(TransportException.class)
+                .hasMessageContaining("cancelled").hasMessageNotContaining("run the command again");
+        assertThat(t.commands).hasSize(VendorMode.INTRO_ATTEMPTS + 3 + 2).endsWith(0x81, 0x08);
+        assertThat(Duration.ofNanos(t.nanos)).isLessThan(Duration.ofSeconds(10)); // not the 200 s wait
+    }
 }

@@ -15,8 +15,13 @@ public final class GuiModels {
     private final FileModel file;
 
     private final ReportSaver reports;
+    private final DoctorModel doctor;
 
-    public GuiModels(GuiHost host, Threads threads) {
+    private final PromptModel prompts;
+
+    public GuiModels(GuiHost given, Threads threads) {
+        this.prompts = new PromptModel(given.clock(), threads);
+        GuiHost host = new PromptingHost(given, prompts); // every drive the screens open can ask the user
         this.host = host;
         this.log = new OperationLog(host.clock(), Optional.of(host.library().home().resolve("gui-logs")));
         DriveJobs jobs = new DriveJobs(); // one per window: a drive busy in the wizard is busy for a backup too
@@ -26,6 +31,7 @@ public final class GuiModels {
         this.library = new LibraryModel(host, threads, log);
         this.file = new FileModel(threads, log);
         this.reports = new ReportSaver(host, log, threads);
+        this.doctor = new DoctorModel(host, threads, log);
         drives.changes().listen(() -> drives.selected().ifPresent(c -> c.info().ifPresent(i -> {
             if (!wizard.running()) {
                 wizard.selectDrive(c.entry().spec(), i);
@@ -36,6 +42,16 @@ public final class GuiModels {
     /** "Save report…": the log and the drive's report archive (ReportSaver). */
     public ReportSaver reports() {
         return reports;
+    }
+
+    /** The engine's prompts to the user (power-cycle the drive), shown as a banner with a Cancel. */
+    public PromptModel prompts() {
+        return prompts;
+    }
+
+    /** The doctor's checks for the Diagnostics screen. */
+    public DoctorModel doctor() {
+        return doctor;
     }
 
     public GuiHost host() {

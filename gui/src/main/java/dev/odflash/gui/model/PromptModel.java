@@ -11,9 +11,9 @@ import java.util.Optional;
  * The engine's typed user-action prompts (core transport.UserActions) as a banner: what to do, and how long
  * the engine keeps trying, counted down against the clock so the banner goes when the engine's wait is over.
  * The engine asks from the worker; the banner changes on the UI thread.
- *
- * <p>Not yet done: the host does not yet hand this to the drive it opens (GuiHost#open takes no UserActions), so
- * the GUI's drives still answer the engine "nobody to ask".
+ * Every drive the window's view-models open is opened with this model as its UserActions (PromptingHost); the
+ * banner's Cancel stops the engine's wait ({@link #cancelled()}), so the operation ends with its typed failure.
+ * One banner per window: with several drives waiting at once, Cancel stops every one of those waits.
  */
 public final class PromptModel implements UserActions {
     /** One prompt on screen until {@code until}. */
@@ -37,6 +37,7 @@ public final class PromptModel implements UserActions {
     private final Threads threads;
     private final Changes changes = new Changes();
     private Optional<Prompt> shown = Optional.empty(); // read and written on the UI thread only
+    private volatile boolean cancelled; // set on the UI thread, read by the engine on the worker
 
     public PromptModel(Clock clock, Threads threads) {
         this.clock = clock;
@@ -50,6 +51,7 @@ public final class PromptModel implements UserActions {
     /** Called by the engine on the worker: shows the banner and tells the engine someone was asked. */
     @Override
     public boolean ask(Action action, Duration wait) {
+        cancelled = false; // a new wait: an earlier Cancel was for an earlier one
         Prompt p = new Prompt(action, clock.instant().plus(wait));
         threads.ui().execute(() -> {
             shown = Optional.of(p);
@@ -78,7 +80,19 @@ public final class PromptModel implements UserActions {
         }
     }
 
-    /** The user closed the banner (the engine's wait goes on; cancelling the operation is the job's Cancel). */
+    /** Called by the engine between attempts: whether the user pressed Cancel since it asked. */
+    @Override
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    /** Cancel on the banner: the engine stops waiting at its next attempt and the operation fails, typed. */
+    public void cancel() {
+        cancelled = true;
+        dismiss();
+    }
+
+    /** The user closed the banner (the engine keeps waiting; {@link #cancel()} stops it). */
     public void dismiss() {
         shown = Optional.empty();
         changes.fire();

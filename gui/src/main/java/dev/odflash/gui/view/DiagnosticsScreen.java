@@ -1,13 +1,16 @@
 package dev.odflash.gui.view;
 
+import dev.odflash.gui.model.DoctorModel;
 import dev.odflash.gui.model.GuiModels;
 import dev.odflash.gui.model.OperationLog;
 
 import javax.swing.BorderFactory;
+import javax.swing.JButton;
 import javax.swing.JFileChooser;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
+import javax.swing.JSplitPane;
 import javax.swing.JTextArea;
 import javax.swing.JTextField;
 import javax.swing.event.DocumentEvent;
@@ -19,7 +22,7 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The diagnostic log of every operation, filterable, and "Save report…". */
+/** The doctor's checks (DoctorModel), the diagnostic log of every operation, filterable, and "Save report…". */
 final class DiagnosticsScreen extends JPanel {
     private final OperationLog log;
     private final JTextField filter = Ui.named(new JTextField(20), "diagnostics-filter", "Filter the log");
@@ -40,7 +43,11 @@ final class DiagnosticsScreen extends JPanel {
         add(top, BorderLayout.NORTH);
         text.setEditable(false);
         text.setFont(new Font(Font.MONOSPACED, Font.PLAIN, text.getFont().getSize()));
-        add(Ui.named(new JScrollPane(text), "diagnostics-scroll", "Diagnostic log"), BorderLayout.CENTER);
+        JSplitPane split = Ui.named(new JSplitPane(JSplitPane.VERTICAL_SPLIT, doctorPanel(models.doctor()),
+                Ui.named(new JScrollPane(text), "diagnostics-scroll", "Diagnostic log")), "diagnostics-split",
+                "Checks and log");
+        split.setResizeWeight(0.4);
+        add(split, BorderLayout.CENTER);
         filter.getDocument().addDocumentListener(new DocumentListener() {
             public void insertUpdate(DocumentEvent e) {
                 refresh();
@@ -56,6 +63,30 @@ final class DiagnosticsScreen extends JPanel {
         });
         log.changes().listen(() -> javax.swing.SwingUtilities.invokeLater(this::refresh));
         refresh();
+    }
+
+    /** The doctor's checks: run on request (they open every drive the system shows, with harmless reads only). */
+    private JPanel doctorPanel(DoctorModel doctor) {
+        JPanel p = Ui.named(new JPanel(new BorderLayout(6, 6)), "doctor-panel", "Checks of this computer and its drives");
+        JPanel bar = Ui.named(new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 0)), "doctor-toolbar", "Checks toolbar");
+        JButton run = Ui.button("Check this computer and its drives", "doctor-run", doctor::run);
+        JLabel state = Ui.label(" ", "doctor-state");
+        bar.add(run);
+        bar.add(state);
+        p.add(bar, BorderLayout.NORTH);
+        RowsTable table = new RowsTable("doctor-checks", "Checks", "Result", "Check", "Drive", "Found", "What to do");
+        p.add(Ui.named(new JScrollPane(table), "doctor-scroll", "Checks"), BorderLayout.CENTER);
+        Runnable show = () -> {
+            run.setEnabled(!doctor.busy());
+            Ui.text(state, doctor.busy() ? "Checking\u2026"
+                    : doctor.failedWords().map(f -> "The checks did not finish: " + f).orElse(!doctor.ran() ? " "
+                    : doctor.failures() == 0 ? "No check failed." : doctor.failures() + " check(s) failed: see What to do."));
+            table.rows(doctor.rows().stream().map(r -> new String[]{r.status(), r.check(), r.target(), r.detail(), r.fix()})
+                    .toList());
+        };
+        doctor.changes().listen(show);
+        show.run();
+        return p;
     }
 
     void refresh() {

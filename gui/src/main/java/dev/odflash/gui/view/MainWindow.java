@@ -23,8 +23,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The window's content: a navigation column, the screens, and two banners above them: the persistent
- * "do not power off" banner while a flash or backup runs, and the resume banner for interrupted flashes.
+ * The window's content: a navigation column, the screens, and banners above them: the persistent
+ * "do not power off" banner while a flash or backup runs, the engine's request to power-cycle the drive
+ * (PromptBanner), and the resume banner for interrupted flashes.
  * The content is a plain panel, so a screenshot paints it without a window.
  */
 public final class MainWindow {
@@ -61,6 +62,9 @@ public final class MainWindow {
         closeNote.setBorder(BorderFactory.createEmptyBorder(0, 12, 0, 12));
         north.add(powerBanner);
         north.add(closeNote);
+        PromptBanner prompt = new PromptBanner(models.prompts());
+        prompt.setAlignmentX(0);
+        north.add(prompt);
         ResumeBanner resume = new ResumeBanner(models, this::show);
         resume.setAlignmentX(0);
         north.add(resume);

@@ -70,6 +70,21 @@ class PromptModelTest {
     }
 
     @Test
+    void cancelTellsTheEngineToStopAndANewWaitStartsUncancelled() {
+        PromptModel m = new PromptModel(new Hands(), Threads.inline());
+        m.ask(UserActions.Action.POWER_CYCLE, Duration.ofSeconds(30));
+        assertThat(m.cancelled()).isFalse();
+        m.cancel();
+        assertThat(m.cancelled()).isTrue(); // the engine's next check stops its wait
+        assertThat(m.shown()).isEmpty();
+        m.ask(UserActions.Action.POWER_CYCLE, Duration.ofSeconds(30)); // a later operation asks again
+        assertThat(m.cancelled()).isFalse();
+        assertThat(m.shown()).isPresent();
+        m.dismiss(); // closing the banner is not a cancel
+        assertThat(m.cancelled()).isFalse();
+    }
+
+    @Test
     void everyActionHasWords() {
         for (UserActions.Action a : UserActions.Action.values()) {
             PromptModel.Prompt p = new PromptModel.Prompt(a, Instant.EPOCH);

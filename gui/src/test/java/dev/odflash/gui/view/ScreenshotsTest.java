@@ -100,6 +100,14 @@ class ScreenshotsTest {
         shoot(set, Screen.RESULT);
         gui.window.label("flash-result-heading").requireText("Flashed and verified");
         gui.window.toggleButton("nav-diagnostics").click();
+        host.doctor(java.util.List.of(dev.odflash.doctor.Check.ok("java", "", "Java 25, native access enabled"),
+                dev.odflash.doctor.Check.fail("permission", "/dev/sg1", "no read-write access",
+                        "run  sudo usermod -aG cdrom \"$USER\"  then log out and in again")));
+        gui.window.button("doctor-run").click();
+        gui.await("doctor", 30, () -> gui.models.doctor().ran() && !gui.models.doctor().busy());
+        assertThat(gui.window.table("doctor-checks").contents()[1]).containsExactly("failed", "permission", "/dev/sg1",
+                "no read-write access", "run  sudo usermod -aG cdrom \"$USER\"  then log out and in again");
+        gui.window.label("doctor-state").requireText("1 check(s) failed: see What to do.");
         shoot(set, Screen.DIAGNOSTICS);
 
         // pixel for pixel the same when painted again
