@@ -54,6 +54,7 @@ final class OutcomeText {
             case MT19XX_VARIANT -> "--mt19xx-variant";
             case ALLOW_UNPROTECT -> "--allow-unprotect";
             case MODEL_NAMED -> "--model";
+            case FAMILY_NAMED -> "--family";
         };
     }
 
@@ -127,6 +128,7 @@ final class OutcomeText {
             case ALLOW_UNPROTECT -> "; --allow-unprotect clears the protection first (a lock only hardware can lift"
                     + " still refuses)";
             case MODEL_NAMED -> "; name the drive with --model NAME (a drive-table row)";
+            case FAMILY_NAMED -> "; name the family with --family mtk8051 (a drive that does not answer ATAPI)";
         };
     }
 

@@ -146,7 +146,7 @@ class DeadDriveAcceptanceTest {
         Outcome o = probe(s, Optional.empty(), Optional.empty());
         assertThat(o.refusal()).isPresent();
         assertThat(o.refusal().get().failure()).isInstanceOf(Failure.DeviceFailure.class); // no answer: exit 3
-        assertThat(o.refusal().get().getMessage()).contains("does not answer ATAPI").contains("--family mtk8051")
+        assertThat(o.refusal().get().getMessage()).contains("does not answer ATAPI").contains(dev.odflash.ops.Choice.FAMILY_NAMED.mention() + " mtk8051")
                 .contains("nothing was sent to its registers");
         assertThat(o.accesses()).isEmpty();
         assertThat(Files.readAllBytes(image)).isEqualTo(before);

@@ -48,7 +48,12 @@ public enum Choice {
      * Name the drive-table row whose rules (boot region, per-unit data) apply when the contents no longer identify
      * the drive (argument: the row's name), issue 15.
      */
-    MODEL_NAMED;
+    MODEL_NAMED,
+    /**
+     * Name the drive's family for a drive the drive table cannot tell by its answers: on the port path, the one way
+     * a drive that no longer answers ATAPI is accepted (safety rule 1; argument: the family's word), issue 14.
+     */
+    FAMILY_NAMED;
 
     /** The JSON word: "allow-older". */
     public String word() {

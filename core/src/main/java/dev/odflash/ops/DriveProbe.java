@@ -64,17 +64,12 @@ public final class DriveProbe {
         return this;
     }
 
-    /** The mtk8051 row {@code --model} names for a dead drive: exactly one row, of that family, or a usage error. */
-    private Optional<DriveModel> namedMtk8051Row() throws OdflashException {
+    /** The row {@code --model} names for a dead drive: exactly one row, or a usage error. */
+    private Optional<DriveModel> namedRow() throws OdflashException {
         if (modelOverride.isEmpty()) {
             return Optional.empty();
         }
-        DriveModel row = NamedModel.row(drives, modelOverride.get());
-        if (row.family() != dev.odflash.drive.DriveFamily.MTK8051) {
-            throw OdflashException.usage(Choice.MODEL_NAMED.mention() + " " + modelOverride.get() + " names a "
-                    + row.family().word() + " drive; a dead drive on the port path is an mtk8051 drive");
-        }
-        return Optional.of(row);
+        return Optional.of(NamedModel.row(drives, modelOverride.get())); // its family is checked by DeadDriveProbe
     }
 
     public DriveInfo probe(Device device) throws OdflashException {
@@ -94,13 +89,14 @@ public final class DriveProbe {
                     throw e;
                 }
                 if (familyOverride.isEmpty()) { // no answer stays a device failure (exit 3), nothing sent to the registers
-                    throw OdflashException.device("drive " + device.spec() + " does not answer ATAPI (" + e.getMessage()
-                            + "); a drive that does not answer ATAPI is accepted only with --family mtk8051 (safety"
+                    throw OdflashException.device("drive " + device.spec() + " did not answer ("
+                            + e.getMessage() + "); a drive that does not answer ATAPI is accepted only with "
+                            + Choice.FAMILY_NAMED.mention() + " mtk8051 (safety"
                             + " rule 1); nothing was sent to its registers", e, "INQUIRY");
                 }
                 // a path to the registers and no ATAPI answer: the dead-drive acceptance decides (safety rule 1)
                 return new dev.odflash.family.mtk8051.DeadDriveProbe(chips, drives, chipOverride)
-                        .probe(device, familyOverride, namedMtk8051Row(), e.getMessage());
+                        .probe(device, familyOverride, namedRow(), e.getMessage());
             }
             notReady = spc.testUnitReady();
             try {

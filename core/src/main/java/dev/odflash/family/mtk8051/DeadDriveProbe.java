@@ -44,8 +44,8 @@ public final class DeadDriveProbe {
 
     /**
      * @param named      the family named on the command line (must be mtk8051)
-     * @param rulesRow   a drive-table row whose rules apply when the contents name none (empty today: the seam a
-     *                   {@code --model NAME} option fills)
+     * @param rulesRow   the drive-table row the user named (Choice.MODEL_NAMED), whose rules apply when the contents
+     *                   name none; it must be an mtk8051 row
      * @param atapiFault why ATAPI did not answer (said in every refusal)
      */
     public DriveInfo probe(Device device, Optional<DriveFamily> named, Optional<DriveModel> rulesRow, String atapiFault)
@@ -53,7 +53,13 @@ public final class DeadDriveProbe {
         String dead = "drive " + device.spec() + " does not answer ATAPI (" + atapiFault + ")";
         if (named.filter(f -> f == DriveFamily.MTK8051).isEmpty()) {
             throw OdflashException.refused(Gate.FAMILY, dead + "; a drive that does not answer ATAPI is accepted only"
-                    + " with --family mtk8051 (the one family whose vendor mode needs no ATAPI); nothing was sent");
+                    + " with " + dev.odflash.ops.Choice.FAMILY_NAMED.mention() + " mtk8051 (the one family whose vendor mode"
+                    + " needs no ATAPI); nothing was sent");
+        }
+        if (rulesRow.filter(r -> r.family() != DriveFamily.MTK8051).isPresent()) {
+            throw OdflashException.usage(dev.odflash.ops.Choice.MODEL_NAMED.mention() + " names "
+                    + rulesRow.get().displayName() + ", a " + rulesRow.get().family().word() + " drive; a dead drive"
+                    + " reached over its registers is an mtk8051 drive");
         }
         if (device.chipChannel().isEmpty()) {
             throw OdflashException.refused(Gate.PATH, dead + "; the path does not reach its task-file registers");
@@ -109,7 +115,7 @@ public final class DeadDriveProbe {
         String revision = report.identity().map(i -> i.revision()).orElse("");
         InquiryData stand = new InquiryData(InquiryData.TYPE_CD_DVD, true, 0, vendor, product, revision, "", new byte[0]);
         List<String> notes = new ArrayList<>(device.notes());
-        notes.add("dead-drive vendor mode: no ATAPI answer (" + atapiFault + "); accepted with --family mtk8051, the"
+        notes.add("dead-drive vendor mode: no ATAPI answer (" + atapiFault + "); accepted with " + dev.odflash.ops.Choice.FAMILY_NAMED.mention() + " mtk8051, the"
                 + " vendor-mode signature, chip " + chip.get().name() + "; a two-pass backup comes before any write");
         notes.add(report.identity().map(i -> "the flash holds " + i.vendor().strip() + " " + i.product().strip() + " "
                 + i.revision().strip() + row.map(r -> ": the rules of the drive-table row " + r.displayName() + " apply")

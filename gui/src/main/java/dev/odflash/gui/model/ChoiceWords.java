@@ -39,6 +39,7 @@ public final class ChoiceWords {
             case MT19XX_VARIANT -> "Choose the download variant";
             case ALLOW_UNPROTECT -> "Clear the chip's write protection first";
             case MODEL_NAMED -> "Name the drive model";
+            case FAMILY_NAMED -> "Name the drive family";
         };
     }
 
