@@ -95,6 +95,7 @@ public final class MainWindow {
         root.add(deck, BorderLayout.CENTER);
         models.wizard().changes().listen(this::guard);
         models.backup().changes().listen(this::guard);
+        models.prompts().changes().listen(this::guard); // the prompt hides the power banner (GuiModels.powerWarning)
         guard();
         show(Screen.DRIVES);
     }
@@ -123,7 +124,7 @@ public final class MainWindow {
 
     private void guard() {
         boolean blocked = models.closeBlocked();
-        powerBanner.setVisible(blocked);
+        powerBanner.setVisible(models.powerWarning());
         if (!blocked) {
             Ui.text(closeNote, " ");
         }
