@@ -76,6 +76,11 @@ public final class DoctorModel {
         });
     }
 
+    /** The typed checks of the last run (the Recovery screen reads its port and libflashrom rows from them). */
+    public List<Check> checks() {
+        return checks;
+    }
+
     public long failures() {
         return checks.stream().filter(c -> c.status() == Check.Status.FAIL).count();
     }

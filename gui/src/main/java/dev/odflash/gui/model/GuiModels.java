@@ -16,6 +16,7 @@ public final class GuiModels {
 
     private final ReportSaver reports;
     private final DoctorModel doctor;
+    private final RecoveryModel recovery;
 
     private final PromptModel prompts;
 
@@ -32,6 +33,7 @@ public final class GuiModels {
         this.file = new FileModel(threads, log);
         this.reports = new ReportSaver(host, log, threads);
         this.doctor = new DoctorModel(host, threads, log);
+        this.recovery = new RecoveryModel(doctor); // the same checks as Diagnostics shows
         // once the flash writes, the drive took the intro: the power-cycle prompt is over and gives way to the banner
         wizard.changes().listen(() -> {
             if (flashWriting() && prompts.shown().isPresent()) {
@@ -58,6 +60,11 @@ public final class GuiModels {
     /** The doctor's checks for the Diagnostics screen. */
     public DoctorModel doctor() {
         return doctor;
+    }
+
+    /** The Recovery screen's port path and external programmer, from the doctor's checks. */
+    public RecoveryModel recovery() {
+        return recovery;
     }
 
     public GuiHost host() {

@@ -109,6 +109,11 @@ class ScreenshotsTest {
                 "no read-write access", "run  sudo usermod -aG cdrom \"$USER\"  then log out and in again");
         gui.window.label("doctor-state").requireText("1 check(s) failed: see What to do.");
         shoot(set, Screen.DIAGNOSTICS);
+        // Recovery behind its warning, with the doctor's rows just run (no IDE channel, no port access here)
+        gui.window.toggleButton("nav-recovery").click();
+        gui.window.button("recovery-continue").click();
+        gui.window.textBox("recovery-port-command-0").requireText("sudo odflash list").requireNotEditable();
+        shoot(set, Screen.RECOVERY);
 
         // pixel for pixel the same when painted again
         BufferedImage a = gui.onEdt(() -> Screenshots.paint(gui.main.content(), 2));
