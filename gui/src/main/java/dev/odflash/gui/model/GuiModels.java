@@ -17,6 +17,7 @@ public final class GuiModels {
     private final ReportSaver reports;
     private final DoctorModel doctor;
     private final RecoveryModel recovery;
+    private final TraceModel trace;
 
     private final PromptModel prompts;
 
@@ -34,6 +35,7 @@ public final class GuiModels {
         this.reports = new ReportSaver(host, log, threads);
         this.doctor = new DoctorModel(host, threads, log);
         this.recovery = new RecoveryModel(doctor); // the same checks as Diagnostics shows
+        this.trace = new TraceModel(host);
         // once the flash writes, the drive took the intro: the power-cycle prompt is over and gives way to the banner
         wizard.changes().listen(() -> {
             if (flashWriting() && prompts.shown().isPresent()) {
@@ -65,6 +67,11 @@ public final class GuiModels {
     /** The Recovery screen's port path and external programmer, from the doctor's checks. */
     public RecoveryModel recovery() {
         return recovery;
+    }
+
+    /** The optional command trace of the last operation (Diagnostics). */
+    public TraceModel trace() {
+        return trace;
     }
 
     public GuiHost host() {
