@@ -64,7 +64,10 @@ final class RecoveryScreen extends JPanel {
 
         add(p, Ui.heading("The port path: a dead drive on an IDE channel", "recovery-port-heading"));
         add(p, port);
-        add(p, Ui.prose(RecoveryModel.needsRoot(), "recovery-port-root"));
+        JTextArea root = Ui.prose(RecoveryModel.needsRoot(), "recovery-port-root");
+        root.setFont(root.getFont().deriveFont(Font.BOLD));
+        root.setForeground(Ui.error());
+        add(p, root);
         commands(p, "port", RecoveryCommands.port());
 
         add(p, Ui.heading("An external programmer: the chip read and written through a clip", "recovery-clip-heading"));
@@ -98,6 +101,9 @@ final class RecoveryScreen extends JPanel {
 
     private static void add(JPanel p, JComponent c) {
         c.setAlignmentX(0);
+        if (c instanceof JLabel l && l.getName() != null && l.getName().endsWith("-heading")) {
+            l.setBorder(BorderFactory.createEmptyBorder(12, 0, 4, 0)); // a section starts with some air
+        }
         p.add(c);
     }
 
