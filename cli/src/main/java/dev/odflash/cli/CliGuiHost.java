@@ -78,7 +78,33 @@ final class CliGuiHost implements GuiHost {
 
     @Override
     public Device open(String spec, UserActions user) throws OdflashException {
-        return ctx.openDevice(spec, opened -> new EmulatorPlaysUser(user, opened));
+        Device d = ctx.openDevice(spec, opened -> new EmulatorPlaysUser(user, opened));
+        if (!tracing) {
+            return d;
+        }
+        GuiTrace t = new GuiTrace(TRACE_LIMIT);
+        try {
+            Device traced = new dev.odflash.transport.trace.TracingDevice(d, new dev.odflash.transport.trace.TraceWriter(t));
+            lastTrace = t;
+            return traced;
+        } catch (RuntimeException e) {
+            d.close();
+            throw e;
+        }
+    }
+
+    private volatile boolean tracing;
+    private volatile GuiTrace lastTrace;
+
+    @Override
+    public void recordTrace(boolean on) {
+        tracing = on;
+    }
+
+    @Override
+    public String lastTrace() {
+        GuiTrace t = lastTrace;
+        return t == null ? "" : t.text();
     }
 
     /**

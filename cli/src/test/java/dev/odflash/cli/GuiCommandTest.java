@@ -62,4 +62,14 @@ class GuiCommandTest {
         assertThat(ihdr.getInt()).isEqualTo(2 * 1040);
         assertThat(ihdr.getInt()).isEqualTo(2 * 680);
     }
+
+    /** The Recovery screen is a --screen name (rendered behind its warning, as the window opens it). */
+    @Test
+    void aScreenshotOfTheRecoveryScreen() throws Exception {
+        Path png = home.resolve("recovery.png");
+        CliRunner.Run r = new CliRunner(home).run("gui", "--screenshot", png.toString(), "--screen", "recovery");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("wrote " + png + " (recovery)");
+        assertThat(Files.size(png)).isPositive();
+    }
 }

@@ -58,4 +58,23 @@ public interface GuiHost {
      * with nobody to ask and only harmless reads reach them.
      */
     List<Check> doctor() throws OdflashException;
+
+    /**
+     * From now on ({@code on}) or no longer, records the commands sent to each drive the GUI opens: the transport
+     * trace the CLI writes with its trace option, kept in memory for the drive opened last. A host without a trace
+     * ignores it.
+     */
+    default void recordTrace(boolean on) {
+    }
+
+    /**
+     * The trace of the drive opened last while recording (one JSON line per command, as docs/architecture.md's
+     * Traces contract says), at most about {@code TRACE_LIMIT} characters, the newest kept; empty when none.
+     */
+    default String lastTrace() {
+        return "";
+    }
+
+    /** The bound of {@link #lastTrace()}: the end of a long operation, where it failed, is what a user needs. */
+    int TRACE_LIMIT = 256 * 1024;
 }

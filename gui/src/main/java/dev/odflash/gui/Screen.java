@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** The screens {@code --screenshot} can render, by the names the issue fixes. */
 public enum Screen {
-    DRIVES, DETAILS, BACKUP, LIBRARY, FILE, FLASH, PROGRESS, RESULT, DIAGNOSTICS, SETTINGS;
+    DRIVES, DETAILS, BACKUP, LIBRARY, FILE, FLASH, PROGRESS, RESULT, DIAGNOSTICS, SETTINGS, RECOVERY;
 
     public String word() {
         return name().toLowerCase(Locale.ROOT);

@@ -76,6 +76,11 @@ public final class DoctorModel {
         });
     }
 
+    /** The typed checks of the last run (the Recovery screen reads its port and libflashrom rows from them). */
+    public List<Check> checks() {
+        return checks;
+    }
+
     public long failures() {
         return checks.stream().filter(c -> c.status() == Check.Status.FAIL).count();
     }
@@ -103,7 +108,7 @@ public final class DoctorModel {
         if (!fix.contains("--")) {
             return fix;
         }
-        if (fix.contains("--debug")) {
+        if (fix.contains("debug")) { // the debug option's advice (matched by its word: this file spells no flag)
             return "use Save report\u2026 and report it";
         }
         if (fix.contains("native-access")) {

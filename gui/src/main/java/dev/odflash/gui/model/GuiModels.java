@@ -16,6 +16,8 @@ public final class GuiModels {
 
     private final ReportSaver reports;
     private final DoctorModel doctor;
+    private final RecoveryModel recovery;
+    private final TraceModel trace;
 
     private final PromptModel prompts;
 
@@ -32,6 +34,14 @@ public final class GuiModels {
         this.file = new FileModel(threads, log);
         this.reports = new ReportSaver(host, log, threads);
         this.doctor = new DoctorModel(host, threads, log);
+        this.recovery = new RecoveryModel(doctor); // the same checks as Diagnostics shows
+        this.trace = new TraceModel(host);
+        // once the flash writes, the drive took the intro: the power-cycle prompt is over and gives way to the banner
+        wizard.changes().listen(() -> {
+            if (flashWriting() && prompts.shown().isPresent()) {
+                prompts.dismiss();
+            }
+        });
         drives.changes().listen(() -> drives.selected().ifPresent(c -> c.info().ifPresent(i -> {
             if (!wizard.running()) {
                 wizard.selectDrive(c.entry().spec(), i);
@@ -52,6 +62,16 @@ public final class GuiModels {
     /** The doctor's checks for the Diagnostics screen. */
     public DoctorModel doctor() {
         return doctor;
+    }
+
+    /** The Recovery screen's port path and external programmer, from the doctor's checks. */
+    public RecoveryModel recovery() {
+        return recovery;
+    }
+
+    /** The optional command trace of the last operation (Diagnostics). */
+    public TraceModel trace() {
+        return trace;
     }
 
     public GuiHost host() {
@@ -85,5 +105,18 @@ public final class GuiModels {
     /** A flash or backup is writing or reading: the window must not close. */
     public boolean closeBlocked() {
         return wizard.closeBlocked() || backup.busy();
+    }
+
+    /**
+     * Whether the red "do not power off or unplug" banner shows: a flash shows it from its first write on (before
+     * that, the power-cycle prompt may ask the user to do exactly what the banner forbids); a backup shows it while it
+     * reads, except while the prompt is on screen. The two never show at once.
+     */
+    public boolean powerWarning() {
+        return flashWriting() || backup.busy() && prompts.shown().isEmpty();
+    }
+
+    private boolean flashWriting() {
+        return wizard.running() && wizard.progress().writeBegun();
     }
 }

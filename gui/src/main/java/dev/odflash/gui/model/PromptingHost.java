@@ -64,4 +64,14 @@ record PromptingHost(GuiHost host, UserActions prompts) implements GuiHost {
     public List<dev.odflash.doctor.Check> doctor() throws OdflashException {
         return host.doctor();
     }
+
+    @Override
+    public void recordTrace(boolean on) {
+        host.recordTrace(on);
+    }
+
+    @Override
+    public String lastTrace() {
+        return host.lastTrace();
+    }
 }

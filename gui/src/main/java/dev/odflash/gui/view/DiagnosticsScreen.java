@@ -28,10 +28,13 @@ final class DiagnosticsScreen extends JPanel {
     private final JTextField filter = Ui.named(new JTextField(20), "diagnostics-filter", "Filter the log");
     private final JTextArea text = Ui.named(new JTextArea(), "diagnostics-log", "Diagnostic log");
     private final JLabel saved = Ui.label(" ", "diagnostics-saved");
+    private final JTextArea trace = Ui.named(new JTextArea(), "diagnostics-trace", "Command trace of the last operation");
+    private final dev.odflash.gui.model.TraceModel traceModel;
 
     DiagnosticsScreen(GuiModels models) {
         super(new BorderLayout(8, 8));
         this.log = models.log();
+        this.traceModel = models.trace();
         Ui.named(this, "diagnostics-screen", "Diagnostics");
         setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));
         JPanel top = Ui.named(new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 0)), "diagnostics-toolbar", "Diagnostics toolbar");
@@ -39,13 +42,21 @@ final class DiagnosticsScreen extends JPanel {
         top.add(Ui.label("Filter:", "diagnostics-filter-label"));
         top.add(filter);
         top.add(Ui.button("Save report\u2026", "diagnostics-save-report", this::save));
+        javax.swing.JCheckBox record = Ui.named(new javax.swing.JCheckBox("Record a command trace"), "diagnostics-trace-toggle",
+                "Record a command trace of each operation");
+        record.addActionListener(e -> traceModel.record(record.isSelected()));
+        top.add(record);
         top.add(saved);
         add(top, BorderLayout.NORTH);
         text.setEditable(false);
         text.setFont(new Font(Font.MONOSPACED, Font.PLAIN, text.getFont().getSize()));
-        JSplitPane split = Ui.named(new JSplitPane(JSplitPane.VERTICAL_SPLIT, doctorPanel(models.doctor()),
-                Ui.named(new JScrollPane(text), "diagnostics-scroll", "Diagnostic log")), "diagnostics-split",
-                "Checks and log");
+        trace.setEditable(false);
+        trace.setFont(text.getFont());
+        javax.swing.JTabbedPane logs = Ui.named(new javax.swing.JTabbedPane(), "diagnostics-logs", "Log and command trace");
+        logs.addTab("Log", Ui.named(new JScrollPane(text), "diagnostics-scroll", "Diagnostic log"));
+        logs.addTab("Command trace", Ui.named(new JScrollPane(trace), "diagnostics-trace-scroll", "Command trace"));
+        JSplitPane split = Ui.named(new JSplitPane(JSplitPane.VERTICAL_SPLIT, doctorPanel(models.doctor()), logs),
+                "diagnostics-split", "Checks and log");
         split.setResizeWeight(0.4);
         add(split, BorderLayout.CENTER);
         filter.getDocument().addDocumentListener(new DocumentListener() {
@@ -61,7 +72,8 @@ final class DiagnosticsScreen extends JPanel {
                 refresh();
             }
         });
-        log.changes().listen(() -> javax.swing.SwingUtilities.invokeLater(this::refresh));
+        log.changes().listen(() -> javax.swing.SwingUtilities.invokeLater(this::refresh)); // an operation ended: its trace too
+        traceModel.changes().listen(this::refresh);
         refresh();
     }
 
@@ -90,6 +102,10 @@ final class DiagnosticsScreen extends JPanel {
     }
 
     void refresh() {
+        String t = traceModel.text();
+        if (!t.equals(trace.getText())) {
+            trace.setText(t);
+        }
         text.setText(log.filtered(filter.getText()).stream().map(OperationLog.Line::format)
                 .collect(Collectors.joining("\n")));
     }

@@ -29,12 +29,14 @@ import java.util.Map;
  * The content is a plain panel, so a screenshot paints it without a window.
  */
 public final class MainWindow {
-    private static final Map<Screen, String> TITLES = Map.of(Screen.DRIVES, "Drives", Screen.DETAILS, "Drive details",
-            Screen.FLASH, "Flash", Screen.PROGRESS, "Flash", Screen.RESULT, "Flash", Screen.BACKUP, "Backup",
-            Screen.LIBRARY, "Library", Screen.FILE, "Firmware file", Screen.DIAGNOSTICS, "Diagnostics",
-            Screen.SETTINGS, "Settings");
+    private static final Map<Screen, String> TITLES = Map.ofEntries(Map.entry(Screen.DRIVES, "Drives"),
+            Map.entry(Screen.DETAILS, "Drive details"), Map.entry(Screen.FLASH, "Flash"),
+            Map.entry(Screen.PROGRESS, "Flash"), Map.entry(Screen.RESULT, "Flash"), Map.entry(Screen.BACKUP, "Backup"),
+            Map.entry(Screen.LIBRARY, "Library"), Map.entry(Screen.FILE, "Firmware file"),
+            Map.entry(Screen.DIAGNOSTICS, "Diagnostics"), Map.entry(Screen.SETTINGS, "Settings"),
+            Map.entry(Screen.RECOVERY, "Recovery"));
     private static final Screen[] NAV = {Screen.DRIVES, Screen.DETAILS, Screen.FLASH, Screen.BACKUP, Screen.LIBRARY,
-        Screen.FILE, Screen.DIAGNOSTICS, Screen.SETTINGS};
+        Screen.FILE, Screen.DIAGNOSTICS, Screen.RECOVERY, Screen.SETTINGS};
 
     private final GuiModels models;
     private final JPanel root = Ui.named(new JPanel(new BorderLayout()), "odflash-window", "odflash");
@@ -91,10 +93,12 @@ public final class MainWindow {
         deck.add(new LibraryScreen(models, this::show), Screen.LIBRARY.name());
         deck.add(new FileScreen(models), Screen.FILE.name());
         deck.add(new DiagnosticsScreen(models), Screen.DIAGNOSTICS.name());
+        deck.add(new RecoveryScreen(models.recovery()), Screen.RECOVERY.name());
         deck.add(new SettingsScreen(models, settings, env), Screen.SETTINGS.name());
         root.add(deck, BorderLayout.CENTER);
         models.wizard().changes().listen(this::guard);
         models.backup().changes().listen(this::guard);
+        models.prompts().changes().listen(this::guard); // the prompt hides the power banner (GuiModels.powerWarning)
         guard();
         show(Screen.DRIVES);
     }
@@ -123,7 +127,7 @@ public final class MainWindow {
 
     private void guard() {
         boolean blocked = models.closeBlocked();
-        powerBanner.setVisible(blocked);
+        powerBanner.setVisible(models.powerWarning());
         if (!blocked) {
             Ui.text(closeNote, " ");
         }

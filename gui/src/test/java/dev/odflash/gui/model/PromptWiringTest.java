@@ -43,9 +43,16 @@ class PromptWiringTest {
         host.show(spec);
         GuiModels m = new GuiModels(host, Threads.inline());
         FlashWizardModel w = ready(m, spec, host);
+        java.util.List<String> seen = new java.util.ArrayList<>(); // banners at each change while the flash runs
+        w.changes().listen(() -> seen.add((w.running() && w.progress().writeBegun() ? "writing" : "before")
+                + " power=" + m.powerWarning() + " prompt=" + m.prompts().shown().isPresent()));
+        m.prompts().changes().listen(() -> seen.add((w.running() && w.progress().writeBegun() ? "writing" : "before")
+                + " power=" + m.powerWarning() + " prompt=" + m.prompts().shown().isPresent()));
         w.confirmAndFlash();
         assertThat(host.asked()).contains(UserActions.Action.POWER_CYCLE);
-        assertThat(m.prompts().shown()).hasValueSatisfying(p -> assertThat(p.heading()).contains("off and on"));
+        assertThat(seen).as("the prompt was shown before the first write").contains("before power=false prompt=true");
+        assertThat(seen).as("from the first write on: the power banner, the prompt gone").contains("writing power=true prompt=false");
+        assertThat(seen).as("never both banners").noneMatch(l -> l.contains("power=true prompt=true"));
         assertThat(w.outcome()).get().isInstanceOf(Outcome.Succeeded.class);
         assertThat(Files.readAllBytes(host.image("drive"))).isEqualTo(Files.readAllBytes(host.firmware("1.20")));
     }
@@ -82,6 +89,9 @@ class PromptWiringTest {
             ui.submit(w::confirmAndFlash).get();
             awaitOn(ui, () -> threaded.prompts().shown().isPresent());
             assertThat(w.outcome()).isEmpty(); // the flash waits for the power cycle
+            // the prompt asks for a power cycle: the "do not power off" banner must not contradict it (no write yet)
+            assertThat(ui.submit(threaded::closeBlocked).get()).isTrue();
+            assertThat(ui.submit(threaded::powerWarning).get()).as("power banner beside the prompt").isFalse();
             ui.submit(threaded.prompts()::cancel).get();
             awaitOn(ui, () -> w.outcome().isPresent());
             Outcome end = ui.submit(() -> w.outcome().orElseThrow()).get();

@@ -109,6 +109,18 @@ class ScreenshotsTest {
                 "no read-write access", "run  sudo usermod -aG cdrom \"$USER\"  then log out and in again");
         gui.window.label("doctor-state").requireText("1 check(s) failed: see What to do.");
         shoot(set, Screen.DIAGNOSTICS);
+        // Recovery behind its warning, with the doctor's rows just run (no IDE channel, no port access here)
+        gui.window.toggleButton("nav-recovery").click();
+        gui.window.button("recovery-continue").click();
+        gui.window.textBox("recovery-port-command-0").requireText("sudo odflash list").requireNotEditable();
+        shoot(set, Screen.RECOVERY);
+        // the command trace toggle reaches the model and its tab says what it holds (this host records none)
+        gui.window.toggleButton("nav-diagnostics").click();
+        gui.window.tabbedPane("diagnostics-logs").selectTab("Command trace");
+        gui.window.textBox("diagnostics-trace").requireText(java.util.regex.Pattern.compile(".*trace is off.*"));
+        gui.window.checkBox("diagnostics-trace-toggle").click();
+        gui.window.textBox("diagnostics-trace").requireText(java.util.regex.Pattern.compile(".*No command recorded yet.*"));
+        assertThat(gui.models.trace().on()).isTrue();
 
         // pixel for pixel the same when painted again
         BufferedImage a = gui.onEdt(() -> Screenshots.paint(gui.main.content(), 2));
