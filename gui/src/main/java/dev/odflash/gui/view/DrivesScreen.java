@@ -55,7 +55,7 @@ final class DrivesScreen extends JPanel {
         JScrollPane scroll = Ui.named(new JScrollPane(top), "drive-cards-scroll", "Drive list");
         scroll.setBorder(null);
         add(scroll, BorderLayout.CENTER);
-        outcome = new OutcomePanel("drives-outcome", models.log());
+        outcome = new OutcomePanel("drives-outcome", models); // the selected drive's report beside the log
         add(outcome, BorderLayout.SOUTH);
         models.drives().changes().listen(this::refresh);
         models.backup().changes().listen(this::progress);
