@@ -3,6 +3,7 @@ package dev.odflash.family.external;
 import dev.odflash.bytes.Ascii;
 import dev.odflash.drive.ImageLayout;
 import dev.odflash.family.mt19xx.Mt19xxSplice;
+import dev.odflash.image.ImageBytes;
 import dev.odflash.ops.flash.Decisions;
 import dev.odflash.ops.Gate;
 import dev.odflash.ops.OdflashException;
@@ -69,10 +70,10 @@ final class ClipUnitData {
         if (chipConfig) {
             Decisions.passed("boot id", "the chip's boot ID equals the image's");
         }
-        if (uniform(calibration, 0, calLength)) {
+        if (ImageBytes.blank(calibration, 0, calLength)) {
             calibration = Arrays.copyOfRange(file, cal, cal + calLength); // nothing on the chip to keep
         }
-        boolean imageHasCalibration = !uniform(file, cal, cal + calLength);
+        boolean imageHasCalibration = !ImageBytes.blank(file, cal, calLength);
         if (imageHasCalibration && !Arrays.equals(calibration, 0, calLength, file, cal, cal + calLength)) {
             throw OdflashException.refused(Gate.PER_UNIT_DATA, "the image holds another unit's calibration at 0x1F0000"
                     + " (a raw dump of another drive); flash a vendor image, or this unit's own backup; nothing was"
@@ -102,17 +103,4 @@ final class ClipUnitData {
         return out;
     }
 
-    /** A blank region (all 0xFF or all 0x00): a vendor image's calibration, which carries no unit's data. */
-    private static boolean uniform(byte[] b, int from, int to) {
-        byte first = b[from];
-        if (first != (byte) 0xFF && first != 0) {
-            return false;
-        }
-        for (int i = from; i < to; i++) {
-            if (b[i] != first) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

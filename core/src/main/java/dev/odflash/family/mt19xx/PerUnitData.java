@@ -2,6 +2,7 @@ package dev.odflash.family.mt19xx;
 
 import dev.odflash.bytes.Ascii;
 import dev.odflash.family.Mt19xxVariant;
+import dev.odflash.image.ImageBytes;
 import dev.odflash.ops.flash.Decisions;
 import dev.odflash.protocol.download.DownloadException;
 import dev.odflash.transport.TransportException;
@@ -51,7 +52,7 @@ final class PerUnitData {
         }
         Decisions.passed("boot id", "the drive's own boot ID equals the image's");
         byte[] calibration = mt19xx.read(CALIBRATION, CALIBRATION_LENGTH);
-        boolean imageHasCalibration = !blank(image, CALIBRATION, CALIBRATION + CALIBRATION_LENGTH);
+        boolean imageHasCalibration = !ImageBytes.blank(image, CALIBRATION, CALIBRATION_LENGTH);
         if (imageHasCalibration && !Arrays.equals(calibration, 0, CALIBRATION_LENGTH, image, CALIBRATION,
                 CALIBRATION + CALIBRATION_LENGTH)) {
             throw new DownloadException("the image holds another unit's calibration at 0x1F0000 (a raw dump of"
@@ -64,19 +65,6 @@ final class PerUnitData {
         Decisions.FLASH.log(System.Logger.Level.INFO, () -> String.format("per-unit patch: %sthe drive's config (%d bytes)"
                 + " kept at 0x%04X; the drive's calibration (%d bytes) kept at 0x%06X",
                 cleared, config.length, c, CALIBRATION_LENGTH, CALIBRATION));
-        return true;
-    }
-
-    private static boolean blank(byte[] b, int from, int to) {
-        byte first = b[from];
-        if (first != (byte) 0xFF && first != 0) {
-            return false;
-        }
-        for (int i = from; i < to; i++) {
-            if (b[i] != first) {
-                return false;
-            }
-        }
         return true;
     }
 
