@@ -102,6 +102,11 @@ for group in emu journal library; do
 done
 run 0 list --json; grep -q 'emu:asus-crw-5224a' "$work/out" || fail "list does not show the emulated drives"; done_ odflash-list
 run 0 emu profiles; grep -q 'asus-crw-5224a' "$work/out" || fail "emu profiles"; done_ odflash-emu-profiles
+# emu attach / detach: never a real gadget here (attach would load modules and bind dummy_hcd on the CI host); an
+# unknown profile is refused before the host is touched (exit 2), and detach with nothing attached is a no-op
+run 2 emu attach no-such-profile; grep -q "unknown profile 'no-such-profile'" "$work/err" || fail "emu attach"
+done_ odflash-emu-attach
+run 0 emu detach; grep -q 'nothing attached' "$work/out" || fail "emu detach"; done_ odflash-emu-detach
 run 0 emu firmware --profile asus-crw-5224a --version 1.10 -o "$f/v110.bin"
 run 0 emu firmware --profile asus-crw-5224a --version 1.20 -o "$f/v120.bin"
 [ -s "$f/v110.bin" ] && [ -s "$f/v120.bin" ] || fail "emu firmware wrote no image"; done_ odflash-emu-firmware
