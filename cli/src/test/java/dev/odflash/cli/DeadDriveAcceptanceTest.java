@@ -13,8 +13,6 @@ import dev.odflash.ops.OdflashException;
 import dev.odflash.transport.Device;
 import dev.odflash.transport.DeviceClock;
 import dev.odflash.transport.ForwardingDevice;
-import dev.odflash.transport.ScsiRequest;
-import dev.odflash.transport.ScsiResult;
 import dev.odflash.transport.ScsiTransport;
 import dev.odflash.transport.TaskFile;
 import dev.odflash.transport.TransportException;
@@ -50,31 +48,7 @@ class DeadDriveAcceptanceTest {
 
         @Override
         public ScsiTransport scsi() {
-            return new ScsiTransport() {
-                @Override
-                public ScsiResult execute(ScsiRequest request) throws TransportException {
-                    throw new TransportException(TransportException.Kind.NO_ANSWER, "no ATAPI answer");
-                }
-
-                @Override
-                public long maxTransferLength() {
-                    return 65536;
-                }
-
-                @Override
-                public int alignmentMask() {
-                    return 0;
-                }
-
-                @Override
-                public DeviceClock clock() {
-                    return inner().clock();
-                }
-
-                @Override
-                public void close() {
-                }
-            };
+            return ScsiTransport.unanswered("no ATAPI answer", inner().clock());
         }
 
         @Override

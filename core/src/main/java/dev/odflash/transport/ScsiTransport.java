@@ -26,4 +26,37 @@ public interface ScsiTransport extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * A path on which no command gets an answer ({@code why} says why): a drive that no longer answers ATAPI (the
+     * emulator's atapi=dead) and a port session's channel taken from the kernel (native port/PortDevice). Every
+     * command fails with {@link TransportException.Kind#NO_ANSWER}; nothing is sent anywhere.
+     */
+    static ScsiTransport unanswered(String why, DeviceClock clock) {
+        return new ScsiTransport() {
+            @Override
+            public ScsiResult execute(ScsiRequest request) throws TransportException {
+                throw new TransportException(TransportException.Kind.NO_ANSWER, why);
+            }
+
+            @Override
+            public long maxTransferLength() {
+                return 65536;
+            }
+
+            @Override
+            public int alignmentMask() {
+                return 0;
+            }
+
+            @Override
+            public DeviceClock clock() {
+                return clock;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
 }

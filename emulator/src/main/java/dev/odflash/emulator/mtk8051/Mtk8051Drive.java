@@ -234,7 +234,8 @@ public final class Mtk8051Drive implements EmulatedDrive {
 
     @Override
     public ScsiTransport scsi() {
-        return atapiDead ? DeadAtapi.INSTANCE.on(scsi.clock()) : scsi;
+        return atapiDead // the ATAPI side of a drive that no longer answers it (?atapi=dead)
+                ? ScsiTransport.unanswered("the drive does not answer ATAPI (emulated: atapi=dead)", scsi.clock()) : scsi;
     }
 
     /**

@@ -6,12 +6,9 @@ import dev.odflash.transport.ChipChannel;
 import dev.odflash.transport.Device;
 import dev.odflash.transport.DeviceClock;
 import dev.odflash.transport.ExclusiveUse;
-import dev.odflash.transport.ScsiRequest;
-import dev.odflash.transport.ScsiResult;
 import dev.odflash.transport.ScsiTransport;
 import dev.odflash.transport.TaskFile;
 import dev.odflash.transport.TransportException;
-import dev.odflash.transport.TransportException.Kind;
 
 import java.util.List;
 import java.util.Optional;
@@ -63,9 +60,9 @@ public final class PortDevice implements Device {
         if (live != null) {
             return live.scsi();
         }
-        return new Unbound(session.begun() ? "the channel is taken from the kernel for the port session; the SCSI"
+        return ScsiTransport.unanswered(session.begun() ? "the channel is taken from the kernel for the port session; the SCSI"
                 + " path returns when it ends" : "the kernel lists no drive at " + target.channel().describe() + " "
-                + target.positionName() + ", so there is no SCSI path");
+                + target.positionName() + ", so there is no SCSI path", clock);
     }
 
     @Override
@@ -163,38 +160,6 @@ public final class PortDevice implements Device {
         @Override
         public DeviceClock clock() {
             return clock;
-        }
-    }
-
-    private final class Unbound implements ScsiTransport {
-        private final String why;
-
-        Unbound(String why) {
-            this.why = why;
-        }
-
-        @Override
-        public ScsiResult execute(ScsiRequest request) throws TransportException {
-            throw new TransportException(Kind.NO_ANSWER, why);
-        }
-
-        @Override
-        public long maxTransferLength() {
-            return 65536;
-        }
-
-        @Override
-        public int alignmentMask() {
-            return 0;
-        }
-
-        @Override
-        public DeviceClock clock() {
-            return clock;
-        }
-
-        @Override
-        public void close() {
         }
     }
 
