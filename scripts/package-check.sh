@@ -17,7 +17,11 @@ if dpkg -s odflash >/dev/null 2>&1; then
 fi
 out=$(mktemp -d "${TMPDIR:-/tmp}/odflash-package.XXXXXX")
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/odflash-package-run.XXXXXX")
-trap 'rm -rf "$out" "$scratch"' EXIT
+installed=0
+# a failed check purges what it installed, so the next run (and the machine) starts clean
+trap 'if [ "$installed" = 1 ] && dpkg -s odflash >/dev/null 2>&1; then
+        DEBIAN_FRONTEND=noninteractive apt-get purge -o DPkg::Lock::Timeout=300 -y -qq odflash >/dev/null 2>&1 || true
+      fi; rm -rf "$out" "$scratch"' EXIT
 fail() { echo "package-check: FAIL: $*" >&2; exit 1; }
 ok() { echo "package-check: ok: $*" >&2; }
 start=$SECONDS
@@ -35,6 +39,7 @@ scripts/package-cpu-test.sh "$archive" || fail "the runtime image on -cpu qemu64
 deb=$(cd "$out" && ls odflash_*_amd64.deb)
 (cd "$out" && DEBIAN_FRONTEND=noninteractive apt-get install -o DPkg::Lock::Timeout=300 -y -qq "./$deb" >"$scratch/apt.log" 2>&1) \
   || { cat "$scratch/apt.log" >&2; fail "apt-get install ./$deb"; }
+installed=1
 dpkg -L odflash >"$scratch/files"
 ok "installed $deb ($(du -h "$out/$deb" | cut -f1))"
 
