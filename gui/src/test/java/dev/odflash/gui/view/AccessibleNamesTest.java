@@ -3,8 +3,8 @@ package dev.odflash.gui.view;
 import dev.odflash.gui.Appearance;
 import dev.odflash.gui.EmulatorHost;
 import dev.odflash.gui.model.FlashWizardModel;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.accessibility.AccessibleContext;
@@ -34,14 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccessibleNamesTest {
     @TempDir
     Path dir;
+    @RegisterExtension
+    final OpenWindow windows = new OpenWindow();
     private GuiFixture gui;
-
-    @AfterEach
-    void close() {
-        if (gui != null) {
-            gui.close();
-        }
-    }
 
     static boolean widget(Component c) {
         return c instanceof AbstractButton || c instanceof JTextComponent || c instanceof JComboBox<?>
@@ -73,7 +68,7 @@ class AccessibleNamesTest {
     void everyWidgetOnEveryScreenIsNamed() throws Exception {
         EmulatorHost host = new EmulatorHost(dir);
         host.show(host.crw("drive", ""));
-        gui = new GuiFixture(host, Appearance.Theme.LIGHT);
+        gui = windows.show(host, Appearance.Theme.LIGHT);
         gui.refreshDrives();
         // the wizard up to the gates, so the comparison, gate rows and override boxes exist too
         gui.window.button("drive-card-0-flash").click();

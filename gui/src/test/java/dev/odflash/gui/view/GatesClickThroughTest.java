@@ -5,9 +5,9 @@ import dev.odflash.gui.Appearance;
 import dev.odflash.gui.EmulatorHost;
 import dev.odflash.gui.Screen;
 import dev.odflash.gui.model.FlashWizardModel;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -22,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GatesClickThroughTest {
     @TempDir
     Path dir;
+    @RegisterExtension
+    final OpenWindow windows = new OpenWindow();
     private GuiFixture gui;
     private EmulatorHost host;
     private byte[] before;
@@ -30,14 +32,9 @@ class GatesClickThroughTest {
     void open() throws Exception {
         host = new EmulatorHost(dir);
         host.show(host.crw("drive", ""));
-        gui = new GuiFixture(host, Appearance.Theme.LIGHT);
+        gui = windows.show(host, Appearance.Theme.LIGHT);
         gui.refreshDrives();
         before = Files.readAllBytes(host.image("drive"));
-    }
-
-    @AfterEach
-    void close() {
-        gui.close();
     }
 
     private void gatesOf(Path file) {

@@ -5,8 +5,8 @@ import dev.odflash.gui.EmulatorHost;
 import dev.odflash.gui.Screen;
 import dev.odflash.gui.model.FlashWizardModel;
 import dev.odflash.transport.UserActions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -23,14 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PowerCycleClickThroughTest {
     @TempDir
     Path dir;
+    @RegisterExtension
+    final OpenWindow windows = new OpenWindow();
     private GuiFixture gui;
-
-    @AfterEach
-    void close() {
-        if (gui != null) {
-            gui.close();
-        }
-    }
 
     /** Drives screen → Flash → file 1.20 → gates → plan → model typed → Flash. */
     private void flashTo120(EmulatorHost host) throws Exception {
@@ -60,7 +55,7 @@ class PowerCycleClickThroughTest {
         host.user(EmulatorHost.User.WAITS_FOR_CANCEL);
         String spec = host.crw("drive", "") + "&intro=window";
         host.show(spec);
-        gui = new GuiFixture(host, Appearance.Theme.LIGHT);
+        gui = windows.show(host, Appearance.Theme.LIGHT);
         assertThat(bannerShowing()).isFalse();
         flashTo120(host);
         byte[] before = Files.readAllBytes(host.image("drive"));
@@ -86,7 +81,7 @@ class PowerCycleClickThroughTest {
         EmulatorHost host = new EmulatorHost(dir);
         String spec = host.crw("drive", "") + "&intro=window";
         host.show(spec);
-        gui = new GuiFixture(host, Appearance.Theme.LIGHT);
+        gui = windows.show(host, Appearance.Theme.LIGHT);
         flashTo120(host);
         gui.await("flash ended", 120, () -> gui.models.wizard().stage() == FlashWizardModel.Stage.RESULT);
         assertThat(host.asked()).contains(UserActions.Action.POWER_CYCLE);

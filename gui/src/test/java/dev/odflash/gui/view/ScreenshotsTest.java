@@ -5,7 +5,7 @@ import dev.odflash.gui.EmulatorHost;
 import dev.odflash.gui.Screen;
 import dev.odflash.gui.model.FlashWizardModel;
 import dev.odflash.gui.model.ProgressModel;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -27,21 +27,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScreenshotsTest {
     @TempDir
     Path dir;
+    @RegisterExtension
+    final OpenWindow windows = new OpenWindow();
     private GuiFixture gui;
-
-    @AfterEach
-    void close() {
-        if (gui != null) {
-            gui.close();
-        }
-    }
 
     @ParameterizedTest
     @EnumSource(value = Appearance.Theme.class, names = {"LIGHT", "DARK"})
     void everyScreen(Appearance.Theme theme) throws Exception {
         EmulatorHost host = new EmulatorHost(dir);
         host.show(host.crw("drive", ""));
-        gui = new GuiFixture(host, theme);
+        gui = windows.show(host, theme);
         String set = theme.name().toLowerCase(java.util.Locale.ROOT);
         gui.refreshDrives();
         shoot(set, Screen.DRIVES);

@@ -4,8 +4,8 @@ import dev.odflash.gui.Appearance;
 import dev.odflash.gui.EmulatorHost;
 import dev.odflash.gui.Screen;
 import dev.odflash.gui.model.FlashWizardModel;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -20,20 +20,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SeedStoryClickThroughTest {
     @TempDir
     Path dir;
+    @RegisterExtension
+    final OpenWindow windows = new OpenWindow();
     private GuiFixture gui;
-
-    @AfterEach
-    void close() {
-        if (gui != null) {
-            gui.close();
-        }
-    }
 
     @Test
     void backupFlashPowerCutResumeIntact() throws Exception {
         EmulatorHost host = new EmulatorHost(dir);
         host.show(host.crw("drive", ""));
-        gui = new GuiFixture(host, Appearance.Theme.LIGHT);
+        gui = windows.show(host, Appearance.Theme.LIGHT);
         gui.refreshDrives();
         gui.window.label("drive-card-0-family").requireText("mtk8051");
 

@@ -4,8 +4,8 @@ import dev.odflash.emulator.firmware.Mtk8051Firmware;
 import dev.odflash.gui.Appearance;
 import dev.odflash.gui.EmulatorHost;
 import dev.odflash.gui.Screen;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -17,21 +17,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TwoDrivesClickThroughTest {
     @TempDir
     Path dir;
+    @RegisterExtension
+    final OpenWindow windows = new OpenWindow();
     private GuiFixture gui;
-
-    @AfterEach
-    void close() {
-        if (gui != null) {
-            gui.close();
-        }
-    }
 
     @Test
     void twoConcurrentBackupsEachOnItsOwnCard() throws Exception {
         EmulatorHost host = new EmulatorHost(dir);
         Files.write(host.image("b"), Mtk8051Firmware.generate("ASUS", "CRW-5224A", "1.20", 0x80000));
         host.show(host.crw("a", ""), host.crw("b", ""));
-        gui = new GuiFixture(host, Appearance.Theme.LIGHT);
+        gui = windows.show(host, Appearance.Theme.LIGHT);
         gui.refreshDrives();
         gui.window.button("drive-card-0-backup-now").click();
         gui.window.button("drive-card-1-backup-now").click();

@@ -2,8 +2,8 @@ package dev.odflash.gui.view;
 
 import dev.odflash.gui.Appearance;
 import dev.odflash.gui.EmulatorHost;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -26,18 +26,13 @@ class WindowClassTest {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final OpenWindow windows = new OpenWindow();
     private GuiFixture gui;
-
-    @AfterEach
-    void close() {
-        if (gui != null) {
-            gui.close();
-        }
-    }
 
     @Test
     void theMainWindowsX11ClassIsOdflash() throws Exception {
-        gui = new GuiFixture(new EmulatorHost(dir), Appearance.Theme.LIGHT);
+        gui = windows.show(new EmulatorHost(dir), Appearance.Theme.LIGHT);
         // a title no other window has, so xprop finds this frame; WM_CLASS was fixed when the frame was made
         String title = "odflash-wm-class-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
         gui.onEdt(() -> {
