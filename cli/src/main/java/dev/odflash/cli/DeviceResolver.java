@@ -60,10 +60,10 @@ public final class DeviceResolver {
         }
         // --- issue 14 §3: the Linux raw port forms ---
         if (dev.odflash.nativeio.PortForm.isPortForm(spec)) {
-            dev.odflash.nativeio.PortDevices.Roots roots = dev.odflash.nativeio.PortDevices.Roots.system();
-            dev.odflash.nativeio.PortForm.Resolved target = resolvePort(spec, roots);
+            dev.odflash.nativeio.PortMachine machine = PortMachines.current();
+            dev.odflash.nativeio.PortForm.Resolved target = resolvePort(spec, machine.roots());
             try {
-                return dev.odflash.nativeio.PortDevices.open(target, roots, DeviceResolver::inquire);
+                return dev.odflash.nativeio.PortDevices.open(target, machine, node -> inquire(node, machine));
             } catch (TransportException e) {
                 throw opening(e);
             }
@@ -100,8 +100,8 @@ public final class DeviceResolver {
     }
 
     /** INQUIRY through SG_IO after a port session: the drive's identity, or why it did not answer. */
-    private static String inquire(String node) throws TransportException {
-        try (Device d = NativeDevices.open(node, java.util.Map.of())) {
+    private static String inquire(String node, dev.odflash.nativeio.PortMachine machine) throws TransportException {
+        try (Device d = machine.nodes().open(node)) {
             dev.odflash.protocol.InquiryData q = new dev.odflash.protocol.Spc(d.scsi()).inquiry(36);
             return (q.vendor().strip() + " " + q.product().strip() + " " + q.revision().strip()).strip();
         } catch (dev.odflash.protocol.ScsiCommandException e) {

@@ -19,9 +19,12 @@ final class PortText {
     private PortText() {
     }
 
-    /** The roots a run uses: the real ones, or a fake tree's with proc/ and dev/port beside the --sysfs dir. */
+    /**
+     * The roots a run reads: the machine's ({@link PortMachines}), or for the reading commands' hidden --sysfs hook a
+     * fake tree's with proc/ and dev/port beside it (read only: a port session never runs on those).
+     */
     static PortDevices.Roots roots(Path sysfs) {
-        return sysfs == null ? PortDevices.Roots.system()
+        return sysfs == null ? PortMachines.current().roots()
                 : new PortDevices.Roots(sysfs, sysfs.resolveSibling("proc"), sysfs.resolveSibling("dev").resolve("port"));
     }
 

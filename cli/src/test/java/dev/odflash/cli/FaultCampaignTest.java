@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The seeded fault campaign of the safe-flashing issue, through the CLI against the emulated drive, on one
  * part of each chip-style write model the CRW-5224A can carry (SST39SF040 `byte`, MX25L4005 `page:256`,
  * W29C040 `autopage:256`): a 1.10 -> 1.20 flash cut by power loss at seeded command boundaries of its write
- * phase and inside erases and programs, plus bit flips on reads and programs that lie. After each fault the
+ * phase (those inside a chip operation's busy window leave it cut: a sector partly erased, a page partly
+ * programmed, BusyWindowCutTest) and inside erases and programs, plus bit flips on reads and programs that lie. After each fault the
  * same flash runs again. Cases with a physical defect that stays ({@code worn:ADDRESS}, read noise) must end
  * where they are designed to: a block that wears out as the last one is written leaves a drive that cannot
  * finish, whose backup is written back ("restored"); one that wears out at the first write, or reads that
@@ -65,6 +66,7 @@ class FaultCampaignTest {
     private int runs;
     private int bricked;
     private long violations;
+    private long busyCuts;
     private int casesLeavingPartialSectors;
     private long partialSectors;
     private int designedCases;
@@ -83,16 +85,20 @@ class FaultCampaignTest {
         String summary = String.format("fault campaign on %s: %d cases (%d designed), %d flash runs; %d finished despite"
                         + " the fault, %d resumed, %d restored from backup, %d failed safely (clear error, drive and backup"
                         + " untouched), %d bricked; write phase commands %d-%d, %d erases, %d programs; %d faults left %d"
-                        + " partly erased or programmed 4 KiB sectors (neither old, new nor blank) on the chip; %d write-model"
-                        + " violations (emulator counters)", part, cases, designedCases, runs, count(Outcome.FINISHED),
-                count(Outcome.RESUMED), count(Outcome.RESTORED), count(Outcome.FAILED_SAFELY), bricked, w.first(), w.last(),
-                w.erases(), w.programs(), casesLeavingPartialSectors, partialSectors, violations);
+                        + " partly erased or programmed 4 KiB sectors (neither old, new nor blank) on the chip; %d power cuts inside a"
+                        + " running erase's or program's busy window; %d write-model violations (emulator counters)", part,
+                cases, designedCases, runs, count(Outcome.FINISHED), count(Outcome.RESUMED), count(Outcome.RESTORED),
+                count(Outcome.FAILED_SAFELY), bricked, w.first(), w.last(), w.erases(), w.programs(),
+                casesLeavingPartialSectors, partialSectors, busyCuts, violations);
         System.out.println(summary);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "fault-campaign-" + part + ".txt"), summary + "\n" + String.join("\n", problems) + "\n");
         assertThat(problems).as(summary).isEmpty();
         assertThat(bricked).isZero();
         assertThat(violations).as("granularity violations over the whole campaign").isZero();
+        // the sampled command boundaries land inside busy windows too (Data# or RDSR polls between a chip operation's
+        // start and end): those cuts leave the operation cut, as on a real part (BusyWindowCutTest)
+        assertThat(busyCuts).as("power cuts inside a busy window").isPositive();
         assertThat(count(Outcome.RESTORED)).as("cases restored from backup").isEqualTo(expected(list, Outcome.RESTORED)).isPositive();
         assertThat(count(Outcome.FAILED_SAFELY)).as("cases that failed safely")
                 .isEqualTo(expected(list, Outcome.FAILED_SAFELY)).isPositive();
@@ -190,6 +196,7 @@ class FaultCampaignTest {
         args.addAll(List.of(more));
         CliRunner.Run r = cli.run(args.toArray(String[]::new));
         violations += EmulatorCountersFile.counter(stats, "violations");
+        busyCuts += EmulatorCountersFile.counter(stats, "busyCuts");
         return r;
     }
 

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The port: forms through the CLI against a fake sysfs (with proc/ and dev/port beside it): what `list`, `doctor`
  * and `info --dry-run` say, and the usage errors. The port session itself is tested in native's PortSessionTest
- * (an in-memory PIIX channel) and end to end by scripts/kernel-test.sh.
+ * (an in-memory PIIX channel), through the CLI in PortSessionCommandTest (the register-level emulated drive behind the
+ * ports) and end to end by scripts/kernel-test.sh.
  */
 class PortFormsCommandTest {
     static final String FN = "0000:00:01.1";

@@ -21,7 +21,8 @@ import java.util.Optional;
  * {@code odflash-emulator-stats/1}: {@code profile}, {@code chip}, {@code commands}, {@code writeCommands},
  * {@code erases}, {@code programs}, {@code bytesProgrammed}, {@code violations}, {@code rejectedCommands},
  * {@code protectedRefusals}, {@code eraseCalls}, {@code programCalls}, {@code partialErases},
- * {@code partialPrograms}, {@code lies}, {@code wornFailures}, {@code bitsFlipped}, all numbers but the two names.
+ * {@code partialPrograms}, {@code busyCuts} (power cuts inside a running erase or program's busy window), {@code lies},
+ * {@code wornFailures}, {@code bitsFlipped}, all numbers but the two names.
  *
  * <p>At open an existing FILE must be a regular file (a link, directory or FIFO is a usage error, never
  * followed) and is removed, so a run that never closes its drive leaves no stale counters behind. The
@@ -70,7 +71,7 @@ public final class EmulatorStats {
                 .put("violations", chip.violations()).put("rejectedCommands", chip.rejectedCommands())
                 .put("protectedRefusals", chip.protectedRefusals()).put("eraseCalls", chip.eraseCalls())
                 .put("programCalls", chip.programCalls()).put("partialErases", chip.partialErases())
-                .put("partialPrograms", chip.partialPrograms()).put("lies", chip.lies())
+                .put("partialPrograms", chip.partialPrograms()).put("busyCuts", chip.busyCuts()).put("lies", chip.lies())
                 .put("wornFailures", chip.wornFailures()).put("bitsFlipped", chip.bitsFlipped())
                 .put("firstWriteCommand", drive.firstWriteCommand()).put("lastWriteCommand", drive.lastWriteCommand());
     }

@@ -2,12 +2,10 @@ package dev.odflash.nativeio;
 
 import dev.odflash.nativeio.linux.Libc;
 import dev.odflash.nativeio.linux.LinuxDrive;
-import dev.odflash.nativeio.port.DevPort;
 import dev.odflash.nativeio.port.FunctionLock;
 import dev.odflash.nativeio.port.PortDevice;
 import dev.odflash.nativeio.port.PortEnvironment;
 import dev.odflash.transport.Device;
-import dev.odflash.transport.DeviceClock;
 import dev.odflash.transport.TransportException;
 import dev.odflash.transport.TransportException.Kind;
 
@@ -52,20 +50,22 @@ public final class PortDevices {
     }
 
     /**
-     * Opens the drive a resolved form names; holds the function's lock until the close. {@code inquirer} asks the
-     * drive INQUIRY after the rebind (the caller owns the SCSI commands).
+     * Opens the drive a resolved form names on {@code machine} ({@link PortMachine#system()} for this machine); holds
+     * the function's lock until the close. {@code inquirer} asks the drive INQUIRY after the rebind (the caller owns
+     * the SCSI commands).
      */
-    public static Device open(PortForm.Resolved target, Roots roots, PortInquirer inquirer) throws TransportException {
-        DeviceClock clock = DeviceClock.wall();
-        PortEnvironment env = new PortEnvironment(roots.sys(), roots.proc(), roots.devPort(),
-                new PortEnvironment.SysfsBinder(roots.sys()),
-                channel -> DevPort.open(roots.devPort().toString(), channel.commandBase(), channel.controlPort()),
-                inquirer, clock);
-        return open(target, env);
+    public static Device open(PortForm.Resolved target, PortMachine machine, PortInquirer inquirer)
+            throws TransportException {
+        return open(target, PortEnvironment.of(machine, inquirer), machine.nodes());
     }
 
     /** Opens with an environment of the caller's (tests: a fake sysfs, an in-memory port space). */
     public static Device open(PortForm.Resolved target, PortEnvironment env) throws TransportException {
+        return open(target, env, node -> LinuxDrive.open(node, env.sys()));
+    }
+
+    private static Device open(PortForm.Resolved target, PortEnvironment env, PortMachine.NodeOpener nodes)
+            throws TransportException {
         Path fn = env.sys().resolve("bus/pci/devices").resolve(target.channel().function());
         FunctionLock lock = FunctionLock.acquire(fn, Libc.get());
         try {
@@ -74,7 +74,7 @@ public final class PortDevices {
                 IdeDrive d = target.listed().get();
                 String node = d.genericNode().or(d::blockNode).orElseThrow(() -> new TransportException(Kind.NO_DEVICE,
                         target.spec() + ": the kernel lists " + d.address() + " with no sg or block node"));
-                live = LinuxDrive.open(node, env.sys());
+                live = nodes.open(node);
             }
             return new PortDevice(target, env, lock, live);
         } catch (TransportException | RuntimeException e) {

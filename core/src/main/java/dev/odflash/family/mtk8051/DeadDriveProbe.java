@@ -72,8 +72,11 @@ public final class DeadDriveProbe {
         try {
             channel.enter();
         } catch (TransportException e) {
-            throw OdflashException.device(dead + "; the vendor-mode intro got no signature (0x70, 0x72 or 0x73): "
-                    + e.getMessage() + "; nothing was written", e, "vendor mode");
+            // a port session refused before its first access (no port access, a held device) sent no intro at all
+            boolean unsent = e.kind() == TransportException.Kind.PERMISSION || e.kind() == TransportException.Kind.BUSY;
+            throw OdflashException.device(dead + (unsent ? "; the vendor-mode intro was not sent: "
+                    : "; the vendor-mode intro got no signature (0x70, 0x72 or 0x73): ") + e.getMessage()
+                    + "; nothing was written", e, "vendor mode");
         }
         try {
             id = channel.readId();

@@ -54,6 +54,8 @@ public final class FlashChipModel {
     private static final long FLIP_STREAM = 0x666C6970L;
     private static final long ERASE_STREAM = 0x65726173L;
     private static final long PROGRAM_STREAM = 0x70726F67L;
+    /** The share of an autopage part's page-write time spent erasing the page (inference, see {@link #cutPage}). */
+    private static final double AUTOPAGE_ERASE_SHARE = 0.5;
 
     private final ChipSpec spec;
     private final byte[] cells;
@@ -84,7 +86,10 @@ public final class FlashChipModel {
     private int runningFrom = -1;
     private byte[] runningBefore;
     private byte[] runningSource;
+    /** Page and autopage parts: what the running page program leaves in its page once done (null otherwise). */
+    private byte[] runningAfter;
     private long runningCount;
+    private long busyCuts;
 
     public FlashChipModel(ChipSpec spec, byte[] contents, VirtualClock clock, long seed) {
         this(spec, contents, clock, seed, ChipFaults.NONE);
@@ -239,6 +244,14 @@ public final class FlashChipModel {
             interruptProgram(at, src, off, len, nanos);
         }
         remember(at, len, src, off);
+        try {
+            return programRemembered(at, src, off, len, nanos);
+        } finally {
+            rememberPageResult(at, len);
+        }
+    }
+
+    private ChipStatus programRemembered(int at, byte[] src, int off, int len, long nanos) {
         if (faults.lieAtProgram().contains(programCalls)) {
             lies++; // the call takes its time and says READY; not one cell changed
             charge(nanos);
@@ -314,18 +327,38 @@ public final class FlashChipModel {
         if (!deferOperationTime) {
             return;
         }
+        runningAfter = null;
+        if (src != null && pageWise()) {
+            int[] page = touchedByProgram(from, length); // a page part's program acts on its whole page
+            runningFrom = page[0];
+            runningBefore = Arrays.copyOfRange(cells, page[0], page[1]);
+            runningSource = null;
+            runningCount = programCalls;
+            return;
+        }
         runningFrom = from;
         runningBefore = Arrays.copyOfRange(cells, from, from + length);
         runningSource = src == null ? null : Arrays.copyOfRange(src, off, off + length);
         runningCount = src == null ? eraseCalls : programCalls;
     }
 
+    /** After a page part's program ran to its end (cells final, time owed): the page as the finished program left it. */
+    private void rememberPageResult(int at, int len) {
+        if (deferOperationTime && pageWise() && runningFrom >= 0 && runningSource == null && runningBefore != null) {
+            runningAfter = Arrays.copyOfRange(cells, runningFrom, runningFrom + runningBefore.length);
+        }
+    }
+
+    private boolean pageWise() {
+        return spec.writeModel() instanceof WriteModel.Page || spec.writeModel() instanceof WriteModel.AutoPage;
+    }
+
     /**
      * Power failed while the last erase or program was still running ({@link #deferOperationTime()}: its cells
      * already hold the result, its time is owed), {@code progress} of that time gone: the cells go back to what they
-     * held and are left as a cut inside the call leaves them (an erase partly erased, scattered; a program with a
-     * prefix burnt and one byte part-way, by the write model's rule). Page parts keep the finished page (a
-     * simplification: their page erase and burn are not split). Returns whether anything was cut.
+     * held and are left as a cut inside the call leaves them (an erase partly erased, scattered; a byte or bit part's
+     * program with a prefix burnt and one byte part-way, by the write model's rule; a page part's program as
+     * {@link #cutPage} leaves its page). Returns whether anything was cut.
      */
     public boolean cutRunning(double progress) {
         if (runningFrom < 0) {
@@ -335,7 +368,9 @@ public final class FlashChipModel {
         int length = runningBefore.length;
         runningFrom = -1;
         double p = Math.min(1, Math.max(0, progress));
-        if (runningSource == null) {
+        if (runningAfter != null) {
+            cutPage(from, p);
+        } else if (runningSource == null) {
             System.arraycopy(runningBefore, 0, cells, from, length);
             Interruptions.erase(cells, from, from + length, p, eventRandom(ERASE_STREAM, runningCount));
             if (!isErased(from, length) && !Arrays.equals(runningBefore, 0, length, cells, from, from + length)) {
@@ -360,9 +395,62 @@ public final class FlashChipModel {
         } else {
             return false;
         }
+        busyCuts++;
         status = new ChipStatus(true, false, false);
         sink.written(cells, from, from + length);
         return true;
+    }
+
+    /**
+     * A page part's program cut at {@code progress} of its time. Vendors say only that an interrupted program leaves
+     * its data undefined (Macronix MX25L4005 data sheet: the page program is internally timed, WIP set until it ends;
+     * Microchip "Implications of Device Reset": the target is left partially programmed); the pattern is a model
+     * (inference): a page part burns its page in parallel, so each byte that had bits to clear is done with
+     * probability equal to the progress and otherwise part-way ({@link Interruptions#partlyProgrammed}), scattered over
+     * the page. An autopage part (W29C040: the page write erases the page internally, then programs it; Winbond W29C040
+     * data sheet, "Page Write" and t_WC) spends the first half of its time on the erase (inference: the split is not
+     * published): a cut there leaves the page partly erased ({@link Interruptions#erase}) and nothing of the new data,
+     * a cut later the page erased and then partly programmed as above.
+     */
+    private void cutPage(int from, double progress) {
+        byte[] before = runningBefore;
+        byte[] after = runningAfter;
+        int length = before.length;
+        runningAfter = null;
+        RandomGenerator random = eventRandom(PROGRAM_STREAM, runningCount);
+        System.arraycopy(before, 0, cells, from, length);
+        double burn = progress;
+        if (spec.writeModel() instanceof WriteModel.AutoPage) {
+            if (progress < AUTOPAGE_ERASE_SHARE) {
+                Interruptions.erase(cells, from, from + length, progress / AUTOPAGE_ERASE_SHARE, random);
+                countPartialPage(from, before, after);
+                return;
+            }
+            eraseCells(from, from + length);
+            burn = (progress - AUTOPAGE_ERASE_SHARE) / (1 - AUTOPAGE_ERASE_SHARE);
+        }
+        for (int i = 0; i < length; i++) {
+            byte old = cells[from + i];
+            if (!Interruptions.unfinished(old, after[i])) {
+                cells[from + i] = (byte) (old & after[i]); // nothing to clear here: already what the program leaves
+                continue;
+            }
+            cells[from + i] = random.nextDouble() < burn ? after[i] : Interruptions.partlyProgrammed(old, after[i], random);
+        }
+        countPartialPage(from, before, after);
+    }
+
+    private void countPartialPage(int from, byte[] before, byte[] after) {
+        int length = before.length;
+        if (!Arrays.equals(before, 0, length, cells, from, from + length)
+                && !Arrays.equals(after, 0, length, cells, from, from + length)) {
+            partialPrograms++;
+        }
+    }
+
+    /** Power cuts that landed inside a running erase or program's busy window and left it cut ({@link #cutRunning}). */
+    public long busyCuts() {
+        return busyCuts;
     }
 
     /** Locks a range in hardware (a boot-block lock): erase and program touching it are refused. */

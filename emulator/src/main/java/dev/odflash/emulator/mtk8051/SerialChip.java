@@ -29,6 +29,7 @@ final class SerialChip {
     private long operations;
     private long ignored;
 
+    private long busyFrom;
     private long busyUntil;
 
     SerialChip(FlashChipModel chip, int statusAtPowerOn) {
@@ -37,12 +38,26 @@ final class SerialChip {
         chip.deferOperationTime();
     }
 
-    private boolean busy() {
+    boolean busy() {
         return chip.clock().nanos() < busyUntil;
     }
 
     private void started() {
-        busyUntil = chip.clock().nanos() + chip.takeOperationNanos();
+        busyFrom = chip.clock().nanos();
+        busyUntil = busyFrom + chip.takeOperationNanos();
+    }
+
+    /**
+     * Power failed at {@code atNanos}: an erase or program still inside its busy window (WIP set) stops where it is,
+     * leaving its sector partly erased or its page partly programmed (the chip model's {@code cutRunning}); the data
+     * sheets promise nothing about the cells after an interrupted operation (MX25L4005: "the WIP bit is 1 during the
+     * ... cycle"; docs/protocols.md §2.6.4).
+     */
+    void powerCut(long atNanos) {
+        if (atNanos < busyUntil && busyUntil > busyFrom) {
+            chip.cutRunning((double) (atNanos - busyFrom) / (busyUntil - busyFrom));
+        }
+        busyUntil = 0;
     }
 
     long operations() {

@@ -59,4 +59,14 @@ final class SpiMailbox implements VendorBackend {
     public long operations() {
         return chip.operations();
     }
+
+    @Override
+    public void powerCut(long atNanos) {
+        chip.powerCut(atNanos);
+    }
+
+    @Override
+    public boolean busy() {
+        return chip.busy();
+    }
 }

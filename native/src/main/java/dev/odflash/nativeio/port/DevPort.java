@@ -1,5 +1,6 @@
 package dev.odflash.nativeio.port;
 
+import dev.odflash.nativeio.PortSpace;
 import dev.odflash.nativeio.linux.Errno;
 import dev.odflash.nativeio.linux.Libc;
 import dev.odflash.nativeio.linux.LinuxIo;

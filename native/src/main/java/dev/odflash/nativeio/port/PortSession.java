@@ -1,6 +1,7 @@
 package dev.odflash.nativeio.port;
 
 import dev.odflash.nativeio.IdeChannel;
+import dev.odflash.nativeio.PortSpace;
 import dev.odflash.nativeio.IdeChannelScan;
 import dev.odflash.nativeio.IdeDrive;
 import dev.odflash.nativeio.PortAccess;

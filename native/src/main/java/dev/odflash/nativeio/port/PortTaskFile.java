@@ -1,6 +1,7 @@
 package dev.odflash.nativeio.port;
 
 import dev.odflash.nativeio.IdeChannel;
+import dev.odflash.nativeio.PortSpace;
 import dev.odflash.transport.DeviceClock;
 import dev.odflash.transport.TaskFile;
 import dev.odflash.transport.TransportException;

@@ -1,5 +1,6 @@
 package dev.odflash.nativeio.port;
 
+import dev.odflash.nativeio.PortSpace;
 import dev.odflash.transport.TransportException;
 
 import java.util.ArrayList;

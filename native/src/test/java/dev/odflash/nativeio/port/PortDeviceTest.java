@@ -27,7 +27,7 @@ class PortDeviceTest {
         FakePiix piix = new FakePiix(0x1F0, 0x3F6);
         PortForm.Resolved target = PortForm.resolve("port:1", IdeChannelScan.scan(fake.sys()));
         PortEnvironment env = new PortEnvironment(fake.sys(), fake.proc(), fake.devPort(),
-                new PortEnvironment.SysfsBinder(fake.sys()), c -> piix, node -> "x", DeviceClock.wall());
+                new dev.odflash.nativeio.PortMachine.SysfsBinder(fake.sys()), c -> piix, node -> "x", DeviceClock.wall());
         try (Device d = PortDevices.open(target, env)) {
             assertThatThrownBy(() -> d.scsi().execute(ScsiRequest.noData(new byte[6])))
                     .isInstanceOf(TransportException.class).hasMessageContaining("the kernel lists no drive");

@@ -85,7 +85,7 @@ class PortSessionTest {
     }
 
     private PortEnvironment env() {
-        PortEnvironment.Binder binder = new PortEnvironment.Binder() {
+        dev.odflash.nativeio.PortMachine.Binder binder = new dev.odflash.nativeio.PortMachine.Binder() {
             @Override
             public void unbind(String function) throws IOException {
                 events.add("unbind " + function);

@@ -1,8 +1,11 @@
-package dev.odflash.nativeio.port;
+package dev.odflash.nativeio;
 
 import dev.odflash.transport.TransportException;
 
-/** Byte-wide I/O ports: /dev/port on Linux, an in-memory controller model in tests. */
+/**
+ * Byte-wide I/O ports of one channel: /dev/port on Linux ({@code port.DevPort}); in tests an in-memory controller
+ * model or the register-level emulated drive behind its task file.
+ */
 public interface PortSpace extends AutoCloseable {
     int in(int port) throws TransportException;
 
