@@ -188,6 +188,8 @@ public final class ExternalProbe {
         if (!p.active()) {
             return "none (" + p.mode() + ")";
         }
-        return String.format("%s, 0x%X-0x%X protected", p.mode(), p.start(), p.start() + p.length() - 1);
+        String range = String.format("0x%X-0x%X protected", p.start(), p.start() + p.length() - 1);
+        return "disabled".equals(p.mode()) ? range + " by the block-protect bits (mode disabled: the status register"
+                + " is not locked)" : p.mode() + ", " + range;
     }
 }
