@@ -51,7 +51,6 @@ public final class FlashromSession implements ProgrammerSession {
     private boolean closed;
     private boolean programmerStarted;
     private int erasedBlocks;
-    private int protectionRestored;
     private long erasedBytes;
 
     private FlashromSession(FlashromLibrary lib, String programmer) {
@@ -149,34 +148,15 @@ public final class FlashromSession implements ProgrammerSession {
         MemorySegment ref = referenceBuffer;
         MemorySegment.copy(target, 0, buf, JAVA_BYTE, 0, (int) size);
         MemorySegment.copy(reference, 0, ref, JAVA_BYTE, 0, (int) size);
-        // libflashrom 1.3 clears a chip's block protection before every write when the status register lets it
-        // ("Some block protection in effect, disabling", even for a region outside the range; docs/architecture.md
-        // "External programmers"): what it cleared unasked is put back after the write, failed or not
-        Protection before = protection();
-        try {
-            withLayout(regions, () -> {
-                int rc = call("flashrom_image_write", () -> (int) lib.imageWrite.invokeExact(ctx, buf, size, ref));
-                if (rc != 0) {
-                    throw failure(TransportException.Kind.OS_ERROR, "libflashrom's write failed (returned " + rc + ")");
-                }
-            });
-        } finally {
-            restoreIfCleared(before);
-        }
-    }
-
-    /** Puts back the protection {@code before} when the write changed it (only {@link #unprotect} may clear it). */
-    private void restoreIfCleared(Protection before) throws TransportException {
-        if (!before.active()) {
-            return;
-        }
-        Protection after = protection();
-        if (after.known() && after.mode().equals(before.mode()) && after.start() == before.start()
-                && after.length() == before.length()) {
-            return;
-        }
-        writeConfig(Protections.code(before.mode()), before.start(), before.length(), "put back");
-        protectionRestored++;
+        // libflashrom 1.3 lifts a writable chip's block protection for the write and puts it back afterwards
+        // ("Some block protection in effect, disabling"): a write into the range would go through, so only the
+        // family's gate (family.external.ProtectedWrite) keeps it out unless the user allowed unprotect
+        withLayout(regions, () -> {
+            int rc = call("flashrom_image_write", () -> (int) lib.imageWrite.invokeExact(ctx, buf, size, ref));
+            if (rc != 0) {
+                throw failure(TransportException.Kind.OS_ERROR, "libflashrom's write failed (returned " + rc + ")");
+            }
+        });
     }
 
     @Override
@@ -220,11 +200,6 @@ public final class FlashromSession implements ProgrammerSession {
             throw new TransportException(TransportException.Kind.OS_ERROR, "the chip's write protection did not clear: it"
                     + " still reads " + now.mode() + " " + Protections.range(now));
         }
-    }
-
-    /** How often a write's silent clearing by libflashrom was undone (tests, the run log). */
-    int protectionRestored() {
-        return protectionRestored;
     }
 
     private void writeConfig(int mode, long start, long length, String what) throws TransportException {

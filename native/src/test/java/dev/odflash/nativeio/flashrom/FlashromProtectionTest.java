@@ -51,7 +51,7 @@ class FlashromProtectionTest {
 
     @Test
     void aWriteOutsideTheRangeLeavesTheProtectionAsItWas() throws Exception {
-        // libflashrom 1.3 clears block protection before any write when the register is writable: put back
+        // libflashrom 1.3 lifts the protection of a writable register for the write and puts it back itself
         List<String> out = run("write-outside", "hwwp=no,spi_status=0x84");
         assertThat(out).contains("before=known " + TOP, "readback=true", "after=known " + TOP);
         byte[] after = Files.readAllBytes(chip);
