@@ -38,7 +38,8 @@ final class BackupIdentityCheck {
         }
         if (yes || !terminal.interactive()) {
             throw OdflashException.refused(Gate.CONFIRMATION, shown + ": that this chip is that drive's is confirmed"
-                    + " by you, not by --yes; nothing was written", Choice.IDENTITY_CONFIRMED);
+                    + (yes ? " by you, not by --yes" : " by you, and there is no terminal to ask on") + "; nothing was"
+                    + " written", Choice.IDENTITY_CONFIRMED);
         }
         // one line only: the flash's own question reads the next one from the same input
         Terminal oneLine = new Terminal(terminal.out(), terminal.err(), new OneLine(terminal.in()), true);

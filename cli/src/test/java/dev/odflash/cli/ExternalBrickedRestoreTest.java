@@ -72,7 +72,8 @@ class ExternalBrickedRestoreTest {
     void aYesRunWithoutTheIdentityIsRefusedShowingIt() throws IOException {
         CliRunner.Run r = flash(new ChildCli(home), backup, "--yes", "--include-boot");
         unchanged(r);
-        assertThat(r.err()).contains("library backup of ASUS CRW-5224A 1.10").contains("identity key " + key)
+        assertThat(r.err()).contains("library backup of ASUS CRW-5224A 1.10").contains("firmware date ")
+                .contains("backed up 20").contains("identity key " + key).contains("not by --yes")
                 .contains("--confirm-identity");
     }
 

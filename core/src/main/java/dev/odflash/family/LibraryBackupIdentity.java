@@ -92,7 +92,9 @@ public record LibraryBackupIdentity(Path file, String key, String vendor, String
         Optional<String> serial = text(drive, "serial");
         String key = real.getParent().getFileName() + serial.map(s -> ":" + s).orElse("");
         return Optional.of(new LibraryBackupIdentity(file, key, vendor, product, recorded.revision(), serial,
-                text(drive, "firmwareDate"), recorded.createdAt(), sha, row));
+                // the drive's own firmware date when it reported one, else the date the image's identity carries
+                text(drive, "firmwareDate").or(() -> Optional.of(report.identity().get().date().strip())
+                        .filter(d -> !d.isEmpty())), recorded.createdAt(), sha, row));
     }
 
     /** The identity as the user is asked to confirm it, one line. */
