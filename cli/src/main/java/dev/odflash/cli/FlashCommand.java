@@ -103,6 +103,14 @@ final class FlashCommand extends BaseCommand {
             + " the plan writes, clear it first; without this flag such a flash is refused before the first erase (exit 4).")
     boolean allowUnprotect;
 
+    @Option(names = "--confirm-identity", paramLabel = "KEY",
+            description = "A flashrom: clip on a chip whose contents are unrecognisable (a bricked chip), flashing a backup"
+                    + " from the backup library: confirms by name that the chip is the drive the backup came from (KEY is"
+                    + " the identity key odflash shows: VENDOR_PRODUCT, with :SERIAL when one was recorded). Without a"
+                    + " terminal or with --yes it is required; at a terminal the identity is asked for instead. A wrong KEY"
+                    + " is refused (exit 4, nothing written).")
+    String confirmIdentity;
+
     /** Test hook: a fake sysfs tree (proc/ and run/ beside it) for the host guard (docs/testing.md). */
     @Option(names = "--sysfs", hidden = true, paramLabel = "DIR")
     Path sysfs;
@@ -163,6 +171,9 @@ final class FlashCommand extends BaseCommand {
         flagIf(g, regionsOnly, dev.odflash.ops.Choice.REGIONS_ONLY);
         flagIf(g, allowBattery, dev.odflash.ops.Choice.ALLOW_BATTERY);
         flagIf(g, allowUnprotect, dev.odflash.ops.Choice.ALLOW_UNPROTECT);
+        if (confirmIdentity != null) {
+            g.add(dev.odflash.ops.Given.of(dev.odflash.ops.Choice.IDENTITY_CONFIRMED, confirmIdentity));
+        }
         return g;
     }
 
@@ -174,9 +185,20 @@ final class FlashCommand extends BaseCommand {
 
     private ExitCode flash(Device d, FlashOptions options) throws Exception {
         DriveInfo info = device.probe(ctx).probe(d);
-        info.warnings().forEach(ctx.output()::warn);
         // read with the target's flash as the bound: a larger file is refused unread (issue 10 §5)
         byte[] image = FirmwareInput.loadFor(file, ImageFit.expectedSize(info), ctx).image();
+        if (d.programmer().isPresent() && info.model().isEmpty() && device.model.name().isEmpty()) {
+            // a clipped chip whose contents are unrecognisable: a library backup's drive gives the rules once confirmed
+            Optional<dev.odflash.family.LibraryBackupIdentity> backupOf = dev.odflash.family.LibraryBackupIdentity.of(
+                    ctx.library(), ctx.drives(), file, image);
+            if (backupOf.isPresent()) {
+                new BackupIdentityCheck(ctx.terminal(), ctx.output()).confirm(backupOf.get(), Optional.ofNullable(confirmIdentity),
+                        yes, dryRun);
+                info = dev.odflash.family.ExternalChips.probe(d, ctx.chips(), ctx.drives(), Optional.ofNullable(device.chip),
+                        backupOf.get());
+            }
+        }
+        info.warnings().forEach(ctx.output()::warn);
         FlashResult r = new FlashOperation(ctx.library(), ctx.clock(), device.probe(ctx))
                 .run(d, info, image, file, options, new TerminalConfirmation(ctx.terminal()), ctx.progress());
         if (ctx.interrupts().cancellation().requested()) {

@@ -55,6 +55,7 @@ final class OutcomeText {
             case ALLOW_UNPROTECT -> "--allow-unprotect";
             case MODEL_NAMED -> "--model";
             case FAMILY_NAMED -> "--family";
+            case IDENTITY_CONFIRMED -> "--confirm-identity";
         };
     }
 
@@ -129,6 +130,8 @@ final class OutcomeText {
                     + " still refuses)";
             case MODEL_NAMED -> "; name the drive with --model NAME (a drive-table row)";
             case FAMILY_NAMED -> "; name the family with --family mtk8051 (a drive that does not answer ATAPI)";
+            case IDENTITY_CONFIRMED -> "; confirm it at the prompt, or with --confirm-identity KEY (the backup's identity"
+                    + " key as shown) in a --yes run";
         };
     }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 final class ChildCli {
     private final Path home;
     private final List<String> jvmOptions = new ArrayList<>();
+    private String typed;
 
     ChildCli(Path home) {
         this.home = home;
@@ -26,6 +27,12 @@ final class ChildCli {
         return this;
     }
 
+    /** Runs as at a terminal ({@link TypingMain}), with {@code input} as what the user types. */
+    ChildCli typing(String input) {
+        typed = input;
+        return this;
+    }
+
     CliRunner.Run run(String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -33,13 +40,18 @@ final class ChildCli {
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(ChildClassPath.get());
-        cmd.add(Main.class.getName());
+        cmd.add(typed == null ? Main.class.getName() : TypingMain.class.getName());
         cmd.addAll(List.of(args));
         try {
             Path out = Files.createTempFile(home, "out", ".txt");
             Path err = Files.createTempFile(home, "err", ".txt");
+            Path in = Path.of("/dev/null");
+            if (typed != null) {
+                in = Files.createTempFile(home, "in", ".txt");
+                Files.writeString(in, typed, StandardCharsets.UTF_8);
+            }
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+                    .redirectInput(ProcessBuilder.Redirect.from(in.toFile()));
             pb.environment().put("ODFLASH_HOME", home.toString());
             pb.environment().put("HOME", home.toString());
             Process p = pb.start();

@@ -131,6 +131,26 @@ class ExternalProgrammerTest {
     }
 
     @Test
+    void aFailedWriteSaysFromItsReReadWhetherTheChipChangedAndWhatToDo() throws IOException {
+        Path v120 = write(dir, "1.20.bin", image("1.20"));
+        byte[] before = Files.readAllBytes(chip);
+        // every eraser refused by the emulated controller: nothing reaches the cells
+        CliRunner.Run refused = cli.run("flash", "--device", device(",spi_blacklist=2052c760"), "--chip", "SST25VF040",
+                v120.toString(), "--yes");
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(3);
+        assertThat(refused.err()).contains("re-read: the chip is unchanged in the regions written")
+                .contains("find why the programmer failed");
+        assertThat(Files.readAllBytes(chip)).as("the dummy's image file").isEqualTo(before);
+        // the program opcode refused by the emulated controller: libflashrom erases, then fails to program
+        CliRunner.Run half = cli.run("flash", "--device", device(",spi_blacklist=02"), "--chip", "SST25VF040",
+                v120.toString(), "--yes");
+        assertThat(half.exitCode()).as(half.toString()).isEqualTo(3);
+        assertThat(half.err()).contains("re-read: the chip changed in 0x").contains("holds neither image there")
+                .contains("before the flash is finished or the backup restored").contains("to resume");
+        assertThat(Files.readAllBytes(chip)).as("the dummy's image file").isNotEqualTo(before).isNotEqualTo(image("1.20"));
+    }
+
+    @Test
     void anIgnoredProgramOpcodeIsCaughtByOdflashsOwnReadBack() throws IOException {
         Path v120 = write(dir, "1.20.bin", image("1.20"));
         // 0x02 page program and 0xAD/0xAF auto-address-increment ignored by the chip: erases happen, nothing programs
@@ -151,11 +171,14 @@ class ExternalProgrammerTest {
 
     @Test
     void everyEmulatedPartProbes() {
-        for (String emulate : new String[]{"MX25L6436", "W25Q128FV", "VARIABLE_SIZE,size=1048576"}) {
+        for (String emulate : new String[]{"MX25L6436", "W25Q128FV", "SST25VF032B", "VARIABLE_SIZE,size=1048576"}) {
             String spec = "flashrom:dummy:emulate=" + emulate;
             CliRunner.Run r = emulate.startsWith("MX") ? cli.run("info", "--device", spec, "--chip", "MX25L6436E", "--json")
                     : cli.run("info", "--device", spec, "--json");
             assertThat(r.exitCode()).as(emulate + ": " + r).isZero();
+            if (!emulate.startsWith("VARIABLE")) { // the opaque chip is in no row on purpose
+                assertThat(r.err()).as(emulate + ": a chip row maps the probed part").doesNotContain("which no chip row names");
+            }
         }
     }
 

@@ -21,4 +21,15 @@ public final class ExternalChips {
                                   Optional<String> modelOverride) throws OdflashException {
         return new ExternalProbe(chips, drives, chipOverride, modelOverride).probe(device, device.programmer().orElseThrow());
     }
+
+    /**
+     * The probe again, with the rules of the drive a library backup came from, once the user confirmed its identity
+     * (a chip whose contents no longer identify a drive, issue 15 §1).
+     */
+    public static DriveInfo probe(Device device, ChipTable chips, DriveTable drives, Optional<String> chipOverride,
+                                  LibraryBackupIdentity confirmed) throws OdflashException {
+        return new ExternalProbe(chips, drives, chipOverride, Optional.of(confirmed.row().displayName()),
+                "of the library backup " + confirmed.file().getFileName() + ", identity " + confirmed.key() + " confirmed")
+                .probe(device, device.programmer().orElseThrow());
+    }
 }

@@ -53,7 +53,12 @@ public enum Choice {
      * Name the drive's family for a drive the drive table cannot tell by its answers: on the port path, the one way
      * a drive that no longer answers ATAPI is accepted (safety rule 1; argument: the family's word), issue 14.
      */
-    FAMILY_NAMED;
+    FAMILY_NAMED,
+    /**
+     * Confirm by name that a clipped chip whose contents no longer identify a drive is the drive a library backup
+     * came from (argument: the backup's identity key), issue 15.
+     */
+    IDENTITY_CONFIRMED;
 
     /** The JSON word: "allow-older". */
     public String word() {

@@ -40,12 +40,14 @@ public interface ExternalProgrammer {
 
     /**
      * The write-protection state: {@code known} false when the library cannot read it for this chip (then
-     * nothing is claimed); {@code mode} is libflashrom's word (disabled, hardware, power_cycle, permanent);
-     * a zero {@code length} protects nothing.
+     * nothing is claimed); {@code mode} is libflashrom's word for the status register's lock (disabled, hardware,
+     * power_cycle, permanent); a zero {@code length} protects nothing. A range protects whatever the mode: with
+     * mode disabled the block-protect bits still lock it, only the register itself is writable (and libflashrom
+     * 1.3 would clear them silently before a write), so it counts as protection all the same.
      */
     record Protection(boolean known, String mode, long start, long length, String note) {
         public boolean active() {
-            return known && !"disabled".equals(mode) && length > 0;
+            return known && length > 0;
         }
 
         public boolean overlaps(long offset, long len) {

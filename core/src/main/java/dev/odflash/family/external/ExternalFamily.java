@@ -81,8 +81,9 @@ public final class ExternalFamily implements Family {
         }
         if (info.model().isEmpty()) {
             return Optional.of("the chip's contents are not recognised, so odflash cannot tell which boot region and"
-                    + " per-unit data the drive would have protected; name the drive with " + Choice.MODEL_NAMED.mention()
-                    + " NAME (a drive-table row) and give " + Choice.INCLUDE_BOOT.mention() + " to restore it");
+                    + " per-unit data the drive would have protected: flash a backup of this drive from the backup library"
+                    + " (its identity is confirmed first), or name the drive with " + Choice.MODEL_NAMED.mention()
+                    + " NAME (a drive-table row), and give " + Choice.INCLUDE_BOOT.mention() + " to restore it");
         }
         return Optional.empty();
     }

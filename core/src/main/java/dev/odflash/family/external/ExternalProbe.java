@@ -42,13 +42,22 @@ public final class ExternalProbe {
     private final DriveTable drives;
     private final Optional<String> chipOverride;
     private final Optional<String> modelOverride;
+    /** Where the named rules come from, in words ("named with --model", or the confirmed library backup). */
+    private final String rulesFrom;
 
     /** @param modelOverride a drive-table row the user names for contents that no longer identify one (--model) */
     public ExternalProbe(ChipTable chips, DriveTable drives, Optional<String> chipOverride, Optional<String> modelOverride) {
+        this(chips, drives, chipOverride, modelOverride, "named with " + Choice.MODEL_NAMED.mention());
+    }
+
+    /** @param rulesFrom where {@code modelOverride} came from, for the warning that says whose rules apply */
+    public ExternalProbe(ChipTable chips, DriveTable drives, Optional<String> chipOverride, Optional<String> modelOverride,
+                         String rulesFrom) {
         this.chips = chips;
         this.drives = drives;
         this.chipOverride = chipOverride;
         this.modelOverride = modelOverride;
+        this.rulesFrom = rulesFrom;
     }
 
     public DriveInfo probe(Device device, ExternalProgrammer programmer) throws OdflashException {
@@ -94,7 +103,7 @@ public final class ExternalProbe {
         String vendor = report.identity().map(i -> i.vendor()).orElse("");
         String product = report.identity().map(i -> i.product()).orElse("");
         String revision = report.identity().map(i -> i.revision()).orElse("");
-        Optional<DriveModel> model = report.layout().map(layout -> externalModel(programmer, layout, identified));
+        Optional<DriveModel> model = report.layout().map(layout -> externalModel(programmer, layout, identified, 0));
         Optional<DriveRules> rules = namedRules(probed.size(), report, identified);
         if (rules.isPresent() && model.isEmpty()) {
             // a bricked chip: the named row's rules stand in for the identity the contents no longer carry
@@ -103,15 +112,16 @@ public final class ExternalProbe {
             product = rules.get().row().product();
             // no installed version to compare with, as for a drive up in its boot loader (ImageFit: the recovery case)
             revision = "BOOT";
-            model = Optional.of(externalModel(programmer, rules.get().layout(), row));
+            // unrecognisable contents: the first 64 KiB count as boot region whatever the row says (issue 15 §1)
+            model = Optional.of(externalModel(programmer, rules.get().layout(), row, UNRECOGNISED_BOOT));
             warnings.add("the chip's contents are not recognised: the rules of " + rules.get().row().displayName()
-                    + " (named with " + Choice.MODEL_NAMED.mention() + ") apply; writing its first 64 KiB needs "
-                    + Choice.INCLUDE_BOOT.mention());
+                    + " (" + rulesFrom + ") apply; writing its first 64 KiB needs " + Choice.INCLUDE_BOOT.mention());
         }
         if (model.isEmpty()) {
             warnings.add("the chip's contents are not a firmware image odflash recognises (a blank or damaged chip?):"
-                    + " it can be read and backed up; to flash it, name the drive with " + Choice.MODEL_NAMED.mention()
-                    + " NAME (a drive-table row) and give " + Choice.INCLUDE_BOOT.mention());
+                    + " it can be read and backed up; to flash it, flash a backup of this drive from the backup library"
+                    + " (its identity is confirmed first) or name the drive with " + Choice.MODEL_NAMED.mention()
+                    + " NAME (a drive-table row), and give " + Choice.INCLUDE_BOOT.mention());
         }
         byte[] inquiryRaw = new byte[0];
         InquiryData inquiry = new InquiryData(InquiryData.TYPE_CD_DVD, true, 0, vendor, product, revision,
@@ -156,8 +166,9 @@ public final class ExternalProbe {
     }
 
     /** The drive the contents came from, written through the clip: its layout, boot region and boot ID. */
-    private static DriveModel externalModel(ExternalProgrammer programmer, ImageLayout layout, Optional<DriveModel> row) {
-        int boot = row.map(DriveModel::bootRegion).orElse(layout.fixedSize() > 0 ? UNRECOGNISED_BOOT : 0);
+    private static DriveModel externalModel(ExternalProgrammer programmer, ImageLayout layout, Optional<DriveModel> row,
+                                            int atLeast) {
+        int boot = Math.max(atLeast, row.map(DriveModel::bootRegion).orElse(layout.fixedSize() > 0 ? UNRECOGNISED_BOOT : 0));
         if (layout == ImageLayout.MT1939 || layout == ImageLayout.MT1959) {
             boot = Math.max(boot, UNRECOGNISED_BOOT); // these drives ignore writes to their first 64 KiB themselves
         }
@@ -188,6 +199,8 @@ public final class ExternalProbe {
         if (!p.active()) {
             return "none (" + p.mode() + ")";
         }
-        return String.format("%s, 0x%X-0x%X protected", p.mode(), p.start(), p.start() + p.length() - 1);
+        String range = String.format("0x%X-0x%X protected", p.start(), p.start() + p.length() - 1);
+        return "disabled".equals(p.mode()) ? range + " by the block-protect bits (mode disabled: the status register"
+                + " is not locked)" : p.mode() + ", " + range;
     }
 }

@@ -76,7 +76,7 @@ final class ProtectedWrite implements FlashStrategy {
         WritePlan plan = inner.plan(current, image, options);
         if (needsUnprotect(plan) && !options.allowUnprotect()) {
             throw OdflashException.refused(Gate.CHIP, String.format("the write reaches the chip's write-protected range"
-                    + " 0x%X-0x%X (%s protection); nothing was written", protection.start(),
+                    + " 0x%X-0x%X (status register lock: %s); nothing was written", protection.start(),
                     protection.start() + protection.length() - 1, protection.mode()), Choice.ALLOW_UNPROTECT);
         }
         LOG.log(Level.INFO, () -> "write protection: " + (protection.active() ? (needsUnprotect(plan)

@@ -40,6 +40,7 @@ public final class ChoiceWords {
             case ALLOW_UNPROTECT -> "Clear the chip's write protection first";
             case MODEL_NAMED -> "Name the drive model";
             case FAMILY_NAMED -> "Name the drive family";
+            case IDENTITY_CONFIRMED -> "Confirm the backup's drive";
         };
     }
 

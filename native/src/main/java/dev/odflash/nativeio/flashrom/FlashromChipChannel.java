@@ -164,10 +164,12 @@ public final class FlashromChipChannel implements ChipChannel {
                 session.read(r[0], (int) r[1], now);
                 if (!Arrays.equals(now, (int) r[0], (int) (r[0] + r[1]), reference, (int) r[0], (int) (r[0] + r[1]))) {
                     return "re-read: the chip changed in 0x" + Long.toHexString(r[0]) + "-0x"
-                            + Long.toHexString(r[0] + r[1] - 1) + ", so it holds neither image there";
+                            + Long.toHexString(r[0] + r[1] - 1) + ", so it holds neither image there: do not put it"
+                            + " back in the drive before the flash is finished or the backup restored";
                 }
             }
-            return "re-read: the chip is unchanged in the regions written";
+            return "re-read: the chip is unchanged in the regions written (they still hold what they held before"
+                    + " this write); find why the programmer failed before running again";
         } catch (TransportException again) {
             return "the chip could not be re-read to see whether it changed (" + again.getMessage() + ")";
         }

@@ -57,6 +57,7 @@ public final class FlashromLibrary {
     final MethodHandle wpGetMode;          // enum flashrom_wp_mode flashrom_wp_get_mode(const cfg *)
     final MethodHandle wpSetMode;          // void flashrom_wp_set_mode(cfg *, enum flashrom_wp_mode)
     final MethodHandle wpGetRange;         // void flashrom_wp_get_range(size_t *start, size_t *len, const cfg *)
+    final MethodHandle wpSetRange;         // void flashrom_wp_set_range(cfg *, size_t start, size_t len)
 
     private FlashromLibrary(SymbolLookup lib) {
         init = bind(lib, "flashrom_init", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
@@ -84,6 +85,7 @@ public final class FlashromLibrary {
         wpGetMode = bind(lib, "flashrom_wp_get_mode", FunctionDescriptor.of(JAVA_INT, ADDRESS));
         wpSetMode = bind(lib, "flashrom_wp_set_mode", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT));
         wpGetRange = bind(lib, "flashrom_wp_get_range", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS));
+        wpSetRange = bind(lib, "flashrom_wp_set_range", FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_LONG));
     }
 
     private static MethodHandle bind(SymbolLookup lib, String name, FunctionDescriptor descriptor) {

@@ -148,6 +148,9 @@ public final class FlashromSession implements ProgrammerSession {
         MemorySegment ref = referenceBuffer;
         MemorySegment.copy(target, 0, buf, JAVA_BYTE, 0, (int) size);
         MemorySegment.copy(reference, 0, ref, JAVA_BYTE, 0, (int) size);
+        // libflashrom 1.3 lifts a writable chip's block protection for the write and puts it back afterwards
+        // ("Some block protection in effect, disabling"): a write into the range would go through, so only the
+        // family's gate (family.external.ProtectedWrite) keeps it out unless the user allowed unprotect
         withLayout(regions, () -> {
             int rc = call("flashrom_image_write", () -> (int) lib.imageWrite.invokeExact(ctx, buf, size, ref));
             if (rc != 0) {
@@ -184,22 +187,39 @@ public final class FlashromSession implements ProgrammerSession {
         }
     }
 
+    /**
+     * Clears the protection: mode disabled and an empty range (0, 0) through flashrom_wp_write_cfg, which reads
+     * the configuration back itself; read once more here, so a chip that kept any range is a failure.
+     */
     @Override
     public void unprotect() throws TransportException {
         requireChip();
+        writeConfig(Protections.MODE_DISABLED, 0, 0, "cleared");
+        Protection now = protection();
+        if (now.active()) {
+            throw new TransportException(TransportException.Kind.OS_ERROR, "the chip's write protection did not clear: it"
+                    + " still reads " + now.mode() + " " + Protections.range(now));
+        }
+    }
+
+    private void writeConfig(int mode, long start, long length, String what) throws TransportException {
         MemorySegment cfgOut = arena.allocate(ADDRESS);
         check("flashrom_wp_cfg_new", call("flashrom_wp_cfg_new", () -> (int) lib.wpCfgNew.invokeExact(cfgOut)));
         MemorySegment cfg = cfgOut.get(ADDRESS, 0);
         try {
             call("flashrom_wp_set_mode", () -> {
-                lib.wpSetMode.invokeExact(cfg, Protections.MODE_DISABLED);
+                lib.wpSetMode.invokeExact(cfg, mode);
+                return 0;
+            });
+            call("flashrom_wp_set_range", () -> {
+                lib.wpSetRange.invokeExact(cfg, start, length);
                 return 0;
             });
             int rc = call("flashrom_wp_write_cfg", () -> (int) lib.wpWriteCfg.invokeExact(ctx, cfg));
             if (rc != 0) {
-                throw failure(TransportException.Kind.OS_ERROR, "the chip's write protection could not be cleared"
-                        + " (wp result " + rc + (rc == 5 ? ": the hardware WP pin holds it, as a clip cannot change" : "")
-                        + ")");
+                throw failure(TransportException.Kind.OS_ERROR, "the chip's write protection could not be " + what
+                        + " (wp result " + rc + (rc == 5 ? ": the chip read back another configuration; in hardware mode the"
+                        + " WP# pin holds the status register, which only the board or the clip's wiring can release" : "") + ")");
             }
         } finally {
             call("flashrom_wp_cfg_release", () -> {
