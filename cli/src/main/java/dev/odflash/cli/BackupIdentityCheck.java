@@ -41,46 +41,12 @@ final class BackupIdentityCheck {
                     + (yes ? " by you, not by --yes" : " by you, and there is no terminal to ask on") + "; nothing was"
                     + " written", Choice.IDENTITY_CONFIRMED);
         }
-        // one line only: the flash's own question reads the next one from the same input
-        Terminal oneLine = new Terminal(terminal.out(), terminal.err(), new OneLine(terminal.in()), true);
-        TerminalConfirmation ask = new TerminalConfirmation(oneLine, "Is the clipped chip this drive's?",
+        // TerminalConfirmation reads one line only: the flash's own question reads the next one from the same input
+        TerminalConfirmation ask = new TerminalConfirmation(terminal, "Is the clipped chip this drive's?",
                 "flash: no terminal to confirm the backup's identity on");
         if (!ask.confirm(shown + ".\nIts rules (boot region, per-unit data) then apply to the chip.")) {
             throw OdflashException.refused(Gate.CONFIRMATION, "the backup's identity was not confirmed: nothing was"
                     + " written", Choice.IDENTITY_CONFIRMED);
-        }
-    }
-
-    /** The input up to and including its next newline, read byte by byte so nothing after it is consumed. */
-    private static final class OneLine extends java.io.InputStream {
-        private final java.io.InputStream in;
-        private boolean done;
-
-        OneLine(java.io.InputStream in) {
-            this.in = in;
-        }
-
-        @Override
-        public int read() throws java.io.IOException {
-            if (done) {
-                return -1;
-            }
-            int b = in.read();
-            done = b == '\n' || b < 0;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws java.io.IOException {
-            if (len == 0) {
-                return 0;
-            }
-            int b = read();
-            if (b < 0) {
-                return -1;
-            }
-            buf[off] = (byte) b;
-            return 1;
         }
     }
 }

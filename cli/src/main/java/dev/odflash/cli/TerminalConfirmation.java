@@ -3,9 +3,9 @@ package dev.odflash.cli;
 import dev.odflash.ops.flash.Confirmation;
 import dev.odflash.ops.flash.FlashSummary;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -78,8 +78,7 @@ final class TerminalConfirmation implements Confirmation {
         CompletableFuture<Optional<String>> line = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try {
-                line.complete(Optional.ofNullable(
-                        new BufferedReader(new InputStreamReader(terminal.in(), StandardCharsets.UTF_8)).readLine()));
+                line.complete(oneLine(terminal.in()));
             } catch (IOException | RuntimeException e) {
                 line.complete(Optional.empty());
             }
@@ -96,6 +95,28 @@ final class TerminalConfirmation implements Confirmation {
         } catch (ExecutionException e) {
             return Optional.empty();
         }
+    }
+
+    /** The longest answer kept; the rest of a longer line is read and dropped (bounded memory). */
+    static final int MAX_LINE = 4096;
+
+    /**
+     * The input's next line (empty at end of input), read byte by byte: a buffered reader would take the
+     * bytes after the newline too, and a second question in the same run (the clip's identity, then the
+     * flash itself) would find its typed answer gone.
+     */
+    static Optional<String> oneLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) >= 0 && b != '\n') {
+            if (line.size() < MAX_LINE) {
+                line.write(b);
+            }
+        }
+        if (b < 0 && line.size() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(line.toString(StandardCharsets.UTF_8));
     }
 
     /** "10 minutes", "30 s", "200 ms": the wait as the prompt says it. */
