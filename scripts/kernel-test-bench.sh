@@ -22,6 +22,10 @@ bench_run() {
   B=@BLOCKS@ W=10 R=21
   echo "INFO guest clocksource $(cat /sys/devices/system/clocksource/clocksource0/current_clocksource 2>/dev/null)"
   sg_dd if=$MEDIA_SG of=/dev/null bs=2048 bpt=32 count=$B >/dev/null 2>&1   # warm the host's page cache
+  for jit in launcher tiered; do # the price of each piece of the path (KernelCheck parts), before the whole commands
+    opts=; [ $jit = launcher ] && opts=-XX:TieredStopAtLevel=1
+    $JAVA $opts dev.odflash.nativeio.linux.KernelCheck parts $MEDIA_SG 5000 11 2>&1 | sed "s/^/BENCH [$jit] /"
+  done
   bench_one launcher -XX:TieredStopAtLevel=1
   bench_one tiered
   echo "INFO benchmark done at guest uptime $(uptime_s) s"

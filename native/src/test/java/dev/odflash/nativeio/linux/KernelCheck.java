@@ -35,6 +35,7 @@ public final class KernelCheck {
                 }
             }
             case "bench" -> bench(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            case "parts" -> parts(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "take" -> {
                 try (LinuxDrive ignored = open(args[2])) {
                     System.out.println("acquired");
@@ -282,6 +283,105 @@ public final class KernelCheck {
         } finally {
             libc.close(fd);
             libc.close(fd256);
+        }
+    }
+
+    /**
+     * Where a command's time goes outside the drive: the price of each piece the SG_IO path is made of,
+     * in nanoseconds a call, medians of {@code reps} rounds of {@code n} calls after as many warm-up rounds.
+     * No drive is involved except through SG_GET_VERSION_NUM, which the sg driver answers without it. The
+     * pieces: System.nanoTime (the transport times every command), an FFM downcall of getpid without errno
+     * capture, the same with the critical option (no thread-state transition: the transition's price is
+     * the difference), Libc.ioctl of SG_GET_VERSION_NUM (transition, errno capture, a syscall the sg driver
+     * answers at once) and the same ioctl through a handle without errno capture.
+     */
+    static void parts(String node, int n, int reps) throws Exception {
+        java.lang.foreign.Linker linker = java.lang.foreign.Linker.nativeLinker();
+        java.lang.foreign.SymbolLookup libc = linker.defaultLookup();
+        java.lang.invoke.MethodHandle getpid = linker.downcallHandle(libc.find("getpid").orElseThrow(),
+                java.lang.foreign.FunctionDescriptor.of(ValueLayout.JAVA_INT));
+        java.lang.invoke.MethodHandle getpidCritical = linker.downcallHandle(libc.find("getpid").orElseThrow(),
+                java.lang.foreign.FunctionDescriptor.of(ValueLayout.JAVA_INT), java.lang.foreign.Linker.Option.critical(false));
+        java.lang.invoke.MethodHandle ioctlPlain = linker.downcallHandle(libc.find("ioctl").orElseThrow(),
+                java.lang.foreign.FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG,
+                        ValueLayout.ADDRESS), java.lang.foreign.Linker.Option.firstVariadicArg(2));
+        Libc c = Libc.get();
+        LinuxIo.Outcome o = c.open(node, LinuxIo.O_RDWR | LinuxIo.O_NONBLOCK | LinuxIo.O_CLOEXEC);
+        if (o.failed()) {
+            throw new IllegalStateException(node + ": open errno " + o.errno());
+        }
+        int fd = o.rc();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment arg = arena.allocate(ValueLayout.JAVA_INT);
+            MemorySegment state = c.errnoState(arena);
+            long[] sink = new long[1];
+            String[] names = {"nanotime", "getpid", "getpid_critical", "ioctl_version_libc", "ioctl_version_nocapture"};
+            java.util.List<java.util.concurrent.Callable<Long>> pieces = java.util.List.of(
+                    () -> {
+                        long s = 0;
+                        for (int i = 0; i < n; i++) {
+                            s += System.nanoTime();
+                        }
+                        return s;
+                    },
+                    () -> {
+                        long s = 0;
+                        try {
+                            for (int i = 0; i < n; i++) {
+                                s += (int) getpid.invokeExact();
+                            }
+                        } catch (Throwable t) {
+                            throw new IllegalStateException(t);
+                        }
+                        return s;
+                    },
+                    () -> {
+                        long s = 0;
+                        try {
+                            for (int i = 0; i < n; i++) {
+                                s += (int) getpidCritical.invokeExact();
+                            }
+                        } catch (Throwable t) {
+                            throw new IllegalStateException(t);
+                        }
+                        return s;
+                    },
+                    () -> {
+                        long s = 0;
+                        for (int i = 0; i < n; i++) {
+                            s += c.ioctl(fd, SgTransport.SG_GET_VERSION_NUM, arg, state).rc();
+                        }
+                        return s;
+                    },
+                    () -> {
+                        long s = 0;
+                        try {
+                            for (int i = 0; i < n; i++) {
+                                s += (int) ioctlPlain.invokeExact(fd, SgTransport.SG_GET_VERSION_NUM, arg);
+                            }
+                        } catch (Throwable t) {
+                            throw new IllegalStateException(t);
+                        }
+                        return s;
+                    });
+            double[][] ns = new double[pieces.size()][reps];
+            for (int r = -reps; r < reps; r++) { // the first reps rounds warm up
+                for (int k = 0; k < pieces.size(); k++) {
+                    long start = System.nanoTime();
+                    sink[0] += pieces.get(k).call();
+                    double took = (System.nanoTime() - start) / (double) n;
+                    if (r >= 0) {
+                        ns[k][r] = took;
+                    }
+                }
+            }
+            StringBuilder line = new StringBuilder("BENCH-PARTS " + node + " n=" + n + " reps=" + reps);
+            for (int k = 0; k < names.length; k++) {
+                line.append(' ').append(names[k]).append("_ns=").append(String.format("%.0f", median(ns[k])));
+            }
+            System.out.println(line.append(" sink=").append(sink[0] & 1));
+        } finally {
+            c.close(fd);
         }
     }
 
