@@ -79,6 +79,9 @@ public final class SgTransport implements ScsiTransport {
     private long shapeLength;
     private long shapeAddress;
     private int shapeTimeout;
+    /** The last command's timeout and its milliseconds, so the same Duration is not converted again. */
+    private Duration lastTimeout;
+    private int lastTimeoutMillis;
     private MemorySegment cdbBuffer;
     private MemorySegment senseBuffer;
     /** Where the linker leaves errno for this transport's SG_IO calls (LinuxIo#errnoState): no per-thread lookup. */
@@ -175,10 +178,11 @@ public final class SgTransport implements ScsiTransport {
             throw new TransportException(Kind.NO_DEVICE, node + " is closed");
         }
         long limit = maxTransfer;
-        if (request.length() > limit) {
+        long length = request.length();
+        if (length > limit) {
             return split(request, limit);
         }
-        return single(request);
+        return single(request, length);
     }
 
     private ScsiResult split(ScsiRequest request, long limit) throws TransportException {
@@ -205,26 +209,24 @@ public final class SgTransport implements ScsiTransport {
         return new ScsiResult(ScsiResult.GOOD, Optional.empty(), residual, total);
     }
 
-    private ScsiResult single(ScsiRequest request) throws TransportException {
-        long length = request.length();
+    private ScsiResult single(ScsiRequest request, long length) throws TransportException {
         MemorySegment user = request.data();
         boolean bounce = length > 0 && (!user.isNative() || user.address() % PAGE != 0);
         if (!bounce) {
-            return issue(request, user, user, false);
+            return issue(request, length, user, user, false);
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment data = arena.allocate(length, PAGE);
             if (request.direction() == DataDirection.OUT) {
                 data.copyFrom(user);
             }
-            return issue(request, user, data, true);
+            return issue(request, length, user, data, true);
         }
     }
 
     /** One SG_IO with {@code data} as the transfer buffer; a bounced read is copied back to {@code user}. */
-    private ScsiResult issue(ScsiRequest request, MemorySegment user, MemorySegment data, boolean bounce)
+    private ScsiResult issue(ScsiRequest request, long length, MemorySegment user, MemorySegment data, boolean bounce)
             throws TransportException {
-        long length = request.length();
         if (hdr == null) {
             scratchArena = Arena.ofConfined();
             hdr = scratchArena.allocate(SgIoHdr.LAYOUT);
@@ -248,7 +250,12 @@ public final class SgTransport implements ScsiTransport {
             case IN -> SgIoHdr.SG_DXFER_FROM_DEV;
             case OUT -> SgIoHdr.SG_DXFER_TO_DEV;
         };
-        int millis = (int) Math.clamp(request.timeout().toMillis(), 1, Integer.MAX_VALUE);
+        Duration timeout = request.timeout();
+        if (timeout != lastTimeout) { // most commands share ScsiRequest.DEFAULT_TIMEOUT or their caller's one
+            lastTimeout = timeout;
+            lastTimeoutMillis = (int) Math.clamp(timeout.toMillis(), 1, Integer.MAX_VALUE);
+        }
+        int millis = lastTimeoutMillis;
         MemorySegment transfer = length == 0 ? MemorySegment.NULL : data;
         if (direction != shapeDirection || cdbBytes.length != shapeCmdLen || length != shapeLength
                 || transfer.address() != shapeAddress || millis != shapeTimeout) {

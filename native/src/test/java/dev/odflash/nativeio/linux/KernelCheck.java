@@ -27,6 +27,13 @@ public final class KernelCheck {
     private KernelCheck() {
     }
 
+    /** ioctl with errno capture in a static final field: a constant handle the JIT may inline through (parts). */
+    private static final java.lang.invoke.MethodHandle IOCTL_CONSTANT = java.lang.foreign.Linker.nativeLinker().downcallHandle(
+            java.lang.foreign.Linker.nativeLinker().defaultLookup().find("ioctl").orElseThrow(),
+            java.lang.foreign.FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG,
+                    ValueLayout.ADDRESS), java.lang.foreign.Linker.Option.firstVariadicArg(2),
+            java.lang.foreign.Linker.Option.captureCallState("errno"));
+
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "checks" -> {
@@ -293,7 +300,8 @@ public final class KernelCheck {
      * pieces: System.nanoTime (the transport times every command), an FFM downcall of getpid without errno
      * capture, the same with the critical option (no thread-state transition: the transition's price is
      * the difference), Libc.ioctl of SG_GET_VERSION_NUM (transition, errno capture, a syscall the sg driver
-     * answers at once) and the same ioctl through a handle without errno capture.
+     * answers at once), the same ioctl through a handle without errno capture, and through a handle with
+     * capture held in a static final field (a constant the JIT can inline through; Libc's is an instance field).
      */
     static void parts(String node, int n, int reps) throws Exception {
         java.lang.foreign.Linker linker = java.lang.foreign.Linker.nativeLinker();
@@ -315,7 +323,8 @@ public final class KernelCheck {
             MemorySegment arg = arena.allocate(ValueLayout.JAVA_INT);
             MemorySegment state = c.errnoState(arena);
             long[] sink = new long[1];
-            String[] names = {"nanotime", "getpid", "getpid_critical", "ioctl_version_libc", "ioctl_version_nocapture"};
+            String[] names = {"nanotime", "getpid", "getpid_critical", "ioctl_version_libc", "ioctl_version_nocapture",
+                "ioctl_version_constant_handle"};
             java.util.List<java.util.concurrent.Callable<Long>> pieces = java.util.List.of(
                     () -> {
                         long s = 0;
@@ -358,6 +367,17 @@ public final class KernelCheck {
                         try {
                             for (int i = 0; i < n; i++) {
                                 s += (int) ioctlPlain.invokeExact(fd, SgTransport.SG_GET_VERSION_NUM, arg);
+                            }
+                        } catch (Throwable t) {
+                            throw new IllegalStateException(t);
+                        }
+                        return s;
+                    },
+                    () -> {
+                        long s = 0;
+                        try {
+                            for (int i = 0; i < n; i++) {
+                                s += (int) IOCTL_CONSTANT.invokeExact(state, fd, SgTransport.SG_GET_VERSION_NUM, arg);
                             }
                         } catch (Throwable t) {
                             throw new IllegalStateException(t);
