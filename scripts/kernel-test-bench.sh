@@ -12,16 +12,20 @@ bench_one() { # NAME JVM-OPTIONS...
   echo "BENCH [$name] READ MB/s by repetition, odflash(in_ioctl s)/sg_dd: $(sed -n 's/^BENCH-READ .*in_ioctl=\([0-9.]*\) MBps=\([0-9.]*\) sg_dd_MBps=\([0-9.]*\)/\2(\1)\/\3/p' bench-$name.txt | tr '\n' ' ')"
   echo "BENCH [$name] TUR us/cmd by repetition, odflash(in_ioctl)/sg_turs: $(sed -n 's/^BENCH-TUR .*in_ioctl_us=\([0-9.]*\) us_per_cmd=\([0-9.]*\) sg_turs_us_per_cmd=\([0-9.]*\)/\2(\1)\/\3/p' bench-$name.txt | tr '\n' ' ')"
   m() { sed -n "s/^BENCH-MEDIAN .* $1=\([0-9.]*\).*/\1/p" bench-$name.txt; }
-  echo "BENCH [$name] READ(10) 64 KiB commands, $B sectors, medians of $R alternating repetitions after warm-ups: odflash $(m read_MBps) MB/s (in SG_IO $(m read_in_ioctl_us) us, outside $(m read_outside_us) us a command), sg_dd $(m sg_dd_MBps) MB/s, ratio $(m read_ratio)"
+  echo "BENCH [$name] READ(10) 64 KiB commands, $B sectors, medians of $R alternating repetitions after warm-ups: odflash $(m read_MBps) MB/s (in SG_IO $(m read_in_ioctl_us) us, outside $(m read_outside_us) us a command), sg_dd $(m sg_dd_MBps) MB/s, ratio $(m read_ratio) (median of the repetitions' own ratios $(m read_pair_ratio))"
   r() { sed -n "s/^BENCH-RAW-MEDIAN .* $1=\([0-9.]*\).*/\1/p" bench-$name.txt; }
-  echo "BENCH [$name] floor (the same commands through odflash's libc downcall alone, no transport code): TEST UNIT READY $(r raw_tur_us_per_cmd) us, sg_turs $(r sg_turs_us_per_cmd) us, ratio $(r raw_tur_ratio); READ(10) 64 KiB $(r raw_read_MBps) MB/s (with the transport's 256 KiB reserve $(r raw_read_reserve256k_MBps)), sg_dd $(r sg_dd_MBps) MB/s, ratio $(r raw_read_ratio)"
-  echo "BENCH [$name] TEST UNIT READY x1000, medians of $R alternating repetitions after warm-ups: odflash $(m tur_us_per_cmd) us (in SG_IO $(m tur_in_ioctl_us) us), sg_turs $(m sg_turs_us_per_cmd) us, ratio $(m tur_ratio)"
+  echo "BENCH [$name] floor (the same commands through odflash's libc downcall alone, no transport code): TEST UNIT READY $(r raw_tur_us_per_cmd) us, sg_turs $(r sg_turs_us_per_cmd) us, ratio $(r raw_tur_ratio); READ(10) 64 KiB $(r raw_read_MBps) MB/s (with the transport's 256 KiB reserve $(r raw_read_reserve256k_MBps)), sg_dd $(r sg_dd_MBps) MB/s, ratio $(r raw_read_ratio); medians of the repetitions' own ratios: TUR $(r raw_tur_pair_ratio), READ $(r raw_read_pair_ratio)"
+  echo "BENCH [$name] TEST UNIT READY x1000, medians of $R alternating repetitions after warm-ups: odflash $(m tur_us_per_cmd) us (in SG_IO $(m tur_in_ioctl_us) us), sg_turs $(m sg_turs_us_per_cmd) us, ratio $(m tur_ratio) (median of the repetitions' own ratios $(m tur_pair_ratio))"
 }
 
 bench_run() {
   B=@BLOCKS@ W=10 R=21
   echo "INFO guest clocksource $(cat /sys/devices/system/clocksource/clocksource0/current_clocksource 2>/dev/null)"
   sg_dd if=$MEDIA_SG of=/dev/null bs=2048 bpt=32 count=$B >/dev/null 2>&1   # warm the host's page cache
+  for jit in launcher tiered; do # the price of each piece of the path (KernelCheck parts), before the whole commands
+    opts=; [ $jit = launcher ] && opts=-XX:TieredStopAtLevel=1
+    $JAVA $opts dev.odflash.nativeio.linux.KernelCheck parts $MEDIA_SG 5000 11 2>&1 | sed "s/^/BENCH [$jit] /"
+  done
   bench_one launcher -XX:TieredStopAtLevel=1
   bench_one tiered
   echo "INFO benchmark done at guest uptime $(uptime_s) s"

@@ -1,6 +1,7 @@
 package dev.odflash.nativeio.linux;
 
 import java.lang.foreign.MemoryLayout;
+import java.nio.ByteOrder;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
@@ -9,6 +10,7 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.ADDRESS_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 /**
@@ -102,6 +104,55 @@ public final class SgIoHdr {
         h.set(ADDRESS_UNALIGNED, CMDP, cdb);
         h.set(ADDRESS_UNALIGNED, SBP, sense);
         h.set(INT, TIMEOUT, timeoutMillis);
+    }
+
+    /** Bytes in the header: what the kernel copies in and out (sizeof(struct sg_io_hdr) on 64-bit Linux). */
+    public static final long SIZE = LAYOUT.byteSize();
+    private static final boolean LITTLE = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+
+    /**
+     * Sets the fields that vary from one command to the next in a header {@link #fill} wrote before (the
+     * CDB and sense pointers and every other field stay as fill left them): for a template that is copied
+     * into the header the kernel sees, patched only when a command's shape differs from the last one's.
+     */
+    public static void reshape(MemorySegment h, int direction, int cmdLen, MemorySegment data, int timeoutMillis) {
+        h.set(INT, DIRECTION, direction);
+        h.set(JAVA_BYTE, CMD_LEN, (byte) cmdLen);
+        h.set(INT, DXFER_LEN, (int) data.byteSize());
+        h.set(ADDRESS_UNALIGNED, DXFERP, data.byteSize() == 0 ? MemorySegment.NULL : data);
+        h.set(INT, TIMEOUT, timeoutMillis);
+    }
+
+    /**
+     * The reply's status bytes in one read: status, masked_status, msg_status and sb_len_wr, host_status and
+     * driver_status are the 8 bytes at offset 64 (sg.h), so one load replaces four field reads; decode it
+     * with {@link #status}, {@link #senseLength}, {@link #hostStatus} and {@link #driverStatus}. Under C1
+     * (the launcher's JIT) and the interpreter every segment access is several calls, and the kernel
+     * test's emulated CPU makes each call dear.
+     */
+    public static long statusWord(MemorySegment h) {
+        return h.get(JAVA_LONG_UNALIGNED, STATUS);
+    }
+
+    public static int status(long word) {
+        return (int) (LITTLE ? word : word >>> 56) & 0xFF;
+    }
+
+    public static int senseLength(long word) {
+        return (int) (LITTLE ? word >>> 24 : word >>> 32) & 0xFF;
+    }
+
+    public static int hostStatus(long word) {
+        return (int) (LITTLE ? word >>> 32 : word >>> 16) & 0xFFFF;
+    }
+
+    public static int driverStatus(long word) {
+        return (int) (LITTLE ? word >>> 48 : word) & 0xFFFF;
+    }
+
+    /** resid: the bytes of the transfer the device did not move (signed, as the kernel writes it). */
+    public static int resid(MemorySegment h) {
+        return h.get(INT, RESID);
     }
 
     /** The fields the kernel writes back, read as unsigned values. */

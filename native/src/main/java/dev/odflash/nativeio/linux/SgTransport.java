@@ -40,6 +40,9 @@ public final class SgTransport implements ScsiTransport {
     /** ScsiRequest allows CDBs of 6..16 bytes. */
     private static final int CDB_MAX = 16;
     private static final long PAGE = 4096;
+    /** CDB bytes packed into longs, byte i at offset i on every platform. */
+    private static final ValueLayout.OfLong CDB_WORD =
+            ValueLayout.JAVA_LONG_UNALIGNED.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN);
     /** SG_GET_VERSION_NUM (sg.h 0x2282): answered by sg and by SCSI block devices, ENOTTY elsewhere. */
     static final long SG_GET_VERSION_NUM = 0x2282;
     /** SG_SET_RESERVED_SIZE (sg.h 0x2275): the size of the sg driver's per-descriptor reserve buffer. */
@@ -63,6 +66,22 @@ public final class SgTransport implements ScsiTransport {
     /** Header, CDB and sense buffer, reused command after command; made on first use, freed by close(). */
     private Arena scratchArena;
     private MemorySegment hdr;
+    /**
+     * The header as the next command will send it, copied whole into {@link #hdr} before every SG_IO, so a
+     * command never sees what a reply left there; its per-command fields are rewritten only when a command's
+     * shape (direction, CDB length, buffer, timeout) differs from the last one's, which in a transfer loop
+     * is never. One bulk copy costs less than clearing the header and setting its fields one by one under
+     * C1 (scripts/bench-sg-overhead.sh, docs/build-notes.md).
+     */
+    private MemorySegment template;
+    private int shapeDirection;
+    private int shapeCmdLen = -1;
+    private long shapeLength;
+    private long shapeAddress;
+    private int shapeTimeout;
+    /** The last command's timeout and its milliseconds, so the same Duration is not converted again. */
+    private Duration lastTimeout;
+    private int lastTimeoutMillis;
     private MemorySegment cdbBuffer;
     private MemorySegment senseBuffer;
     /** Where the linker leaves errno for this transport's SG_IO calls (LinuxIo#errnoState): no per-thread lookup. */
@@ -159,10 +178,11 @@ public final class SgTransport implements ScsiTransport {
             throw new TransportException(Kind.NO_DEVICE, node + " is closed");
         }
         long limit = maxTransfer;
-        if (request.length() > limit) {
+        long length = request.length();
+        if (length > limit) {
             return split(request, limit);
         }
-        return single(request);
+        return single(request, length);
     }
 
     private ScsiResult split(ScsiRequest request, long limit) throws TransportException {
@@ -189,38 +209,38 @@ public final class SgTransport implements ScsiTransport {
         return new ScsiResult(ScsiResult.GOOD, Optional.empty(), residual, total);
     }
 
-    private ScsiResult single(ScsiRequest request) throws TransportException {
-        long length = request.length();
+    private ScsiResult single(ScsiRequest request, long length) throws TransportException {
         MemorySegment user = request.data();
         boolean bounce = length > 0 && (!user.isNative() || user.address() % PAGE != 0);
         if (!bounce) {
-            return issue(request, user, user, false);
+            return issue(request, length, user, user, false);
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment data = arena.allocate(length, PAGE);
             if (request.direction() == DataDirection.OUT) {
                 data.copyFrom(user);
             }
-            return issue(request, user, data, true);
+            return issue(request, length, user, data, true);
         }
     }
 
     /** One SG_IO with {@code data} as the transfer buffer; a bounced read is copied back to {@code user}. */
-    private ScsiResult issue(ScsiRequest request, MemorySegment user, MemorySegment data, boolean bounce)
+    private ScsiResult issue(ScsiRequest request, long length, MemorySegment user, MemorySegment data, boolean bounce)
             throws TransportException {
-        long length = request.length();
         if (hdr == null) {
             scratchArena = Arena.ofConfined();
             hdr = scratchArena.allocate(SgIoHdr.LAYOUT);
+            template = scratchArena.allocate(SgIoHdr.LAYOUT);
             cdbBuffer = scratchArena.allocate(CDB_MAX);
             senseBuffer = scratchArena.allocate(SENSE_LENGTH);
             errnoState = io.errnoState(scratchArena);
+            SgIoHdr.fill(template, SgIoHdr.SG_DXFER_NONE, cdbBuffer, MemorySegment.NULL, senseBuffer, 1);
+            shapeCmdLen = -1;
         }
         byte[] cdbBytes = request.cdb();
-        MemorySegment cdb = cdbBuffer.asSlice(0, cdbBytes.length);
-        MemorySegment.copy(cdbBytes, 0, cdb, ValueLayout.JAVA_BYTE, 0, cdbBytes.length);
+        writeCdb(cdbBytes);
         // a stale sense from an earlier command can never be read: only sb_len_wr bytes are, and the
-        // header (sb_len_wr included) is cleared by fill; clearing what an earlier sense left keeps a dump honest
+        // header (sb_len_wr included) is rewritten from the template; clearing what an earlier sense left keeps a dump honest
         if (senseDirty > 0) {
             senseBuffer.asSlice(0, senseDirty).fill((byte) 0);
             senseDirty = 0;
@@ -230,8 +250,24 @@ public final class SgTransport implements ScsiTransport {
             case IN -> SgIoHdr.SG_DXFER_FROM_DEV;
             case OUT -> SgIoHdr.SG_DXFER_TO_DEV;
         };
-        long millis = Math.clamp(request.timeout().toMillis(), 1, Integer.MAX_VALUE);
-        SgIoHdr.fill(hdr, direction, cdb, length == 0 ? MemorySegment.NULL : data, senseBuffer, (int) millis);
+        Duration timeout = request.timeout();
+        if (timeout != lastTimeout) { // most commands share ScsiRequest.DEFAULT_TIMEOUT or their caller's one
+            lastTimeout = timeout;
+            lastTimeoutMillis = (int) Math.clamp(timeout.toMillis(), 1, Integer.MAX_VALUE);
+        }
+        int millis = lastTimeoutMillis;
+        MemorySegment transfer = length == 0 ? MemorySegment.NULL : data;
+        if (direction != shapeDirection || cdbBytes.length != shapeCmdLen || length != shapeLength
+                || transfer.address() != shapeAddress || millis != shapeTimeout) {
+            SgIoHdr.reshape(template, direction, cdbBytes.length, transfer, millis);
+            shapeDirection = direction;
+            shapeCmdLen = cdbBytes.length;
+            shapeLength = length;
+            shapeAddress = transfer.address();
+            shapeTimeout = millis;
+        }
+        // every command starts from the whole template, whatever the last reply (or a kernel) left in the header
+        MemorySegment.copy(template, 0, hdr, 0, SgIoHdr.SIZE);
         long start = System.nanoTime();
         LinuxIo.Outcome o = io.ioctl(fd, SgIoHdr.SG_IO, hdr, errnoState);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -239,28 +275,51 @@ public final class SgTransport implements ScsiTransport {
             senseDirty = SENSE_LENGTH;
             return failed(request, o.errno());
         }
-        SgIoHdr.Reply reply = SgIoHdr.reply(hdr);
-        senseDirty = Math.min(reply.senseLength(), SENSE_LENGTH);
-        if (request.direction() == DataDirection.IN && reply.resid() > 0) {
+        long word = SgIoHdr.statusWord(hdr);
+        int status = SgIoHdr.status(word);
+        int senseLength = Math.min(SgIoHdr.senseLength(word), SENSE_LENGTH);
+        int resid = SgIoHdr.resid(hdr);
+        senseDirty = senseLength;
+        if (resid > 0 && request.direction() == DataDirection.IN) {
             // the bytes the drive did not send: zero, as fresh kernel pages were, never what an earlier
             // command of this descriptor left in the reserve buffer
-            long untouched = Math.min(reply.resid(), length);
+            long untouched = Math.min(resid, length);
             data.asSlice(length - untouched, untouched).fill((byte) 0);
         }
-        int senseLength = Math.min(reply.senseLength(), SENSE_LENGTH);
-        if (reply.status() == ScsiResult.CHECK_CONDITION && senseLength > 0) {
+        if (status == ScsiResult.CHECK_CONDITION && senseLength > 0) {
             byte[] s = senseBuffer.asSlice(0, senseLength).toArray(ValueLayout.JAVA_BYTE);
-            return new ScsiResult(reply.status(), Optional.of(SenseData.parse(s)), Math.max(0, reply.resid()), took);
+            return new ScsiResult(status, Optional.of(SenseData.parse(s)), Math.max(0, resid), took);
         }
         // the command's name is formatted only for a failure: String.format on every command was a
         // measurable part of a TEST UNIT READY round trip
-        if (!HostStatus.ok(reply.hostStatus(), reply.driverStatus())) {
-            throw HostStatus.failure(node, name(request), reply.hostStatus(), reply.driverStatus()).orElseThrow();
+        int host = SgIoHdr.hostStatus(word);
+        int driver = SgIoHdr.driverStatus(word);
+        if (!HostStatus.ok(host, driver)) {
+            throw HostStatus.failure(node, name(request), host, driver).orElseThrow();
         }
         if (bounce && request.direction() == DataDirection.IN) {
             user.copyFrom(data);
         }
-        return new ScsiResult(reply.status(), Optional.empty(), Math.max(0, reply.resid()), took);
+        return new ScsiResult(status, Optional.empty(), Math.max(0, resid), took);
+    }
+
+    /**
+     * The CDB into its buffer as two 8-byte stores, the bytes past its length zero: under C1 and the
+     * interpreter a bulk copy from a Java array is a native call, dearer than the command's other header work.
+     */
+    private void writeCdb(byte[] cdb) {
+        long lo = 0;
+        long hi = 0;
+        for (int i = 0; i < cdb.length; i++) {
+            long b = cdb[i] & 0xFFL;
+            if (i < 8) {
+                lo |= b << (8 * i);
+            } else {
+                hi |= b << (8 * (i - 8));
+            }
+        }
+        cdbBuffer.set(CDB_WORD, 0, lo);
+        cdbBuffer.set(CDB_WORD, 8, hi);
     }
 
     /** EINVAL on a transfer above one page: remember a smaller limit and split if the command allows. */
@@ -332,6 +391,8 @@ public final class SgTransport implements ScsiTransport {
             scratchArena.close();
             scratchArena = null;
             hdr = null;
+            template = null;
+            shapeCmdLen = -1;
             cdbBuffer = null;
             senseBuffer = null;
             errnoState = null;

@@ -27,6 +27,13 @@ public final class KernelCheck {
     private KernelCheck() {
     }
 
+    /** ioctl with errno capture in a static final field: a constant handle the JIT may inline through (parts). */
+    private static final java.lang.invoke.MethodHandle IOCTL_CONSTANT = java.lang.foreign.Linker.nativeLinker().downcallHandle(
+            java.lang.foreign.Linker.nativeLinker().defaultLookup().find("ioctl").orElseThrow(),
+            java.lang.foreign.FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG,
+                    ValueLayout.ADDRESS), java.lang.foreign.Linker.Option.firstVariadicArg(2),
+            java.lang.foreign.Linker.Option.captureCallState("errno"));
+
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "checks" -> {
@@ -35,6 +42,7 @@ public final class KernelCheck {
                 }
             }
             case "bench" -> bench(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            case "parts" -> parts(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "take" -> {
                 try (LinuxDrive ignored = open(args[2])) {
                     System.out.println("acquired");
@@ -132,7 +140,7 @@ public final class KernelCheck {
      * compiler), sg3-utils {@code warmups} times. Then {@code reps} repetitions, each an odflash run
      * followed at once by the sg3-utils run, so a slow moment of the host hits both sides alike. Prints
      * every repetition ("in_ioctl": the part of odflash's time inside the SG_IO call, kernel and device),
-     * then the medians and the ratios.
+     * then the medians, their ratios, and the medians of the repetitions' own ratios ("pair": see pairRatio).
      */
     static void bench(String node, int blocks, int warmups, int reps) throws Exception {
         String[] sgDd = {"sg_dd", "if=" + node, "of=/dev/null", "bs=2048", "bpt=32", "count=" + blocks, "time=1"};
@@ -180,13 +188,16 @@ public final class KernelCheck {
             }
             double[] raw = rawPhase(node, blocks, warmups, reps, sgDd, sgTurs);
             System.out.printf("BENCH-RAW-MEDIAN %s reps=%d raw_tur_us_per_cmd=%.1f sg_turs_us_per_cmd=%.1f raw_tur_ratio=%.2f"
-                    + " raw_read_MBps=%.2f sg_dd_MBps=%.2f raw_read_ratio=%.2f raw_read_reserve256k_MBps=%.2f%n", node,
-                    reps, raw[0], raw[1], raw[0] / raw[1], raw[2], raw[3], raw[2] / raw[3], raw[4]);
+                    + " raw_read_MBps=%.2f sg_dd_MBps=%.2f raw_read_ratio=%.2f raw_read_reserve256k_MBps=%.2f"
+                    + " raw_tur_pair_ratio=%.2f raw_read_pair_ratio=%.2f%n", node,
+                    reps, raw[0], raw[1], raw[0] / raw[1], raw[2], raw[3], raw[2] / raw[3], raw[4], raw[5], raw[6]);
             System.out.printf("BENCH-MEDIAN %s reps=%d warmups=%d/%d read_MBps=%.2f sg_dd_MBps=%.2f read_ratio=%.2f"
                     + " read_in_ioctl_us=%.1f read_outside_us=%.1f tur_us_per_cmd=%.1f sg_turs_us_per_cmd=%.1f"
-                    + " tur_ratio=%.2f tur_in_ioctl_us=%.1f%n", node, reps, readWarmups, turWarmups, median(mbps),
+                    + " tur_ratio=%.2f tur_in_ioctl_us=%.1f read_pair_ratio=%.2f tur_pair_ratio=%.2f%n", node, reps,
+                    readWarmups, turWarmups, median(mbps),
                     median(theirMbps), median(mbps) / median(theirMbps), median(readIn), median(readOut), median(tur),
-                    median(theirTur), median(tur) / median(theirTur), median(turIn));
+                    median(theirTur), median(tur) / median(theirTur), median(turIn), pairRatio(mbps, theirMbps),
+                    pairRatio(tur, theirTur));
         }
     }
 
@@ -278,10 +289,123 @@ public final class KernelCheck {
                         + " raw_read_reserve256k_MBps=%.2f%n", node, r + 1, rawTur[r], theirTur[r], rawRead[r],
                         theirRead[r], rawRead256[r]);
             }
-            return new double[]{median(rawTur), median(theirTur), median(rawRead), median(theirRead), median(rawRead256)};
+            return new double[]{median(rawTur), median(theirTur), median(rawRead), median(theirRead), median(rawRead256),
+                pairRatio(rawTur, theirTur), pairRatio(rawRead, theirRead)};
         } finally {
             libc.close(fd);
             libc.close(fd256);
+        }
+    }
+
+    /**
+     * Where a command's time goes outside the drive: the price of each piece the SG_IO path is made of,
+     * in nanoseconds a call, medians of {@code reps} rounds of {@code n} calls after as many warm-up rounds.
+     * No drive is involved except through SG_GET_VERSION_NUM, which the sg driver answers without it. The
+     * pieces: System.nanoTime (the transport times every command), an FFM downcall of getpid without errno
+     * capture, the same with the critical option (no thread-state transition: the transition's price is
+     * the difference), Libc.ioctl of SG_GET_VERSION_NUM (transition, errno capture, a syscall the sg driver
+     * answers at once), the same ioctl through a handle without errno capture, and through a handle with
+     * capture held in a static final field (a constant the JIT can inline through; Libc's is an instance field).
+     */
+    static void parts(String node, int n, int reps) throws Exception {
+        java.lang.foreign.Linker linker = java.lang.foreign.Linker.nativeLinker();
+        java.lang.foreign.SymbolLookup libc = linker.defaultLookup();
+        java.lang.invoke.MethodHandle getpid = linker.downcallHandle(libc.find("getpid").orElseThrow(),
+                java.lang.foreign.FunctionDescriptor.of(ValueLayout.JAVA_INT));
+        java.lang.invoke.MethodHandle getpidCritical = linker.downcallHandle(libc.find("getpid").orElseThrow(),
+                java.lang.foreign.FunctionDescriptor.of(ValueLayout.JAVA_INT), java.lang.foreign.Linker.Option.critical(false));
+        java.lang.invoke.MethodHandle ioctlPlain = linker.downcallHandle(libc.find("ioctl").orElseThrow(),
+                java.lang.foreign.FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG,
+                        ValueLayout.ADDRESS), java.lang.foreign.Linker.Option.firstVariadicArg(2));
+        Libc c = Libc.get();
+        LinuxIo.Outcome o = c.open(node, LinuxIo.O_RDWR | LinuxIo.O_NONBLOCK | LinuxIo.O_CLOEXEC);
+        if (o.failed()) {
+            throw new IllegalStateException(node + ": open errno " + o.errno());
+        }
+        int fd = o.rc();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment arg = arena.allocate(ValueLayout.JAVA_INT);
+            MemorySegment state = c.errnoState(arena);
+            long[] sink = new long[1];
+            String[] names = {"nanotime", "getpid", "getpid_critical", "ioctl_version_libc", "ioctl_version_nocapture",
+                "ioctl_version_constant_handle"};
+            java.util.List<java.util.concurrent.Callable<Long>> pieces = java.util.List.of(
+                    () -> {
+                        long s = 0;
+                        for (int i = 0; i < n; i++) {
+                            s += System.nanoTime();
+                        }
+                        return s;
+                    },
+                    () -> {
+                        long s = 0;
+                        try {
+                            for (int i = 0; i < n; i++) {
+                                s += (int) getpid.invokeExact();
+                            }
+                        } catch (Throwable t) {
+                            throw new IllegalStateException(t);
+                        }
+                        return s;
+                    },
+                    () -> {
+                        long s = 0;
+                        try {
+                            for (int i = 0; i < n; i++) {
+                                s += (int) getpidCritical.invokeExact();
+                            }
+                        } catch (Throwable t) {
+                            throw new IllegalStateException(t);
+                        }
+                        return s;
+                    },
+                    () -> {
+                        long s = 0;
+                        for (int i = 0; i < n; i++) {
+                            s += c.ioctl(fd, SgTransport.SG_GET_VERSION_NUM, arg, state).rc();
+                        }
+                        return s;
+                    },
+                    () -> {
+                        long s = 0;
+                        try {
+                            for (int i = 0; i < n; i++) {
+                                s += (int) ioctlPlain.invokeExact(fd, SgTransport.SG_GET_VERSION_NUM, arg);
+                            }
+                        } catch (Throwable t) {
+                            throw new IllegalStateException(t);
+                        }
+                        return s;
+                    },
+                    () -> {
+                        long s = 0;
+                        try {
+                            for (int i = 0; i < n; i++) {
+                                s += (int) IOCTL_CONSTANT.invokeExact(state, fd, SgTransport.SG_GET_VERSION_NUM, arg);
+                            }
+                        } catch (Throwable t) {
+                            throw new IllegalStateException(t);
+                        }
+                        return s;
+                    });
+            double[][] ns = new double[pieces.size()][reps];
+            for (int r = -reps; r < reps; r++) { // the first reps rounds warm up
+                for (int k = 0; k < pieces.size(); k++) {
+                    long start = System.nanoTime();
+                    sink[0] += pieces.get(k).call();
+                    double took = (System.nanoTime() - start) / (double) n;
+                    if (r >= 0) {
+                        ns[k][r] = took;
+                    }
+                }
+            }
+            StringBuilder line = new StringBuilder("BENCH-PARTS " + node + " n=" + n + " reps=" + reps);
+            for (int k = 0; k < names.length; k++) {
+                line.append(' ').append(names[k]).append("_ns=").append(String.format("%.0f", median(ns[k])));
+            }
+            System.out.println(line.append(" sink=").append(sink[0] & 1));
+        } finally {
+            c.close(fd);
         }
     }
 
@@ -348,6 +472,19 @@ public final class KernelCheck {
             bytes += n * 2048L;
         }
         return bytes;
+    }
+
+    /**
+     * The median of each repetition's own ratio, odflash's figure over the sg3-utils run right after it: on a
+     * host whose load swings from one second to the next (the guest shares two cores with other work) a pair
+     * run back to back sees the same load, so this moves less than the ratio of the two medians.
+     */
+    private static double pairRatio(double[] ours, double[] theirs) {
+        double[] r = new double[ours.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = ours[i] / theirs[i];
+        }
+        return median(r);
     }
 
     private static double median(double[] values) {
