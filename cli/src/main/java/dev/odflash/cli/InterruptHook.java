@@ -166,6 +166,11 @@ final class InterruptHook extends ForwardingDevice {
         }
 
         @Override
+        public java.util.Optional<String> writeRefusal(dev.odflash.chip.ChipSpec chip) {
+            return c.writeRefusal(chip);
+        }
+
+        @Override
         public java.util.List<dev.odflash.chip.EraseBlock> writeProtected() throws TransportException {
             return c.writeProtected();
         }

@@ -251,9 +251,9 @@ class PortSessionCommandTest {
         assertThat(Files.readAllBytes(Path.of(backup.json().path("file").asText()))).isEqualTo(v110);
         CliRunner.Run r = m.run("flash", "--device", "port:/dev/sg1", v120File().toString(), "--yes",
                 "--sysfs", m.sys().toString());
-        // refused at the first write, before any register of it is written; today that ends as a device failure
-        // with a journal (exit 3), not as a gate before the backup (docs/architecture.md "Not built")
-        assertThat(r.exitCode()).as(r.toString()).isIn(3, 4);
+        // a gate before the backup and the journal (exit 4), not a failure at the first write
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
+        assertThat(r.err()).doesNotContain("resume").doesNotContain("journal kept");
         assertThat(r.err()).contains("W29C040").contains("byte-load window").doesNotContain("Exception");
         assertThat(m.writeCommands).as("the emulator saw no write").isZero();
         assertThat(Files.readAllBytes(image)).isEqualTo(v110);

@@ -43,6 +43,14 @@ public interface ChipChannel {
     int maxReadLength();
 
     /**
+     * Why this path may not write the part at all, asked before the backup so such a flash is a gate, not a
+     * failure mid-write (docs/architecture.md Safety rules; an autopage part over port I/O). Empty: it may.
+     */
+    default java.util.Optional<String> writeRefusal(dev.odflash.chip.ChipSpec chip) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * The ranges the part's own write protection locks now (a serial part's block-protect bits), read in the mode
      * {@link #enter()} opened; the flash refuses a plan touching one before its first erase unless the user allows
      * {@link #unprotect()} (docs/architecture.md "Contracts", {@code --allow-unprotect}). Nothing by default.

@@ -147,6 +147,11 @@ final class ParallelChipChannel implements ChipChannel {
         }
     }
 
+    @Override
+    public Optional<String> writeRefusal(ChipSpec spec) {
+        return RegisterPathWrites.refusal(spec, pacing);
+    }
+
     private ChipSpec writable() throws TransportException {
         if (!inside) {
             throw new TransportException(TransportException.Kind.OS_ERROR, "not in vendor mode");

@@ -96,6 +96,12 @@ final class VendorChipChannel implements ChipChannel {
         engine.ifPresent(e -> e.name(chip));
     }
 
+    /** The path's rule, whichever engine the intro picks (autopage parts are parallel ones). */
+    @Override
+    public Optional<String> writeRefusal(ChipSpec chip) {
+        return RegisterPathWrites.refusal(chip, pacing);
+    }
+
     @Override
     public List<EraseBlock> writeProtected() throws TransportException {
         return engine().writeProtected();

@@ -66,6 +66,10 @@ public final class ChipWrite implements FlashStrategy {
         Decisions.passed("path", "a chip channel to the drive");
         Decisions.passed("chip", chip.name() + ", JEDEC " + info.jedecId().get() + ", " + chip.size() + " bytes");
         channel.name(chip); // a part the user named is written by that row's commands
+        java.util.Optional<String> pathRefusal = channel.writeRefusal(chip);
+        if (pathRefusal.isPresent()) { // before the backup and the journal: nothing to resume, nothing written
+            throw OdflashException.refused(Gate.CHIP, pathRefusal.get());
+        }
         return new ChipWrite(device, chip, channel, bootRegion);
     }
 

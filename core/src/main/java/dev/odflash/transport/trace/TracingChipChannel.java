@@ -123,6 +123,11 @@ final class TracingChipChannel implements ChipChannel {
     }
 
     @Override
+    public java.util.Optional<String> writeRefusal(dev.odflash.chip.ChipSpec chip) {
+        return inner.writeRefusal(chip);
+    }
+
+    @Override
     public int maxReadLength() {
         return inner.maxReadLength();
     }
