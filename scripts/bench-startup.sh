@@ -10,7 +10,8 @@
 # Usage: scripts/bench-startup.sh [IMAGE_DIR]   IMAGE_DIR: an unpacked release archive or /usr/lib/odflash
 #        (default: /usr/lib/odflash if installed, else the archive scripts/package-deb.sh leaves in
 #        target/package). BENCH_RUNS (default 40), BENCH_WARMUP (default 5), BENCH_HYPERFINE=0 (skip the
-#        hyperfine column, which runs every command as often again).
+#        hyperfine column, which runs every command as often again). BENCH_BASELINE=CLONE: also time `info` through
+#        the ./odflash of another clone (an earlier commit, built), the "today" the info target is measured against.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -76,6 +77,10 @@ row "./odflash --version (clone launcher)" ./odflash --version
 row "image odflash --version (jlink + AOT)" "$image/bin/odflash" --version
 row "./odflash info --device emu:asus-crw-5224a" ./odflash info --device emu:asus-crw-5224a
 row "image odflash info --device emu:asus-crw-5224a" "$image/bin/odflash" info --device emu:asus-crw-5224a
+if [ -n "${BENCH_BASELINE:-}" ]; then
+  "$BENCH_BASELINE/odflash" --version >/dev/null # builds that clone's jar if stale, outside the timing
+  row "baseline clone ./odflash info --device emu:asus-crw-5224a" "$BENCH_BASELINE/odflash" info --device emu:asus-crw-5224a
+fi
 row "./odflash identify FILE" ./odflash identify "$work/fw.bin"
 row "image odflash identify FILE" "$image/bin/odflash" identify "$work/fw.bin"
 

@@ -45,45 +45,8 @@ public final class Cli {
         RunLog log = new RunLog(home.home(), clock, args, () -> root.options.debug,
                 logSink, message -> new Output(terminal, false).warn(message));
         AppContext ctx = new AppContext(terminal, env, root.options, clock, traceSink, log, home, Arrays.asList(args));
-        cl.addSubcommand("list", new ListCommand(ctx));
-        cl.addSubcommand("info", new InfoCommand(ctx));
-        cl.addSubcommand("backup", new BackupCommand(ctx));
-        cl.addSubcommand("flash", new FlashCommand(ctx));
-        cl.addSubcommand("restore", new RestoreCommand(ctx));
-        cl.addSubcommand("status", new StatusCommand(ctx));
-        cl.addSubcommand("verify", new VerifyCommand(ctx));
-        cl.addSubcommand("identify", new IdentifyCommand(ctx));
-        cl.addSubcommand("convert", new ConvertCommand(ctx));
-        cl.addSubcommand("extract", new ExtractCommand(ctx));
-        cl.addSubcommand("chips", new ChipsCommand(ctx));
-        cl.addSubcommand("doctor", new DoctorCommand(ctx));
-        cl.addSubcommand("report", new ReportCommand(ctx)); // issue 16: an archive a user can send
-        CommandLine emu = new CommandLine(new EmuCommand());
-        emu.addSubcommand("profiles", new EmuProfilesCommand(ctx));
-        emu.addSubcommand("firmware", new EmuFirmwareCommand(ctx));
-        emu.addSubcommand("attach", new EmuAttachCommand(ctx)); // issue 16 §1: the emulated drive as a USB gadget
-        emu.addSubcommand("detach", new EmuDetachCommand(ctx));
-        cl.addSubcommand("emu", emu);
-        CommandLine journal = new CommandLine(new JournalCommand());
-        journal.addSubcommand("list", new JournalListCommand(ctx));
-        journal.addSubcommand("adopt", new JournalAdoptCommand(ctx));
-        journal.addSubcommand("discard", new JournalDiscardCommand(ctx));
-        cl.addSubcommand("journal", journal);
-        CommandLine libraryCommands = new CommandLine(new LibraryCommand());
-        libraryCommands.addSubcommand("list", new LibraryListCommand(ctx));
-        libraryCommands.addSubcommand("verify", new LibraryVerifyCommand(ctx));
-        libraryCommands.addSubcommand("prune", new LibraryPruneCommand(ctx));
-        cl.addSubcommand("library", libraryCommands);
-        cl.addSubcommand("demo", new DemoCommand(ctx));
-        cl.addSubcommand("gui", new GuiCommand(ctx)); // the desktop GUI (issue 17): the gui module
-        cl.addSubcommand("help", new HelpCommand()); // `odflash help [CMD...]`, as git and cargo have it
-        // --- install files (issue 18): completion script, its hidden value source, man pages ---
-        cl.addSubcommand("completion", new CompletionCommand(ctx));
-        cl.addSubcommand("__complete", new CompleteCommand(ctx));
-        cl.addSubcommand("__man", new ManPagesCommand(ctx));
-        // --- end install files ---
-        addExitCodes(cl);
-        HelpLayout.apply(cl);
+        // only the command the line names, when it names one (start-up, issue 18: CommandTree)
+        complete(cl, ctx, CommandTree.needed(args));
         cl.setOut(new PrintWriter(terminal.out(), true));
         cl.setErr(new PrintWriter(terminal.err(), true));
         cl.setParameterExceptionHandler((ex, arguments) -> {
@@ -98,7 +61,9 @@ public final class Cli {
             }
             return ExitCode.INTERNAL.code();
         });
-        SuggestedCommand.Context suggestions = new SuggestedCommand.Context(env, cl);
+        // a hint naming a command this run's tree lacks reads that command from the whole tree, built then
+        SuggestedCommand.Context suggestions = new SuggestedCommand.Context(env, cl,
+                () -> CommandTree.whole(cl) ? cl : complete(new CommandLine(new RootCommand()), ctx, CommandTree.needed(new String[0])));
         cl.setExecutionStrategy(parsed -> {
             suggestions.parsed(parsed);
             StringBuilder name = new StringBuilder();
@@ -118,6 +83,14 @@ public final class Cli {
             ctx.close();
             log.close();
         }
+    }
+
+    /** Adds the commands NAMES to the root ROOT with every --help's exit codes and layout; returns ROOT. */
+    private static CommandLine complete(CommandLine root, AppContext ctx, java.util.List<String> names) {
+        CommandTree.add(root, ctx, names);
+        addExitCodes(root);
+        HelpLayout.apply(root);
+        return root;
     }
 
     /** The exit-code contract in every command's --help. */

@@ -19,7 +19,10 @@ import dev.odflash.ops.Failure;
  * through {@link OutcomeText#words} on the way out, so the choices they mention appear as flags.
  */
 public final class Output {
-    static final ObjectMapper JSON = jsonMapper();
+    /** The one mapper, made on first use: a run that prints no JSON does not pay for it (start-up, issue 18). */
+    private static final class Mapper {
+        static final ObjectMapper JSON = jsonMapper();
+    }
     private final Terminal terminal;
     private final boolean json;
 
@@ -28,8 +31,14 @@ public final class Output {
         this.json = json;
     }
 
+    /** The mapper every JSON document odflash prints goes through. */
+    static ObjectMapper mapper() {
+        return Mapper.JSON;
+    }
+
+    /** A new JSON object (the mapper's node factory is the default one, so this needs no mapper). */
     public static ObjectNode object() {
-        return JSON.createObjectNode();
+        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
     }
 
     public boolean json() {
@@ -126,7 +135,7 @@ public final class Output {
 
     static String pretty(ObjectNode node) {
         try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+            return mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -276,14 +276,14 @@ final class ReportWriter {
     private static String jsonLines(List<JsonNode> lines, ReportRedaction redaction) throws IOException {
         StringBuilder sb = new StringBuilder();
         for (JsonNode n : lines) {
-            sb.append(Output.JSON.writeValueAsString(redaction.traceLine(n))).append('\n');
+            sb.append(Output.mapper().writeValueAsString(redaction.traceLine(n))).append('\n');
         }
         return sb.toString();
     }
 
     private static JsonNode json(String text) {
         try {
-            JsonNode n = Output.JSON.readTree(text);
+            JsonNode n = Output.mapper().readTree(text);
             return n == null ? Output.object() : n;
         } catch (IOException e) {
             return Output.object().put("unparsed", text);
@@ -291,7 +291,7 @@ final class ReportWriter {
     }
 
     private static String pretty(JsonNode n) throws IOException {
-        return Output.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(n) + "\n";
+        return Output.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(n) + "\n";
     }
 
     private static void deleteTree(Path dir) {

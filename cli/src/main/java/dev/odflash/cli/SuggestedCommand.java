@@ -37,12 +37,27 @@ final class SuggestedCommand {
     static final class Context {
         private final String program;
         private final CommandLine root;
+        private final java.util.function.Supplier<CommandLine> wholeTree;
+        private CommandLine whole;
         private volatile CommandLine.ParseResult parsed;
 
-        Context(Map<String, String> env, CommandLine root) {
+        /** @param wholeTree the whole command tree, asked for when ROOT lacks a command a hint names (CommandTree) */
+        Context(Map<String, String> env, CommandLine root, java.util.function.Supplier<CommandLine> wholeTree) {
             String p = env.get(PROGRAM_ENV);
             this.program = p == null || p.isBlank() ? "odflash" : p;
             this.root = root;
+            this.wholeTree = wholeTree;
+        }
+
+        /** The run's tree when it holds the command named first, else the whole tree (built once). */
+        synchronized CommandLine rootFor(List<String> subcommand) {
+            if (subcommand.isEmpty() || root.getSubcommands().containsKey(subcommand.getFirst())) {
+                return root;
+            }
+            if (whole == null) {
+                whole = wholeTree.get();
+            }
+            return whole;
         }
 
         void parsed(CommandLine.ParseResult result) {
@@ -132,7 +147,7 @@ final class SuggestedCommand {
     }
 
     private CommandLine.Model.CommandSpec targetSpec() {
-        CommandLine c = context.root;
+        CommandLine c = context.rootFor(subcommand);
         for (String s : subcommand) {
             c = c == null ? null : c.getSubcommands().get(s);
         }

@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
  *   <li>{@link #visible} is for a single value inside a line: it also makes a newline visible, so a
  *       value cannot start a line of its own (a fake "Wrote /etc/shadow").</li>
  * </ul>
- * JSON is escaped by the JSON writer ({@code Output.JSON} escapes the same characters as \\uXXXX).
+ * JSON is escaped by the JSON writer ({@code Output.mapper()} escapes the same characters as \\uXXXX).
  */
 public final class TerminalText {
     private TerminalText() {

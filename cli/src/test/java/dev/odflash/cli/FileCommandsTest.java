@@ -81,7 +81,7 @@ class FileCommandsTest {
     void chipsListsTheTableAndFilters() throws IOException {
         CliRunner cli = new CliRunner(home);
         CliRunner.Run all = cli.run("chips", "--json");
-        JsonNode table = Output.JSON.readTree(Files.readString(CHIP_TABLE)).path("chips");
+        JsonNode table = Output.mapper().readTree(Files.readString(CHIP_TABLE)).path("chips");
         assertThat(table.size()).as("the resource was read").isPositive();
         // every row of the table, in its order, and nothing else
         assertThat(names(all.json().path("chips"))).hasSize(table.size()).isEqualTo(names(table));

@@ -37,7 +37,7 @@ public final class ChipTable {
                 if (in == null) {
                     throw new IllegalStateException("chip table resource missing: " + RESOURCE);
                 }
-                t = new ChipTable(ChipTableFormat.read(in, "built-in chip table"));
+                t = new ChipTable(ChipTableFormat.readResource(in, "built-in chip table"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -3,8 +3,10 @@ package dev.odflash.chip;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.bytes.Hex;
+import dev.odflash.bytes.ResourceJson;
 import dev.odflash.transport.JedecId;
 
 import java.io.IOException;
@@ -20,7 +22,10 @@ import java.util.Optional;
  * {@code --chip-db FILE} share it. Errors name the row and the field.
  */
 public final class ChipTableFormat {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: the built-in table is read without it (ResourceJson), most runs read no user file. */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
 
     private ChipTableFormat() {
     }
@@ -36,10 +41,19 @@ public final class ChipTableFormat {
     public static List<ChipSpec> read(InputStream in, String origin) throws IOException {
         JsonNode root;
         try {
-            root = JSON.readTree(in);
+            root = Mapper.JSON.readTree(in);
         } catch (IOException e) {
             throw new IOException(origin + ": not JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
         }
+        return rows(root, origin);
+    }
+
+    /** The built-in resource's rows: the same checks, the tree read by {@link ResourceJson} (start-up, issue 18). */
+    public static List<ChipSpec> readResource(InputStream in, String origin) throws IOException {
+        return rows(ResourceJson.read(in), origin);
+    }
+
+    private static List<ChipSpec> rows(JsonNode root, String origin) throws IOException {
         if (root == null || !root.path("chips").isArray()) {
             throw new IOException(origin + ": expected an object with a \"chips\" array");
         }
@@ -233,7 +247,7 @@ public final class ChipTableFormat {
 
     /** One chip as JSON in the table's format (for `chips --json` and for users writing a --chip-db). */
     public static ObjectNode toJson(ChipSpec c) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("name", c.name());
         ArrayNode aliases = o.putArray("aliases");
         c.aliases().forEach(aliases::add);
@@ -263,6 +277,6 @@ public final class ChipTableFormat {
     }
 
     private static ObjectNode timingJson(Timing t) {
-        return JSON.createObjectNode().put("typUs", t.typicalMicros()).put("maxUs", t.maximumMicros());
+        return JsonNodeFactory.instance.objectNode().put("typUs", t.typicalMicros()).put("maxUs", t.maximumMicros());
     }
 }

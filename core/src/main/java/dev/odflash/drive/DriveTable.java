@@ -1,7 +1,7 @@
 package dev.odflash.drive;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.odflash.bytes.ResourceJson;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +40,7 @@ public final class DriveTable {
     }
 
     static List<DriveModel> read(InputStream in) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(in);
+        JsonNode root = ResourceJson.read(in); // not Jackson's parser: start-up, issue 18
         List<DriveModel> out = new ArrayList<>();
         for (JsonNode r : root.path("drives")) {
             out.add(new DriveModel(r.path("vendor").asText(), r.path("product").asText(),

@@ -31,7 +31,10 @@ import java.util.Optional;
  */
 public final class EmulatorStats {
     public static final String FORMAT = "odflash-emulator-stats/1";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: most drives write no counters (start-up, issue 18). */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
 
     private final Path file;
 
@@ -65,7 +68,7 @@ public final class EmulatorStats {
     /** The document for a drive as it is now. */
     public static ObjectNode document(EmulatedDrive drive, String profile) {
         FlashChipModel chip = drive.chipModel();
-        return JSON.createObjectNode().put("format", FORMAT).put("profile", profile).put("chip", chip.spec().name())
+        return Mapper.JSON.createObjectNode().put("format", FORMAT).put("profile", profile).put("chip", chip.spec().name())
                 .put("commands", drive.commands()).put("writeCommands", drive.writeCommands())
                 .put("erases", chip.erases()).put("programs", chip.programs()).put("bytesProgrammed", chip.bytesProgrammed())
                 .put("violations", chip.violations()).put("rejectedCommands", chip.rejectedCommands())
@@ -83,7 +86,7 @@ public final class EmulatorStats {
     public void write(EmulatedDrive drive, String profile) {
         Path tmp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         try {
-            Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(document(drive, profile)),
+            Files.write(tmp, Mapper.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(document(drive, profile)),
                     StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -53,7 +53,7 @@ final class VersionStep {
         int patched = Math.max(1, (int) Math.round(others * (0.1 + 0.1 * rng.nextDouble())));
 
         List<Integer> taken = new ArrayList<>(List.of(identitySector));
-        for (int sector : pick(grown, this::isGrowthSector, taken)) {
+        for (int sector : pick(grown, growthSectors()::get, taken)) {
             grow(sector);
         }
         for (int sector : pick(patched, this::hasCode, taken)) {
@@ -147,21 +147,29 @@ final class VersionStep {
     }
 
     /**
-     * Whether new code would go here: the sector where its bank's free tail starts (or the next one,
-     * when less than a routine's room is left), so code grows contiguously, as from a linker.
+     * The sectors new code would go to, one per bank at most: the sector where its bank's free tail starts (or the
+     * next one, when less than a routine's room is left), so code grows contiguously, as from a linker. Found once
+     * per step, bank by bank (asking sector by sector walked each bank's tail again for every sector: most of an
+     * emulated drive's start-up, docs/build-notes.md).
      */
-    private boolean isGrowthSector(int sector) {
-        int bankStart = sector * SECTOR / BANK * BANK;
-        // The last 16 bytes of a bank may hold a marker ("LITEONIT"); the tail is the 0xFF run before them.
-        int tail = bankStart + BANK - 16;
-        while (tail > bankStart && image[tail - 1] == (byte) 0xFF) {
-            tail--;
+    private java.util.BitSet growthSectors() {
+        java.util.BitSet growth = new java.util.BitSet(sectors);
+        for (int bankStart = 0; bankStart < image.length; bankStart += BANK) {
+            // The last 16 bytes of a bank may hold a marker ("LITEONIT"); the tail is the 0xFF run before them.
+            int tail = bankStart + BANK - 16;
+            while (tail > bankStart && image[tail - 1] == (byte) 0xFF) {
+                tail--;
+            }
+            int sector = tail / SECTOR;
+            if ((sector + 1) * SECTOR - tail < MIN_FREE_RUN) {
+                sector++;
+            }
+            // a sector counts for its own bank only (the next one may start the next bank)
+            if (sector < sectors && sector * SECTOR / BANK * BANK == bankStart && freeRun(sector) != null) {
+                growth.set(sector);
+            }
         }
-        int growth = tail / SECTOR;
-        if ((growth + 1) * SECTOR - tail < MIN_FREE_RUN) {
-            growth++;
-        }
-        return sector == growth && freeRun(sector) != null;
+        return growth;
     }
 
     private boolean hasCode(int sector) {
