@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Vendor-mode benchmark (issue 14 §5): simulated device time of a backup, a flash 1.10 -> 1.20 and a full rewrite
-# on the register-level emulated CRW-5224A, against the lower bound and JungleFlasher's procedure in the same cost
-# model (dev.odflash.cli.VendorModeBench, in cli's test classes). Prints a table; asserts nothing about time.
+# on both register-level emulated drives (emu:asus-crw-5224a, SST39SF040; emu:mtk8051-spi, MX25L2005), against the
+# lower bound and JungleFlasher's procedure in the same cost model (dev.odflash.cli.VendorModeBench, in cli's test
+# classes). Prints a table per part; asserts nothing about time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA_HOME=$(scripts/find-jdk.sh)

@@ -105,6 +105,26 @@ class VendorModeSpiTest {
         assertThat(Files.readAllBytes(flash)).isEqualTo(image("1.10", 256 * 1024));
     }
 
+    /**
+     * The block-protect bits are read at the end of the backup read's vendor-mode session, not in one of their own:
+     * one intro for identifying the part, one for the backup, one for the write (each intro costs its fixed waits).
+     * That they are still read and still refuse a plan over a locked range: the test above.
+     */
+    @Test
+    void aFlashEntersVendorModeOnceForTheBackupAndOnceForTheWrite() throws Exception {
+        Path flash = write(dir, "flash.bin", image("1.10", 256 * 1024));
+        Path target = write(dir, "1.20.bin", image("1.20", 256 * 1024));
+        Path trace = dir.resolve("t.jsonl");
+        CliRunner.Run r = new CliRunner(dir.resolve("home")).run("flash", "--device", "emu:mtk8051-spi?image=" + flash,
+                target.toString(), "--yes", "--trace", trace.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        List<JsonNode> lines = lines(trace);
+        long intros = lines.stream().filter(n -> n.path("name").asText().equals("command") && n.path("value").asInt() == 0x80)
+                .count();
+        assertThat(intros).as("intros: identify, backup read, write").isEqualTo(3);
+        assertThat(Files.readAllBytes(flash)).isEqualTo(image("1.20", 256 * 1024));
+    }
+
     @Test
     void allowUnprotectClearsTheBitsFirstAndTheFlashVerifies() throws Exception {
         Path flash = write(dir, "flash.bin", image("1.10", 256 * 1024));

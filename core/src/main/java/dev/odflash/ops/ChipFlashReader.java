@@ -16,14 +16,26 @@ import java.util.Arrays;
 public final class ChipFlashReader implements FlashReader {
     private static final int MAX_PASSES = 3;
 
+    /** A read of the chip's own state that belongs to the same vendor-mode session as the passes (no intro of its own). */
+    public interface InSession {
+        void run(ChipChannel channel) throws TransportException;
+    }
+
     private final Device device;
     private final ChipChannel channel;
     private final long size;
+    private final InSession after;
 
     public ChipFlashReader(Device device, ChipChannel channel, long size) {
+        this(device, channel, size, c -> { });
+    }
+
+    /** {@code after} runs once the passes agreed, before the channel is left (e.g. a serial part's status register). */
+    public ChipFlashReader(Device device, ChipChannel channel, long size, InSession after) {
         this.device = device;
         this.channel = channel;
         this.size = size;
+        this.after = after;
     }
 
     @Override
@@ -39,6 +51,7 @@ public final class ChipFlashReader implements FlashReader {
                     pass++;
                     for (int earlier = 0; earlier < pass - 1; earlier++) {
                         if (Arrays.equals(passes[earlier], passes[pass - 1])) {
+                            after.run(channel);
                             Duration took = device.clock().elapsed().minus(start);
                             return VerifiedRead.of(passes[pass - 1], pass, took);
                         }

@@ -24,14 +24,18 @@ import java.util.Optional;
 
 /**
  * The chip-style write (docs/architecture.md "Write models"): a plan at the chip's physical minimum,
- * executed through the family's {@link ChipChannel} (the writer seam: a drive's vendor mode, a clip) with
- * read-back of every step, re-planned from what the chip really holds when a step did not take, then a
- * whole-chip verify. Erases are kept off the boot region where the chip's erasers allow (safety rule 3).
+ * executed through the family's {@link ChipChannel} (the writer seam: a drive's vendor mode, a clip), then
+ * a whole-chip read-back: the verify when it equals the image, else (read twice, the same) what the chip
+ * really holds, re-planned from. Erases are kept off the boot region where the chip's erasers allow
+ * (safety rule 3).
  */
 public final class ChipWrite implements FlashStrategy {
     /** Rounds of plan, write, read-back before giving up on a chip that does not take the image. */
     private static final int MAX_ROUNDS = 3;
-    /** Whole-chip verify reads before a difference counts as real (a flaky read is re-read). */
+    /**
+     * Whole-chip reads after a round before giving up on an answer: one equal to the image is the verify, two that
+     * agree are what the chip holds (a flaky read is re-read).
+     */
     private static final int VERIFY_READS = 3;
 
     private final Device device;
@@ -40,6 +44,8 @@ public final class ChipWrite implements FlashStrategy {
     private final int bootRegion;
     /** Set by {@link #plan} when the part's protection is to be cleared before the first erase. */
     private boolean unprotect;
+    /** The part's locked ranges as read at the end of this run's backup read, in its vendor-mode session. */
+    private Optional<List<dev.odflash.chip.EraseBlock>> lockedAtRead = Optional.empty();
 
     private ChipWrite(Device device, ChipSpec chip, ChipChannel channel, int bootRegion) {
         this.device = device;
@@ -85,7 +91,15 @@ public final class ChipWrite implements FlashStrategy {
 
     @Override
     public Optional<FlashReader> reader() {
-        return Optional.of(new ChipFlashReader(device, channel, chip.size()));
+        // a serial part's block-protect bits are read in the backup read's session: a session of its own would cost
+        // one more intro and outro (0.6 s of the vendor mode's fixed waits) for one status-register read, and would
+        // see no fresher state (the drive restarts from its flash after either session's outro, before the write's);
+        // the write's erases are checked anyway (a serial part's erase is read back, SpiChipChannel)
+        return Optional.of(new ChipFlashReader(device, channel, chip.size(), c -> {
+            if (chip.bus() == dev.odflash.chip.Bus.SPI) {
+                lockedAtRead = Optional.of(c.writeProtected());
+            }
+        }));
     }
 
     @Override
@@ -113,7 +127,8 @@ public final class ChipWrite implements FlashStrategy {
     }
 
     /**
-     * The part's own write protection (a serial part's block-protect bits), read in vendor mode: a plan touching a
+     * The part's own write protection (a serial part's block-protect bits), read in vendor mode (in the backup read's
+     * session when this run read the chip, else in a session of its own): a plan touching a
      * locked range is refused here, before the first erase, unless the user allows clearing it
      * ({@link FlashOptions#allowUnprotect()}, which {@link #write} then does first).
      */
@@ -122,16 +137,20 @@ public final class ChipWrite implements FlashStrategy {
             return; // only serial parts carry block-protect bits; a parallel part's intro is not repeated for nothing
         }
         List<dev.odflash.chip.EraseBlock> locked;
-        try {
-            channel.enter();
+        if (lockedAtRead.isPresent()) {
+            locked = lockedAtRead.get(); // read after this run's backup passes, before anything was written
+        } else {
             try {
-                locked = channel.writeProtected();
-            } finally {
-                channel.leave();
+                channel.enter();
+                try {
+                    locked = channel.writeProtected();
+                } finally {
+                    channel.leave();
+                }
+            } catch (TransportException e) {
+                throw OdflashException.device("the drive stopped answering while its write protection was read ("
+                        + e.getMessage() + "); nothing was written", e, "write protection");
             }
-        } catch (TransportException e) {
-            throw OdflashException.device("the drive stopped answering while its write protection was read ("
-                    + e.getMessage() + "); nothing was written", e, "write protection");
         }
         Optional<dev.odflash.chip.EraseBlock> hit = locked.stream().filter(b -> plan.touches(b.offset(), b.end())).findFirst();
         if (hit.isEmpty()) {
@@ -169,18 +188,18 @@ public final class ChipWrite implements FlashStrategy {
                     erases += plan.eraseCount();
                     eraseBytes += plan.eraseBytes();
                     programBytes += plan.programBytes();
-                    int mismatched = executor.execute(plan, chipNow, image, round);
+                    executor.execute(plan, round);
+                    options.cancellation().checkpoint(); // the round is written; a resume reads the chip again
                     int r = round;
                     FlashPlan executed = plan;
-                    Decisions.FLASH.log(Level.INFO, () -> "round " + r + ": " + executed.steps().size() + " steps executed, "
-                            + (mismatched == 0 ? "every step read back as the image" : mismatched + " did not read back as the image"));
-                    if (mismatched == 0) {
+                    Decisions.FLASH.log(Level.INFO, () -> "round " + r + ": " + executed.steps().size() + " steps executed");
+                    Optional<Comparison> left = readBack(executor, image, chipNow, progress);
+                    if (left.isEmpty()) {
                         break;
                     }
                     if (round == MAX_ROUNDS) {
-                        Comparison left = Comparison.of(chipNow, image);
-                        throw new OdflashException(left.mismatch("the chip does not take the image: after "
-                                + round + " rounds " + left.summary()
+                        throw new OdflashException(left.get().mismatch("the chip does not take the image: after "
+                                + round + " rounds " + left.get().summary()
                                 + "; the journal is kept, the backup can restore the old image"));
                     }
                     plan = planner.plan(chipNow, image); // re-plan from what the chip really holds
@@ -189,8 +208,6 @@ public final class ChipWrite implements FlashStrategy {
                             + MAX_ROUNDS + ")" + describe(again));
                     FlashGates.boot(chipNow, image, bootRegion, plan.touches(0, bootRegion), options);
                 }
-                options.cancellation().checkpoint(); // the plan is written; the resume only verifies
-                verifyWholeChip(executor, image, progress);
             } finally {
                 try {
                     channel.leave();
@@ -217,9 +234,15 @@ public final class ChipWrite implements FlashStrategy {
         return new Written(erases, eraseBytes, programBytes, 0, round, Verification.WHOLE_CHIP);
     }
 
-    /** Rule 5: success only after the whole chip reads back as the image (a flaky read is re-read). */
-    private static void verifyWholeChip(FlashExecutor executor, byte[] image, Progress progress)
+    /**
+     * Rule 5: success only after the whole chip reads back as the image. Empty when a read equals the image (the
+     * verify); else the difference once two reads agree, with {@code chipNow} set to what they read (the re-plan
+     * starts from it). Reads that neither equal the image nor agree with each other fail the verify: no plan is made
+     * from a read that is not stable.
+     */
+    private static Optional<Comparison> readBack(FlashExecutor executor, byte[] image, byte[] chipNow, Progress progress)
             throws TransportException, OdflashException {
+        byte[] previous = null;
         Comparison last = null;
         for (int attempt = 1; attempt <= VERIFY_READS; attempt++) {
             byte[] read = new byte[image.length];
@@ -231,10 +254,18 @@ public final class ChipWrite implements FlashStrategy {
                 int n = attempt;
                 Decisions.FLASH.log(Level.INFO, () -> "verify: whole chip (" + image.length + " bytes) read back"
                         + " identical to the image (read " + n + " of at most " + VERIFY_READS + ")");
-                return;
+                return Optional.empty();
+            }
+            if (previous != null && java.util.Arrays.equals(previous, read)) {
+                System.arraycopy(read, 0, chipNow, 0, read.length);
+                Comparison stable = last;
+                Decisions.FLASH.log(Level.INFO, () -> "read-back: the chip holds other content than the image, read twice"
+                        + " the same: " + stable.summary());
+                return Optional.of(last);
             }
             Decisions.FLASH.log(Level.INFO, "verify read " + attempt + " of " + VERIFY_READS + " differs: "
                     + last.summary() + (attempt < VERIFY_READS ? "; reading again" : ""));
+            previous = read;
         }
         throw new OdflashException(last.mismatch("verify failed: " + last.summary()
                 + "; the journal is kept: run " + NextStep.RERUN.mention() + " to try again, or restore the backup ("

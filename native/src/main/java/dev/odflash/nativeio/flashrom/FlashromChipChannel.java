@@ -14,8 +14,8 @@ import java.util.List;
  * The chip channel of a {@code flashrom:} device. libflashrom has no call that erases or programs one block
  * and decides the erases inside a region itself, so odflash's plan chooses the regions instead: each erase and
  * program of a plan step lands in a shadow of the chip (erase sets 0xFF, program ANDs, as NOR cells do), and
- * the step's regions, aligned to the chip's smallest erase block, go to libflashrom as one image_write when the
- * step is read back. The reference buffer is a read of those regions taken in the same run, just before the
+ * the step's regions, aligned to the chip's smallest erase block, go to libflashrom as one image_write at the
+ * step's end (the executor asks {@link #status()}; a read or leaving flushes too). The reference buffer is a read of those regions taken in the same run, just before the
  * step's first operation (libflashrom trusts it to decide what to erase, so it is never a stale copy).
  */
 public final class FlashromChipChannel implements ChipChannel {
