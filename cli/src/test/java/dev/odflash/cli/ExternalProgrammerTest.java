@@ -151,6 +151,23 @@ class ExternalProgrammerTest {
     }
 
     @Test
+    void libflashromsOwnLinesAfterAFailedWriteAreLabelledAndOdflashsVerdictConcludes() {
+        Path v120 = write(dir, "1.20.bin", image("1.20"));
+        // every eraser refused: libflashrom logs its own view of the chip ("unknown state"), odflash's re-read finds it unchanged
+        CliRunner.Run r = cli.run("flash", "--device", device(",spi_blacklist=2052c760"), "--chip", "SST25VF040",
+                v120.toString(), "--yes");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+        String err = r.err();
+        int says = err.indexOf("libflashrom says: ");
+        int verdict = err.indexOf("odflash's verdict, re-read: the chip is unchanged");
+        assertThat(says).as(err).isNotNegative();
+        assertThat(verdict).as(err).isGreaterThan(says);
+        // libflashrom 1.3 logs "Your flash chip is in an unknown state" here: inside its labelled part, before the verdict
+        assertThat(err.indexOf("unknown state")).as(err).isBetween(says, verdict);
+        assertThat(err).doesNotContain("libflashrom said:");
+    }
+
+    @Test
     void anIgnoredProgramOpcodeIsCaughtByOdflashsOwnReadBack() throws IOException {
         Path v120 = write(dir, "1.20.bin", image("1.20"));
         // 0x02 page program and 0xAD/0xAF auto-address-increment ignored by the chip: erases happen, nothing programs
