@@ -213,6 +213,8 @@ class ExternalProgrammerTest {
         CliRunner.Run r = cli.run("backup", "--device", "flashrom:dummy:emulate=M25P10.RES,image=" + m25, "-o",
                 out.toString(), "--json");
         assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.err()).as("the M25P10 row maps the probed part").doesNotContain("which no chip row names");
+        assertThat(r.json().path("chip").path("name").asText()).as(r.toString()).isEqualTo("M25P10");
         assertThat(Files.readAllBytes(out)).isEqualTo(contents);
         assertThat(Files.readAllBytes(m25)).as("the dummy's image file").isEqualTo(contents);
         assertThat(r.json().toString()).contains("\"passes\":2");
