@@ -39,9 +39,13 @@ final class FirmwareInput {
         }
     }
 
-    /** The largest image any drive odflash knows can hold: the largest chip in the table or download layout. */
+    /**
+     * The largest image any drive odflash knows can hold: the largest chip in the table that odflash handles (a part
+     * it refuses, over 16 MiB, holds no image it takes) or download layout.
+     */
     static long largestImage(AppContext ctx) throws OdflashException {
-        long chips = ctx.chips().all().stream().mapToLong(ChipSpec::size).max().orElse(0);
+        long chips = ctx.chips().all().stream().filter(c -> c.refusal().isEmpty()).mapToLong(ChipSpec::size).max()
+                .orElse(0);
         long layouts = Arrays.stream(ImageLayout.values()).mapToLong(ImageLayout::fixedSize).max().orElse(0);
         return Math.max(chips, layouts);
     }

@@ -151,6 +151,23 @@ class ExternalProgrammerTest {
     }
 
     @Test
+    void libflashromsOwnLinesAfterAFailedWriteAreLabelledAndOdflashsVerdictConcludes() {
+        Path v120 = write(dir, "1.20.bin", image("1.20"));
+        // every eraser refused: libflashrom logs its own view of the chip ("unknown state"), odflash's re-read finds it unchanged
+        CliRunner.Run r = cli.run("flash", "--device", device(",spi_blacklist=2052c760"), "--chip", "SST25VF040",
+                v120.toString(), "--yes");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+        String err = r.err();
+        int says = err.indexOf("libflashrom says: ");
+        int verdict = err.indexOf("odflash's verdict, re-read: the chip is unchanged");
+        assertThat(says).as(err).isNotNegative();
+        assertThat(verdict).as(err).isGreaterThan(says);
+        // libflashrom 1.3 logs "Your flash chip is in an unknown state" here: inside its labelled part, before the verdict
+        assertThat(err.indexOf("unknown state")).as(err).isBetween(says, verdict);
+        assertThat(err).doesNotContain("libflashrom said:");
+    }
+
+    @Test
     void anIgnoredProgramOpcodeIsCaughtByOdflashsOwnReadBack() throws IOException {
         Path v120 = write(dir, "1.20.bin", image("1.20"));
         // 0x02 page program and 0xAD/0xAF auto-address-increment ignored by the chip: erases happen, nothing programs
@@ -171,15 +188,47 @@ class ExternalProgrammerTest {
 
     @Test
     void everyEmulatedPartProbes() {
-        for (String emulate : new String[]{"MX25L6436", "W25Q128FV", "SST25VF032B", "VARIABLE_SIZE,size=1048576"}) {
+        // libflashrom 1.3's dummy emulates these (dummyflasher's emulate= names); each but the opaque chip has a row
+        String[][] parts = {{"MX25L6436", "MX25L6436E"}, {"W25Q128FV", "W25Q128FV"}, {"SST25VF032B", "SST25VF032B"},
+                {"M25P10.RES", "M25P10"}, {"S25FL128L", "S25FL128L"}, {"VARIABLE_SIZE,size=1048576", null}};
+        for (String[] part : parts) {
+            String emulate = part[0];
             String spec = "flashrom:dummy:emulate=" + emulate;
             CliRunner.Run r = emulate.startsWith("MX") ? cli.run("info", "--device", spec, "--chip", "MX25L6436E", "--json")
                     : cli.run("info", "--device", spec, "--json");
             assertThat(r.exitCode()).as(emulate + ": " + r).isZero();
-            if (!emulate.startsWith("VARIABLE")) { // the opaque chip is in no row on purpose
+            if (part[1] != null) { // the opaque chip is in no row on purpose
                 assertThat(r.err()).as(emulate + ": a chip row maps the probed part").doesNotContain("which no chip row names");
+                assertThat(r.json().path("chip").path("name").asText()).as(emulate + ": " + r).isEqualTo(part[1]);
             }
         }
+    }
+
+    @Test
+    void aResOnlyM25p10IsBackedUpByteExact() throws IOException {
+        // M25P10 answers RES (0xAB) only, no JEDEC RDID: the row maps it by libflashrom's name
+        byte[] contents = dev.odflash.emulator.firmware.Mtk8051Firmware.generate("ASUS", "CRW-5224A", "1.10", 128 * 1024);
+        Path m25 = write(dir, "m25p10.bin", contents);
+        Path out = dir.resolve("m25p10-backup.bin");
+        CliRunner.Run r = cli.run("backup", "--device", "flashrom:dummy:emulate=M25P10.RES,image=" + m25, "-o",
+                out.toString(), "--json");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.err()).as("the M25P10 row maps the probed part").doesNotContain("which no chip row names");
+        assertThat(r.json().path("chip").path("name").asText()).as(r.toString()).isEqualTo("M25P10");
+        assertThat(Files.readAllBytes(out)).isEqualTo(contents);
+        assertThat(Files.readAllBytes(m25)).as("the dummy's image file").isEqualTo(contents);
+        assertThat(r.json().toString()).contains("\"passes\":2");
+    }
+
+    @Test
+    void aPartLargerThan16MiBIsRefusedBeforeAnyRead() throws IOException {
+        // libflashrom 1.3's dummy does not emulate W25Q256FV; its opaque chip of 32 MiB stands in for the size
+        Path big = dir.resolve("big.bin");
+        CliRunner.Run r = cli.run("backup", "--device", "flashrom:dummy:emulate=VARIABLE_SIZE,size=33554432,image=" + big,
+                "-o", dir.resolve("big-backup.bin").toString());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
+        assertThat(r.err()).contains("at most 16 MiB").contains("nothing was read or written").doesNotContain("Exception");
+        assertThat(dir.resolve("big-backup.bin")).doesNotExist();
     }
 
     @Test

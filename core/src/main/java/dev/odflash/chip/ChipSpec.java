@@ -69,6 +69,22 @@ public record ChipSpec(String name, List<String> aliases, String vendor, Bus bus
         return unit > 1 ? unit : 256;
     }
 
+    /**
+     * The most odflash reads or writes of one part: 16 MiB, what 3-byte SPI addresses reach. No firmware it knows
+     * is larger (Intel-HEX stops there too); larger rows (W25Q256FV, 4-byte addressing) are in the table so the
+     * part is named when it answers, and refused rather than read or written in part.
+     */
+    public static final long LARGEST_HANDLED = 16L << 20;
+
+    /** Why odflash refuses the part, when it does: larger than {@link #LARGEST_HANDLED}. */
+    public Optional<String> refusal() {
+        if (size <= LARGEST_HANDLED) {
+            return Optional.empty();
+        }
+        return Optional.of(name + " is " + sizeText() + ", addressed with 4 bytes past 16 MiB: odflash reads and writes"
+                + " parts of at most 16 MiB (no firmware it knows is larger); use flashrom itself for this part");
+    }
+
     public String sizeText() {
         return size % (1 << 20) == 0 ? size / (1 << 20) + " MiB" : size / 1024 + " KiB";
     }

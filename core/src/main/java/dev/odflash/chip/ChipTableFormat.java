@@ -30,8 +30,11 @@ public final class ChipTableFormat {
     private ChipTableFormat() {
     }
 
-    /** The largest part a row may describe: no firmware odflash knows is larger (Intel-HEX stops at 16 MiB too). */
-    public static final long MAX_SIZE = 16L << 20;
+    /**
+     * The largest part a row may describe: 32 MiB, so a 4-byte-address part (W25Q256FV) is named when it answers;
+     * odflash itself handles at most ChipSpec.LARGEST_HANDLED and refuses a larger part (ChipSpec.refusal).
+     */
+    public static final long MAX_SIZE = 32L << 20;
     /** At most this many erase blocks per eraser (a 16 MiB part in 256-byte pages is 65,536). */
     public static final int MAX_BLOCKS = 65_536;
     /** No datasheet time per operation is longer than this (a chip erase takes seconds, not hours). */

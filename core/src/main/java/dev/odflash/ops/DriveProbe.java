@@ -175,9 +175,15 @@ public final class DriveProbe {
                 warnings.add(Choice.CHIP_NAMED.mention() + " " + named.name() + " given; the chip answered JEDEC " + id
                         + " while the table lists " + named.id() + " for it");
             }
+            if (named.refusal().isPresent()) {
+                throw OdflashException.refused(Gate.CHIP, named.refusal().get() + "; nothing was read or written");
+            }
             return Optional.of(named);
         }
         Optional<ChipSpec> found = chips.byId(id);
+        if (found.isPresent() && found.get().refusal().isPresent()) {
+            throw OdflashException.refused(Gate.CHIP, found.get().refusal().get() + "; nothing was read or written");
+        }
         if (found.isEmpty()) {
             warnings.add("unknown flash chip, JEDEC manufacturer " + id.manufacturerHex() + ", device "
                     + id.deviceHex() + ": reading works, erase and program are refused until the part is named"

@@ -222,6 +222,30 @@ class ChipTableSelfCheckTest {
         assertThat(chips.stream().filter(x -> !x.name().equals("SST39SF040")).map(ChipSpec::tested)).containsOnly("untested");
     }
 
+    @Test
+    void aFourByteAddressPartIsNamedButRefusedAndEveryOtherRowIsHandled() {
+        ChipTable table = ChipTable.builtIn();
+        ChipSpec w25q256 = table.byId(new JedecId(0xEF, 0x4019)).orElseThrow();
+        assertThat(w25q256.name()).isEqualTo("W25Q256FV");
+        assertThat(w25q256.size()).isEqualTo(32L << 20);
+        assertThat(w25q256.refusal()).get().asString().contains("W25Q256FV").contains("32 MiB").contains("4 bytes");
+        for (ChipSpec c : chips) {
+            assertThat(c.refusal().isPresent()).as(c.name()).isEqualTo(c.size() > 16L << 20);
+        }
+        assertThat(table.byName("W25Q128FV").orElseThrow().refusal()).isEmpty();
+    }
+
+    @Test
+    void theRowsOfTheDummyProgrammersPartsCarryLibflashromsNames() {
+        // what libflashrom 1.3 reports for emulate=M25P10.RES and emulate=S25FL128L (flashrom -V), and W25Q256FV
+        ChipTable table = ChipTable.builtIn();
+        assertThat(table.byFlashromName("M25P10")).map(ChipSpec::name).contains("M25P10");
+        assertThat(table.byFlashromName("S25FL128L")).map(ChipSpec::name).contains("S25FL128L");
+        assertThat(table.byFlashromName("W25Q256FV")).map(ChipSpec::name).contains("W25Q256FV");
+        assertThat(table.byName("M25P10").orElseThrow().size()).isEqualTo(128 * 1024);
+        assertThat(table.byId(new JedecId(0x01, 0x6018))).map(ChipSpec::name).contains("S25FL128L");
+    }
+
     // --- ChipTable
 
     @Test

@@ -84,6 +84,14 @@ public final class ExternalProbe {
             throw OdflashException.refused(Gate.CHIP, "libflashrom probed " + probed.name() + " of " + probed.size()
                     + " bytes, but the row " + chip.get().name() + " has " + chip.get().size() + ": not the same part");
         }
+        Optional<String> tooLarge = chip.flatMap(ChipSpec::refusal);
+        if (tooLarge.isEmpty() && probed.size() > ChipSpec.LARGEST_HANDLED) {
+            tooLarge = Optional.of("libflashrom probed " + probed.name() + " of " + probed.size() + " bytes: odflash"
+                    + " reads and writes parts of at most 16 MiB (no firmware it knows is larger); use flashrom itself");
+        }
+        if (tooLarge.isPresent()) {
+            throw OdflashException.refused(Gate.CHIP, tooLarge.get() + "; nothing was read or written");
+        }
         if (chip.isEmpty()) {
             warnings.add("libflashrom probed \"" + probed.name() + "\", which no chip row names: reading works, erase and"
                     + " program are refused until the part is named with " + Choice.CHIP_NAMED.mention() + " NAME or"

@@ -152,8 +152,13 @@ public final class FlashromChipChannel implements ChipChannel {
         dirty.clear();
         try {
             session.write(regions, shadow, reference);
+        } catch (LibraryFailure e) {
+            // libflashrom's own lines first, labelled; odflash's re-read is the conclusion
+            throw new TransportException(e.kind(), e.what() + e.relayed() + "; odflash's verdict, "
+                    + changed(regions));
         } catch (TransportException e) {
-            throw new TransportException(e.kind(), e.getMessage() + "; " + changed(regions));
+            throw new TransportException(e.kind(), e.getMessage() + "; odflash's verdict, "
+                    + changed(regions));
         }
     }
 

@@ -318,9 +318,9 @@ public final class FlashromSession implements ProgrammerSession {
     }
 
     private TransportException failure(TransportException.Kind kind, String what) {
-        String said = recentErrors.isEmpty() ? "" : "; libflashrom said: " + String.join(" | ", recentErrors);
+        LibraryFailure f = new LibraryFailure(kind, what, recentErrors);
         recentErrors.clear();
-        return new TransportException(kind, what + said);
+        return f;
     }
 
     private void releaseChip() {
