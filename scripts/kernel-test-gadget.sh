@@ -3,6 +3,10 @@
 # odflash runs against the /dev/sgN it became with the real SgTransport. Prints PASS/FAIL lines like the rest.
 GADGET=/sys/kernel/config/usb_gadget/odflash
 
+gadget_dmesg() { # the kernel's own account (the console runs at loglevel 4): usb, scsi and gadget lines
+  dmesg | grep -i -E 'usb|scsi|sr[0-9]|sg[0-9]|gadget|ffs|dummy|storage' | tail -n 40 | sed 's/^/INFO dmesg: /'
+}
+
 gadget_case() { # profile
   p=$1
   odflash emu attach "$p" > attach.out 2> attach.err &
@@ -13,7 +17,7 @@ gadget_case() { # profile
   sr=$(sed -n 's/^attached .* and \(\/dev\/sr[0-9]*\).*/\1/p' attach.out)
   echo "INFO gadget $p: sg=$sg sr=$sr after $i tenths of a second"
   expect "gadget $p: emu attach prints the sg and sr nodes it became" test -n "$sg" -a -n "$sr"
-  [ -n "$sg" ] || { sed 's/^/INFO attach.err: /' attach.err | head -n 5; }
+  [ -n "$sg" ] || { sed 's/^/INFO attach.err: /' attach.err | head -n 5; gadget_dmesg; }
   if [ -n "$sg" ]; then
     odflash info --device "$sg" --json > ginfo.json 2> ginfo.err; rc=$?
     expect "gadget $p: info through $sg exits 0" test $rc -eq 0

@@ -3,14 +3,17 @@
 # Prints "PASS name" / "FAIL name: why" lines the host counts, "BENCH ..." figures, then GUEST-DONE.
 # KT_STAGE (kernel command line) picks what this boot runs: "sg" (default: the SG_IO checks, the benchmark and
 # the port path's refusal case), "port" (the port path's positive case, scripts/kernel-test-port.sh) or "bench"
-# (KT_ONLY_BENCH: the first boot's devices, the benchmark alone, scripts/kernel-test-bench.sh).
+# (KT_ONLY_BENCH: the first boot's devices, the benchmark alone, scripts/kernel-test-bench.sh) or "gadget"
+# (KT_ONLY_GADGET: no drives, the USB gadget stage alone, scripts/kernel-test-gadget.sh).
 /bin/busybox --install -s /bin
 export PATH=/bin:/usr/bin
 mount -t proc proc /proc; mount -t sysfs sys /sys; mount -t devtmpfs dev /dev; mount -t tmpfs tmp /tmp
 mount -t securityfs securityfs /sys/kernel/security 2>/dev/null # the lockdown state doctor reports
 for m in $(cat /modules.list); do insmod /lib/modules/$m 2>/dev/null; done
 STAGE=${KT_STAGE:-sg}
-if [ "$STAGE" != port ]; then
+if [ "$STAGE" = gadget ]; then
+  : # no drives to wait for
+elif [ "$STAGE" != port ]; then
   i=0; while { [ ! -e /dev/sg1 ] || [ ! -e /dev/sr1 ]; } && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done
 else
   i=0; while { [ ! -e /dev/sr0 ] || [ ! -e /dev/sda ]; } && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done
@@ -41,6 +44,16 @@ uptime_s() { cut -d' ' -f1 /proc/uptime; }
 if [ "$STAGE" = port ]; then
   echo "INFO stage port: java starts at guest uptime $(uptime_s) s"
   port_positive
+  echo "INFO guest uptime at the end $(uptime_s) s"
+  echo GUEST-DONE
+  sync
+  poweroff -f
+fi
+
+# --- stage "gadget" (KT_ONLY_GADGET): the USB gadget stage alone, then done ------------------------------
+if [ "$STAGE" = gadget ]; then
+  echo "INFO stage gadget: java starts at guest uptime $(uptime_s) s"
+  gadget_stage
   echo "INFO guest uptime at the end $(uptime_s) s"
   echo GUEST-DONE
   sync

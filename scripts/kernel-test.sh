@@ -10,7 +10,8 @@
 #
 # Environment: KT_WORK (scratch, default /tmp/odflash-kernel-test), KT_CACHE (kernel .deb cache,
 # default ~/.cache/odflash-kernel-test), KT_SKIP_APT=1 (packages already installed), KT_NO_BENCH=1,
-# KT_ONLY_BENCH=1 (one boot, the benchmark alone: figures, no checks).
+# KT_ONLY_BENCH=1 (one boot, the benchmark alone: figures, no checks), KT_ONLY_GADGET=1 (one boot, the USB
+# gadget stage alone; the guest's kernel log is printed when a gadget case fails).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -120,6 +121,9 @@ boot() {
 : > "$WORK/boots"
 # boot 1: the ISO on an AHCI port; a PIIX IDE function with an empty CD (primary) and a raw disk (secondary),
 # which the port refusal case holds open
+if [ -n "${KT_ONLY_GADGET:-}" ]; then # one boot, no drives: the gadget stage alone (issue 16 §2)
+  boot gadget gadget
+else
 stage1=sg; [ -z "${KT_ONLY_BENCH:-}" ] || stage1=bench
 boot sg $stage1 \
   -drive file="$ISO",if=none,id=cd0,media=cdrom,readonly=on -device ide-cd,drive=cd0,bus=ide.0 \
@@ -130,6 +134,7 @@ boot sg $stage1 \
 [ -n "${KT_ONLY_BENCH:-}" ] || boot port port \
   -device piix3-ide,id=pata -drive file="$ISO",if=none,id=cd1,media=cdrom,readonly=on -device ide-cd,drive=cd1,bus=pata.0 \
   -drive file="$DISK",if=none,id=hd0,format=raw -device ide-hd,drive=hd0,bus=ide.0
+fi
 
 # --- 7. verdict -------------------------------------------------------------------------------------
 passed=0; failed=0; boot_times=

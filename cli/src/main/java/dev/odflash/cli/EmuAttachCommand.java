@@ -86,26 +86,78 @@ final class EmuAttachCommand extends BaseCommand {
             try {
                 setup.create(p.vendor(), p.product(), "ODFLASH-" + Integer.toHexString(name.hashCode()));
                 setup.writePid(ProcessHandle.current().pid());
-                service.start();
+                service.start(); // endpoints open and ep0 answered before the host side sees the device
                 setup.bind();
-                Optional<GadgetNodes> nodes = waitForNodes(host);
-                if (nodes.isEmpty()) {
+                // the host scans while this thread serves: its INQUIRY and the rest arrive before the nodes exist
+                NodeWatch watch = new NodeWatch(host, service, nodes -> {
+                    ObjectNode json = Output.object();
+                    json.put("profile", p.name()).put("sg", nodes.sg());
+                    nodes.sr().ifPresent(sr -> json.put("sr", sr));
+                    out.result(json, "attached emu:" + p.name() + " as " + nodes.sg()
+                            + nodes.sr().map(sr -> " and " + sr).orElse("")
+                            + "; serving until Ctrl-C or `odflash emu detach`\n");
+                    ctx.terminal().out().flush();
+                });
+                watch.start();
+                service.serve(drive.scsi(), Duration.ofMinutes(10), () -> { }, served -> { });
+                if (!watch.found()) {
                     out.error(ExitCode.DEVICE, "emu attach: the gadget was bound but no /dev/sgN appeared within "
-                            + SCAN_WAIT.toSeconds() + " s (is usb-storage loaded?); the gadget was removed");
+                            + SCAN_WAIT.toSeconds() + " s (is usb-storage loaded? see dmesg); the gadget was removed");
                     return ExitCode.DEVICE;
                 }
-                ObjectNode json = Output.object();
-                json.put("profile", p.name()).put("sg", nodes.get().sg());
-                nodes.get().sr().ifPresent(sr -> json.put("sr", sr));
-                out.result(json, "attached emu:" + p.name() + " as " + nodes.get().sg()
-                        + nodes.get().sr().map(sr -> " and " + sr).orElse("")
-                        + "; serving until Ctrl-C or `odflash emu detach`\n");
-                ctx.terminal().out().flush();
-                service.serve(drive.scsi(), Duration.ofMinutes(10), served -> { });
                 return ExitCode.OK;
             } finally {
                 removeQuietly(service, setup);
             }
+        }
+    }
+
+    /**
+     * Waits on a thread of its own for the nodes the kernel makes, prints them once, and stops the service when
+     * none appear in time (the serving thread then returns and the gadget is removed).
+     */
+    private static final class NodeWatch {
+        private final GadgetHost host;
+        private final GadgetService service;
+        private final java.util.function.Consumer<GadgetNodes> found;
+        private volatile boolean seen;
+
+        NodeWatch(GadgetHost host, GadgetService service, java.util.function.Consumer<GadgetNodes> found) {
+            this.host = host;
+            this.service = service;
+            this.found = found;
+        }
+
+        void start() {
+            Thread.ofPlatform().daemon().name("odflash-gadget-nodes").start(this::watch);
+        }
+
+        boolean found() {
+            return seen;
+        }
+
+        private void watch() {
+            long end = System.nanoTime() + SCAN_WAIT.toNanos();
+            try {
+                while (System.nanoTime() < end && !service.stopping()) {
+                    Optional<GadgetNodes> nodes = GadgetNodes.find(host);
+                    if (nodes.isPresent() && nodes.get().sr().isPresent()) {
+                        seen = true;
+                        found.accept(nodes.get());
+                        return;
+                    }
+                    Thread.sleep(100);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Optional<GadgetNodes> last = GadgetNodes.find(host);
+            if (last.isPresent()) { // an sg node without its sr: still usable, printed as it is
+                seen = true;
+                found.accept(last.get());
+                return;
+            }
+            service.stop();
         }
     }
 
@@ -115,19 +167,9 @@ final class EmuAttachCommand extends BaseCommand {
         return code;
     }
 
-    private static Optional<GadgetNodes> waitForNodes(GadgetHost host) throws InterruptedException {
-        long end = System.nanoTime() + SCAN_WAIT.toNanos();
-        while (System.nanoTime() < end) {
-            Optional<GadgetNodes> nodes = GadgetNodes.find(host);
-            if (nodes.isPresent() && nodes.get().sr().isPresent()) {
-                return nodes;
-            }
-            Thread.sleep(100);
-        }
-        return GadgetNodes.find(host);
-    }
-
+    /** The configfs order (docs/testing.md "USB gadget"): unbind, stop the handler, then unmount and remove. */
     private static void removeQuietly(GadgetService service, GadgetSetup setup) {
+        setup.unbind();
         service.stop();
         try {
             setup.remove();
