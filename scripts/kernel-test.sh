@@ -66,6 +66,18 @@ CP=$APP/odflash.jar:$APP/kernelcheck.jar
 "$JDK/bin/java" -XX:AOTCacheOutput="$APP/odflash.aot" --enable-native-access=ALL-UNNAMED -cp "$CP" \
   dev.odflash.cli.Main doctor --device emu:asus-crw-5224a >/dev/null 2>"$WORK/aot.log" || log "AOT cache not made (see $WORK/aot.log)"
 
+# the gadget stage's inputs (issue 16 §2): each download profile's firmware file and the trace of the same flash run
+# in-process on the emulator, which the guest's run through /dev/sgN must repeat
+mkdir -p "$APP/gadget"
+for pv in btc-drw1008:0058 tsst-ts-h353c:SB02 samsung-sd616f:F104 samsung-se506cb:TS02 asus-bw16d1ht:3.02; do
+  p=${pv%%:*}
+  "$JDK/bin/java" -jar "$APP/odflash.jar" emu firmware --profile "$p" --version "${pv#*:}" -o "$APP/gadget/$p.bin" >/dev/null
+  ODFLASH_HOME=$WORK/inproc-home "$JDK/bin/java" --enable-native-access=ALL-UNNAMED -jar "$APP/odflash.jar" flash \
+    --device "emu:$p?image=$WORK/inproc-$p.img" "$APP/gadget/$p.bin" --yes --without-backup \
+    --trace "$APP/gadget/$p.jsonl" >/dev/null 2>"$WORK/inproc-$p.log" || log "the in-process flash of $p failed (see $WORK/inproc-$p.log)"
+  rm -f "$WORK/inproc-$p.img"
+done
+
 # --- 4. media: a small ISO (16 MiB of data, enough to time READ(10)) --------------------------------
 ISO=$WORK/test.iso
 if [ ! -f "$ISO" ]; then

@@ -3,6 +3,7 @@ package dev.odflash.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.emulator.EmulatorProfile;
 import dev.odflash.emulator.EmulatorProfiles;
+import dev.odflash.emulator.EmulatorSpec;
 import dev.odflash.emulator.gadget.GadgetHost;
 import dev.odflash.emulator.gadget.GadgetNodes;
 import dev.odflash.emulator.gadget.GadgetSetup;
@@ -27,6 +28,8 @@ import java.util.OptionalLong;
         description = {"Serve an emulated drive to this host's kernel as a USB mass-storage CD/DVD drive (dummy_hcd,"
                 + " a configfs gadget, FunctionFS), print the /dev/sgN and /dev/srN it became, and serve until Ctrl-C or"
                 + " `odflash emu detach`. The gadget is always removed on the way out.",
+                "The emulated drive runs on the wall clock (burns take their real time); the spec parameter"
+                        + " timescale=N (1-10000) runs it N times faster and is recorded in the --trace header.",
                 "Exit codes: 0 detached; 2 unknown profile; 3 the kernel lacks dummy_hcd, FunctionFS or configfs, or"
                         + " the device nodes never appeared; 4 not Linux, not root, or a gadget served by another"
                         + " running odflash; 130 Ctrl-C."})
@@ -54,6 +57,7 @@ final class EmuAttachCommand extends BaseCommand {
         EmulatorProfile p = EmulatorProfiles.byName(name).orElseThrow(() -> OdflashException.usage(
                 "unknown profile '" + TerminalText.visible(name) + "'" + DidYouMean.suffix(name, EmulatorProfiles.all()
                         .stream().map(EmulatorProfile::name).toList()) + " (see `odflash emu profiles`)"));
+        spec = onTheWallClock(spec);
         GadgetHost host = GadgetHostText.host(ctx.env());
         Output out = ctx.output();
         Optional<GadgetHost.Refusal> refused = host.hostRefusal();
@@ -159,6 +163,18 @@ final class EmuAttachCommand extends BaseCommand {
             }
             service.stop();
         }
+    }
+
+    /** Behind a real kernel the drive runs on the wall clock: timescale=1 unless the spec names one. */
+    private static String onTheWallClock(String spec) {
+        try {
+            if (EmulatorSpec.parse(spec).params().containsKey("timescale")) {
+                return spec;
+            }
+        } catch (IllegalArgumentException e) {
+            return spec; // opening the drive words the error
+        }
+        return spec + (spec.contains("?") ? "&" : "?") + "timescale=1";
     }
 
     private static ExitCode refuse(Output out, GadgetHost.Refusal refusal) {
