@@ -21,10 +21,11 @@ canon() {
 download() { canon "$1" | awk '{op=substr($1,1,2)} op=="3b"||op=="3c"||op=="ff"'; }
 
 gadget_attach() { # spec: starts `emu attach` with its own trace in the background; sets apid, sg, sr
+  rm -f /tmp/gadget.jsonl # odflash never overwrites a trace
   odflash --trace /tmp/gadget.jsonl emu attach "$1" > attach.out 2> attach.err &
   apid=$!
   i=0
-  while ! grep -q '^attached' attach.out && kill -0 $apid 2>/dev/null && [ $i -lt 900 ]; do sleep 0.1; i=$((i+1)); done
+  while ! grep -q '^attached' attach.out && kill -0 $apid 2>/dev/null && [ $i -lt 1800 ]; do sleep 0.1; i=$((i+1)); done
   sg=$(sed -n 's/^attached .* as \(\/dev\/sg[0-9]*\).*/\1/p' attach.out)
   sr=$(sed -n 's/^attached .* and \(\/dev\/sr[0-9]*\).*/\1/p' attach.out)
   echo "INFO gadget $1: sg=$sg sr=$sr after $i tenths of a second"

@@ -119,7 +119,7 @@ boot() {
   log "boot $name (stage $stage) under TCG, kernel $KVER"
   local t0; t0=$(date +%s)
   set +e
-  timeout 600 qemu-system-x86_64 -accel tcg -smp 1 -m 2048 -nodefaults -display none -serial stdio -no-reboot \
+  timeout 900 qemu-system-x86_64 -accel tcg -smp 1 -m 2048 -nodefaults -display none -serial stdio -no-reboot \
     -machine q35 -kernel "$KPKG/boot/vmlinuz-$KVER" -initrd "$WORK/initramfs.cpio.gz" \
     -append "console=ttyS0 panic=-1 loglevel=4 KT_STAGE=$stage" "$@" \
     -virtfs local,path="$JDK",mount_tag=jdk,security_model=none,readonly=on \
