@@ -67,11 +67,15 @@ gadget_case() { # profile, checks (words: info doctor backup)
         grep -q '"cdb":"ff00ff0000000000000000aa"' /tmp/gadget.jsonl;;
     esac
     # a flash of this profile's next version, ending verified, whose commands are the in-process run's
-    odflash flash --device "$sg" $GDIR/$p.bin --yes --without-backup --trace /tmp/host-$p.jsonl --json \
-      > gflash.json 2> gflash.err; rc=$?
+    timeout 400 $JAVA -Xint dev.odflash.cli.Main flash --device "$sg" $GDIR/$p.bin --yes --without-backup \
+      --trace /tmp/host-$p.jsonl --json > gflash.json 2> gflash.err < /dev/null; rc=$?
     expect "gadget $p: flash through $sg exits 0" test $rc -eq 0
     expect "gadget $p: flash through $sg ends verified" grep -q '"verified" : true' gflash.json
-    [ $rc -eq 0 ] || sed 's/^/INFO flash.err: /' gflash.err | tail -n 5
+    if [ $rc -ne 0 ]; then
+      echo "INFO flash exit $rc"; tail -n 8 gflash.err | sed 's/^/INFO flash.err: /'; tail -c 600 gflash.json | sed 's/^/INFO flash.json: /'
+      tail -n 4 /tmp/host-$p.jsonl | cut -c1-160 | sed 's/^/INFO host trace: /'
+      tail -n 4 /tmp/gadget.jsonl | cut -c1-160 | sed 's/^/INFO gadget trace: /'; gadget_dmesg
+    fi
     canon /tmp/host-$p.jsonl > host.canon; canon $GDIR/$p.jsonl > inproc.canon
     expect "gadget $p: the host's --trace equals the in-process run's ($(wc -l < inproc.canon) commands)" \
       sh -c "test -s inproc.canon && cmp -s host.canon inproc.canon"
@@ -90,8 +94,9 @@ gadget_stage() {
     return
   fi
   t0=$(uptime_s)
-  gadget_case asus-bw16d1ht "info doctor" # the MT19xx drive
-  gadget_case tsst-ts-h353c "info doctor" # the TSST 12-byte probe
-  for p in btc-drw1008 samsung-sd616f samsung-se506cb; do gadget_case $p ""; done
+  for p in ${KT_GADGET_PROFILES:-asus-bw16d1ht tsst-ts-h353c btc-drw1008 samsung-sd616f samsung-se506cb}; do
+    case $p in asus-*|tsst-*) gadget_case $p "info doctor";; # the MT19xx drive; the TSST 12-byte probe
+               *) gadget_case $p "";; esac
+  done
   echo "INFO gadget stage took $(awk "BEGIN{print $(uptime_s)-$t0}") s guest time"
 }

@@ -4,7 +4,7 @@
 # KT_STAGE (kernel command line) picks what this boot runs: "sg" (default: the SG_IO checks, the benchmark and
 # the port path's refusal case), "port" (the port path's positive case, scripts/kernel-test-port.sh) or "bench"
 # (KT_ONLY_BENCH: the first boot's devices, the benchmark alone, scripts/kernel-test-bench.sh) or "gadget"
-# (KT_ONLY_GADGET: no drives, the USB gadget stage alone, scripts/kernel-test-gadget.sh).
+# (the third boot, without drives: the USB gadget stage, scripts/kernel-test-gadget.sh).
 /bin/busybox --install -s /bin
 export PATH=/bin:/usr/bin
 mount -t proc proc /proc; mount -t sysfs sys /sys; mount -t devtmpfs dev /dev; mount -t tmpfs tmp /tmp
@@ -50,7 +50,7 @@ if [ "$STAGE" = port ]; then
   poweroff -f
 fi
 
-# --- stage "gadget" (KT_ONLY_GADGET): the USB gadget stage alone, then done ------------------------------
+# --- stage "gadget" (third boot): the USB gadget stage, then done ------------------------------
 if [ "$STAGE" = gadget ]; then
   echo "INFO stage gadget: java starts at guest uptime $(uptime_s) s"
   gadget_stage
@@ -148,11 +148,6 @@ echo "INFO checks done at guest uptime $(uptime_s) s"
 # --- the port path's refusal case (issue 14 §4), on this boot's PIIX function ---------------------------
 port_refusal
 echo "INFO port refusal done at guest uptime $(uptime_s) s"
-
-# --- the USB gadget stage (issue 16 §2): emulated drives behind the guest's own kernel --------------------
-# opt-in (KT_GADGET=1) until it passes: its first run on 2026-12-02 bound the gadget but got no /dev/sgN in 20 s
-if [ -n "@GADGET@" ]; then gadget_stage; fi
-echo "INFO gadget stage done at guest uptime $(uptime_s) s"
 
 # --- benchmark (issue 5 §5, issue 16 §3): figures only, scripts/kernel-test-bench.sh --------------------
 [ -z "@BENCH@" ] && bench_run
