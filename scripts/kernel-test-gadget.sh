@@ -94,7 +94,7 @@ gadget_stage() {
     return
   fi
   t0=$(uptime_s)
-  for p in ${KT_GADGET_PROFILES:-asus-bw16d1ht tsst-ts-h353c btc-drw1008 samsung-sd616f samsung-se506cb}; do
+  for p in $(echo "${KT_GADGET_PROFILES:-asus-bw16d1ht tsst-ts-h353c btc-drw1008 samsung-sd616f samsung-se506cb}" | tr , " "); do
     case $p in asus-*|tsst-*) gadget_case $p "info doctor";; # the MT19xx drive; the TSST 12-byte probe
                *) gadget_case $p "";; esac
   done

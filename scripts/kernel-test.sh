@@ -121,7 +121,7 @@ boot() {
   log "boot $name (stage $stage) under TCG, kernel $KVER"
   local t0; t0=$(date +%s)
   set +e
-  timeout 900 qemu-system-x86_64 -accel tcg -smp 1 -m 2048 -nodefaults -display none -serial stdio -no-reboot \
+  timeout 1200 qemu-system-x86_64 -accel tcg -smp 1 -m 2048 -nodefaults -display none -serial stdio -no-reboot \
     -machine q35 -kernel "$KPKG/boot/vmlinuz-$KVER" -initrd "$WORK/initramfs.cpio.gz" \
     -append "console=ttyS0 panic=-1 loglevel=4 KT_STAGE=$stage ${KT_GUEST_ENV:-}" "$@" \
     -virtfs local,path="$JDK",mount_tag=jdk,security_model=none,readonly=on \

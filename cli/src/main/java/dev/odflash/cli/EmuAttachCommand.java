@@ -30,9 +30,10 @@ import java.util.OptionalLong;
                 + " `odflash emu detach`. The gadget is always removed on the way out.",
                 "The emulated drive runs on the wall clock (burns take their real time); the spec parameter"
                         + " timescale=N (1-10000) runs it N times faster and is recorded in the --trace header.",
-                "Exit codes: 0 detached; 2 unknown profile; 3 the kernel lacks dummy_hcd, FunctionFS or configfs, or"
+                "Exit codes: 2 unknown profile or spec; 3 the kernel lacks dummy_hcd, FunctionFS or configfs, or"
                         + " the device nodes never appeared; 4 not Linux, not root, or a gadget served by another"
-                        + " running odflash; 130 Ctrl-C."})
+                        + " running odflash; 130 Ctrl-C or `odflash emu detach` (SIGTERM). The gadget is removed in"
+                        + " every case."})
 final class EmuAttachCommand extends BaseCommand {
     /** How long the host side gets to scan the gadget (0.9 s under TCG in the research spike). */
     private static final Duration SCAN_WAIT = Duration.ofSeconds(20);
