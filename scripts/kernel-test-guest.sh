@@ -3,14 +3,17 @@
 # Prints "PASS name" / "FAIL name: why" lines the host counts, "BENCH ..." figures, then GUEST-DONE.
 # KT_STAGE (kernel command line) picks what this boot runs: "sg" (default: the SG_IO checks, the benchmark and
 # the port path's refusal case), "port" (the port path's positive case, scripts/kernel-test-port.sh) or "bench"
-# (KT_ONLY_BENCH: the first boot's devices, the benchmark alone, scripts/kernel-test-bench.sh).
+# (KT_ONLY_BENCH: the first boot's devices, the benchmark alone, scripts/kernel-test-bench.sh) or "gadget"
+# (the third boot, without drives: the USB gadget stage, scripts/kernel-test-gadget.sh).
 /bin/busybox --install -s /bin
 export PATH=/bin:/usr/bin
 mount -t proc proc /proc; mount -t sysfs sys /sys; mount -t devtmpfs dev /dev; mount -t tmpfs tmp /tmp
 mount -t securityfs securityfs /sys/kernel/security 2>/dev/null # the lockdown state doctor reports
 for m in $(cat /modules.list); do insmod /lib/modules/$m 2>/dev/null; done
 STAGE=${KT_STAGE:-sg}
-if [ "$STAGE" != port ]; then
+if [ "$STAGE" = gadget ]; then
+  : # no drives to wait for
+elif [ "$STAGE" != port ]; then
   i=0; while { [ ! -e /dev/sg1 ] || [ ! -e /dev/sr1 ]; } && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done
 else
   i=0; while { [ ! -e /dev/sr0 ] || [ ! -e /dev/sda ]; } && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done
@@ -41,6 +44,16 @@ uptime_s() { cut -d' ' -f1 /proc/uptime; }
 if [ "$STAGE" = port ]; then
   echo "INFO stage port: java starts at guest uptime $(uptime_s) s"
   port_positive
+  echo "INFO guest uptime at the end $(uptime_s) s"
+  echo GUEST-DONE
+  sync
+  poweroff -f
+fi
+
+# --- stage "gadget" (third boot): the USB gadget stage, then done ------------------------------
+if [ "$STAGE" = gadget ]; then
+  echo "INFO stage gadget: java starts at guest uptime $(uptime_s) s"
+  gadget_stage
   echo "INFO guest uptime at the end $(uptime_s) s"
   echo GUEST-DONE
   sync
@@ -135,11 +148,6 @@ echo "INFO checks done at guest uptime $(uptime_s) s"
 # --- the port path's refusal case (issue 14 §4), on this boot's PIIX function ---------------------------
 port_refusal
 echo "INFO port refusal done at guest uptime $(uptime_s) s"
-
-# --- the USB gadget stage (issue 16 §2): emulated drives behind the guest's own kernel --------------------
-# opt-in (KT_GADGET=1) until it passes: its first run on 2026-12-02 bound the gadget but got no /dev/sgN in 20 s
-if [ -n "@GADGET@" ]; then gadget_stage; fi
-echo "INFO gadget stage done at guest uptime $(uptime_s) s"
 
 # --- benchmark (issue 5 §5, issue 16 §3): figures only, scripts/kernel-test-bench.sh --------------------
 [ -z "@BENCH@" ] && bench_run

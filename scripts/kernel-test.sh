@@ -6,11 +6,14 @@
 # (raw INQUIRY, TEST UNIT READY, unsupported READ BUFFER mode 3, exclusive use) and sg3-utils on the
 # same drives, then the benchmark of issue 5 §5, and the port path's refusal case (issue 14 §4: a raw disk held
 # open on the PIIX function). A second boot runs the port path's positive case (the CD alone on piix3-ide, a raw
-# disk on AHCI; scripts/kernel-test-port.sh). Ends with "N passed, N failed"; exit 1 on a failure.
+# disk on AHCI; scripts/kernel-test-port.sh). A third boot, without drives, runs the USB gadget stage (issue 16 §2:
+# scripts/kernel-test-gadget.sh). Ends with "N passed, N failed"; exit 1 on a failure.
 #
 # Environment: KT_WORK (scratch, default /tmp/odflash-kernel-test), KT_CACHE (kernel .deb cache,
 # default ~/.cache/odflash-kernel-test), KT_SKIP_APT=1 (packages already installed), KT_NO_BENCH=1,
-# KT_ONLY_BENCH=1 (one boot, the benchmark alone: figures, no checks).
+# KT_ONLY_BENCH=1 (one boot, the benchmark alone: figures, no checks), KT_ONLY_GADGET=1 (one boot, the USB
+# gadget stage alone; the guest's kernel log is printed when a gadget case fails), KT_NO_GADGET=1 (no gadget boot),
+# KT_GUEST_ENV (NAME=value words for the guest's /init, e.g. KT_GADGET_PROFILES="asus-bw16d1ht").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -65,6 +68,18 @@ CP=$APP/odflash.jar:$APP/kernelcheck.jar
 "$JDK/bin/java" -XX:AOTCacheOutput="$APP/odflash.aot" --enable-native-access=ALL-UNNAMED -cp "$CP" \
   dev.odflash.cli.Main doctor --device emu:asus-crw-5224a >/dev/null 2>"$WORK/aot.log" || log "AOT cache not made (see $WORK/aot.log)"
 
+# the gadget stage's inputs (issue 16 §2): each download profile's firmware file and the trace of the same flash run
+# in-process on the emulator, which the guest's run through /dev/sgN must repeat
+mkdir -p "$APP/gadget"
+for pv in btc-drw1008:0058 tsst-ts-h353c:SB02 samsung-sd616f:F104 samsung-se506cb:TS02 asus-bw16d1ht:3.02; do
+  p=${pv%%:*}
+  "$JDK/bin/java" -jar "$APP/odflash.jar" emu firmware --profile "$p" --version "${pv#*:}" -o "$APP/gadget/$p.bin" >/dev/null
+  ODFLASH_HOME=$WORK/inproc-home "$JDK/bin/java" --enable-native-access=ALL-UNNAMED -jar "$APP/odflash.jar" flash \
+    --device "emu:$p?image=$WORK/inproc-$p.img" "$APP/gadget/$p.bin" --yes --without-backup \
+    --trace "$APP/gadget/$p.jsonl" >/dev/null 2>"$WORK/inproc-$p.log" || log "the in-process flash of $p failed (see $WORK/inproc-$p.log)"
+  rm -f "$WORK/inproc-$p.img"
+done
+
 # --- 4. media: a small ISO (16 MiB of data, enough to time READ(10)) --------------------------------
 ISO=$WORK/test.iso
 if [ ! -f "$ISO" ]; then
@@ -93,7 +108,7 @@ DISK=$WORK/disk.img
 [ -f "$DISK" ] || head -c 4194304 /dev/urandom > "$DISK"
 DISK_SHA=$(sha256sum "$DISK" | cut -d' ' -f1)
 for f in kernel-test-guest.sh:init kernel-test-port.sh:kernel-test-port.sh kernel-test-bench.sh:kernel-test-bench.sh kernel-test-gadget.sh:kernel-test-gadget.sh; do
-  sed -e "s|@JDK@|$JDK|g" -e "s|@APP@|$APP|g" -e "s|@BLOCKS@|$ISO_BLOCKS|g" -e "s|@BENCH@|${KT_NO_BENCH:-}|g" -e "s|@GADGET@|${KT_GADGET:-}|g" \
+  sed -e "s|@JDK@|$JDK|g" -e "s|@APP@|$APP|g" -e "s|@BLOCKS@|$ISO_BLOCKS|g" -e "s|@BENCH@|${KT_NO_BENCH:-}|g" \
     -e "s|@DISKSHA@|$DISK_SHA|g" "scripts/${f%%:*}" > "$IRD/${f#*:}"
 done
 chmod +x "$IRD/init"
@@ -106,9 +121,9 @@ boot() {
   log "boot $name (stage $stage) under TCG, kernel $KVER"
   local t0; t0=$(date +%s)
   set +e
-  timeout 600 qemu-system-x86_64 -accel tcg -smp 1 -m 2048 -nodefaults -display none -serial stdio -no-reboot \
+  timeout 1200 qemu-system-x86_64 -accel tcg -smp 1 -m 2048 -nodefaults -display none -serial stdio -no-reboot \
     -machine q35 -kernel "$KPKG/boot/vmlinuz-$KVER" -initrd "$WORK/initramfs.cpio.gz" \
-    -append "console=ttyS0 panic=-1 loglevel=4 KT_STAGE=$stage" "$@" \
+    -append "console=ttyS0 panic=-1 loglevel=4 KT_STAGE=$stage ${KT_GUEST_ENV:-}" "$@" \
     -virtfs local,path="$JDK",mount_tag=jdk,security_model=none,readonly=on \
     -virtfs local,path="$APP",mount_tag=app,security_model=none,readonly=on \
     > "$WORK/$name.log" 2>&1
@@ -120,6 +135,7 @@ boot() {
 : > "$WORK/boots"
 # boot 1: the ISO on an AHCI port; a PIIX IDE function with an empty CD (primary) and a raw disk (secondary),
 # which the port refusal case holds open
+if [ -z "${KT_ONLY_GADGET:-}" ]; then
 stage1=sg; [ -z "${KT_ONLY_BENCH:-}" ] || stage1=bench
 boot sg $stage1 \
   -drive file="$ISO",if=none,id=cd0,media=cdrom,readonly=on -device ide-cd,drive=cd0,bus=ide.0 \
@@ -130,6 +146,9 @@ boot sg $stage1 \
 [ -n "${KT_ONLY_BENCH:-}" ] || boot port port \
   -device piix3-ide,id=pata -drive file="$ISO",if=none,id=cd1,media=cdrom,readonly=on -device ide-cd,drive=cd1,bus=pata.0 \
   -drive file="$DISK",if=none,id=hd0,format=raw -device ide-hd,drive=hd0,bus=ide.0
+fi
+# boot 3 (issue 16 §2): no drives; emulated drives served to the guest's kernel as USB gadgets (dummy_hcd)
+[ -n "${KT_ONLY_BENCH:-}" ] || [ -n "${KT_NO_GADGET:-}" ] || boot gadget gadget
 
 # --- 7. verdict -------------------------------------------------------------------------------------
 passed=0; failed=0; boot_times=

@@ -3,6 +3,7 @@ package dev.odflash.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odflash.emulator.EmulatorProfile;
 import dev.odflash.emulator.EmulatorProfiles;
+import dev.odflash.emulator.EmulatorSpec;
 import dev.odflash.emulator.gadget.GadgetHost;
 import dev.odflash.emulator.gadget.GadgetNodes;
 import dev.odflash.emulator.gadget.GadgetSetup;
@@ -27,9 +28,12 @@ import java.util.OptionalLong;
         description = {"Serve an emulated drive to this host's kernel as a USB mass-storage CD/DVD drive (dummy_hcd,"
                 + " a configfs gadget, FunctionFS), print the /dev/sgN and /dev/srN it became, and serve until Ctrl-C or"
                 + " `odflash emu detach`. The gadget is always removed on the way out.",
-                "Exit codes: 0 detached; 2 unknown profile; 3 the kernel lacks dummy_hcd, FunctionFS or configfs, or"
+                "The emulated drive runs on the wall clock (burns take their real time); the spec parameter"
+                        + " timescale=N (1-10000) runs it N times faster and is recorded in the --trace header.",
+                "Exit codes: 2 unknown profile or spec; 3 the kernel lacks dummy_hcd, FunctionFS or configfs, or"
                         + " the device nodes never appeared; 4 not Linux, not root, or a gadget served by another"
-                        + " running odflash; 130 Ctrl-C."})
+                        + " running odflash; 130 Ctrl-C or `odflash emu detach` (SIGTERM). The gadget is removed in"
+                        + " every case."})
 final class EmuAttachCommand extends BaseCommand {
     /** How long the host side gets to scan the gadget (0.9 s under TCG in the research spike). */
     private static final Duration SCAN_WAIT = Duration.ofSeconds(20);
@@ -54,6 +58,7 @@ final class EmuAttachCommand extends BaseCommand {
         EmulatorProfile p = EmulatorProfiles.byName(name).orElseThrow(() -> OdflashException.usage(
                 "unknown profile '" + TerminalText.visible(name) + "'" + DidYouMean.suffix(name, EmulatorProfiles.all()
                         .stream().map(EmulatorProfile::name).toList()) + " (see `odflash emu profiles`)"));
+        spec = onTheWallClock(spec);
         GadgetHost host = GadgetHostText.host(ctx.env());
         Output out = ctx.output();
         Optional<GadgetHost.Refusal> refused = host.hostRefusal();
@@ -86,27 +91,91 @@ final class EmuAttachCommand extends BaseCommand {
             try {
                 setup.create(p.vendor(), p.product(), "ODFLASH-" + Integer.toHexString(name.hashCode()));
                 setup.writePid(ProcessHandle.current().pid());
-                service.start();
+                service.start(); // endpoints open and ep0 answered before the host side sees the device
                 setup.bind();
-                Optional<GadgetNodes> nodes = waitForNodes(host);
-                if (nodes.isEmpty()) {
+                // the host scans while this thread serves: its INQUIRY and the rest arrive before the nodes exist
+                NodeWatch watch = new NodeWatch(host, service, nodes -> {
+                    ObjectNode json = Output.object();
+                    json.put("profile", p.name()).put("sg", nodes.sg());
+                    nodes.sr().ifPresent(sr -> json.put("sr", sr));
+                    out.result(json, "attached emu:" + p.name() + " as " + nodes.sg()
+                            + nodes.sr().map(sr -> " and " + sr).orElse("")
+                            + "; serving until Ctrl-C or `odflash emu detach`\n");
+                    ctx.terminal().out().flush();
+                });
+                watch.start();
+                service.serve(drive.scsi(), Duration.ofMinutes(10), () -> { }, served -> { });
+                if (!watch.found()) {
                     out.error(ExitCode.DEVICE, "emu attach: the gadget was bound but no /dev/sgN appeared within "
-                            + SCAN_WAIT.toSeconds() + " s (is usb-storage loaded?); the gadget was removed");
+                            + SCAN_WAIT.toSeconds() + " s (is usb-storage loaded? see dmesg); the gadget was removed");
                     return ExitCode.DEVICE;
                 }
-                ObjectNode json = Output.object();
-                json.put("profile", p.name()).put("sg", nodes.get().sg());
-                nodes.get().sr().ifPresent(sr -> json.put("sr", sr));
-                out.result(json, "attached emu:" + p.name() + " as " + nodes.get().sg()
-                        + nodes.get().sr().map(sr -> " and " + sr).orElse("")
-                        + "; serving until Ctrl-C or `odflash emu detach`\n");
-                ctx.terminal().out().flush();
-                service.serve(drive.scsi(), Duration.ofMinutes(10), served -> { });
                 return ExitCode.OK;
             } finally {
                 removeQuietly(service, setup);
             }
         }
+    }
+
+    /**
+     * Waits on a thread of its own for the nodes the kernel makes, prints them once, and stops the service when
+     * none appear in time (the serving thread then returns and the gadget is removed).
+     */
+    private static final class NodeWatch {
+        private final GadgetHost host;
+        private final GadgetService service;
+        private final java.util.function.Consumer<GadgetNodes> found;
+        private volatile boolean seen;
+
+        NodeWatch(GadgetHost host, GadgetService service, java.util.function.Consumer<GadgetNodes> found) {
+            this.host = host;
+            this.service = service;
+            this.found = found;
+        }
+
+        void start() {
+            Thread.ofPlatform().daemon().name("odflash-gadget-nodes").start(this::watch);
+        }
+
+        boolean found() {
+            return seen;
+        }
+
+        private void watch() {
+            long end = System.nanoTime() + SCAN_WAIT.toNanos();
+            try {
+                while (System.nanoTime() < end && !service.stopping()) {
+                    Optional<GadgetNodes> nodes = GadgetNodes.find(host);
+                    if (nodes.isPresent() && nodes.get().sr().isPresent()) {
+                        seen = true;
+                        found.accept(nodes.get());
+                        return;
+                    }
+                    Thread.sleep(100);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Optional<GadgetNodes> last = GadgetNodes.find(host);
+            if (last.isPresent()) { // an sg node without its sr: still usable, printed as it is
+                seen = true;
+                found.accept(last.get());
+                return;
+            }
+            service.stop();
+        }
+    }
+
+    /** Behind a real kernel the drive runs on the wall clock: timescale=1 unless the spec names one. */
+    private static String onTheWallClock(String spec) {
+        try {
+            if (EmulatorSpec.parse(spec).params().containsKey("timescale")) {
+                return spec;
+            }
+        } catch (IllegalArgumentException e) {
+            return spec; // opening the drive words the error
+        }
+        return spec + (spec.contains("?") ? "&" : "?") + "timescale=1";
     }
 
     private static ExitCode refuse(Output out, GadgetHost.Refusal refusal) {
@@ -115,19 +184,9 @@ final class EmuAttachCommand extends BaseCommand {
         return code;
     }
 
-    private static Optional<GadgetNodes> waitForNodes(GadgetHost host) throws InterruptedException {
-        long end = System.nanoTime() + SCAN_WAIT.toNanos();
-        while (System.nanoTime() < end) {
-            Optional<GadgetNodes> nodes = GadgetNodes.find(host);
-            if (nodes.isPresent() && nodes.get().sr().isPresent()) {
-                return nodes;
-            }
-            Thread.sleep(100);
-        }
-        return GadgetNodes.find(host);
-    }
-
+    /** The configfs order (docs/testing.md "USB gadget"): unbind, stop the handler, then unmount and remove. */
     private static void removeQuietly(GadgetService service, GadgetSetup setup) {
+        setup.unbind();
         service.stop();
         try {
             setup.remove();

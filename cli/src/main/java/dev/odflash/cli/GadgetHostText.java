@@ -7,15 +7,20 @@ import java.util.Map;
 
 /** The words for a host that cannot serve a gadget, and the test hook that stands in for the host (docs/testing.md). */
 final class GadgetHostText {
-    /** Test hook: "os=NAME;uid=N;root=DIR" stands in for this host; nothing is then loaded or mounted. */
+    /**
+     * Test hook: "os=NAME;uid=N;root=DIR" stands in for this host; nothing is then loaded or mounted. Honoured only
+     * when the JVM's system property {@link #TEST_PROPERTY} is "true" too (tests set it in-process; the launcher
+     * never does), so the environment alone can never make a non-root user pass the root check on a real system.
+     */
     static final String TEST_HOST = "ODFLASH_GADGET_TEST_HOST";
+    static final String TEST_PROPERTY = "odflash.test.gadgetHost";
 
     private GadgetHostText() {
     }
 
     static GadgetHost host(Map<String, String> env) {
         String hook = env.get(TEST_HOST);
-        if (hook == null) {
+        if (hook == null || !"true".equals(System.getProperty(TEST_PROPERTY))) {
             return GadgetHost.current();
         }
         String os = "Linux";
@@ -27,11 +32,14 @@ final class GadgetHostText {
                 switch (kv[0]) {
                     case "os" -> os = kv[1];
                     case "uid" -> uid = Long.parseLong(kv[1]);
-                    case "root" -> root = Path.of(kv[1]);
+                    case "root" -> root = Path.of(kv[1]).toAbsolutePath().normalize();
                     default -> {
                     }
                 }
             }
+        }
+        if (root.getNameCount() == 0) { // the real tree: a stand-in host only ever works on a scratch one
+            return GadgetHost.current();
         }
         return new GadgetHost(os, uid, root, false);
     }

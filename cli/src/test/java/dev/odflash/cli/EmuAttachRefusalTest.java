@@ -21,6 +21,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ODFLASH_GADGET_TEST_HOST (docs/testing.md) over a scratch tree, so nothing is loaded, mounted or bound here.
  */
 class EmuAttachRefusalTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void honourTheHook() {
+        System.setProperty(GadgetHostText.TEST_PROPERTY, "true");
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void dropTheHook() {
+        System.clearProperty(GadgetHostText.TEST_PROPERTY);
+    }
+
     @TempDir
     Path home;
     @TempDir

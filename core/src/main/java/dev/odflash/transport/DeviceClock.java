@@ -16,6 +16,14 @@ public interface DeviceClock {
     /** Whether this is simulated device time rather than the wall clock. */
     boolean simulated();
 
+    /**
+     * How many times faster than the wall clock device time runs (an emulated drive behind `emu attach` with
+     * {@code timescale=N}); 1 for real drives and for simulated time. The trace header records it.
+     */
+    default long timescale() {
+        return 1;
+    }
+
     static DeviceClock wall() {
         long start = System.nanoTime();
         return new DeviceClock() {

@@ -65,6 +65,9 @@ public final class EmulatedDrives {
         if (spec.params().containsKey("readbuffer")) {
             throw new IllegalArgumentException("readbuffer= applies to the mt1959 profile (asus-bw16d1ht) only");
         }
+        if (spec.params().containsKey("timescale")) { // the register-level drive has no USB form (issue 16 §2)
+            throw new IllegalArgumentException("timescale= applies to download-family profiles only");
+        }
         int size = (int) chip.size();
         byte[] factory = Mtk8051Firmware.generate(profile.vendor(), profile.product(), profile.defaultVersion(), size);
         byte[] flash = store.open(size, factory); // a new ?image= file starts as the synthetic default version

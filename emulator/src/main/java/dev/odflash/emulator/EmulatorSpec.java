@@ -14,7 +14,7 @@ import java.util.Set;
 public record EmulatorSpec(String profile, Map<String, String> params) {
     public static final String PREFIX = "emu:";
     static final Set<String> KEYS = Set.of("chip", "image", "medium", "align", "maxxfer", "bridge", "fault", "unit", "stats",
-            "readbuffer", "intro", "unlock", "bp", "spi", "atapi");
+            "timescale", "readbuffer", "intro", "unlock", "bp", "spi", "atapi");
 
     public EmulatorSpec {
         params = Map.copyOf(params);

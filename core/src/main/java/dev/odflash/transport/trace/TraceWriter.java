@@ -50,9 +50,17 @@ public final class TraceWriter implements AutoCloseable {
      * replay serves its commands under the same limits.
      */
     public void header(long maxTransfer, int alignMask, boolean simulatedClock) {
+        header(maxTransfer, alignMask, simulatedClock, 1);
+    }
+
+    /** As {@link #header(long, int, boolean)}; a wall clock sped up ({@code timescale} above 1) adds "timescale". */
+    public void header(long maxTransfer, int alignMask, boolean simulatedClock, long timescale) {
         ObjectNode line = line();
-        line.putObject("header").put("tool", "odflash").put("version", version).put("maxTransfer", maxTransfer)
-                .put("alignMask", alignMask).put("clock", simulatedClock ? "virtual" : "wall");
+        ObjectNode h = line.putObject("header").put("tool", "odflash").put("version", version)
+                .put("maxTransfer", maxTransfer).put("alignMask", alignMask).put("clock", simulatedClock ? "virtual" : "wall");
+        if (!simulatedClock && timescale > 1) {
+            h.put("timescale", timescale);
+        }
         write(line);
     }
 

@@ -40,7 +40,8 @@ public final class TracingDevice extends ForwardingDevice {
         this.channel = inner().chipChannel().map(c -> new TracingChipChannel(c, trace));
         this.registers = inner().taskFile().map(t -> new TracingTaskFile(t, trace, everyRegister));
         ScsiTransport path = inner().scsi();
-        trace.header(path.maxTransferLength(), path.alignmentMask(), inner().clock().simulated()); // before any command
+        trace.header(path.maxTransferLength(), path.alignmentMask(), inner().clock().simulated(), // before any command
+                inner().clock().timescale());
     }
 
 

@@ -33,7 +33,12 @@ public final class DownloadDrives {
         byte[] factory = DownloadFirmware.unitFlash(profile, profile.defaultVersion(), unit);
         byte[] flash = store.open(size, factory); // a new ?image= file starts as this unit with the default version
         try {
-            return open(specText, profile, quirks, faults, store, chip, flash, factory, spec.params().get("readbuffer"));
+            DownloadDrive drive = open(specText, profile, quirks, faults, store, chip, flash, factory,
+                    spec.params().get("readbuffer"));
+            if (spec.params().containsKey("timescale")) { // the wall clock, sped up (`emu attach` always sets it)
+                drive.clock().paceToWall(spec.number("timescale", 1));
+            }
+            return drive;
         } catch (RuntimeException e) {
             store.close();
             throw e;

@@ -26,6 +26,9 @@ final class DownloadScsi implements EmulatedAtapiFrontEnd.Personality {
 
     @Override
     public Reply answer(byte[] cdb, byte[] out, int inLength) throws TransportException {
+        if (StatusPages.handles(cdb)) { // what a kernel's sr driver asks at attach and on each open
+            return StatusPages.answer(cdb, drive.quirks().mediumPresent());
+        }
         return (cdb[0] & 0xFF) == 0x46 ? Features.getConfiguration(drive, cdb) : drive.protocol().handle(cdb, out, inLength);
     }
 

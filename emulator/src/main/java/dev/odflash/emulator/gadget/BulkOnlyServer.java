@@ -37,6 +37,7 @@ public final class BulkOnlyServer {
     private final ScsiTransport drive;
     private final BulkEndpoints endpoints;
     private final Duration timeout;
+    private final Runnable beforeEach;
     private final byte[] cbw = new byte[64];
 
     /**
@@ -44,9 +45,18 @@ public final class BulkOnlyServer {
      * @param timeout what each command is given on the drive (the host's own timeout is usb-storage's)
      */
     public BulkOnlyServer(ScsiTransport drive, BulkEndpoints endpoints, Duration timeout) {
+        this(drive, endpoints, timeout, () -> { });
+    }
+
+    /**
+     * @param beforeEach runs on this thread before each command reaches the drive (the caller moves the emulated
+     *                   drive's clock to the wall clock there: behind a real kernel, host waits take real time)
+     */
+    public BulkOnlyServer(ScsiTransport drive, BulkEndpoints endpoints, Duration timeout, Runnable beforeEach) {
         this.drive = drive;
         this.endpoints = endpoints;
         this.timeout = timeout;
+        this.beforeEach = beforeEach;
     }
 
     /**
@@ -76,6 +86,7 @@ public final class BulkOnlyServer {
                 readFully(data.asByteBuffer());
             }
             ScsiResult result;
+            beforeEach.run();
             try {
                 result = drive.execute(new ScsiRequest(w.cdb(), dir, data, timeout));
             } catch (TransportException e) {

@@ -77,6 +77,18 @@ public final class GadgetSetup {
         write(host.gadget().resolve("UDC"), GadgetHost.UDC);
     }
 
+    /** Unbinds the gadget from its UDC, if it is bound: the host side sees the device unplugged. */
+    public void unbind() {
+        Path udc = host.gadget().resolve("UDC");
+        if (Files.exists(udc)) {
+            try {
+                write(udc, "\n");
+            } catch (IOException e) {
+                // not bound
+            }
+        }
+    }
+
     /** Whether a gadget of this name exists (a live one, or one a killed run left). */
     public boolean exists() {
         return Files.isDirectory(host.gadget(), LinkOption.NOFOLLOW_LINKS);
@@ -88,14 +100,7 @@ public final class GadgetSetup {
      */
     public void remove() throws IOException {
         Path g = host.gadget();
-        Path udc = g.resolve("UDC");
-        if (Files.exists(udc)) {
-            try {
-                write(udc, "\n");
-            } catch (IOException e) {
-                // not bound
-            }
-        }
+        unbind();
         if (host.mayLoadModules()) {
             run("umount", host.functionFs().toString());
         }
