@@ -117,4 +117,15 @@ class ExternalBrickedRestoreTest {
         unchanged(r);
         assertThat(r.err()).contains("backup library").contains("--model");
     }
+
+    @Test
+    void theBrickedChipItselfIsBackedUpFirstByteExactUnderTheProgrammersName() throws IOException {
+        // the recipe's first step on a dead drive's chip: keep what it holds, recognisable or not
+        CliRunner.Run r = new ChildCli(home).run("backup", "--device", device(), "--chip", "SST25VF040", "--json");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        Path file = Path.of(r.json().path("file").asText());
+        assertThat(file.getParent().getFileName().toString()).isEqualTo("flashrom_SST25VF040");
+        assertThat(Files.readAllBytes(file)).as("the backup").isEqualTo(bricked);
+        assertThat(Files.readAllBytes(chip)).as("the dummy's image file").isEqualTo(bricked);
+    }
 }

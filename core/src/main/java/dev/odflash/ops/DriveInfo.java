@@ -55,8 +55,9 @@ public record DriveInfo(String spec, InquiryData inquiry, Optional<DriveModel> m
         }
     }
 
+    /** The drive-table row's family; without a row, the family the probe or the user named (a clip, a dead drive). */
     public Optional<DriveFamily> family() {
-        return model.map(DriveModel::family);
+        return model.map(DriveModel::family).or(() -> namedFamily);
     }
 
     /** The drive came up in its boot loader (revision "BOOT"): the main firmware did not start. */

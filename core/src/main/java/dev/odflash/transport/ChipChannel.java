@@ -5,9 +5,9 @@ package dev.odflash.transport;
  * vendor mode ("Vendor Intro" ... "Outro", docs/protocols.md §2.6) and an external programmer
  * (libflashrom) both offer this.
  *
- * <p>This is a Java API on purpose: the vendor mode's wire bytes are not public (docs/protocols.md §7.1),
- * so there is no byte format to encode; the emulator implements the semantics. Every call is one
- * command for timing, faults and traces. Addresses are byte offsets into the chip.
+ * <p>One call is one chip operation for timing, faults and traces; below it the vendor mode's own engines
+ * ({@code family.mtk8051}: task-file register writes, docs/protocols.md §2.6) or libflashrom do the wire work.
+ * Addresses are byte offsets into the chip.
  */
 public interface ChipChannel {
     /** Puts the drive into vendor mode ("Vendor Intro"). */

@@ -131,6 +131,11 @@ public final class ExternalProbe {
                     + " (its identity is confirmed first) or name the drive with " + Choice.MODEL_NAMED.mention()
                     + " NAME (a drive-table row), and give " + Choice.INCLUDE_BOOT.mention());
         }
+        if (model.isEmpty()) {
+            // a blank or bricked chip still has a name in the library: the programmer's and the part's
+            vendor = "flashrom";
+            product = probed.name();
+        }
         byte[] inquiryRaw = new byte[0];
         InquiryData inquiry = new InquiryData(InquiryData.TYPE_CD_DVD, true, 0, vendor, product, revision,
                 "", inquiryRaw);
@@ -145,7 +150,9 @@ public final class ExternalProbe {
                         + " apply, as named").orElse("")));
         return new DriveInfo(device.spec(), inquiry, model, chip.map(ChipSpec::id), chip,
                 Optional.of(new FlashSize(probed.size(), FlashSize.FROM_PROGRAMMER)), Optional.empty(), Optional.empty(),
-                device.emulated(), notes, warnings, Optional.empty());
+                device.emulated(), notes, warnings, Optional.empty(),
+                // no row: still this family's chip, so it is read and backed up like any other (the recovery recipe)
+                model.isEmpty() ? Optional.of(DriveFamily.EXTERNAL) : Optional.empty());
     }
 
     /**

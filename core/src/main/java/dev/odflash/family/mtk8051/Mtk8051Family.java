@@ -56,6 +56,10 @@ public final class Mtk8051Family implements Family {
                 ? " (emulated: odflash's vendor mode over the drive's task-file registers, docs/protocols.md §2.6.7)"
                 : " (emulated)") : "");
         boolean chipKnown = info.chip().isPresent();
+        if (chipKnown && info.model().isEmpty()) {
+            return List.of(new Capability("backup", true, readHow), new Capability("flash", false, "refused: "
+                    + noRulesReason()), new Capability("verify", true, "two agreeing reads compared with a file"));
+        }
         String flash = chipKnown
                 ? "erase and program through the vendor mode: gates, a verified backup, a plan at the chip's"
                 + " physical minimum, a journal, read-back of every block and a whole-chip verify"
@@ -69,13 +73,13 @@ public final class Mtk8051Family implements Family {
     @Override
     public List<Capability> capabilities() {
         return List.of(
-                new Capability("backup", true, "read the chip through the drive's vendor mode, two passes that must"
-                        + " agree, SHA-256; emulated drives only (the vendor mode's wire bytes are not public,"
-                        + " docs/protocols.md §7.1); for a real drive an external programmer clip (flashrom:, not in this"
-                        + " version)"),
-                new Capability("flash", true, "erase and program through the vendor mode (emulated drives only): gates,"
-                        + " a verified backup, a plan at the chip's physical minimum, a journal, read-back of every"
-                        + " block and a whole-chip verify"),
+                new Capability("backup", true, "read the chip through the drive's vendor mode at its ATA task-file"
+                        + " registers (docs/protocols.md §2.6): the register-level emulated drive, or on Linux as root a"
+                        + " drive on an IDE or IDE-mode channel through a port: device; two passes that must agree,"
+                        + " SHA-256; a chip on an external programmer clip through a flashrom: device"),
+                new Capability("flash", true, "erase and program through the vendor mode (the same paths): gates,"
+                        + " a verified backup, a plan at the chip's physical minimum, a journal and a whole-chip"
+                        + " verify"),
                 new Capability("verify", true, "two agreeing reads compared with a file"));
     }
 
@@ -91,8 +95,9 @@ public final class Mtk8051Family implements Family {
     @Override
     public String noReadPathReason(DriveInfo info, Device device) {
         if (device.chipChannel().isEmpty()) {
-            return "the 8051-era MTK vendor mode's wire bytes are not public (docs/protocols.md §7.1), so odflash has no"
-                    + " read path through " + device.spec() + "; an external programmer clip reads the chip directly";
+            return "the 8051-era MTK vendor mode is spoken at the drive's ATA task-file registers, which SCSI commands"
+                    + " through " + device.spec() + " do not reach (docs/protocols.md §2.6): on Linux as root the same"
+                    + " drive is reached through a port: device (port:/dev/sgN), or the chip through a programmer clip";
         }
         return "the drive did not enter vendor mode or did not identify its chip";
     }
@@ -104,13 +109,21 @@ public final class Mtk8051Family implements Family {
 
     @Override
     public String noDoctorProbeReason() {
-        return "no documented harmless vendor command: the 8051-era vendor mode's wire bytes are not"
-                + " public (docs/protocols.md §7.1)";
+        return "no documented harmless vendor command: the 8051-era vendor mode is entered at the task-file"
+                + " registers (docs/protocols.md §2.6), which the doctor does not touch";
     }
 
     @Override
     public FlashStrategy flashStrategy(DriveInfo info, Device device, FlashOptions options, DriveProbe reprobe)
             throws OdflashException {
-        return ChipWrite.target(info, device, info.model().orElseThrow().bootRegion(), noReadPathReason(info, device));
+        if (info.model().isEmpty()) { // a dead drive whose flash names no drive: read, never written without rules
+            throw OdflashException.refused(Gate.MODEL, noRulesReason() + "; nothing was written", Choice.MODEL_NAMED);
+        }
+        return ChipWrite.target(info, device, info.model().get().bootRegion(), noReadPathReason(info, device));
+    }
+
+    private static String noRulesReason() {
+        return "the flash's contents name no drive of the table, so its boot region and per-unit rules are unknown:"
+                + " name the drive's row with " + Choice.MODEL_NAMED.mention() + " NAME";
     }
 }

@@ -1,5 +1,6 @@
 package dev.odflash.ops.flash;
 
+import dev.odflash.drive.DriveModel;
 import dev.odflash.bytes.Sha256;
 import dev.odflash.family.Families;
 import dev.odflash.family.Family;
@@ -77,7 +78,8 @@ public final class FlashOperation {
         Family family = Families.of(info).orElseThrow(() -> OdflashException.refused(Gate.FAMILY, ""
                 + info.inquiry().vendor() + " " + info.inquiry().product() + " is not in the drive table;"
                 + " odflash sends an unknown drive no vendor command"));
-        Decisions.passed("family", info.model().orElseThrow().displayName() + ", " + family.word()
+        Decisions.passed("family", info.model().map(DriveModel::displayName).orElse("no drive-table row") + ", "
+                + family.word()
                 + (family.chipStyle() ? "" : " (download)"));
         FlashStrategy strategy = family.flashStrategy(info, device, options, reprobe);
         ImageReport report = ImageIdentifier.identify(file);
