@@ -36,19 +36,19 @@ final class JedecChip {
     /** An autopage part's byte-load window (inference: about 200 µs, as W29C0x0 data sheets give). */
     private static final long LOAD_WINDOW_NANOS = 200_000;
 
-    private long busyFrom;
-    private long busyUntil;
+    private final BusyWindow window;
     private int busyExpect;
     private boolean toggle;
 
     JedecChip(FlashChipModel chip, Pairs pairs) {
         this.chip = chip;
         this.pairs = pairs;
+        this.window = new BusyWindow(chip);
         chip.deferOperationTime();
     }
 
     boolean busy() {
-        return chip.clock().nanos() < busyUntil;
+        return window.busy();
     }
 
 
@@ -170,19 +170,12 @@ final class JedecChip {
         failed = !status.equals(ChipStatus.READY);
         failedExpect = expected < 0 ? 0xFF : expected;
         busyExpect = expected < 0 ? 0xFF : expected; // an erase drives the cells to 1: DQ7 reads 0 meanwhile
-        busyFrom = chip.clock().nanos();
-        busyUntil = busyFrom + chip.takeOperationNanos();
+        window.start();
     }
 
-    /**
-     * Power failed at {@code atNanos} (a cut between commands): an erase or program still inside its busy window is
-     * left as a cut one leaves a real part, not finished (data sheets: the operation stops at once; Interruptions).
-     */
+    /** Power failed at {@code atNanos} (a cut between commands): a running erase or program is left cut. */
     void powerCut(long atNanos) {
-        if (atNanos < busyUntil && busyUntil > busyFrom) {
-            chip.cutRunning((double) (atNanos - busyFrom) / (busyUntil - busyFrom));
-        }
-        busyUntil = 0;
+        window.powerCut(atNanos);
     }
 
     private void reset() {

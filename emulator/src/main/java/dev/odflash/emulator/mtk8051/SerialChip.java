@@ -29,35 +29,26 @@ final class SerialChip {
     private long operations;
     private long ignored;
 
-    private long busyFrom;
-    private long busyUntil;
+    private final BusyWindow window;
 
     SerialChip(FlashChipModel chip, int statusAtPowerOn) {
         this.chip = chip;
         this.status = statusAtPowerOn & 0x9C;
+        this.window = new BusyWindow(chip);
         chip.deferOperationTime();
     }
 
     boolean busy() {
-        return chip.clock().nanos() < busyUntil;
+        return window.busy();
     }
 
     private void started() {
-        busyFrom = chip.clock().nanos();
-        busyUntil = busyFrom + chip.takeOperationNanos();
+        window.start();
     }
 
-    /**
-     * Power failed at {@code atNanos}: an erase or program still inside its busy window (WIP set) stops where it is,
-     * leaving its sector partly erased or its page partly programmed (the chip model's {@code cutRunning}); the data
-     * sheets promise nothing about the cells after an interrupted operation (MX25L4005: "the WIP bit is 1 during the
-     * ... cycle"; docs/protocols.md §2.6.4).
-     */
+    /** Power failed at {@code atNanos}: an erase or program still running (WIP set) is left cut ({@link BusyWindow}). */
     void powerCut(long atNanos) {
-        if (atNanos < busyUntil && busyUntil > busyFrom) {
-            chip.cutRunning((double) (atNanos - busyFrom) / (busyUntil - busyFrom));
-        }
-        busyUntil = 0;
+        window.powerCut(atNanos);
     }
 
     long operations() {
