@@ -42,7 +42,10 @@ final class RemsIds {
             new Row("SST25VF080B", 0xBF, 0x8E, "SST25VF080B data sheet, Read-ID (90h/ABh): BF 8E"),
             new Row("SST25VF016B", 0xBF, 0x41, "SST25VF016B data sheet, Read-ID (90h/ABh): BF 41"),
             new Row("MX25L6436E", 0xC2, 0x16, "MX25L6436E data sheet, REMS (90h): manufacturer C2, device 16"),
-            new Row("W25Q128FV", 0xEF, 0x17, "W25Q128FV data sheet, Manufacturer/Device ID (90h): EF 17"));
+            new Row("W25Q128FV", 0xEF, 0x17, "W25Q128FV data sheet, Manufacturer/Device ID (90h): EF 17"),
+            new Row("SST25VF032B", 0xBF, 0x4A, "SST25VF032B data sheet, Read-ID (90h/ABh): BF 4A"),
+            new Row("W25Q256FV", 0xEF, 0x18, "W25Q256FV data sheet, Manufacturer/Device ID (90h): EF 18"),
+            new Row("S25FL128L", 0x01, 0x17, "inferred: Spansion's 128 Mbit S25FL1 parts answer READ_ID (90h) with 01 17"));
 
     private RemsIds() {
     }
