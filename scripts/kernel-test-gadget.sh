@@ -35,6 +35,56 @@ gadget_attach() { # spec: starts `emu attach` with its own trace in the backgrou
   echo "INFO gadget $1: sg=$sg sr=$sr after $i tenths of a second"
 }
 
+# --- the non-root matrix (issue 16 §2; docs/testing.md "The non-root matrix") ---------------------------------
+# A user odtest (uid 4243) in a group odflash (gid 4242) that owns the nodes the way
+# scripts/packaging/60-odflash-optical.rules makes udev do (GROUP, MODE 0660); busybox su drops root's privileges
+# (the guest has no setpriv that changes uids). The kernel's SCSI command filter decides, not odflash.
+NR_UID=4243 NR_GID=4242
+as_odtest() { # command line for sh -c, run as odtest with its own data home
+  su -p -s /bin/sh odtest -c "ODFLASH_HOME=/tmp/nr-home HOME=/tmp/nr-home $*"
+}
+probes() { grep -c '"cdb":"ff00ff0000000000000000aa"' /tmp/gadget.jsonl; }
+nr_doctor() { # label node: doctor as odtest; sets rc, n0 (probes before), n1 (after)
+  n0=$(probes)
+  as_odtest "$JAVA -Xint dev.odflash.cli.Main doctor --device $2 --json" > nr-$1.json 2> nr-$1.err; rc=$?
+  n1=$(probes)
+  echo "INFO nonroot $1: doctor --device $2 ($(ls -l $2 | cut -d' ' -f1)) exit $rc, probes at the drive $n0 -> $n1"
+  grep -o '"[a-z]*" : "[^"]*\(EPERM\|EACCES\|permission\|read-write\|vendor probe\)[^"]*"' nr-$1.json | head -n 6 |
+    sed "s/^/INFO nonroot $1: /"
+  [ -s nr-$1.err ] && head -n 3 nr-$1.err | sed "s/^/INFO nonroot $1 stderr: /"
+}
+gadget_nonroot() { # profile (a TSST one: its 12-byte probe is the vendor command)
+  p=$1
+  grep -q '^odtest:' /etc/passwd 2>/dev/null || {
+    echo "odtest:x:$NR_UID:$NR_GID:odflash kernel test:/tmp/nr-home:/bin/sh" >> /etc/passwd
+    echo "odflash:x:$NR_GID:" >> /etc/group
+  }
+  rm -rf /tmp/nr-home
+  expect "nonroot $p: su runs commands as uid $NR_UID, without root" sh -c "test \"\$(su -p -s /bin/sh odtest -c 'id -u')\" = $NR_UID"
+  sg_was=$(stat -c '%g %a' "$sg"); sr_was=$(stat -c '%g %a' "$sr")
+  echo "INFO nonroot $p: devtmpfs made $sg gid/mode $sg_was, $sr $sr_was"
+  chgrp $NR_GID "$sg" "$sr"; chmod 660 "$sg" "$sr"
+  # (a) /dev/sgN read-write: every command passes, the vendor probe among them
+  nr_doctor sg-rw "$sg"
+  expect "nonroot $p: doctor through $sg read-write (group, 0660) exits 0" test $rc -eq 0
+  expect "nonroot $p: its TSST 12-byte probe reached the drive through the kernel" test "$n1" -gt "$n0"
+  # (b) /dev/sgN that odtest may only read: odflash falls back to a read-only open, the kernel refuses FF
+  chmod 640 "$sg"
+  nr_doctor sg-ro "$sg"
+  expect "nonroot $p: doctor through a read-only $sg exits 3 (a failed check)" test $rc -eq 3
+  expect "nonroot $p: the read-only open's vendor probe got EPERM from the kernel's filter" \
+    sh -c "grep 'vendor probe' nr-sg-ro.json >/dev/null && grep -q 'ioctl failed (EPERM)' nr-sg-ro.json"
+  expect "nonroot $p: the read-only open's probe never reached the drive" test "$n1" -eq "$n0"
+  expect "nonroot $p: doctor's advice for it names the read-write /dev/sgN" grep -q 'opened read-write' nr-sg-ro.json
+  # (c) /dev/srN read-write (the block node): the kernel refuses FF whatever the open mode
+  nr_doctor sr "$sr"
+  expect "nonroot $p: doctor through $sr exits 3 (a failed check)" test $rc -eq 3
+  expect "nonroot $p: $sr's vendor probe got EPERM from the kernel's filter" grep -q 'ioctl failed (EPERM)' nr-sr.json
+  expect "nonroot $p: $sr's probe never reached the drive" test "$n1" -eq "$n0"
+  expect "nonroot $p: doctor's advice for it names the read-write /dev/sgN" grep -q 'opened read-write' nr-sr.json
+  chgrp ${sg_was% *} "$sg"; chmod ${sg_was#* } "$sg"; chgrp ${sr_was% *} "$sr"; chmod ${sr_was#* } "$sr"
+}
+
 gadget_detach() { # profile
   odflash emu detach > detach.out 2> detach.err; rc=$?
   expect "gadget $1: emu detach exits 0" test $rc -eq 0
@@ -70,6 +120,7 @@ gadget_case() { # profile, checks (words: info doctor backup)
       expect "gadget $p: doctor's TSST 12-byte probe reached the drive intact (ff00ff..aa)" \
         grep -q '"cdb":"ff00ff0000000000000000aa"' /tmp/gadget.jsonl;;
     esac
+    case " $checks " in *" nonroot "*) gadget_nonroot $p;; esac
     # a flash of this profile's next version, ending verified, whose commands are the in-process run's
     timeout 400 $JAVA -XX:TieredStopAtLevel=1 dev.odflash.cli.Main flash --device "$sg" $GDIR/$p.bin --yes --without-backup \
       --trace /tmp/host-$p.jsonl --json > gflash.json 2> gflash.err < /dev/null; rc=$?
@@ -99,7 +150,8 @@ gadget_stage() {
   fi
   t0=$(uptime_s)
   for p in $(echo "${KT_GADGET_PROFILES:-asus-bw16d1ht tsst-ts-h353c btc-drw1008 samsung-sd616f samsung-se506cb}" | tr , " "); do
-    case $p in asus-*|tsst-*) gadget_case $p "info doctor";; # the MT19xx drive; the TSST 12-byte probe
+    case $p in asus-*) gadget_case $p "info doctor";; # the MT19xx drive
+               tsst-*) gadget_case $p "info doctor nonroot";; # the TSST 12-byte probe, as root and not
                *) gadget_case $p "";; esac
   done
   echo "INFO gadget stage took $(awk "BEGIN{print $(uptime_s)-$t0}") s guest time"

@@ -80,9 +80,12 @@ public final class Errno {
         return switch (errno) {
             case ENOTTY -> new TransportException(Kind.NOT_SCSI, what + ": " + node + " is not a SCSI device"
                     + " (SG_IO works on /dev/sgN and /dev/srN)", errno, null);
+            // the filter (docs/testing.md, "non-root matrix", checked by the kernel test): without CAP_SYS_RAWIO a
+            // /dev/sgN opened read-write passes every command; /dev/srN and a read-only open refuse vendor ones
             case EPERM, EACCES -> new TransportException(Kind.PERMISSION, what + ": the kernel's SCSI command filter"
-                    + " refused this command for a process without CAP_SYS_RAWIO; vendor and write commands need"
-                    + " root (sudo odflash ...)", errno, null);
+                    + " refused this command for a process without CAP_SYS_RAWIO; vendor and write commands pass only"
+                    + " through the drive's /dev/sgN opened read-write (`odflash list` names it; the user needs read"
+                    + " and write permission on it), or as root (sudo odflash ...)", errno, null);
             case EINVAL -> length > 4096
                     ? new TransportException(Kind.TRANSFER_TOO_LARGE, what + ": the OS refused the request; with "
                     + length + " bytes of data this means the transfer is larger than the adapter allows", errno, null)

@@ -45,7 +45,8 @@ class ErrnoAndHostStatusTest {
     @Test
     void ioctlTextsSayWhatToDo() {
         assertThat(Errno.ioctl("/dev/null", "INQUIRY", Errno.ENOTTY, 0).getMessage()).contains("is not a SCSI device");
-        assertThat(Errno.ioctl("/dev/sr0", "WRITE BUFFER", Errno.EPERM, 0).getMessage()).contains("CAP_SYS_RAWIO");
+        assertThat(Errno.ioctl("/dev/sr0", "WRITE BUFFER", Errno.EPERM, 0).getMessage())
+                .contains("CAP_SYS_RAWIO", "/dev/sgN opened read-write");
         assertThat(Errno.ioctl("/dev/sg0", "READ", Errno.EINVAL, 1 << 20).getMessage()).contains("larger than the adapter");
         assertThat(Errno.ioctl("/dev/sg0", "TUR", Errno.EBUSY, 0).getMessage()).contains("in use");
     }
