@@ -52,10 +52,8 @@ import java.util.stream.IntStream;
 public final class FlashChipModel {
     // Stream tags mixed into the seed, so flips, erase cuts and program cuts draw independent values.
     private static final long FLIP_STREAM = 0x666C6970L;
-    private static final long ERASE_STREAM = 0x65726173L;
-    private static final long PROGRAM_STREAM = 0x70726F67L;
-    /** The share of an autopage part's page-write time spent erasing the page (inference, see {@link #cutPage}). */
-    private static final double AUTOPAGE_ERASE_SHARE = 0.5;
+    static final long ERASE_STREAM = 0x65726173L;
+    static final long PROGRAM_STREAM = 0x70726F67L;
 
     private final ChipSpec spec;
     private final byte[] cells;
@@ -65,6 +63,8 @@ public final class FlashChipModel {
     private final ChipFaults faults;
     private final long seed;
     private final ReadNoise noise;
+    private final WriteRules rules;
+    private final RunningOperation running;
 
     private CellSink sink = CellSink.NONE;
     private boolean deferOperationTime;
@@ -82,15 +82,6 @@ public final class FlashChipModel {
     private long partialPrograms;
     private long lies;
     private long wornFailures;
-    /** The last erase or program while time is deferred: where, what the cells held, what it burnt (null: an erase). */
-    private int runningFrom = -1;
-    private byte[] runningBefore;
-    private byte[] runningSource;
-    /** Page and autopage parts: what the running page program leaves in its page once done (null otherwise). */
-    private byte[] runningAfter;
-    private long runningCount;
-    private long busyCuts;
-
     public FlashChipModel(ChipSpec spec, byte[] contents, VirtualClock clock, long seed) {
         this(spec, contents, clock, seed, ChipFaults.NONE);
     }
@@ -107,6 +98,8 @@ public final class FlashChipModel {
         this.faults = Objects.requireNonNull(faults, "faults");
         this.seed = seed;
         this.noise = new ReadNoise(faults.flipProbability(), random(seed ^ FLIP_STREAM));
+        this.rules = new WriteRules(cells, undefined);
+        this.running = new RunningOperation(cells, rules, spec.writeModel(), seed);
     }
 
     /** A named algorithm, so seeded values stay the same across JDK releases. */
@@ -115,7 +108,7 @@ public final class FlashChipModel {
     }
 
     /** The generator for one fault event: depends on the seed, the kind and the count only. */
-    private RandomGenerator eventRandom(long stream, long count) {
+    static RandomGenerator eventRandom(long seed, long stream, long count) {
         return random(seed ^ stream * 0x9E3779B97F4A7C15L ^ count * 0xC2B2AE3D27D4EB4FL);
     }
 
@@ -190,8 +183,10 @@ public final class FlashChipModel {
             if (faults.powerLossAtErase().contains(eraseCalls)) {
                 interruptErase((int) address, blockSize, nanos);
             }
-            remember((int) address, blockSize, null, 0);
-            eraseCells((int) address, (int) address + blockSize);
+            if (deferOperationTime) {
+                running.erase((int) address, blockSize, eraseCalls);
+            }
+            rules.erase((int) address, (int) address + blockSize);
         } finally {
             sink.written(cells, (int) address, (int) address + blockSize);
         }
@@ -202,9 +197,9 @@ public final class FlashChipModel {
 
     private void interruptErase(int from, int length, long nanos) {
         byte[] before = Arrays.copyOfRange(cells, from, from + length);
-        double progress = Interruptions.erase(cells, from, from + length, eventRandom(ERASE_STREAM, eraseCalls));
+        double progress = Interruptions.erase(cells, from, from + length, eventRandom(seed, ERASE_STREAM, eraseCalls));
         charge(Math.round(nanos * progress));
-        boolean partial = !isErased(from, length) && !Arrays.equals(before, 0, length, cells, from, from + length);
+        boolean partial = !rules.isErased(from, length) && !Arrays.equals(before, 0, length, cells, from, from + length);
         if (partial) {
             partialErases++;
         }
@@ -243,11 +238,15 @@ public final class FlashChipModel {
         if (faults.powerLossAtProgram().contains(programCalls)) {
             interruptProgram(at, src, off, len, nanos);
         }
-        remember(at, len, src, off);
+        if (deferOperationTime) {
+            running.program(at, src, off, len, programCalls, touchedByProgram(at, len));
+        }
         try {
             return programRemembered(at, src, off, len, nanos);
         } finally {
-            rememberPageResult(at, len);
+            if (deferOperationTime) {
+                running.programDone();
+            }
         }
     }
 
@@ -259,10 +258,10 @@ public final class FlashChipModel {
             return done();
         }
         boolean violated = switch (spec.writeModel()) {
-            case WriteModel.Bit b -> programBits(at, src, off, len);
-            case WriteModel.Byte b -> programBytes(at, src, off, len);
-            case WriteModel.Page p -> programPage(p.size(), false, at, src, off, len);
-            case WriteModel.AutoPage a -> programPage(a.size(), true, at, src, off, len);
+            case WriteModel.Bit b -> rules.programBits(at, src, off, len);
+            case WriteModel.Byte b -> rules.programBytes(at, src, off, len);
+            case WriteModel.Page p -> rules.programPage(p.size(), false, at, src, off, len);
+            case WriteModel.AutoPage a -> rules.programPage(a.size(), true, at, src, off, len);
         };
         if (violated) {
             violations++;
@@ -293,7 +292,7 @@ public final class FlashChipModel {
      * same way (with the bit rule for the prefix) is a simplification (inference).
      */
     private void interruptProgram(int at, byte[] src, int off, int len, long nanos) {
-        RandomGenerator random = eventRandom(PROGRAM_STREAM, programCalls);
+        RandomGenerator random = eventRandom(seed, PROGRAM_STREAM, programCalls);
         int[] burnt = IntStream.range(0, len).filter(i -> src[off + i] != (byte) 0xFF).toArray();
         byte[] before = Arrays.copyOfRange(cells, at, at + len);
         double fraction = 0;
@@ -303,7 +302,7 @@ public final class FlashChipModel {
             int cut = burnt[rank];
             if (cut > 0) {
                 boolean violated = spec.writeModel() instanceof WriteModel.Byte
-                        ? programBytes(at, src, off, cut) : programBits(at, src, off, cut);
+                        ? rules.programBytes(at, src, off, cut) : rules.programBits(at, src, off, cut);
                 if (violated) {
                     violations++;
                 }
@@ -322,135 +321,22 @@ public final class FlashChipModel {
                 programCalls, at, len, Math.round(fraction * 100), partial ? ", range left partly programmed" : ""));
     }
 
-    /** While time is deferred, keeps what an operation's cells held, so a cut inside its busy window can undo it. */
-    private void remember(int from, int length, byte[] src, int off) {
-        if (!deferOperationTime) {
-            return;
-        }
-        runningAfter = null;
-        if (src != null && pageWise()) {
-            int[] page = touchedByProgram(from, length); // a page part's program acts on its whole page
-            runningFrom = page[0];
-            runningBefore = Arrays.copyOfRange(cells, page[0], page[1]);
-            runningSource = null;
-            runningCount = programCalls;
-            return;
-        }
-        runningFrom = from;
-        runningBefore = Arrays.copyOfRange(cells, from, from + length);
-        runningSource = src == null ? null : Arrays.copyOfRange(src, off, off + length);
-        runningCount = src == null ? eraseCalls : programCalls;
-    }
-
-    /** After a page part's program ran to its end (cells final, time owed): the page as the finished program left it. */
-    private void rememberPageResult(int at, int len) {
-        if (deferOperationTime && pageWise() && runningFrom >= 0 && runningSource == null && runningBefore != null) {
-            runningAfter = Arrays.copyOfRange(cells, runningFrom, runningFrom + runningBefore.length);
-        }
-    }
-
-    private boolean pageWise() {
-        return spec.writeModel() instanceof WriteModel.Page || spec.writeModel() instanceof WriteModel.AutoPage;
+    /** Power cuts that landed inside a running erase or program's busy window and left it cut ({@link #cutRunning}). */
+    public long busyCuts() {
+        return running.busyCuts();
     }
 
     /**
      * Power failed while the last erase or program was still running ({@link #deferOperationTime()}: its cells
-     * already hold the result, its time is owed), {@code progress} of that time gone: the cells go back to what they
-     * held and are left as a cut inside the call leaves them (an erase partly erased, scattered; a byte or bit part's
-     * program with a prefix burnt and one byte part-way, by the write model's rule; a page part's program as
-     * {@link #cutPage} leaves its page). Returns whether anything was cut.
+     * already hold the result, its time is owed), {@code progress} of that time gone: the cells are left as a cut
+     * inside the call leaves them ({@link RunningOperation#cut}). Returns whether anything was cut.
      */
     public boolean cutRunning(double progress) {
-        if (runningFrom < 0) {
+        if (!running.cut(progress, sink)) {
             return false;
         }
-        int from = runningFrom;
-        int length = runningBefore.length;
-        runningFrom = -1;
-        double p = Math.min(1, Math.max(0, progress));
-        if (runningAfter != null) {
-            cutPage(from, p);
-        } else if (runningSource == null) {
-            System.arraycopy(runningBefore, 0, cells, from, length);
-            Interruptions.erase(cells, from, from + length, p, eventRandom(ERASE_STREAM, runningCount));
-            if (!isErased(from, length) && !Arrays.equals(runningBefore, 0, length, cells, from, from + length)) {
-                partialErases++;
-            }
-        } else if (spec.writeModel() instanceof WriteModel.Byte || spec.writeModel() instanceof WriteModel.Bit) {
-            System.arraycopy(runningBefore, 0, cells, from, length);
-            byte[] src = runningSource;
-            int[] burnt = IntStream.range(0, length).filter(i -> src[i] != (byte) 0xFF).toArray();
-            if (burnt.length > 0) {
-                int cut = burnt[Math.min(burnt.length - 1, (int) (p * burnt.length))];
-                if (cut > 0 && (spec.writeModel() instanceof WriteModel.Byte
-                        ? programBytes(from, src, 0, cut) : programBits(from, src, 0, cut))) {
-                    violations++;
-                }
-                if (Interruptions.unfinished(cells[from + cut], src[cut])) {
-                    partialPrograms++;
-                }
-                cells[from + cut] = Interruptions.partlyProgrammed(cells[from + cut], src[cut],
-                        eventRandom(PROGRAM_STREAM, runningCount));
-            }
-        } else {
-            return false;
-        }
-        busyCuts++;
         status = new ChipStatus(true, false, false);
-        sink.written(cells, from, from + length);
         return true;
-    }
-
-    /**
-     * A page part's program cut at {@code progress} of its time. Vendors say only that an interrupted program leaves
-     * its data undefined (Macronix MX25L4005 data sheet: the page program is internally timed, WIP set until it ends;
-     * Microchip "Implications of Device Reset": the target is left partially programmed); the pattern is a model
-     * (inference): a page part burns its page in parallel, so each byte that had bits to clear is done with
-     * probability equal to the progress and otherwise part-way ({@link Interruptions#partlyProgrammed}), scattered over
-     * the page. An autopage part (W29C040: the page write erases the page internally, then programs it; Winbond W29C040
-     * data sheet, "Page Write" and t_WC) spends the first half of its time on the erase (inference: the split is not
-     * published): a cut there leaves the page partly erased ({@link Interruptions#erase}) and nothing of the new data,
-     * a cut later the page erased and then partly programmed as above.
-     */
-    private void cutPage(int from, double progress) {
-        byte[] before = runningBefore;
-        byte[] after = runningAfter;
-        int length = before.length;
-        runningAfter = null;
-        RandomGenerator random = eventRandom(PROGRAM_STREAM, runningCount);
-        System.arraycopy(before, 0, cells, from, length);
-        double burn = progress;
-        if (spec.writeModel() instanceof WriteModel.AutoPage) {
-            if (progress < AUTOPAGE_ERASE_SHARE) {
-                Interruptions.erase(cells, from, from + length, progress / AUTOPAGE_ERASE_SHARE, random);
-                countPartialPage(from, before, after);
-                return;
-            }
-            eraseCells(from, from + length);
-            burn = (progress - AUTOPAGE_ERASE_SHARE) / (1 - AUTOPAGE_ERASE_SHARE);
-        }
-        for (int i = 0; i < length; i++) {
-            byte old = cells[from + i];
-            if (!Interruptions.unfinished(old, after[i])) {
-                cells[from + i] = (byte) (old & after[i]); // nothing to clear here: already what the program leaves
-                continue;
-            }
-            cells[from + i] = random.nextDouble() < burn ? after[i] : Interruptions.partlyProgrammed(old, after[i], random);
-        }
-        countPartialPage(from, before, after);
-    }
-
-    private void countPartialPage(int from, byte[] before, byte[] after) {
-        int length = before.length;
-        if (!Arrays.equals(before, 0, length, cells, from, from + length)
-                && !Arrays.equals(after, 0, length, cells, from, from + length)) {
-            partialPrograms++;
-        }
-    }
-
-    /** Power cuts that landed inside a running erase or program's busy window and left it cut ({@link #cutRunning}). */
-    public long busyCuts() {
-        return busyCuts;
     }
 
     /** Locks a range in hardware (a boot-block lock): erase and program touching it are refused. */
@@ -497,17 +383,17 @@ public final class FlashChipModel {
 
     /** Program calls the write model forbids; each left some cells undefined. */
     public long violations() {
-        return violations;
+        return violations + running.violations();
     }
 
     /** Interrupted erases that left their block neither as it was nor erased (fault campaign). */
     public long partialErases() {
-        return partialErases;
+        return partialErases + running.partialErases();
     }
 
     /** Interrupted program calls that left their range changed but not finished (fault campaign). */
     public long partialPrograms() {
-        return partialPrograms;
+        return partialPrograms + running.partialPrograms();
     }
 
     /** Program calls that reported READY and wrote nothing ({@code lie@program:K}). */
@@ -533,85 +419,6 @@ public final class FlashChipModel {
     /** Program calls the part accepted, interrupted and lying ones included: what {@code @program:K} counts. */
     public long programCalls() {
         return programCalls;
-    }
-
-    // --- cell rules, one per write model (docs/architecture.md "Write models") ---
-
-    private void eraseCells(int from, int to) {
-        Arrays.fill(cells, from, to, (byte) 0xFF);
-    }
-
-    /** bit: programming can only clear bits, so the cell becomes old AND new; never a violation. */
-    private boolean programBits(int at, byte[] src, int off, int len) {
-        for (int i = 0; i < len; i++) {
-            cells[at + i] &= src[off + i];
-        }
-        return false;
-    }
-
-    /**
-     * byte: a byte whose new value is 0xFF is not programmed at all (that is how a host leaves a byte
-     * alone); any other byte must still be erased ("the sector must be fully erased before
-     * programming", SST DS20005022), else it is left undefined.
-     */
-    private boolean programBytes(int at, byte[] src, int off, int len) {
-        boolean violated = false;
-        for (int i = 0; i < len; i++) {
-            byte value = src[off + i];
-            if (value == (byte) 0xFF) {
-                continue;
-            }
-            if (cells[at + i] != (byte) 0xFF) {
-                cells[at + i] = undefinedByte();
-                violated = true;
-            } else {
-                cells[at + i] = value;
-            }
-        }
-        return violated;
-    }
-
-    /**
-     * page:N and autopage:N: a program call writes one page as a unit. A partial call leaves the rest of
-     * that page undefined. A page:N part needs the page erased beforehand (else the whole page is
-     * undefined); an autopage:N part erases it internally first (W29C040, AT29C0x0), so rewriting a
-     * whole page is always allowed.
-     */
-    private boolean programPage(int pageSize, boolean autoErase, int at, byte[] src, int off, int len) {
-        int page = at - at % pageSize;
-        if (!autoErase && !isErased(page, pageSize)) {
-            fillUndefined(page, page + pageSize);
-            return true;
-        }
-        if (autoErase) {
-            eraseCells(page, page + pageSize);
-        }
-        System.arraycopy(src, off, cells, at, len);
-        boolean whole = at == page && len == pageSize;
-        if (!whole) {
-            fillUndefined(page, at);
-            fillUndefined(at + len, page + pageSize);
-        }
-        return !whole;
-    }
-
-    private boolean isErased(int from, int length) {
-        for (int i = from; i < from + length; i++) {
-            if (cells[i] != (byte) 0xFF) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void fillUndefined(int from, int to) {
-        for (int i = from; i < to; i++) {
-            cells[i] = undefinedByte();
-        }
-    }
-
-    private byte undefinedByte() {
-        return (byte) undefined.nextInt(256);
     }
 
     private boolean isLocked(long address, long length) {
