@@ -154,5 +154,6 @@ gadget_stage() {
                tsst-*) gadget_case $p "info doctor nonroot";; # the TSST 12-byte probe, as root and not
                *) gadget_case $p "";; esac
   done
+  gadget_faults # a power cut mid-stream, a burn stall past the SG_IO timeout, the resume (kernel-test-gadget-faults.sh)
   echo "INFO gadget stage took $(awk "BEGIN{print $(uptime_s)-$t0}") s guest time"
 }

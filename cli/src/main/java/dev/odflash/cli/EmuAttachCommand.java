@@ -7,6 +7,7 @@ import dev.odflash.emulator.EmulatorSpec;
 import dev.odflash.emulator.gadget.GadgetHost;
 import dev.odflash.emulator.gadget.GadgetNodes;
 import dev.odflash.emulator.gadget.GadgetSetup;
+import dev.odflash.emulator.gadget.UnansweredCommand;
 import dev.odflash.ops.OdflashException;
 import dev.odflash.transport.Device;
 import picocli.CommandLine.Command;
@@ -30,8 +31,13 @@ import java.util.OptionalLong;
                 + " `odflash emu detach`. The gadget is always removed on the way out.",
                 "The emulated drive runs on the wall clock (burns take their real time); the spec parameter"
                         + " timescale=N (1-10000) runs it N times faster and is recorded in the --trace header.",
-                "Exit codes: 2 unknown profile or spec; 3 the kernel lacks dummy_hcd, FunctionFS or configfs, or"
-                        + " the device nodes never appeared; 4 not Linux, not root, or a gadget served by another"
+                "A fault= in the spec acts as on any emulated drive (README, \"Device forms\"): at timeout@cmd:N the"
+                        + " drive leaves command N unanswered, the host times it out and resets the device, and"
+                        + " serving goes on; when the drive loses power (powerloss@cmd:N and the chip-level cuts) the"
+                        + " gadget leaves the bus at once, as an unplugged drive does, and attach ends (exit 3).",
+                "Exit codes: 2 unknown profile or spec; 3 the kernel lacks dummy_hcd, FunctionFS or configfs, the"
+                        + " device nodes never appeared, or the emulated drive went off (a power-cut fault; its image"
+                        + " file failed); 4 not Linux, not root, or a gadget served by another"
                         + " running odflash; 130 Ctrl-C or `odflash emu detach` (SIGTERM). The gadget is removed in"
                         + " every case."})
 final class EmuAttachCommand extends BaseCommand {
@@ -104,7 +110,20 @@ final class EmuAttachCommand extends BaseCommand {
                     ctx.terminal().out().flush();
                 });
                 watch.start();
-                service.serve(drive.scsi(), Duration.ofMinutes(10), () -> { }, served -> { });
+                Optional<UnansweredCommand> off = service.serve(drive.scsi(), Duration.ofMinutes(10), () -> { },
+                        served -> { }, stalled -> out.note("emu attach: the emulated drive gave no answer to command "
+                                + String.format("0x%02X", stalled.opcode()) + " (it stalls: a timeout@cmd fault, or a"
+                                + " drive that does not respond); the host times the command out and resets the"
+                                + " device; serving goes on"));
+                if (off.isPresent()) {
+                    // an unplugged drive: the gadget leaves the bus now, so the host's command in flight fails at once
+                    // (usb-storage disconnects) instead of waiting out its timeout for a CSW that never comes
+                    removeQuietly(service, setup);
+                    out.error(ExitCode.DEVICE, "emu attach: the emulated drive is off (" + off.get().drivesReason()
+                            + "); the gadget left the bus and was removed. Attach the same image= again to power the"
+                            + " drive on (it restarts from its flash)");
+                    return ExitCode.DEVICE;
+                }
                 if (!watch.found()) {
                     out.error(ExitCode.DEVICE, "emu attach: the gadget was bound but no /dev/sgN appeared within "
                             + SCAN_WAIT.toSeconds() + " s (is usb-storage loaded? see dmesg); the gadget was removed");

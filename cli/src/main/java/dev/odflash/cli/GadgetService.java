@@ -4,6 +4,7 @@ import dev.odflash.emulator.gadget.BulkOnlyServer;
 import dev.odflash.emulator.gadget.Ep0Event;
 import dev.odflash.emulator.gadget.FunctionFsDescriptors;
 import dev.odflash.emulator.gadget.FunctionFsEndpoints;
+import dev.odflash.emulator.gadget.UnansweredCommand;
 
 import dev.odflash.transport.ScsiTransport;
 
@@ -23,6 +24,8 @@ import java.util.function.Consumer;
  * per drive"). All of this happens before the UDC is bound: the host side sends GET MAX LUN and its first INQUIRY as
  * soon as it enumerates the device, and an unanswered one stalls the scan (docs/testing.md "USB gadget"). A reset in
  * flight ends that command's I/O with an IOException: the command is dropped and the loop waits for the next CBW.
+ * A command the drive does not answer gets no CSW: a stalled drive stays on the bus for the host's reset, a drive
+ * without power ends the loop (issue 16 §2: the gadget then leaves the bus).
  * It lives in the CLI because it starts a thread and shares flags with it: the emulator holds no locks.
  */
 final class GadgetService {
@@ -53,24 +56,36 @@ final class GadgetService {
     }
 
     /**
-     * Serves commands until {@link #stop} or the function goes away; {@code beforeEach} runs on this thread before
-     * each command reaches the drive, {@code log} sees each command served.
+     * Serves commands until {@link #stop} or the function goes away (then empty), or until the drive goes off: a
+     * command it could not answer because it lost power (then that command; the caller unbinds the gadget at once,
+     * so the host sees the drive leave the bus). {@code beforeEach} runs on this thread before each command reaches
+     * the drive, {@code log} sees each command served, {@code stalled} each command the drive left unanswered while
+     * staying on (the host's usb-storage times it out and resets the device, and the next CBW is served as usual).
      */
-    void serve(ScsiTransport drive, Duration commandTimeout, Runnable beforeEach, Consumer<BulkOnlyServer.Served> log)
-            throws IOException {
+    Optional<UnansweredCommand> serve(ScsiTransport drive, Duration commandTimeout, Runnable beforeEach,
+            Consumer<BulkOnlyServer.Served> log, Consumer<UnansweredCommand> stalled) throws IOException {
         BulkOnlyServer server = new BulkOnlyServer(drive, endpoints, commandTimeout, beforeEach);
         while (!stopping) {
             try {
                 Optional<BulkOnlyServer.Served> served = server.serveOne();
                 served.ifPresent(log);
+            } catch (UnansweredCommand e) {
+                if (stopping) {
+                    return Optional.empty();
+                }
+                if (e.driveOff()) {
+                    return Optional.of(e);
+                }
+                stalled.accept(e); // no CSW: the host's timeout and reset follow; the reset ends the next read
             } catch (IOException e) {
                 if (stopping) {
-                    return;
+                    return Optional.empty();
                 }
                 // a reset or a disable in flight (ESHUTDOWN): drop the command, wait until enabled again
                 waitEnabled();
             }
         }
+        return Optional.empty();
     }
 
     /**

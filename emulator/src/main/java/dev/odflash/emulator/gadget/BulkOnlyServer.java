@@ -61,7 +61,8 @@ public final class BulkOnlyServer {
 
     /**
      * Serves the next command. Empty when the bytes read were no valid CBW (bulk-IN is halted, as §6.6.1
-     * asks, until the host resets the device); an IOException when the function went away or was reset.
+     * asks, until the host resets the device); an {@link UnansweredCommand} when the drive gave no answer (no CSW
+     * is written); another IOException when the function went away or was reset.
      */
     public Optional<Served> serveOne() throws IOException {
         int n = endpoints.readOut(ByteBuffer.wrap(cbw));
@@ -90,8 +91,9 @@ public final class BulkOnlyServer {
             try {
                 result = drive.execute(new ScsiRequest(w.cdb(), dir, data, timeout));
             } catch (TransportException e) {
-                // the emulated drive stopped answering (a power cut, a timeout fault): the host sees no CSW and resets
-                throw new IOException("the emulated drive gave no answer: " + e.getMessage(), e);
+                // the emulated drive stopped answering (a power cut, a timeout fault): no CSW; the caller decides
+                // whether the gadget stays on the bus for the host's reset or leaves it (UnansweredCommand)
+                throw new UnansweredCommand(w.cdb()[0] & 0xFF, e);
             }
             long residue = length;
             int status = result.isGood() ? PASSED : FAILED;

@@ -36,6 +36,11 @@ public final class GadgetSetup {
             return failed;
         }
         for (String m : MODULES) {
+            // loaded already (sysfs lists it): no modprobe process, which costs seconds on a slow guest (the kernel
+            // test's TCG vCPU), and modprobe would leave it alone anyway
+            if (Files.isDirectory(host.root().resolve("sys/module").resolve(m))) {
+                continue;
+            }
             if (!run("modprobe", m)) {
                 failed.add(m);
             }
@@ -64,7 +69,8 @@ public final class GadgetSetup {
         Path config = g.resolve("configs/c.1");
         Files.createDirectories(config.resolve("strings/0x409"));
         write(config.resolve("strings/0x409/configuration"), "bot");
-        Path function = Files.createDirectory(g.resolve("functions/ffs." + GadgetHost.NAME));
+        // configfs made functions/ with the gadget (a default group); a scratch tree (tests) needs it made
+        Path function = Files.createDirectory(Files.createDirectories(g.resolve("functions")).resolve("ffs." + GadgetHost.NAME));
         Files.createSymbolicLink(config.resolve("ffs." + GadgetHost.NAME), function);
         Files.createDirectories(host.functionFs());
         if (host.mayLoadModules() && !run("mount", "-t", "functionfs", GadgetHost.NAME, host.functionFs().toString())) {
