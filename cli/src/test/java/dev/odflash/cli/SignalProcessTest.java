@@ -66,10 +66,35 @@ class SignalProcessTest {
         }
     }
 
+    /**
+     * A prefix that gives the child SIGINT's default disposition: a suite started as a background job of a shell
+     * without job control (`(mvn test &)`) inherits SIGINT ignored, and a JVM that starts with it ignored keeps it
+     * ignored, so the child would never see the test's signal (exit 0, not 130). coreutils' env resets it; where
+     * env lacks the option (macOS) the child inherits whatever the suite had.
+     */
+    private static final java.util.List<String> DEFAULT_SIGINT = defaultSigint();
+
+    private static java.util.List<String> defaultSigint() {
+        java.util.List<String> prefix = java.util.List.of("env", "--default-signal=INT");
+        try {
+            Process probe = new ProcessBuilder(concat(prefix, "true")).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0 ? prefix : java.util.List.of();
+        } catch (Exception e) {
+            return java.util.List.of();
+        }
+    }
+
+    private static java.util.List<String> concat(java.util.List<String> a, String b) {
+        java.util.List<String> all = new java.util.ArrayList<>(a);
+        all.add(b);
+        return all;
+    }
+
     private Process child(String trigger, String... args) throws Exception {
         String jvm = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(jvm, "-cp", ChildClassPath.get(),
-                Child.class.getName(), trigger));
+        java.util.List<String> cmd = new java.util.ArrayList<>(DEFAULT_SIGINT);
+        cmd.addAll(java.util.List.of(jvm, "-cp", ChildClassPath.get(), Child.class.getName(), trigger));
         cmd.addAll(java.util.List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(dir.resolve("child.err").toFile());
