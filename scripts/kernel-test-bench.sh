@@ -30,3 +30,32 @@ bench_run() {
   bench_one tiered
   echo "INFO benchmark done at guest uptime $(uptime_s) s"
 }
+
+# The transport against sg3_utils on the gadget (issue 16 §3), on the asus-bw16d1ht attach of the gadget stage
+# (gadget_case's check word "bench", $sg its /dev/sgN): TEST UNIT READY and READ BUFFER of the largest MT19xx region
+# (MT19XX_REGIONS, scripts/kernel-test-gadget-backup.sh) against sg_raw with the same CDB (sg_read_buffer 1.46
+# cannot send a length: see there). Figures only. Each command crosses usb-storage,
+# dummy_hcd and FunctionFS to the JVM serving the drive on the same one vCPU, so a command costs milliseconds, not
+# microseconds: the counts are smaller than the ATAPI drive's. KT_GADGET_BENCH=TURS,READS,WARMUPS,REPS (guest environment) overrides them.
+bench_gadget() { # profile
+  set -- $1 $(echo "${KT_GADGET_BENCH:-100,5,3,21}" | tr , " ")
+  p=$1 gt=$2 gn=$3 gw=$4 gr=$5
+  g_t0=$(uptime_s)
+  big=; for r in $MT19XX_REGIONS; do
+    len=${r#*+}; len=${len%%:*}
+    [ -n "$big" ] && [ $(($len)) -le $((${big#*+})) ] || big=${r%%:*}
+  done
+  $JAVA -XX:TieredStopAtLevel=1 dev.odflash.nativeio.linux.KernelCheck gadget-bench "$sg" $gt ${big%%+*} ${big#*+} \
+    $gn $gw $gr > bench-gadget.txt 2>&1
+  sed -n 's/^BENCH-GADGET \(.*\)/BENCH [gadget] \1/p' bench-gadget.txt
+  echo "BENCH [gadget] TUR us/cmd by repetition, odflash(in_ioctl)/sg_turs: $(sed -n 's/^BENCH-GADGET-TUR .*us_per_cmd=\([0-9.]*\) in_ioctl_us=\([0-9.]*\) sg_turs_us_per_cmd=\([0-9.]*\)/\1(\2)\/\3/p' bench-gadget.txt | tr '\n' ' ')"
+  echo "BENCH [gadget] READ BUFFER MB/s by repetition, odflash/sg_raw(net of its launch): $(sed -n 's/^BENCH-GADGET-READ .*MBps=\([0-9.]*\) in_ioctl_us=[0-9.]* sg_raw_MBps=\([0-9.]*\) net_MBps=\([0-9.a-zN]*\).*/\1\/\2(\3)/p' bench-gadget.txt | tr '\n' ' ')"
+  m() { sed -n "s/^BENCH-GADGET-MEDIAN .* $1=\([0-9.a-zN]*\).*/\1/p" bench-gadget.txt; }
+  if [ -z "$(m tur_ratio)" ]; then
+    echo "INFO gadget $p: the benchmark printed no medians:"; tail -n 5 bench-gadget.txt | sed 's/^/INFO bench: /'
+  else
+    echo "BENCH [gadget] TEST UNIT READY x$gt (not x1000: each command takes milliseconds through the gadget), medians of $gr alternating repetitions after warm-ups: odflash $(m tur_us_per_cmd) us (in SG_IO $(m tur_in_ioctl_us) us), sg_turs $(m sg_turs_us_per_cmd) us, ratio $(m tur_ratio) (median of the repetitions' own ratios $(m tur_pair_ratio))"
+    echo "BENCH [gadget] READ BUFFER mode 6 of region $big x$gn, medians of $gr alternating repetitions after warm-ups: odflash $(m read_MBps) MB/s (in SG_IO $(m read_in_ioctl_us) us a command), sg_raw (the same CDB, one run a command) $(m sg_raw_MBps) MB/s ($(m sg_raw_net_MBps) MB/s net of its $(m launch_ms) ms launch, sg_raw -h timed alongside), ratio $(m read_ratio) (net $(m read_net_ratio); medians of the repetitions' own ratios $(m read_pair_ratio), net $(m read_net_pair_ratio))"
+  fi
+  echo "INFO gadget $p: the benchmark took $(awk "BEGIN{print $(uptime_s)-$g_t0}") s guest time"
+}

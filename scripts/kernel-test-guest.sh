@@ -40,6 +40,7 @@ uptime_s() { cut -d' ' -f1 /proc/uptime; }
 . /kernel-test-bench.sh # the benchmark (issue 16 §3)
 . /kernel-test-gadget.sh # the USB gadget stage (issue 16 §2)
 . /kernel-test-gadget-faults.sh # its fault cases: a power cut mid-stream, a burn stall, the resume
+. /kernel-test-gadget-backup.sh # its MT19xx backup, read again by sg_raw
 
 # --- stage "port" (second boot): the port path's positive case, then done -------------------------------
 if [ "$STAGE" = port ]; then

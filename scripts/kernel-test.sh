@@ -108,7 +108,7 @@ DISK=$WORK/disk.img
 [ -f "$DISK" ] || head -c 4194304 /dev/urandom > "$DISK"
 DISK_SHA=$(sha256sum "$DISK" | cut -d' ' -f1)
 for f in kernel-test-guest.sh:init kernel-test-port.sh:kernel-test-port.sh kernel-test-bench.sh:kernel-test-bench.sh kernel-test-gadget.sh:kernel-test-gadget.sh \
-  kernel-test-gadget-faults.sh:kernel-test-gadget-faults.sh; do
+  kernel-test-gadget-faults.sh:kernel-test-gadget-faults.sh kernel-test-gadget-backup.sh:kernel-test-gadget-backup.sh; do
   sed -e "s|@JDK@|$JDK|g" -e "s|@APP@|$APP|g" -e "s|@BLOCKS@|$ISO_BLOCKS|g" -e "s|@BENCH@|${KT_NO_BENCH:-}|g" \
     -e "s|@DISKSHA@|$DISK_SHA|g" "scripts/${f%%:*}" > "$IRD/${f#*:}"
 done
