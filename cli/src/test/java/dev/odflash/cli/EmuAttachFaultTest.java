@@ -1,7 +1,5 @@
 package dev.odflash.cli;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -35,17 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * exit 3, saying the gadget left the bus; a stalled command gets no CSW and a note, and serving goes on.
  */
 @EnabledOnOs(OS.LINUX)
+@org.junit.jupiter.api.extension.ExtendWith(GadgetTestHost.class)
 class EmuAttachFaultTest {
-    @BeforeAll
-    static void honourTheHook() {
-        System.setProperty(GadgetHostText.TEST_PROPERTY, "true");
-    }
-
-    @AfterAll
-    static void dropTheHook() {
-        System.clearProperty(GadgetHostText.TEST_PROPERTY);
-    }
-
     @TempDir
     Path home;
     @TempDir

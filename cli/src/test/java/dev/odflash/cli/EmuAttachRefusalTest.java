@@ -20,17 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * `emu attach` and `emu detach` on hosts that cannot serve a gadget, in-process: the host is the test hook
  * ODFLASH_GADGET_TEST_HOST (docs/testing.md) over a scratch tree, so nothing is loaded, mounted or bound here.
  */
+@org.junit.jupiter.api.extension.ExtendWith(GadgetTestHost.class)
 class EmuAttachRefusalTest {
-    @org.junit.jupiter.api.BeforeAll
-    static void honourTheHook() {
-        System.setProperty(GadgetHostText.TEST_PROPERTY, "true");
-    }
-
-    @org.junit.jupiter.api.AfterAll
-    static void dropTheHook() {
-        System.clearProperty(GadgetHostText.TEST_PROPERTY);
-    }
-
     @TempDir
     Path home;
     @TempDir

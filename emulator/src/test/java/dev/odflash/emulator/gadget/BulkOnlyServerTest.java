@@ -72,7 +72,8 @@ class BulkOnlyServerTest {
         }
     }
 
-    private static byte[] cbw(int tag, int length, boolean dataIn, String cdbHex) {
+    /** A command block wrapper as the host sends it (USB Mass Storage Bulk-Only Transport 1.0 §5.1). */
+    static byte[] cbw(int tag, int length, boolean dataIn, String cdbHex) {
         byte[] cdb = HexFormat.of().parseHex(cdbHex);
         ByteBuffer b = ByteBuffer.allocate(31).order(ByteOrder.LITTLE_ENDIAN);
         b.put("USBC".getBytes()).putInt(tag).putInt(length).put((byte) (dataIn ? 0x80 : 0)).put((byte) 0)

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
-import java.util.HexFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,14 +24,6 @@ class BulkOnlyUnansweredTest {
     private static final String FIRST_BLOCK = "ff0001000000000000000000";
     private static final int BLOCK = 0xF800;
 
-    private static byte[] cbw(int tag, int length, boolean dataIn, String cdbHex) {
-        byte[] cdb = HexFormat.of().parseHex(cdbHex);
-        ByteBuffer b = ByteBuffer.allocate(31).order(ByteOrder.LITTLE_ENDIAN);
-        b.put("USBC".getBytes()).putInt(tag).putInt(length).put((byte) (dataIn ? 0x80 : 0)).put((byte) 0)
-                .put((byte) cdb.length).put(cdb);
-        return b.array();
-    }
-
     /** The tag of the one CSW the host read, checking that nothing but a CSW arrived. */
     private static int onlyCswTag(byte[] in) {
         assertThat(in).as("one CSW and nothing else").hasSize(13);
@@ -46,12 +37,12 @@ class BulkOnlyUnansweredTest {
         BulkOnlyServerTest.Host host = new BulkOnlyServerTest.Host();
         try (Device d = EmulatedDrives.open("emu:samsung-se506cb?fault=timeout@cmd:2", ChipTable.builtIn())) {
             BulkOnlyServer server = new BulkOnlyServer(d.scsi(), host, Duration.ofSeconds(30));
-            host.out.add(cbw(1, 0, false, TEST_UNIT_READY));
+            host.out.add(BulkOnlyServerTest.cbw(1, 0, false, TEST_UNIT_READY));
             server.serveOne().orElseThrow();
             assertThat(onlyCswTag(host.takeIn())).isEqualTo(1);
 
             // command 2 stalls: a data-out block, its data stage arriving in two transfers
-            host.out.add(cbw(2, BLOCK, false, FIRST_BLOCK));
+            host.out.add(BulkOnlyServerTest.cbw(2, BLOCK, false, FIRST_BLOCK));
             host.out.add(new byte[BLOCK / 2]);
             host.out.add(new byte[BLOCK / 2]);
             assertThatThrownBy(server::serveOne).isInstanceOfSatisfying(UnansweredCommand.class, e -> {
@@ -61,7 +52,7 @@ class BulkOnlyUnansweredTest {
             assertThat(host.in.size()).as("no CSW for the stalled command: the host times it out").isZero();
             assertThat(host.out).as("its data stage was read whole, so the next CBW starts afresh").isEmpty();
 
-            host.out.add(cbw(3, 0, false, TEST_UNIT_READY)); // after the host's reset: served as usual
+            host.out.add(BulkOnlyServerTest.cbw(3, 0, false, TEST_UNIT_READY)); // after the host's reset: served as usual
             BulkOnlyServer.Served after = server.serveOne().orElseThrow();
             assertThat(onlyCswTag(host.takeIn())).isEqualTo(3);
             assertThat(after.tag()).isEqualTo(3);
@@ -73,11 +64,11 @@ class BulkOnlyUnansweredTest {
         BulkOnlyServerTest.Host host = new BulkOnlyServerTest.Host();
         try (Device d = EmulatedDrives.open("emu:samsung-se506cb?fault=powerloss@cmd:2", ChipTable.builtIn())) {
             BulkOnlyServer server = new BulkOnlyServer(d.scsi(), host, Duration.ofSeconds(30));
-            host.out.add(cbw(1, 0, false, TEST_UNIT_READY));
+            host.out.add(BulkOnlyServerTest.cbw(1, 0, false, TEST_UNIT_READY));
             server.serveOne().orElseThrow();
             assertThat(onlyCswTag(host.takeIn())).isEqualTo(1);
 
-            host.out.add(cbw(2, BLOCK, false, FIRST_BLOCK));
+            host.out.add(BulkOnlyServerTest.cbw(2, BLOCK, false, FIRST_BLOCK));
             host.out.add(new byte[BLOCK]);
             assertThatThrownBy(server::serveOne).isInstanceOfSatisfying(UnansweredCommand.class, e -> {
                 assertThat(e.driveOff()).as("a drive without power is to leave the bus").isTrue();
@@ -85,7 +76,7 @@ class BulkOnlyUnansweredTest {
             });
             assertThat(host.in.size()).as("no CSW for the command the power cut interrupted").isZero();
 
-            host.out.add(cbw(3, 0, false, TEST_UNIT_READY));
+            host.out.add(BulkOnlyServerTest.cbw(3, 0, false, TEST_UNIT_READY));
             assertThatThrownBy(server::serveOne).isInstanceOfSatisfying(UnansweredCommand.class,
                     e -> assertThat(e.driveOff()).as("the drive stays off for the rest of the run").isTrue());
             assertThat(host.in.size()).isZero();
