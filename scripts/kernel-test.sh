@@ -60,8 +60,9 @@ fi
 APP=$WORK/app
 rm -rf "$APP"; mkdir -p "$APP"
 cp cli/target/odflash.jar "$APP/odflash.jar"
-# KernelCheck and the helper that gives its second JVM ("take" mode) a class path
+# KernelCheck (with its gadget-bench mode, GadgetBench) and the helper that gives its second JVM ("take" mode) a class path
 "$JDK/bin/jar" --create --file "$APP/kernelcheck.jar" -C native/target/test-classes dev/odflash/nativeio/linux/KernelCheck.class \
+  -C native/target/test-classes dev/odflash/nativeio/linux/GadgetBench.class \
   -C native/target/test-classes dev/odflash/nativeio/ChildClassPath.class
 CP=$APP/odflash.jar:$APP/kernelcheck.jar
 # AOT cache: the classpath must be jars at the same absolute paths as in the guest (docs/testing.md)

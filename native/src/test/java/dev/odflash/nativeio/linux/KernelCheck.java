@@ -45,7 +45,7 @@ public final class KernelCheck {
                 }
             }
             case "bench" -> bench(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
-            case "gadget-bench" -> gadgetBench(args[1], Integer.parseInt(args[2]), Integer.decode(args[3]),
+            case "gadget-bench" -> GadgetBench.run(args[1], Integer.parseInt(args[2]), Integer.decode(args[3]),
                     Integer.decode(args[4]), Integer.parseInt(args[5]), Integer.parseInt(args[6]), Integer.parseInt(args[7]));
             case "parts" -> parts(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "take" -> {
@@ -60,7 +60,7 @@ public final class KernelCheck {
         }
     }
 
-    private static LinuxDrive open(String node) throws TransportException {
+    static LinuxDrive open(String node) throws TransportException {
         return LinuxDrive.open(node, Path.of("/sys"));
     }
 
@@ -205,126 +205,6 @@ public final class KernelCheck {
                     median(theirTur), median(tur) / median(theirTur), median(turIn), pairRatio(mbps, theirMbps),
                     pairRatio(tur, theirTur));
         }
-    }
-
-    /**
-     * The transport against sg3-utils on an emulated drive behind the USB gadget (issue 16 §3; scripts/kernel-test-bench.sh
-     * bench_gadget), where each command crosses usb-storage, dummy_hcd and FunctionFS to the JVM serving the drive:
-     * TEST UNIT READY x{@code turs} against {@code sg_turs -n TURS -t}, and {@code reads} READ BUFFERs of {@code length}
-     * bytes at {@code offset} (mode 6, buffer 0: {@code 3C 06 00 [offset BE24] [length BE24] 00}, the 10-byte CDB the
-     * MT19xx family sends, core's Cdbs.buffer10, which core does not export to this module) against as many runs of
-     * {@code sg_raw -r LENGTH -o /dev/null NODE} with that CDB. Not sg_read_buffer: the one in sg3-utils 1.46 (Debian 12)
-     * sets its length to 0 after reading its options ({@code rb_len = 0;} in src/sg_read_buffer.c) and sends
-     * {@code 3C 06 00 oo oo oo 00 00 00 00} whatever {@code -l} says. sg_raw sends one command a run and times
-     * nothing, so its runs are timed from here, and as many runs of {@code sg_raw -h} (start, usage, exit: no device)
-     * next to them: "net" takes that launch cost off. Warm-ups as in {@link #bench}, capped at {@code warmups + 5}
-     * (C1 settles in a few rounds; a round here costs a second); then {@code reps} repetitions, odflash's run
-     * followed at once by the sg3-utils one.
-     */
-    static void gadgetBench(String node, int turs, int offset, int length, int reads, int warmups, int reps)
-            throws Exception {
-        String[] sgTurs = {"sg_turs", "-n", String.valueOf(turs), "-t", node};
-        byte[] cdb = {0x3C, 0x06, 0, (byte) (offset >>> 16), (byte) (offset >>> 8), (byte) offset, (byte) (length >>> 16),
-            (byte) (length >>> 8), (byte) length, 0};
-        java.util.List<String> raw = new java.util.ArrayList<>(java.util.List.of("sg_raw", "-r", String.valueOf(length), "-o"));
-        raw.add("/dev/null");
-        raw.add(node);
-        for (byte b : cdb) {
-            raw.add(String.format("%02x", b));
-        }
-        String[] sgRaw = raw.toArray(String[]::new);
-        String[] launchOnly = {"sg_raw", "-h"};
-        int limit = warmups + 5;
-        try (LinuxDrive d = open(node); Arena arena = Arena.ofConfined()) {
-            MemorySegment buf = d.scsi().allocate(arena, length);
-            java.util.concurrent.Callable<Long> readRound = () -> {
-                long inIoctl = 0;
-                for (int i = 0; i < reads; i++) {
-                    ScsiResult r = d.scsi().execute(new ScsiRequest(cdb, DataDirection.IN, buf, Duration.ofSeconds(60)));
-                    if (!r.isGood() || r.residual() != 0) {
-                        throw new IllegalStateException("READ BUFFER " + HexFormat.of().formatHex(cdb) + ": " + r.describe());
-                    }
-                    inIoctl += r.duration().toNanos();
-                }
-                return inIoctl;
-            };
-            ScsiResult tur = d.scsi().execute(ScsiRequest.noData(new byte[6]));
-            readRound.call();
-            byte[] ours = buf.asSlice(0, length).toArray(ValueLayout.JAVA_BYTE);
-            Path file = java.nio.file.Files.createTempFile("gadget-bench", ".bin"); // sg_raw writes its data to a file
-            raw.set(4, file.toString());
-            timedRuns(raw.toArray(String[]::new), 1);
-            byte[] theirs = java.nio.file.Files.readAllBytes(file);
-            java.nio.file.Files.delete(file);
-            System.out.printf("BENCH-GADGET %s tur=%s read_buffer_cdb=%s same_data_as_sg_raw=%b%n", node,
-                    tur.describe().replace('\n', ' '), HexFormat.of().formatHex(cdb), java.util.Arrays.equals(ours, theirs));
-
-            double[] turUs = new double[reps];
-            double[] turIn = new double[reps];
-            double[] theirTur = new double[reps];
-            int turWarmups = warmUp(warmups, limit, () -> turRound(d, turs));
-            for (int i = 0; i < warmups; i++) {
-                figure(sgTurs, "commands was ", " secs");
-            }
-            for (int r = 0; r < reps; r++) {
-                long start = System.nanoTime();
-                long inIoctl = turRound(d, turs);
-                turUs[r] = (System.nanoTime() - start) / 1e3 / turs;
-                turIn[r] = inIoctl / 1e3 / turs;
-                theirTur[r] = figure(sgTurs, "commands was ", " secs") * 1e6 / turs;
-                System.out.printf("BENCH-GADGET-TUR %s rep=%d n=%d us_per_cmd=%.1f in_ioctl_us=%.1f sg_turs_us_per_cmd=%.1f%n",
-                        node, r + 1, turs, turUs[r], turIn[r], theirTur[r]);
-            }
-
-            double bytes = (double) reads * length;
-            double[] mbps = new double[reps];
-            double[] readIn = new double[reps];
-            double[] theirGross = new double[reps];
-            double[] theirNet = new double[reps];
-            double[] launchMs = new double[reps];
-            int readWarmups = warmUp(warmups, limit, readRound);
-            for (int i = 0; i < warmups; i++) {
-                timedRuns(sgRaw, reads);
-                timedRuns(launchOnly, reads);
-            }
-            for (int r = 0; r < reps; r++) {
-                long start = System.nanoTime();
-                long inIoctl = readRound.call();
-                double secs = (System.nanoTime() - start) / 1e9;
-                mbps[r] = bytes / secs / 1e6;
-                readIn[r] = inIoctl / 1e3 / reads;
-                double gross = timedRuns(sgRaw, reads);
-                double launch = timedRuns(launchOnly, reads);
-                theirGross[r] = bytes / gross / 1e6;
-                theirNet[r] = gross > launch ? bytes / (gross - launch) / 1e6 : Double.NaN;
-                launchMs[r] = launch * 1e3 / reads;
-                System.out.printf("BENCH-GADGET-READ %s rep=%d n=%d MBps=%.2f in_ioctl_us=%.0f sg_raw_MBps=%.2f"
-                        + " net_MBps=%.2f launch_ms=%.1f%n", node, r + 1, reads, mbps[r], readIn[r], theirGross[r],
-                        theirNet[r], launchMs[r]);
-            }
-            System.out.printf("BENCH-GADGET-MEDIAN %s reps=%d warmups=%d/%d turs=%d tur_us_per_cmd=%.1f tur_in_ioctl_us=%.1f"
-                    + " sg_turs_us_per_cmd=%.1f tur_ratio=%.2f tur_pair_ratio=%.2f reads=%d read_MBps=%.2f"
-                    + " read_in_ioctl_us=%.0f sg_raw_MBps=%.2f sg_raw_net_MBps=%.2f launch_ms=%.1f"
-                    + " read_ratio=%.2f read_net_ratio=%.2f read_pair_ratio=%.2f read_net_pair_ratio=%.2f%n", node, reps,
-                    turWarmups, readWarmups, turs, median(turUs), median(turIn), median(theirTur),
-                    median(turUs) / median(theirTur), pairRatio(turUs, theirTur), reads, median(mbps), median(readIn),
-                    median(theirGross), median(theirNet), median(launchMs), median(mbps) / median(theirGross),
-                    median(mbps) / median(theirNet), pairRatio(mbps, theirGross), pairRatio(mbps, theirNet));
-        }
-    }
-
-    /** Runs {@code command} {@code n} times one after the other, output discarded; returns the seconds it took. */
-    private static double timedRuns(String[] command, int n) throws Exception {
-        long start = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            int rc = p.waitFor();
-            if (rc != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " exited with " + rc);
-            }
-        }
-        return (System.nanoTime() - start) / 1e9;
     }
 
     /**
@@ -536,7 +416,7 @@ public final class KernelCheck {
     }
 
     /** Runs an sg3-utils command and reads the number between {@code before} and {@code after} in its output. */
-    private static double figure(String[] command, String before, String after) throws Exception {
+    static double figure(String[] command, String before, String after) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         p.waitFor();
@@ -555,12 +435,12 @@ public final class KernelCheck {
      * other (the JIT has settled: while C2 still compiles in the background, on one CPU, each run is
      * markedly faster than the last); returns how many runs it took.
      */
-    // a Callable, not a nested interface: kernel-test.sh packs KernelCheck.class alone, without nested classes
+    // a Callable, not a nested interface: kernel-test.sh packs KernelCheck.class and GadgetBench.class, no nested classes
     private static int warmUp(int min, java.util.concurrent.Callable<Long> run) throws Exception {
         return warmUp(min, WARMUP_LIMIT, run);
     }
 
-    private static int warmUp(int min, int limit, java.util.concurrent.Callable<Long> run) throws Exception {
+    static int warmUp(int min, int limit, java.util.concurrent.Callable<Long> run) throws Exception {
         int n = 0;
         long last = Long.MAX_VALUE;
         long took;
@@ -577,7 +457,7 @@ public final class KernelCheck {
     }
 
     /** {@code n} TEST UNIT READY; returns the nanoseconds spent inside SG_IO. */
-    private static long turRound(LinuxDrive d, int n) throws TransportException {
+    static long turRound(LinuxDrive d, int n) throws TransportException {
         long inIoctl = 0;
         for (int i = 0; i < n; i++) {
             ScsiResult r = d.scsi().execute(ScsiRequest.noData(new byte[6]));
@@ -609,7 +489,7 @@ public final class KernelCheck {
      * host whose load swings from one second to the next (the guest shares two cores with other work) a pair
      * run back to back sees the same load, so this moves less than the ratio of the two medians.
      */
-    private static double pairRatio(double[] ours, double[] theirs) {
+    static double pairRatio(double[] ours, double[] theirs) {
         double[] r = new double[ours.length];
         for (int i = 0; i < r.length; i++) {
             r[i] = ours[i] / theirs[i];
@@ -617,7 +497,7 @@ public final class KernelCheck {
         return median(r);
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] v = values.clone();
         java.util.Arrays.sort(v);
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
