@@ -2,8 +2,8 @@
 # which defines JAVA and MEDIA_SG. Figures only, never a pass/fail. On the same device KernelCheck warms up,
 # then alternates odflash and sg_dd / sg_turs -t runs, R repetitions, and prints every repetition and the
 # medians (sg3-utils time themselves with gettimeofday).
-# It runs twice, once per JIT setting: "launcher" is what ./odflash passes (-XX:TieredStopAtLevel=1: C1 only,
-# so odflash as users run it), "tiered" the JVM's default (C1 then C2, what earlier figures used). On the
+# It runs under "launcher", what ./odflash passes (-XX:TieredStopAtLevel=1: C1 only, so odflash as users run it),
+# and with KT_BENCH_TIERED=1 also under "tiered", the JVM's default (C1 then C2, what earlier figures used). On the
 # guest's one emulated CPU a background C2 compile takes the CPU from the command loop, inside SG_IO too.
 bench_one() { # NAME JVM-OPTIONS...
   name=$1; shift
@@ -22,12 +22,15 @@ bench_run() {
   B=@BLOCKS@ W=10 R=21
   echo "INFO guest clocksource $(cat /sys/devices/system/clocksource/clocksource0/current_clocksource 2>/dev/null)"
   sg_dd if=$MEDIA_SG of=/dev/null bs=2048 bpt=32 count=$B >/dev/null 2>&1   # warm the host's page cache
-  for jit in launcher tiered; do # the price of each piece of the path (KernelCheck parts), before the whole commands
+  # the JVM's default JIT only when asked (KT_BENCH_TIERED=1 in KT_GUEST_ENV): a minute of the kernel test's 20, and
+  # users run the launcher's setting (docs/build-notes.md, third and fourth rounds)
+  jits=launcher; [ -z "${KT_BENCH_TIERED:-}" ] || jits="launcher tiered"
+  for jit in $jits; do # the price of each piece of the path (KernelCheck parts), before the whole commands
     opts=; [ $jit = launcher ] && opts=-XX:TieredStopAtLevel=1
     $JAVA $opts dev.odflash.nativeio.linux.KernelCheck parts $MEDIA_SG 5000 11 2>&1 | sed "s/^/BENCH [$jit] /"
   done
   bench_one launcher -XX:TieredStopAtLevel=1
-  bench_one tiered
+  [ -z "${KT_BENCH_TIERED:-}" ] || bench_one tiered
   echo "INFO benchmark done at guest uptime $(uptime_s) s"
 }
 
@@ -38,7 +41,7 @@ bench_run() {
 # dummy_hcd and FunctionFS to the JVM serving the drive on the same one vCPU, so a command costs milliseconds, not
 # microseconds: the counts are smaller than the ATAPI drive's. KT_GADGET_BENCH=TURS,READS,WARMUPS,REPS (guest environment) overrides them.
 bench_gadget() { # profile
-  set -- $1 $(echo "${KT_GADGET_BENCH:-100,5,3,21}" | tr , " ")
+  set -- $1 $(echo "${KT_GADGET_BENCH:-50,3,3,21}" | tr , " ")
   p=$1 gt=$2 gn=$3 gw=$4 gr=$5
   g_t0=$(uptime_s)
   big=; for r in $MT19XX_REGIONS; do
