@@ -26,6 +26,9 @@ odflash_long() { $JAVA -XX:TieredStopAtLevel=1 dev.odflash.cli.Main "$@"; }
 
 gadget_attach() { # spec: starts `emu attach` with its own trace in the background; sets apid, sg, sr
   rm -f /tmp/gadget.jsonl # odflash never overwrites a trace
+  # emptied here, not by the background job's redirection: that runs after the fork, and the wait below would
+  # otherwise find the previous case's "attached" line and go on at once
+  : > attach.out; : > attach.err
   odflash_long --trace /tmp/gadget.jsonl emu attach "$1" > attach.out 2> attach.err &
   apid=$!
   i=0
