@@ -14,6 +14,7 @@ import javax.swing.JPanel;
 import javax.swing.JProgressBar;
 import javax.swing.JScrollPane;
 import java.awt.BorderLayout;
+import java.awt.CardLayout;
 import java.awt.FlowLayout;
 import java.awt.GridLayout;
 import java.util.HashMap;
@@ -34,8 +35,18 @@ final class DrivesScreen extends JPanel {
     /** Per drive spec, the card's progress bar and line, updated on every progress event without a rebuild. */
     private final Map<String, Work> work = new HashMap<>();
 
-    private record Work(JProgressBar bar, JLabel text) {
+    /**
+     * The bar sits in a slot that keeps its height when the bar is hidden: a backup starting or ending on one
+     * card must not move the cards below it, or a click aimed at the next card's button lands beside it.
+     */
+    private record Work(JPanel slot, JProgressBar bar, JLabel text) {
+        void show(boolean working) {
+            ((CardLayout) slot.getLayout()).show(slot, working ? BAR : IDLE);
+        }
     }
+
+    private static final String BAR = "bar";
+    private static final String IDLE = "idle";
 
     /** @param go switches screens by name ("details", "flash", "backup", "diagnostics") */
     DrivesScreen(GuiModels models, Consumer<String> go) {
@@ -91,7 +102,7 @@ final class DrivesScreen extends JPanel {
             boolean flashing = wizard.running() && wizard.frozen().map(f -> f.spec().equals(spec)).orElse(false);
             boolean backing = models.backup().busy(spec);
             var p = flashing ? wizard.progress() : models.backup().progress(spec);
-            e.getValue().bar().setVisible(flashing || backing);
+            e.getValue().show(flashing || backing);
             e.getValue().bar().setValue(p.percent());
             String line = flashing ? "Flashing: " + p.text() : backing ? "Backing up: " + p.text()
                     : models.backup().outcome(spec).map(DrivesScreen::heading).orElse(" ");
@@ -137,10 +148,13 @@ final class DrivesScreen extends JPanel {
         actions.add(flash);
         JProgressBar bar = Ui.named(new JProgressBar(0, 100), id + "-progress-bar", "Progress of " + c.title());
         JLabel line = Ui.label(" ", id + "-progress");
-        work.put(c.entry().spec(), new Work(bar, line));
+        JPanel slot = Ui.named(new JPanel(new CardLayout()), id + "-progress-slot", "Progress of " + c.title());
+        slot.add(bar, BAR);
+        slot.add(Ui.named(new JPanel(), id + "-progress-idle", "No work running on " + c.title()), IDLE); // CardLayout keeps the bar's height
+        work.put(c.entry().spec(), new Work(slot, bar, line));
         JPanel south = Ui.named(new JPanel(new BorderLayout(4, 2)), id + "-work", "Drive work");
         south.add(actions, BorderLayout.NORTH);
-        south.add(bar, BorderLayout.CENTER);
+        south.add(slot, BorderLayout.CENTER);
         south.add(line, BorderLayout.SOUTH);
         p.add(south, BorderLayout.SOUTH);
         p.setAlignmentX(LEFT_ALIGNMENT);

@@ -24,7 +24,8 @@ import java.util.Map;
 
 /**
  * The window's content: a navigation column, the screens, and banners above them: the persistent
- * "do not power off" banner while a flash or backup runs, the engine's request to power-cycle the drive
+ * "do not power off" banner while a flash writes or a backup reads (its line stays, blank, when quiet, so work
+ * starting or ending never moves the screens), the engine's request to power-cycle the drive
  * (PromptBanner), and the resume banner for interrupted flashes.
  * The content is a plain panel, so a screenshot paints it without a window.
  */
@@ -46,14 +47,17 @@ public final class MainWindow {
     private final JLabel powerBanner = Ui.label("", "power-banner");
     private final JLabel closeNote = Ui.label(" ", "close-blocked");
     private JFrame frame;
+    private static final String WRITING =
+            "Do not power off or unplug the drive, and do not close odflash: the drive is being written.";
+    private static final String READING =
+            "Do not power off or unplug the drive, and do not close odflash: a backup is reading it.";
 
     public MainWindow(GuiModels models, SettingsStore settings, Map<String, String> env) {
         this.models = models;
         root.setPreferredSize(new Dimension(1040, 680));
         JPanel north = Ui.named(new JPanel(), "banners", "Banners");
         north.setLayout(new BoxLayout(north, BoxLayout.Y_AXIS));
-        Ui.text(powerBanner, "Do not power off or unplug the drive, and do not close odflash: the drive is being written.");
-        powerBanner.setOpaque(true);
+        Ui.text(powerBanner, WRITING);
         powerBanner.setBackground(Ui.error());
         powerBanner.setForeground(java.awt.Color.WHITE);
         powerBanner.setBorder(BorderFactory.createEmptyBorder(8, 12, 8, 12));
@@ -127,7 +131,11 @@ public final class MainWindow {
 
     private void guard() {
         boolean blocked = models.closeBlocked();
-        powerBanner.setVisible(models.powerWarning());
+        // the banner keeps its line when quiet: it coming and going would move every screen under the pointer
+        boolean warn = models.powerWarning();
+        powerBanner.setOpaque(warn);
+        Ui.text(powerBanner, !warn ? " "
+                : models.wizard().running() && models.wizard().progress().writeBegun() ? WRITING : READING);
         if (!blocked) {
             Ui.text(closeNote, " ");
         }

@@ -28,13 +28,23 @@ class TwoDrivesClickThroughTest {
         host.show(host.crw("a", ""), host.crw("b", ""));
         gui = windows.show(host, Appearance.Theme.LIGHT);
         gui.refreshDrives();
+        java.awt.Point second = gui.onEdt(() -> gui.window.button("drive-card-1-backup-now").target().getLocationOnScreen());
         gui.window.button("drive-card-0-backup-now").click();
-        gui.window.button("drive-card-1-backup-now").click();
         String a = host.crw("a", "");
         String b = host.crw("b", "");
         assertThat(gui.onEdt(() -> gui.models.backup().busy(a) || gui.models.backup().outcome(a).isPresent())).isTrue();
-        gui.await("both backups", 120, () -> gui.models.backup().outcome(a).isPresent()
-                && gui.models.backup().outcome(b).isPresent());
+        // the first card's bar appearing (and going again) must not move the second card under the pointer
+        assertThat(gui.onEdt(() -> gui.window.button("drive-card-1-backup-now").target().getLocationOnScreen()))
+                .isEqualTo(second);
+        gui.window.button("drive-card-1-backup-now").click();
+        try {
+            gui.await("both backups", 120, () -> gui.models.backup().outcome(a).isPresent()
+                    && gui.models.backup().outcome(b).isPresent());
+        } catch (org.assertj.swing.exception.WaitTimedOutError e) {
+            throw new AssertionError(gui.onEdt(() -> "backup a: busy " + gui.models.backup().busy(a) + ", "
+                    + gui.models.backup().outcome(a) + "; backup b: busy " + gui.models.backup().busy(b) + ", "
+                    + gui.models.backup().outcome(b) + "\n" + gui.models.backup().log().report(java.util.Optional.empty())), e);
+        }
         gui.window.label("drive-card-0-progress").requireText("Backup written and verified (2 reads agree)");
         gui.window.label("drive-card-1-progress").requireText("Backup written and verified (2 reads agree)");
         gui.screenshot("two-drives", Screen.DRIVES, 1.0);
